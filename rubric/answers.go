@@ -1,0 +1,243 @@
+package rubric
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+)
+
+// Tri is a yes/no question's state. The zero value is Unknown: not yet asked or not
+// verified, which scores 0 but stays distinguishable from No.
+type Tri int8
+
+const (
+	Unknown Tri = iota
+	Yes
+	No
+)
+
+// String returns "yes", "no" or "unknown".
+func (t Tri) String() string {
+	switch t {
+	case Yes:
+		return "yes"
+	case No:
+		return "no"
+	}
+	return "unknown"
+}
+
+// ParseTri reads "yes", "no" or "unknown".
+func ParseTri(s string) (Tri, bool) {
+	switch s {
+	case "yes":
+		return Yes, true
+	case "no":
+		return No, true
+	case "unknown", "":
+		return Unknown, true
+	}
+	return Unknown, false
+}
+
+// Value is one answer. Which field holds it depends on the question's Kind: Tri for
+// KindTri, Num for KindNumber, Str for KindChoice, Set for KindSet.
+type Value struct {
+	Tri Tri
+	Num float64
+	Str string
+	Set []string
+}
+
+// Answers are a vendor's answers by question id. An absent id is unknown.
+type Answers map[string]Value
+
+// Clone returns a deep copy.
+func (a Answers) Clone() Answers {
+	c := make(Answers, len(a))
+	for k, v := range a {
+		v.Set = slices.Clone(v.Set)
+		c[k] = v
+	}
+	return c
+}
+
+// Tri returns a yes/no answer; Unknown when absent.
+func (a Answers) Tri(id string) Tri { return a[id].Tri }
+
+// Num returns a number and whether it is known.
+func (a Answers) Num(id string) (float64, bool) {
+	v, ok := a[id]
+	return v.Num, ok
+}
+
+// Str returns a choice and whether it is known.
+func (a Answers) Str(id string) (string, bool) {
+	v, ok := a[id]
+	return v.Str, ok && v.Str != ""
+}
+
+// Set returns a set and whether it is known.
+func (a Answers) Set(id string) ([]string, bool) {
+	v, ok := a[id]
+	return v.Set, ok
+}
+
+// Known reports whether q has an answer in a.
+func (a Answers) Known(q Question) bool {
+	v, ok := a[q.ID]
+	if !ok {
+		return false
+	}
+	switch q.Kind {
+	case KindTri:
+		return v.Tri != Unknown
+	case KindChoice:
+		return v.Str != ""
+	case KindSet:
+		// An empty set of channels says nothing; an empty set of hidden fees says
+		// "none found" once the fees were reviewed.
+		return len(v.Set) > 0 || q.Detail
+	}
+	return true
+}
+
+// Check validates v as an answer to q and returns a bilingual message when it is not.
+func (q Question) Check(v Value) *FieldError {
+	bad := func(zh, en string) *FieldError { return &FieldError{q.ID, Text{zh, en}} }
+	switch q.Kind {
+	case KindTri:
+		if v.Tri != Yes && v.Tri != No && v.Tri != Unknown {
+			return bad("须为 是 或 否", "must be yes or no")
+		}
+	case KindNumber:
+		if math.IsNaN(v.Num) || math.IsInf(v.Num, 0) {
+			return bad("须为数字", "must be a number")
+		}
+		if q.Integer && v.Num != math.Trunc(v.Num) {
+			return bad("须为整数", "must be a whole number")
+		}
+		if v.Num < q.Min || v.Num > q.Max {
+			return bad(fmt.Sprintf("须在 %s 到 %s 之间", FormatNumber(q.Min), FormatNumber(q.Max)),
+				fmt.Sprintf("must be between %s and %s", FormatNumber(q.Min), FormatNumber(q.Max)))
+		}
+	case KindChoice:
+		if v.Str != "" && !q.Options.Has(v.Str) {
+			return bad(fmt.Sprintf("未知的取值 %q", v.Str), fmt.Sprintf("unknown value %q", v.Str))
+		}
+	case KindSet:
+		if e := checkSet(q.ID, v.Set, q.Options); e != nil {
+			return &e[0]
+		}
+	}
+	return nil
+}
+
+// FormatNumber prints a number without trailing zeros (99.5, 100, 1.5).
+func FormatNumber(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// ParseNumber reads a number typed by a person for q: blank is unknown (ok with
+// known=false); anything else must be a number within q's range.
+func (q Question) ParseNumber(s string) (v float64, known bool, err *FieldError) {
+	s = trimNumber(s)
+	if s == "" {
+		return 0, false, nil
+	}
+	f, perr := strconv.ParseFloat(s, 64)
+	if perr != nil {
+		return 0, false, &FieldError{q.ID, Text{"请输入数字", "enter a number"}}
+	}
+	if e := q.Check(Value{Num: f}); e != nil {
+		return 0, false, e
+	}
+	return f, true, nil
+}
+
+// trimNumber drops spaces and a trailing % or unit-less full-width characters people
+// type out of habit, and turns full-width digits into ASCII ones.
+func trimNumber(s string) string {
+	out := make([]rune, 0, len(s))
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == '\t' || r == '\u3000' || r == ',' || r == '，':
+			continue
+		case r >= '０' && r <= '９':
+			out = append(out, '0'+(r-'０'))
+		case r == '．' || r == '。':
+			out = append(out, '.')
+		case r == '%' || r == '％':
+			continue
+		default:
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}
+
+// Encode returns the JSON of v as an answer to q, or nil when v says "unknown".
+func (q Question) Encode(v Value) json.RawMessage {
+	var out any
+	switch q.Kind {
+	case KindTri:
+		if v.Tri == Unknown {
+			return nil
+		}
+		out = v.Tri.String()
+	case KindNumber:
+		out = v.Num
+	case KindChoice:
+		if v.Str == "" {
+			return nil
+		}
+		out = v.Str
+	case KindSet:
+		s := v.Set
+		if s == nil {
+			s = []string{}
+		}
+		out = s
+	}
+	b, _ := json.Marshal(out)
+	return b
+}
+
+// Decode reads the JSON of an answer to q and validates it.
+func (q Question) Decode(raw json.RawMessage) (Value, error) {
+	var v Value
+	switch q.Kind {
+	case KindTri:
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return v, &FieldError{q.ID, Text{`须为 "yes" 或 "no"`, `must be "yes" or "no"`}}
+		}
+		t, ok := ParseTri(s)
+		if !ok || s == "" {
+			return v, &FieldError{q.ID, Text{`须为 "yes" 或 "no"`, `must be "yes" or "no"`}}
+		}
+		v.Tri = t
+	case KindNumber:
+		if err := json.Unmarshal(raw, &v.Num); err != nil {
+			return v, &FieldError{q.ID, Text{"须为数字", "must be a number"}}
+		}
+	case KindChoice:
+		if err := json.Unmarshal(raw, &v.Str); err != nil {
+			return v, &FieldError{q.ID, Text{"须为字符串", "must be a string"}}
+		}
+		if v.Str == "" {
+			return v, &FieldError{q.ID, Text{"不能为空", "cannot be empty"}}
+		}
+	case KindSet:
+		if err := json.Unmarshal(raw, &v.Set); err != nil {
+			return v, &FieldError{q.ID, Text{"须为字符串数组", "must be a list of strings"}}
+		}
+		if v.Set == nil {
+			v.Set = []string{}
+		}
+	}
+	if e := q.Check(v); e != nil {
+		return Value{}, e
+	}
+	return v, nil
+}

@@ -1,0 +1,178 @@
+package rubric
+
+// Kind is the shape of an answer.
+type Kind int
+
+const (
+	// KindTri is yes / no / unknown.
+	KindTri Kind = iota
+	// KindNumber is a number that may be unknown.
+	KindNumber
+	// KindChoice is one option that may be unknown.
+	KindChoice
+	// KindSet is a set of options; unknown while empty (except where noted).
+	KindSet
+)
+
+// Question is one thing the evaluator asks or checks in steps 2–7.
+type Question struct {
+	ID    string
+	Step  int    // 2..7
+	Item  string // the rubric item it feeds; "" when it is shown but not scored
+	Kind  Kind
+	Label Text
+	// Help says what counts as "yes" or what the number means.
+	Help    Text
+	Options Options // KindChoice and KindSet
+	// Min and Max bound a number; Integer rejects fractions.
+	Min, Max float64
+	Integer  bool
+	Unit     Text
+	// Detail marks a question that refines another one (hidden_fees refines
+	// hidden_fees_reviewed): it is never counted as unanswered on its own.
+	Detail bool
+}
+
+// Step is one of the seven steps of the evaluation.
+type Step struct {
+	N    int
+	Name Text
+}
+
+// Steps are the seven steps of the source article, in order.
+var Steps = []Step{
+	{1, Text{"明确核心需求", "Requirements"}},
+	{2, Text{"核查资质合规", "Licences & data security"}},
+	{3, Text{"考察服务团队", "Service team"}},
+	{4, Text{"调研服务案例", "Reference cases"}},
+	{5, Text{"明确服务标准", "Service levels (SLA)"}},
+	{6, Text{"细审合同条款", "Contract terms"}},
+	{7, Text{"搭建监控体系", "Monitoring"}},
+}
+
+// StepName returns the name of step n.
+func StepName(n int, lang Lang) string {
+	for _, s := range Steps {
+		if s.N == n {
+			return s.Name.In(lang)
+		}
+	}
+	return ""
+}
+
+func tri(id string, step int, item, zh, en, helpZH, helpEN string) Question {
+	return Question{ID: id, Step: step, Item: item, Kind: KindTri, Label: Text{zh, en}, Help: Text{helpZH, helpEN}}
+}
+
+func num(id string, step int, item, zh, en string, min, max float64, integer bool, unitZH, unitEN string) Question {
+	return Question{ID: id, Step: step, Item: item, Kind: KindNumber, Label: Text{zh, en},
+		Min: min, Max: max, Integer: integer, Unit: Text{unitZH, unitEN}}
+}
+
+// Questions lists every question of steps 2–7 in the order the wizard asks them.
+var Questions = []Question{
+	// Step 2 — licences, certifications, data security, industry compliance.
+	tri("business_license", 2, "A1", "营业执照", "Business licence", "已核验原件或国家企业信用信息公示系统", "verified against the original or the public registry"),
+	tri("dispatch_permit", 2, "A1", "劳务派遣许可证", "Labour-dispatch permit", "人员外包(劳务派遣)模式下必需", "required for staff dispatch"),
+	tri("telecom_license", 2, "A1", "增值电信业务经营许可证", "Value-added telecom licence", "涉及电话热线(呼叫中心)时必需", "required when a phone hotline is in scope"),
+	tri("iso9001", 2, "A2", "ISO 9001 质量管理体系认证", "ISO 9001 certified", "", ""),
+	tri("iso27001", 2, "A2", "ISO 27001 信息安全管理体系认证", "ISO 27001 certified", "", ""),
+	tri("nda", 2, "A3", "签订保密协议(NDA)", "Signs an NDA", "不接受保密协议即一票否决", "refusing an NDA disqualifies"),
+	tri("encryption", 2, "A3", "独立服务器与数据加密(存储和传输)", "Independent servers, encryption at rest and in transit", "", ""),
+	tri("leak_plan", 2, "A3", "数据泄露应急预案", "Data-leak incident response plan", "", ""),
+	tri("mlps", 2, "A3", "等保二级及以上认证", "MLPS (等保) level 2 or higher", "", ""),
+	tri("industry_filing", 2, "A4", "行业合规备案", "Industry compliance filing", "金融、医疗等强监管行业必需", "required in finance and healthcare"),
+
+	// Step 3 — the team: elasticity, professionalism, service mode.
+	num("seat_multiple", 3, "B2", "坐席扩容倍数", "Seat-expansion multiple", 0, 100, false, "倍", "×"),
+	{ID: "hours", Step: 3, Item: "B2", Kind: KindChoice, Label: Text{"服务商可提供的服务时长", "Vendor's service hours"}, Options: HoursOptions},
+	num("prep_days", 3, "B2", "大促筹备周期", "Peak preparation lead time", 0, 365, true, "天", "days"),
+	num("training_hours", 3, "B3", "岗前培训课时", "Onboarding training", 0, 2000, true, "课时", "hours"),
+	tri("periodic_assessment", 3, "B3", "定期考核", "Periodic assessment of agents", "", ""),
+	tri("qa_staff", 3, "B3", "配备质检人员", "QA inspectors on the team", "", ""),
+	tri("trainers", 3, "B3", "配备培训师", "Trainers on the team", "", ""),
+	tri("ops_manager", 3, "B3", "专属运营经理", "Dedicated operations manager", "", ""),
+	num("mock_rating", 3, "B3", "模拟咨询评分(1–5)", "Mock-consultation rating (1–5)", 1, 5, true, "分", "of 5"),
+	num("attrition_pct", 3, "B3", "年人员流失率", "Annual agent attrition", 0, 100, false, "%", "%"),
+	{ID: "channels", Step: 3, Item: "B4", Kind: KindSet, Label: Text{"服务商覆盖的渠道", "Channels the vendor covers"}, Options: ChannelOptions},
+	tri("elastic_model", 3, "B4", "固定+弹性团队模式", "Fixed + elastic staffing model", "", ""),
+	tri("role_split", 3, "B4", "售前/售后/VIP 分工", "Pre-sales / after-sales / VIP roles", "", ""),
+
+	// Step 4 — reference cases.
+	num("same_industry_cases", 4, "B1", "同行业案例数", "Same-industry cases", 0, 100000, true, "个", "cases"),
+	tri("reference_checked", 4, "B1", "已联系案例客户核实", "A reference client was contacted and confirmed", "", ""),
+	tri("scale_match", 4, "B1", "有规模相近的案例", "A case of similar scale to ours", "", ""),
+
+	// Step 5 — service levels.
+	num("response_s", 5, "C1", "承诺平均响应时间", "Committed average response time", 0, 3600, false, "秒", "s"),
+	num("fcr_pct", 5, "C1", "承诺一次性解决率", "Committed first-contact resolution", 0, 100, false, "%", "%"),
+	num("answer_pct", 5, "C1", "承诺接通率", "Committed answer rate", 0, 100, false, "%", "%"),
+	num("csat_pct", 5, "C1", "承诺满意度", "Committed CSAT", 0, 100, false, "%", "%"),
+	num("bad_review_pct", 5, "C1", "承诺差评率", "Committed bad-review rate", 0, 100, false, "%", "%"),
+	tri("kpis_in_contract", 5, "C2", "全部指标写入合同", "All committed KPIs written into the contract", "", ""),
+	tri("penalty", 5, "C2", "未达标赔付机制", "Penalty / compensation when KPIs are missed", "", ""),
+	tri("emergency_plan", 5, "C5", "应急流程(责任人/时限)", "Emergency process with owner and time limit", "大规模投诉、系统故障", "mass complaints, system outages"),
+
+	// Step 6 — the contract.
+	{ID: "pricing_model", Step: 6, Item: "D1", Kind: KindChoice, Label: Text{"计费方式", "Pricing model"}, Options: PricingOptions},
+	num("price_month", 6, "", "月报价", "Quoted monthly price", 0, 1e12, false, "元", "CNY"),
+	tri("hidden_fees_reviewed", 6, "D1", "已核查隐性收费", "Hidden fees reviewed", "逐项核查培训费、系统费、设备费、加班费", "training, system, equipment and overtime fees checked one by one"),
+	{ID: "hidden_fees", Step: 6, Item: "D1", Kind: KindSet, Label: Text{"发现的隐性收费", "Hidden fees found"}, Options: HiddenFeeOptions, Detail: true},
+	tri("termination", 6, "D2", "期限、终止条件与通知期", "Term, termination conditions and notice period", "", ""),
+	tri("breach_liability", 6, "D2", "双方违约责任", "Breach liability for both sides", "", ""),
+	tri("data_ownership", 6, "D2", "客户数据归属企业", "The client owns all customer data", "不归属企业即一票否决", "otherwise disqualified"),
+	tri("data_handover", 6, "D2", "解约数据交接与销毁", "Data handover and deletion at exit", "", ""),
+	tri("dispute_resolution", 6, "D2", "争议解决方式与管辖地", "Dispute resolution and venue", "", ""),
+	tri("trial", 6, "D4", "提供1–2个月试运营", "Offers a 1–2 month trial", "", ""),
+
+	// Step 7 — monitoring.
+	tri("dashboard", 7, "C3", "实时数据后台", "Real-time dashboard for the client", "", ""),
+	tri("raw_access", 7, "C3", "可抽查聊天记录/录音", "Client can sample chat logs and recordings", "", ""),
+	tri("reports", 7, "C4", "日报/周报/月报", "Daily / weekly / monthly reports", "", ""),
+	tri("report_analysis", 7, "C4", "报告含问题分析与优化方案", "Reports include analysis and improvement plans", "", ""),
+	tri("account_manager", 7, "D3", "专属对接人", "Dedicated account manager", "", ""),
+	num("feedback_hours", 7, "D3", "问题反馈时限", "Incident feedback within", 0, 720, false, "小时", "hours"),
+}
+
+var questionIndex = func() map[string]int {
+	m := make(map[string]int, len(Questions))
+	for i, q := range Questions {
+		m[q.ID] = i
+	}
+	return m
+}()
+
+// QuestionByID finds a question by its id.
+func QuestionByID(id string) (Question, bool) {
+	i, ok := questionIndex[id]
+	if !ok {
+		return Question{}, false
+	}
+	return Questions[i], true
+}
+
+// StepQuestions returns the questions of step n, in order.
+func StepQuestions(n int) []Question {
+	var qs []Question
+	for _, q := range Questions {
+		if q.Step == n {
+			qs = append(qs, q)
+		}
+	}
+	return qs
+}
+
+// Applicable reports whether q counts for a company with requirements r: a licence
+// the company does not need, industry compliance outside regulated industries and
+// questions that are shown but not scored do not count.
+func (q Question) Applicable(r Requirements) bool {
+	switch q.ID {
+	case "dispatch_permit":
+		return r.StaffingMode == "dispatch"
+	case "telecom_license":
+		return r.NeedsChannel("phone")
+	case "industry_filing":
+		return r.Regulated()
+	}
+	return q.Item != "" && !q.Detail
+}

@@ -1,0 +1,548 @@
+package rubric
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// ItemScore is one item of a scorecard, with the reasons for its points.
+type ItemScore struct {
+	ID     string
+	Points int // raw rubric points
+	Max    int
+	// Potential is the points with every unanswered question at its best.
+	Potential int
+	// Applicable is false for an item the requirements make moot (industry
+	// compliance outside regulated industries): it then carries full points.
+	Applicable bool
+	// Answered and Questions count this item's applicable questions.
+	Answered, Questions int
+	// Why says, line by line, where the points come from.
+	Why []Text
+}
+
+// DimensionScore is one dimension, raw and weighted by the profile.
+type DimensionScore struct {
+	ID           string
+	Raw, Max     int
+	PotentialRaw int
+	Weight       float64
+	Points       float64 // Raw ÷ Max × Weight, one decimal
+	Potential    float64
+}
+
+// Scorecard is what Score makes of one vendor.
+type Scorecard struct {
+	Profile     Profile
+	Items       []ItemScore      // in rubric order A1..D4
+	Dimensions  []DimensionScore // A..D
+	Total       float64          // sum of the weighted dimensions, one decimal
+	Potential   float64          // the total with every unknown at its best
+	Band        Band
+	Provisional bool // an applicable question is still unanswered
+	Answered    int
+	Applicable  int
+	Knockouts   []Finding
+	Flags       []Finding
+}
+
+// Item returns the score of item id.
+func (c Scorecard) Item(id string) ItemScore {
+	for _, it := range c.Items {
+		if it.ID == id {
+			return it
+		}
+	}
+	return ItemScore{}
+}
+
+// KnockoutCodes and FlagCodes list the codes, for output.
+func (c Scorecard) KnockoutCodes() []string { return codes(c.Knockouts) }
+func (c Scorecard) FlagCodes() []string     { return codes(c.Flags) }
+
+func codes(fs []Finding) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.Code
+	}
+	return out
+}
+
+// Score scores a vendor's answers against the company's requirements under profile.
+// It never fails: unknown answers score 0, and out-of-range values are clamped by the
+// rules themselves.
+func Score(req Requirements, ans Answers, profile Profile) Scorecard {
+	if ans == nil {
+		ans = Answers{}
+	}
+	now := rawScore(req, ans)
+	best := rawScore(req, bestCase(req, ans))
+
+	card := Scorecard{Profile: profile, Items: now.items, Knockouts: now.knockouts, Flags: now.flags}
+	for i := range card.Items {
+		card.Items[i].Potential = best.items[i].Points
+	}
+	for _, q := range Questions {
+		if !q.Applicable(req) {
+			continue
+		}
+		card.Applicable++
+		if ans.Known(q) {
+			card.Answered++
+		}
+		for i := range card.Items {
+			if card.Items[i].ID == q.Item {
+				card.Items[i].Questions++
+				if ans.Known(q) {
+					card.Items[i].Answered++
+				}
+			}
+		}
+	}
+	var total, potential int // tenths of a point, so that the total is exactly the sum
+	for d, dim := range Dimensions {
+		ds := DimensionScore{ID: dim.ID, Max: dim.Max, Weight: profile.Weights[d]}
+		for _, it := range card.Items {
+			if it.ID[:1] == dim.ID {
+				ds.Raw += it.Points
+				ds.PotentialRaw += it.Potential
+			}
+		}
+		nowT, bestT := weightedTenths(ds.Raw, dim.Max, ds.Weight), weightedTenths(ds.PotentialRaw, dim.Max, ds.Weight)
+		ds.Points, ds.Potential = float64(nowT)/10, float64(bestT)/10
+		total += nowT
+		potential += bestT
+		card.Dimensions = append(card.Dimensions, ds)
+	}
+	card.Total, card.Potential = float64(total)/10, float64(potential)/10
+	// Codes in a stable order, whatever order the rules ran in.
+	sortFindings(card.Knockouts)
+	sortFindings(card.Flags)
+	card.Band = BandOf(card.Total, len(card.Knockouts) > 0)
+	card.Provisional = card.Answered < card.Applicable
+	return card
+}
+
+func sortFindings(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int { return strings.Compare(a.Code, b.Code) })
+}
+
+func weightedTenths(raw, max int, weight float64) int {
+	return int(math.Round(float64(raw) * weight * 10 / float64(max)))
+}
+
+// bestNumbers are the values that earn every point a number can earn.
+var bestNumbers = map[string]float64{
+	"seat_multiple": 100, "prep_days": 0, "training_hours": 2000, "mock_rating": 5,
+	"attrition_pct": 0, "same_industry_cases": 100000, "response_s": 0, "fcr_pct": 100,
+	"answer_pct": 100, "csat_pct": 100, "bad_review_pct": 0, "feedback_hours": 0,
+}
+
+// bestCase fills every unanswered applicable question with its best answer.
+func bestCase(req Requirements, ans Answers) Answers {
+	best := ans.Clone()
+	for _, q := range Questions {
+		if ans.Known(q) || q.Item == "" {
+			continue
+		}
+		switch q.Kind {
+		case KindTri:
+			best[q.ID] = Value{Tri: Yes}
+		case KindNumber:
+			best[q.ID] = Value{Num: bestNumbers[q.ID]}
+		case KindChoice:
+			best[q.ID] = Value{Str: q.Options[len(q.Options)-1].Value}
+		case KindSet:
+			if q.ID == "channels" {
+				best[q.ID] = Value{Set: slices.Clone(req.Channels)}
+			}
+		}
+	}
+	// An unreviewed fee list at its best has no hidden fees in it.
+	if ans.Tri("hidden_fees_reviewed") != Yes {
+		best["hidden_fees"] = Value{Set: []string{}}
+	}
+	return best
+}
+
+type raw struct {
+	items     []ItemScore
+	knockouts []Finding
+	flags     []Finding
+}
+
+// scoring carries one pass over the rules.
+type scoring struct {
+	req Requirements
+	ans Answers
+	raw
+	cur *ItemScore
+}
+
+func (s *scoring) item(id string) {
+	it, _, _ := ItemByID(id)
+	s.items = append(s.items, ItemScore{ID: id, Max: it.Max, Applicable: true})
+	s.cur = &s.items[len(s.items)-1]
+}
+
+// add gives points with a reason.
+func (s *scoring) add(points int, zh, en string) {
+	s.cur.Points += points
+	s.cur.Why = append(s.cur.Why, Text{fmt.Sprintf("%s → %d", zh, points), fmt.Sprintf("%s → %d", en, points)})
+}
+
+func (s *scoring) knockout(code string) { s.knockouts = append(s.knockouts, Finding{code, s.cur.ID}) }
+func (s *scoring) flag(code string)     { s.flags = append(s.flags, Finding{code, s.cur.ID}) }
+
+func (s *scoring) yes(id string) bool { return s.ans.Tri(id) == Yes }
+
+// triPoints gives points for a yes and explains a no or an unknown.
+func (s *scoring) triPoints(id string, points int) {
+	q, _ := QuestionByID(id)
+	switch s.ans.Tri(id) {
+	case Yes:
+		s.add(points, q.Label.ZH, q.Label.EN)
+	case No:
+		s.add(0, q.Label.ZH+":否", q.Label.EN+": no")
+	default:
+		s.add(0, q.Label.ZH+":未知", q.Label.EN+": unknown")
+	}
+}
+
+func rawScore(req Requirements, ans Answers) raw {
+	s := &scoring{req: req, ans: ans}
+	s.licences()
+	s.item("A2")
+	s.triPoints("iso9001", 3)
+	s.triPoints("iso27001", 3)
+	s.item("A3")
+	s.triPoints("nda", 2)
+	if ans.Tri("nda") == No {
+		s.knockout("no_nda")
+	}
+	s.triPoints("encryption", 2)
+	s.triPoints("leak_plan", 1)
+	s.triPoints("mlps", 1)
+	s.industryCompliance()
+	s.cases()
+	s.elasticity()
+	s.professionalism()
+	s.coverage()
+	s.kpis()
+	s.item("C2")
+	s.triPoints("kpis_in_contract", 2)
+	if ans.Tri("kpis_in_contract") == No {
+		s.flag("kpis_not_in_contract")
+	}
+	s.triPoints("penalty", 2)
+	s.item("C3")
+	s.triPoints("dashboard", 3)
+	s.triPoints("raw_access", 2)
+	s.item("C4")
+	s.triPoints("reports", 2)
+	s.triPoints("report_analysis", 2)
+	s.item("C5")
+	s.triPoints("emergency_plan", 2)
+	s.pricing()
+	s.item("D2")
+	s.triPoints("termination", 2)
+	s.triPoints("breach_liability", 2)
+	s.triPoints("data_ownership", 2)
+	if ans.Tri("data_ownership") == No {
+		s.knockout("no_data_ownership")
+	}
+	s.triPoints("data_handover", 1)
+	s.triPoints("dispute_resolution", 1)
+	s.afterSales()
+	s.item("D4")
+	s.triPoints("trial", 2)
+	if ans.Tri("trial") == No {
+		s.flag("no_trial")
+	}
+	s.redFlagsOfRequirements()
+	return s.raw
+}
+
+// A1: 6 × held ÷ required; a required licence answered "no" disqualifies.
+func (s *scoring) licences() {
+	s.item("A1")
+	required := []struct{ id, code string }{{"business_license", "no_business_license"}}
+	if s.req.StaffingMode == "dispatch" {
+		required = append(required, struct{ id, code string }{"dispatch_permit", "no_dispatch_permit"})
+	}
+	if s.req.NeedsChannel("phone") {
+		required = append(required, struct{ id, code string }{"telecom_license", "no_telecom_license"})
+	}
+	held := 0
+	for _, r := range required {
+		switch s.ans.Tri(r.id) {
+		case Yes:
+			held++
+		case No:
+			s.knockout(r.code)
+		}
+	}
+	s.add(6*held/len(required), fmt.Sprintf("所需资质 %d/%d 项", held, len(required)),
+		fmt.Sprintf("%d of %d required licences held", held, len(required)))
+}
+
+// A4: only regulated industries need a compliance filing; elsewhere full points.
+func (s *scoring) industryCompliance() {
+	s.item("A4")
+	if !s.req.Regulated() {
+		s.cur.Applicable = false
+		s.add(2, "非强监管行业,不适用", "not a regulated industry: not applicable")
+		return
+	}
+	s.triPoints("industry_filing", 2)
+	if s.ans.Tri("industry_filing") == No {
+		s.knockout("no_industry_filing")
+	}
+}
+
+// B1: same-industry cases, a confirmed reference, a case of similar scale.
+func (s *scoring) cases() {
+	s.item("B1")
+	if n, ok := s.ans.Num("same_industry_cases"); ok {
+		p := 0
+		switch {
+		case n >= 3:
+			p = 5
+		case n >= 1:
+			p = 3
+		}
+		s.add(p, fmt.Sprintf("同行业案例 %s 个", FormatNumber(n)), fmt.Sprintf("%s same-industry cases", FormatNumber(n)))
+	} else {
+		s.add(0, "同行业案例数:未知", "same-industry cases: unknown")
+	}
+	s.triPoints("reference_checked", 2)
+	s.triPoints("scale_match", 1)
+}
+
+// B2: seat expansion against the peak multiple, hours, preparation lead time.
+func (s *scoring) elasticity() {
+	s.item("B2")
+	peak := s.req.PeakMultiplier
+	if m, ok := s.ans.Num("seat_multiple"); ok {
+		p := 0
+		switch {
+		case m >= peak:
+			p = 5
+		case m >= peak/2:
+			p = 2
+		}
+		if m < peak {
+			s.flag("seat_expansion_below_peak")
+		}
+		s.add(p, fmt.Sprintf("扩容 %s 倍,高峰需 %s 倍", FormatNumber(m), FormatNumber(peak)),
+			fmt.Sprintf("expands %s×, peak needs %s×", FormatNumber(m), FormatNumber(peak)))
+	} else {
+		s.add(0, "坐席扩容倍数:未知", "seat expansion: unknown")
+	}
+	if h, ok := s.ans.Str("hours"); ok {
+		if Covers(h, s.req.ServiceHours) {
+			s.add(3, fmt.Sprintf("服务时长 %s 满足 %s", h, s.req.ServiceHours), fmt.Sprintf("hours %s cover %s", h, s.req.ServiceHours))
+		} else {
+			s.flag("hours_not_covered")
+			s.add(0, fmt.Sprintf("服务时长 %s 不满足 %s", h, s.req.ServiceHours), fmt.Sprintf("hours %s do not cover %s", h, s.req.ServiceHours))
+		}
+	} else {
+		s.add(0, "服务时长:未知", "service hours: unknown")
+	}
+	if d, ok := s.ans.Num("prep_days"); ok {
+		p := 0
+		if d <= 30 {
+			p = 1
+		}
+		s.add(p, fmt.Sprintf("大促筹备 %s 天", FormatNumber(d)), fmt.Sprintf("peak preparation %s days", FormatNumber(d)))
+	} else {
+		s.add(0, "大促筹备周期:未知", "peak preparation: unknown")
+	}
+}
+
+// B3: training, assessment, support roles, the mock consultation, attrition.
+func (s *scoring) professionalism() {
+	s.item("B3")
+	if h, ok := s.ans.Num("training_hours"); ok {
+		p := 0
+		switch {
+		case h >= 100:
+			p = 4
+		case h >= 60:
+			p = 2
+		}
+		s.add(p, fmt.Sprintf("岗前培训 %s 课时", FormatNumber(h)), fmt.Sprintf("%s training hours", FormatNumber(h)))
+	} else {
+		s.add(0, "岗前培训课时:未知", "training hours: unknown")
+	}
+	s.triPoints("periodic_assessment", 1)
+	roles := 0
+	for _, id := range []string{"qa_staff", "trainers", "ops_manager"} {
+		if s.yes(id) {
+			roles++
+		}
+	}
+	p := 0
+	switch {
+	case roles == 3:
+		p = 2
+	case roles > 0:
+		p = 1
+	}
+	s.add(p, fmt.Sprintf("质检/培训师/专属运营 %d/3", roles), fmt.Sprintf("QA, trainers, operations manager: %d of 3", roles))
+	if r, ok := s.ans.Num("mock_rating"); ok {
+		p := [...]int{0, 0, 1, 1, 2, 3}[clampIndex(r, 5)]
+		s.add(p, fmt.Sprintf("模拟咨询 %s 分", FormatNumber(r)), fmt.Sprintf("mock consultation rated %s", FormatNumber(r)))
+	} else {
+		s.add(0, "模拟咨询:未进行", "mock consultation: not done")
+	}
+	if a, ok := s.ans.Num("attrition_pct"); ok {
+		p := 0
+		switch {
+		case a <= 30:
+			p = 2
+		case a <= 50:
+			p = 1
+		default:
+			s.flag("high_attrition")
+		}
+		s.add(p, fmt.Sprintf("年流失率 %s%%", FormatNumber(a)), fmt.Sprintf("attrition %s %%", FormatNumber(a)))
+	} else {
+		s.add(0, "人员流失率:未知", "attrition: unknown")
+	}
+}
+
+func clampIndex(f float64, max int) int {
+	i := int(f)
+	if i < 0 {
+		return 0
+	}
+	if i > max {
+		return max
+	}
+	return i
+}
+
+// B4: required channels covered, the staffing model, role specialisation.
+func (s *scoring) coverage() {
+	s.item("B4")
+	if vendor, ok := s.ans.Set("channels"); ok && len(vendor) > 0 {
+		covered := 0
+		for _, c := range s.req.Channels {
+			if slices.Contains(vendor, c) {
+				covered++
+			}
+		}
+		p, need := 4, len(s.req.Channels)
+		if need > 0 {
+			p = 4 * covered / need
+		}
+		s.add(p, fmt.Sprintf("覆盖所需渠道 %d/%d", covered, need), fmt.Sprintf("covers %d of %d required channels", covered, need))
+	} else {
+		s.add(0, "渠道覆盖:未知", "channels covered: unknown")
+	}
+	s.triPoints("elastic_model", 1)
+	s.triPoints("role_split", 1)
+}
+
+// C1: each committed KPI against the company's target.
+func (s *scoring) kpis() {
+	s.item("C1")
+	r := s.req
+	if v, ok := s.ans.Num("response_s"); ok {
+		t := float64(r.TargetResponseS)
+		p := 0
+		switch {
+		case v <= t:
+			p = 3
+		case v <= 2*t:
+			p = 1
+		default:
+			s.flag("slow_response")
+		}
+		s.add(p, fmt.Sprintf("响应 %s 秒,目标 %s 秒", FormatNumber(v), FormatNumber(t)), fmt.Sprintf("response %s s, target %s s", FormatNumber(v), FormatNumber(t)))
+	} else {
+		s.add(0, "承诺响应时间:未知", "committed response time: unknown")
+	}
+	if v, ok := s.ans.Num("fcr_pct"); ok {
+		p := 0
+		switch {
+		case v >= r.TargetFCRPct:
+			p = 3
+		case v >= r.TargetFCRPct-10:
+			p = 1
+		}
+		s.add(p, fmt.Sprintf("一次性解决率 %s%%,目标 %s%%", FormatNumber(v), FormatNumber(r.TargetFCRPct)), fmt.Sprintf("FCR %s %%, target %s %%", FormatNumber(v), FormatNumber(r.TargetFCRPct)))
+	} else {
+		s.add(0, "承诺一次性解决率:未知", "committed FCR: unknown")
+	}
+	s.target("answer_pct", r.TargetAnswerPct, 2, "接通率", "answer rate")
+	s.target("csat_pct", r.TargetCSATPct, 1, "满意度", "CSAT")
+	if v, ok := s.ans.Num("bad_review_pct"); ok {
+		s.add(1, fmt.Sprintf("差评率已承诺 %s%%", FormatNumber(v)), fmt.Sprintf("bad-review rate stated: %s %%", FormatNumber(v)))
+	} else {
+		s.add(0, "差评率:未承诺", "bad-review rate: not stated")
+	}
+}
+
+func (s *scoring) target(id string, target float64, points int, zh, en string) {
+	v, ok := s.ans.Num(id)
+	if !ok {
+		s.add(0, zh+":未知", en+": unknown")
+		return
+	}
+	p := 0
+	if v >= target {
+		p = points
+	}
+	s.add(p, fmt.Sprintf("%s %s%%,目标 %s%%", zh, FormatNumber(v), FormatNumber(target)), fmt.Sprintf("%s %s %%, target %s %%", en, FormatNumber(v), FormatNumber(target)))
+}
+
+// D1: a stated pricing model, and 4 − 1 per hidden fee once the fees were reviewed.
+func (s *scoring) pricing() {
+	s.item("D1")
+	if m, ok := s.ans.Str("pricing_model"); ok {
+		s.add(2, "计费方式:"+PricingOptions.Label(m, ZH), "pricing model: "+PricingOptions.Label(m, EN))
+	} else {
+		s.add(0, "计费方式:未明确", "pricing model: not stated")
+	}
+	switch s.ans.Tri("hidden_fees_reviewed") {
+	case Yes:
+		fees, _ := s.ans.Set("hidden_fees")
+		if len(fees) > 0 {
+			s.flag("hidden_fee")
+		}
+		s.add(max(0, 4-len(fees)), fmt.Sprintf("隐性收费 %d 项", len(fees)), fmt.Sprintf("%d hidden fees found", len(fees)))
+	case No:
+		s.add(0, "隐性收费:未核查", "hidden fees: not reviewed")
+	default:
+		s.add(0, "隐性收费:未知", "hidden fees: unknown")
+	}
+}
+
+// D3: a dedicated account manager and how fast incidents get feedback.
+func (s *scoring) afterSales() {
+	s.item("D3")
+	s.triPoints("account_manager", 2)
+	if h, ok := s.ans.Num("feedback_hours"); ok {
+		p := 0
+		switch {
+		case h <= 1:
+			p = 2
+		case h <= 4:
+			p = 1
+		}
+		s.add(p, fmt.Sprintf("%s 小时内反馈", FormatNumber(h)), fmt.Sprintf("feedback within %s h", FormatNumber(h)))
+	} else {
+		s.add(0, "反馈时限:未知", "feedback time: unknown")
+	}
+}
+
+// redFlagsOfRequirements raises the flags that depend on the industry.
+func (s *scoring) redFlagsOfRequirements() {
+	if s.req.Regulated() && s.ans.Tri("iso27001") == No {
+		s.flags = append(s.flags, Finding{"regulated_without_iso27001", "A2"})
+	}
+}

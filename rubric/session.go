@@ -1,0 +1,21 @@
+package rubric
+
+// Vendor is one vendor on the shortlist with the evaluator's answers and notes.
+type Vendor struct {
+	Name    string
+	Contact string
+	Answers Answers
+	// Notes holds the evidence / notes text of each step, keyed 2..7.
+	Notes map[int]string
+}
+
+// Session is one evaluation: the company's requirements and the vendors compared.
+type Session struct {
+	Title        string
+	Client       string
+	Evaluator    string
+	Lang         Lang
+	Profile      Profile
+	Requirements Requirements
+	Vendors      []Vendor
+}
