@@ -1,0 +1,270 @@
+package wizard
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/huh"
+
+	"vendorvet/rubric"
+)
+
+// NoteKey is the field key of a step's notes / evidence field.
+const NoteKey = "__note"
+
+// NoteLimit bounds a note so that a paste of a whole contract cannot freeze the form.
+const NoteLimit = 100_000
+
+// Step is the form of one vendor step (2–7). Its bound values live on the heap and
+// change on every keystroke, so the live scorecard can be computed while the
+// evaluator moves through a field.
+type Step struct {
+	N    int
+	Form *huh.Form
+	lang rubric.Lang
+
+	tri     map[string]*rubric.Tri
+	numText map[string]*string
+	choice  map[string]*string
+	set     map[string]*[]string
+	note    *string
+	// order is the question ids in form order, to map a focused field to its question.
+	order []string
+}
+
+// NewStep builds the form of step n for a vendor's current answers and note. drafts
+// holds number fields whose text did not parse yet ("12a"): they come back as typed.
+func NewStep(n int, lang rubric.Lang, req rubric.Requirements, answers rubric.Answers, note string, drafts map[string]string) *Step {
+	s := &Step{
+		N: n, lang: lang,
+		tri: map[string]*rubric.Tri{}, numText: map[string]*string{},
+		choice: map[string]*string{}, set: map[string]*[]string{},
+		note: new(string),
+	}
+	*s.note = note
+	var fields []huh.Field
+	for _, q := range rubric.StepQuestions(n) {
+		fields = append(fields, s.field(q, req, answers, drafts))
+		s.order = append(s.order, q.ID)
+	}
+	fields = append(fields, huh.NewText().
+		Key(NoteKey).
+		Title(tr(lang, "证据/备注", "Evidence / notes")).
+		Placeholder(tr(lang, "证据、承诺原话、待核实事项…", "evidence, the vendor's own words, what to verify…")).
+		CharLimit(NoteLimit).
+		ExternalEditor(false).
+		Lines(3).
+		Value(s.note))
+	s.Form = huh.NewForm(huh.NewGroup(fields...)).
+		WithTheme(Theme()).
+		WithKeyMap(KeyMap()).
+		WithShowHelp(false).
+		WithShowErrors(false)
+	return s
+}
+
+func tr(lang rubric.Lang, zh, en string) string { return rubric.Text{ZH: zh, EN: en}.In(lang) }
+
+// title puts the question's label, its unit and whether it matters here on one line.
+func title(q rubric.Question, req rubric.Requirements, lang rubric.Lang) string {
+	t := q.Label.In(lang)
+	if q.Item != "" {
+		t = q.Item + " " + t
+	}
+	if q.Kind == rubric.KindNumber && q.Unit.In(lang) != "" {
+		t += " (" + q.Unit.In(lang) + ")"
+	}
+	if q.Item != "" && !q.Detail && !q.Applicable(req) {
+		t += tr(lang, " · 本次不适用", " · not applicable here")
+	}
+	return t
+}
+
+func (s *Step) field(q rubric.Question, req rubric.Requirements, answers rubric.Answers, drafts map[string]string) huh.Field {
+	lang := s.lang
+	desc := q.Help.In(lang)
+	switch q.Kind {
+	case rubric.KindTri:
+		v := new(rubric.Tri)
+		*v = answers.Tri(q.ID)
+		s.tri[q.ID] = v
+		return huh.NewSelect[rubric.Tri]().Key(q.ID).
+			Title(title(q, req, lang)).Description(desc).Inline(true).
+			Options(TriOptions(lang)...).
+			Value(v)
+	case rubric.KindNumber:
+		v := new(string)
+		if n, ok := answers.Num(q.ID); ok {
+			*v = rubric.FormatNumber(n)
+		}
+		if d, ok := drafts[q.ID]; ok {
+			*v = d
+		}
+		s.numText[q.ID] = v
+		return huh.NewInput().Key(q.ID).
+			Title(title(q, req, lang)).Description(desc).Inline(true).
+			Placeholder(tr(lang, "未知", "unknown")).
+			CharLimit(24).
+			Validate(func(text string) error {
+				if _, _, err := q.ParseNumber(text); err != nil {
+					return userError{err.Message.In(lang)}
+				}
+				return nil
+			}).
+			Value(v)
+	case rubric.KindChoice:
+		v := new(string)
+		*v, _ = answers.Str(q.ID)
+		s.choice[q.ID] = v
+		opts := []huh.Option[string]{huh.NewOption(tr(lang, "? 未知", "? unknown"), "")}
+		for _, o := range q.Options {
+			opts = append(opts, huh.NewOption(o.Label.In(lang), o.Value))
+		}
+		return huh.NewSelect[string]().Key(q.ID).
+			Title(title(q, req, lang)).Description(desc).Inline(true).
+			Options(opts...).Value(v)
+	default: // KindSet
+		v := new([]string)
+		*v, _ = answers.Set(q.ID)
+		*v = slices.Clone(*v)
+		s.set[q.ID] = v
+		opts := make([]huh.Option[string], 0, len(q.Options))
+		for _, o := range q.Options {
+			opts = append(opts, huh.NewOption(o.Label.In(lang), o.Value).Selected(slices.Contains(*v, o.Value)))
+		}
+		if q.ID == "hidden_fees" {
+			desc = tr(lang, "仅在“已核查隐性收费”为“是”时计分;都不选即为无", "counted once the fees were reviewed; none ticked means none found")
+		}
+		return huh.NewMultiSelect[string]().Key(q.ID).
+			Title(title(q, req, lang)).Description(desc).
+			Options(opts...).Value(v)
+	}
+}
+
+// TriOptions are the three states of a yes/no question; unknown comes first because
+// it is where every question starts.
+func TriOptions(lang rubric.Lang) []huh.Option[rubric.Tri] {
+	return []huh.Option[rubric.Tri]{
+		huh.NewOption(tr(lang, "? 未知", "? unknown"), rubric.Unknown),
+		huh.NewOption(tr(lang, "✓ 是", "✓ yes"), rubric.Yes),
+		huh.NewOption(tr(lang, "✗ 否", "✗ no"), rubric.No),
+	}
+}
+
+// userError is a validation message already in the user's language.
+type userError struct{ msg string }
+
+func (e userError) Error() string { return e.msg }
+
+// Live is what the form shows right now: the answers that parse, the number fields
+// whose text does not (yet), and the note.
+type Live struct {
+	Answers rubric.Answers // only this step's questions; unknown ones absent
+	Invalid map[string]string
+	Errors  map[string]string // question id → message in the user's language
+	Note    string
+}
+
+// Live reads the bound values. It never fails: a half-typed number is reported in
+// Invalid and left out of Answers, so it never reaches the scorer as a number.
+func (s *Step) Live() Live {
+	l := Live{Answers: rubric.Answers{}, Invalid: map[string]string{}, Errors: map[string]string{}, Note: *s.note}
+	for id, v := range s.tri {
+		if *v != rubric.Unknown {
+			l.Answers[id] = rubric.Value{Tri: *v}
+		}
+	}
+	for id, v := range s.numText {
+		q, _ := rubric.QuestionByID(id)
+		n, known, err := q.ParseNumber(*v)
+		switch {
+		case err != nil:
+			l.Invalid[id] = *v
+			l.Errors[id] = err.Message.In(s.lang)
+		case known:
+			l.Answers[id] = rubric.Value{Num: n}
+		}
+	}
+	for id, v := range s.choice {
+		if *v != "" {
+			l.Answers[id] = rubric.Value{Str: *v}
+		}
+	}
+	for id, v := range s.set {
+		q, _ := rubric.QuestionByID(id)
+		// A set is answered once something is ticked; the hidden-fee list is a
+		// detail of its review, where nothing ticked means none found.
+		if len(*v) > 0 || q.Detail {
+			l.Answers[id] = rubric.Value{Set: orderedSet(*v, q.Options)}
+		}
+	}
+	return l
+}
+
+// orderedSet returns the chosen values in the options' order, so that the same choice
+// is always stored the same way.
+func orderedSet(chosen []string, opts rubric.Options) []string {
+	out := make([]string, 0, len(chosen))
+	for _, o := range opts {
+		if slices.Contains(chosen, o.Value) {
+			out = append(out, o.Value)
+		}
+	}
+	return out
+}
+
+// Focused returns the question id of the focused field, or NoteKey.
+func (s *Step) Focused() string {
+	if f := s.Form.GetFocusedField(); f != nil {
+		return f.GetKey()
+	}
+	return ""
+}
+
+// Typing reports whether the focused field takes free text, so that letters typed
+// there are text and not commands.
+func (s *Step) Typing() bool {
+	switch s.Form.GetFocusedField().(type) {
+	case *huh.Input, *huh.Text:
+		return true
+	}
+	return false
+}
+
+// FocusedTri returns the focused yes/no question and its current state.
+func (s *Step) FocusedTri() (string, rubric.Tri, bool) {
+	id := s.Focused()
+	v, ok := s.tri[id]
+	if !ok {
+		return "", rubric.Unknown, false
+	}
+	return id, *v, true
+}
+
+// TriIndex is the position of a state in TriOptions.
+func TriIndex(t rubric.Tri) int {
+	switch t {
+	case rubric.Yes:
+		return 1
+	case rubric.No:
+		return 2
+	}
+	return 0
+}
+
+// Summary lists the step's answered and open questions, for a header.
+func Summary(n int, req rubric.Requirements, answers rubric.Answers) (answered, applicable int) {
+	for _, q := range rubric.StepQuestions(n) {
+		if !q.Applicable(req) {
+			continue
+		}
+		applicable++
+		if answers.Known(q) {
+			answered++
+		}
+	}
+	return answered, applicable
+}
+
+// Compact turns a multi-line note into one line for places with no room.
+func Compact(s string) string { return strings.Join(strings.Fields(s), " ") }
