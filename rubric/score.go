@@ -156,7 +156,13 @@ func bestCase(req Requirements, ans Answers) Answers {
 			best[q.ID] = Value{Str: q.Options[len(q.Options)-1].Value}
 		case KindSet:
 			if q.ID == "channels" {
-				best[q.ID] = Value{Set: slices.Clone(req.Channels)}
+				set := slices.Clone(req.Channels)
+				// With no channel required yet, any stated channel earns full coverage;
+				// an empty list would score as unknown and understate the potential.
+				if len(set) == 0 {
+					set = []string{ChannelOptions[0].Value}
+				}
+				best[q.ID] = Value{Set: set}
 			}
 		}
 	}
