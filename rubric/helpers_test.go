@@ -1,6 +1,7 @@
 package rubric
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
@@ -168,3 +169,5 @@ func checkCard(t testing.TB, card Scorecard) {
 		}
 	}
 }
+
+func jsonUnmarshal(doc string, v any) error { return json.Unmarshal([]byte(doc), v) }

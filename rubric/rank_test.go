@@ -1,0 +1,130 @@
+package rubric
+
+import (
+	"math"
+	"slices"
+	"testing"
+)
+
+// cardOf builds a scorecard from raw dimension points under profile p.
+func cardOf(p Profile, raw [4]int, band Band) Scorecard {
+	c := Scorecard{Profile: p, Band: band}
+	for d, dim := range Dimensions {
+		c.Dimensions = append(c.Dimensions, DimensionScore{ID: dim.ID, Raw: raw[d], Max: dim.Max, Weight: p.Weights[d]})
+	}
+	c.Total = c.TotalUnder(p.Weights)
+	if band == "" {
+		c.Band = BandOf(c.Total, false)
+	}
+	return c
+}
+
+func TestRanking(t *testing.T) {
+	p := DefaultProfile
+	cards := []Scorecard{
+		cardOf(p, [4]int{10, 20, 10, 10}, ""),           // 50
+		cardOf(p, [4]int{20, 35, 25, 20}, Disqualified), // 100, knocked out
+		cardOf(p, [4]int{15, 30, 20, 15}, ""),           // 80
+		cardOf(p, [4]int{10, 20, 10, 10}, ""),           // 50, ties with 0
+		cardOf(p, [4]int{5, 5, 5, 5}, Disqualified),     // 20, knocked out
+		cardOf(p, [4]int{20, 30, 20, 15}, ""),           // 85
+	}
+	names := []string{"乙", "Top but out", "Beta", "Alpha", "Low and out", "Gamma"}
+	got := Ranking(cards, names)
+	// Best first; the tie at 50 by name ("Alpha" < "乙"); disqualified last, by total.
+	if want := []int{5, 2, 3, 0, 1, 4}; !slices.Equal(got, want) {
+		t.Errorf("ranking %v, want %v", got, want)
+	}
+	if got := Ranking(nil, nil); len(got) != 0 {
+		t.Errorf("ranking of nothing: %v", got)
+	}
+}
+
+func TestRankStability(t *testing.T) {
+	p := DefaultProfile
+	t.Run("fewer than two vendors", func(t *testing.T) {
+		for _, cards := range [][]Scorecard{nil, {cardOf(p, [4]int{1, 2, 3, 4}, "")}} {
+			st := RankStability(cards, []string{"only"}[:len(cards)], p)
+			if !st.Stable || len(st.Flips) != 0 {
+				t.Errorf("%d vendors: %+v", len(cards), st)
+			}
+		}
+	})
+	t.Run("far apart", func(t *testing.T) {
+		cards := []Scorecard{cardOf(p, [4]int{8, 10, 9, 7}, ""), cardOf(p, [4]int{19, 33, 24, 19}, "")}
+		st := RankStability(cards, []string{"weak", "strong"}, p)
+		if !st.Stable || len(st.Flips) != 0 {
+			t.Errorf("%+v", st)
+		}
+	})
+	t.Run("B +5 flips the top two", func(t *testing.T) {
+		// X leads by 2 thanks to A, C and D; Y is 14 points better in B. With B at 40
+		// the rest shrink by 60/65 and Y wins; every other shift keeps X ahead.
+		x := cardOf(p, [4]int{20, 21, 25, 20}, "") // 86
+		y := cardOf(p, [4]int{15, 35, 19, 15}, "") // 84
+		third := cardOf(p, [4]int{5, 5, 5, 5}, "")
+		names := []string{"X", "Y", "Z"}
+		st := RankStability([]Scorecard{third, x, y}, []string{names[2], names[0], names[1]}, p)
+		if st.Stable || !slices.Equal(st.Flips, []WeightShift{{"B", 5}}) {
+			t.Errorf("%+v, want unstable with exactly B +5", st)
+		}
+		// The same pair under B +5 really is in the other order.
+		w := Shifted(p.Weights, 1, 5)
+		if x.TotalUnder(w) >= y.TotalUnder(w) {
+			t.Errorf("under %v: X %v, Y %v", w, x.TotalUnder(w), y.TotalUnder(w))
+		}
+	})
+	t.Run("a disqualified leader does not count", func(t *testing.T) {
+		cards := []Scorecard{cardOf(p, [4]int{20, 35, 25, 20}, Disqualified), cardOf(p, [4]int{10, 10, 10, 10}, ""), cardOf(p, [4]int{2, 2, 2, 2}, "")}
+		st := RankStability(cards, []string{"a", "b", "c"}, p)
+		if !st.Stable {
+			t.Errorf("%+v", st)
+		}
+	})
+}
+
+func TestShifted(t *testing.T) {
+	weights := [][4]float64{
+		DefaultProfile.Weights, RegulatedProfile.Weights,
+		{25, 25, 25, 25}, {100, 0, 0, 0}, {0, 0, 0, 100}, {2, 3, 0, 95}, {33.3, 33.3, 33.4, 0},
+	}
+	for _, w := range weights {
+		for d := range 4 {
+			for _, delta := range []float64{-ShiftStep, ShiftStep, -100, 100} {
+				got := Shifted(w, d, delta)
+				sum := 0.0
+				for i, v := range got {
+					if v < 0 || v > 100 || math.IsNaN(v) {
+						t.Errorf("Shifted(%v, %d, %v)[%d] = %v", w, d, delta, i, v)
+					}
+					sum += v
+				}
+				if math.Abs(sum-100) > 1e-9 {
+					t.Errorf("Shifted(%v, %d, %v) = %v sums to %v", w, d, delta, got, sum)
+				}
+				if want := math.Min(100, math.Max(0, w[d]+delta)); got[d] != want {
+					t.Errorf("Shifted(%v, %d, %v)[%d] = %v, want %v", w, d, delta, d, got[d], want)
+				}
+			}
+		}
+	}
+	// The others keep their proportions: 35/25/20 of 80 become 35/25/20 of 75.
+	got := Shifted(DefaultProfile.Weights, 0, 5)
+	want := [4]float64{25, 35 * 75.0 / 80, 25 * 75.0 / 80, 20 * 75.0 / 80}
+	for i := range got {
+		if math.Abs(got[i]-want[i]) > 1e-9 {
+			t.Errorf("Shifted(default, A, +5) = %v, want %v", got, want)
+		}
+	}
+}
+
+// TestTotalUnderMatchesScore: recomputing under the profile's own weights gives Score's total.
+func TestTotalUnderMatchesScore(t *testing.T) {
+	a := decodeAnswers(t, formatAnswers)
+	for _, p := range []Profile{DefaultProfile, RegulatedProfile, {Name: "custom", Weights: [4]float64{33.3, 33.3, 33.4, 0}}} {
+		card := Score(baseReq(), a, p)
+		if got := card.TotalUnder(p.Weights); got != card.Total {
+			t.Errorf("%s: TotalUnder %v, Score %v", p.Label(EN), got, card.Total)
+		}
+	}
+}
