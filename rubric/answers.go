@@ -1,6 +1,7 @@
 package rubric
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -218,7 +219,8 @@ func (q Question) Decode(raw json.RawMessage) (Value, error) {
 		}
 		v.Tri = t
 	case KindNumber:
-		if err := json.Unmarshal(raw, &v.Num); err != nil {
+		// JSON null unmarshals into a number without error and would read as a known 0.
+		if err := json.Unmarshal(raw, &v.Num); err != nil || isNull(raw) {
 			return v, &FieldError{q.ID, Text{"须为数字", "must be a number"}}
 		}
 	case KindChoice:
@@ -229,7 +231,8 @@ func (q Question) Decode(raw json.RawMessage) (Value, error) {
 			return v, &FieldError{q.ID, Text{"不能为空", "cannot be empty"}}
 		}
 	case KindSet:
-		if err := json.Unmarshal(raw, &v.Set); err != nil {
+		// JSON null would read as an empty list, which for the fee list means "none found".
+		if err := json.Unmarshal(raw, &v.Set); err != nil || isNull(raw) {
 			return v, &FieldError{q.ID, Text{"须为字符串数组", "must be a list of strings"}}
 		}
 		if v.Set == nil {
@@ -241,3 +244,5 @@ func (q Question) Decode(raw json.RawMessage) (Value, error) {
 	}
 	return v, nil
 }
+
+func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
