@@ -1,0 +1,169 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"vendorvet/clean"
+	"vendorvet/rubric"
+)
+
+// ImportSession stores a whole session, vendors, answers and notes included, in one
+// transaction: on any error nothing is written. Text is cleaned and every answer
+// validated as SaveAnswer would; a zero Profile is the default one.
+func (s *Store) ImportSession(ctx context.Context, sess rubric.Session) (int64, error) {
+	var id int64
+	err := s.write(ctx, "import session", func(tx *sql.Tx, now int64) error {
+		var err error
+		id, err = importSession(ctx, tx, sess, now)
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	return id, nil
+}
+
+// importSession writes sess inside tx, validating as it goes, so that a failure
+// half-way relies on the transaction to leave nothing behind.
+func importSession(ctx context.Context, tx *sql.Tx, sess rubric.Session, now int64) (int64, error) {
+	meta := cleanMeta(SessionMeta{Title: sess.Title, Client: sess.Client, Evaluator: sess.Evaluator, Lang: sess.Lang})
+	req, reqJSON, err := prepareRequirements(sess.Requirements)
+	if err != nil {
+		return 0, err
+	}
+	prof := normalProfile(sess.Profile)
+	profJSON, err := encodeProfile(prof)
+	if err != nil {
+		return 0, err
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO sessions (title, client, evaluator, lang, industry, profile, requirements, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, meta.Title, meta.Client, meta.Evaluator, string(meta.Lang), req.Industry, profJSON, reqJSON, now, now)
+	if err != nil {
+		return 0, err
+	}
+	sessionID, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	for i, v := range sess.Vendors {
+		if err := importVendor(ctx, tx, sessionID, v, req, prof, now); err != nil {
+			return 0, fmt.Errorf("vendor %d (%s): %w", i+1, clean.Line(v.Name), err)
+		}
+	}
+	return sessionID, nil
+}
+
+func importVendor(ctx context.Context, tx *sql.Tx, sessionID int64, v rubric.Vendor, req rubric.Requirements, prof rubric.Profile, now int64) error {
+	vendorID, err := insertVendor(ctx, tx, sessionID, clean.Line(v.Name), clean.Line(v.Contact), now)
+	if err != nil {
+		return err
+	}
+	// In question order, so that versions and errors do not depend on map order.
+	ids := make([]string, 0, len(v.Answers))
+	for q := range v.Answers {
+		ids = append(ids, q)
+	}
+	sort.Strings(ids)
+	answers := rubric.Answers{}
+	var seq int64
+	for _, q := range ids {
+		val := v.Answers[q]
+		_, encoded, err := prepareAnswer(q, &val)
+		if err != nil {
+			return err
+		}
+		if encoded == nil {
+			continue
+		}
+		seq++
+		if _, err := tx.ExecContext(ctx, "INSERT INTO answers (vendor_id, question, value, version, updated_at) VALUES (?, ?, ?, ?, ?)",
+			vendorID, q, string(encoded), seq, now); err != nil {
+			return err
+		}
+		answers[q], _ = decodeAnswer(q, string(encoded))
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE vendors SET answer_seq = ? WHERE id = ?", seq, vendorID); err != nil {
+		return err
+	}
+	steps := make([]int, 0, len(v.Notes))
+	for step := range v.Notes {
+		steps = append(steps, step)
+	}
+	sort.Ints(steps)
+	for _, step := range steps {
+		if err := checkStep(step); err != nil {
+			return err
+		}
+		text := clean.Text(v.Notes[step])
+		if text == "" {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT INTO notes (vendor_id, step, text, updated_at) VALUES (?, ?, ?, ?)",
+			vendorID, step, text, now); err != nil {
+			return err
+		}
+	}
+	return cacheScore(ctx, tx, vendorID, rubric.Score(req, answers, prof))
+}
+
+// Backup writes a consistent copy of the database to path with VACUUM INTO, never
+// over an existing file; the copy is 0600 and flushed to disk.
+func (s *Store) Backup(ctx context.Context, path string) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return fmt.Errorf("back up to %s: %w", path, err)
+	}
+	// Created empty first: O_EXCL refuses an existing file or symlink, and the copy
+	// gets our mode instead of SQLite's 0644. VACUUM INTO accepts an empty file.
+	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return &FileError{Path: abs, Kind: ErrExists}
+	}
+	if err != nil {
+		return fmt.Errorf("back up to %s: %w", abs, err)
+	}
+	f.Close()
+	fail := func(err error) error {
+		os.Remove(abs)
+		return fmt.Errorf("back up to %s: %w", abs, err)
+	}
+	if err := os.Chmod(abs, 0o600); err != nil {
+		return fail(err)
+	}
+	// An absolute path never starts with "file:", so SQLite takes it as a plain name.
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", abs); err != nil {
+		return fail(err)
+	}
+	if err := syncFile(abs); err != nil {
+		return fail(err)
+	}
+	return nil
+}
+
+// syncFile flushes a file and its folder's entry to disk.
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	// Folders cannot be opened for syncing everywhere (Windows); the data is safe then.
+	if d, err := os.Open(filepath.Dir(path)); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}

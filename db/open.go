@@ -1,0 +1,311 @@
+// Package db stores vendorvet's evaluation sessions, vendors, answers and notes in an
+// SQLite file (modernc.org/sqlite, no cgo). It knows SQL, not screens: every
+// operation is one transaction, every answer one row, and each vendor's score is
+// cached beside it so that listing sessions never scores anything.
+package db
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	_ "modernc.org/sqlite"
+)
+
+// SchemaVersion is the schema this package reads and writes (PRAGMA user_version).
+const SchemaVersion = 1
+
+// applicationID marks our files (PRAGMA application_id): "VVET".
+const applicationID = 0x56564554
+
+// sqliteMagic starts every SQLite database file.
+const sqliteMagic = "SQLite format 3\x00"
+
+// Store is an open vendorvet database. It is safe for concurrent use.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+// Path returns the absolute path of the database file.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the database; SQLite then folds the write-ahead log back into the file.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Open opens the vendorvet database at path, creating it (and its folder, 0700) when
+// it does not exist. A file that is not a vendorvet database, a damaged one or one
+// written by a newer version is refused before SQLite sees it, and left unchanged.
+func Open(path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("open database: no path given")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	dirs, err := makeDirs(filepath.Dir(abs))
+	if err != nil {
+		return nil, fmt.Errorf("create the folder of %s: %w", abs, err)
+	}
+	created := false
+	var db *sql.DB
+	fail := func(err error) (*Store, error) {
+		if db != nil {
+			db.Close()
+		}
+		// A failed Open leaves nothing behind that it made: no empty database.
+		if created {
+			for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+				os.Remove(abs + suffix)
+			}
+		}
+		for _, d := range dirs {
+			os.Remove(d)
+		}
+		return nil, err
+	}
+
+	state, err := inspect(abs)
+	if err != nil {
+		return fail(err)
+	}
+	if state == fileMissing {
+		created, err = createFile(abs)
+		if err != nil {
+			return fail(fmt.Errorf("create database %s: %w", abs, err))
+		}
+		if !created {
+			// Someone else created it between our look and our create: look again.
+			if _, err := inspect(abs); err != nil {
+				return fail(err)
+			}
+		}
+	}
+
+	db, err = sql.Open("sqlite", dsn(abs))
+	if err != nil {
+		return fail(fmt.Errorf("open database %s: %w", abs, err))
+	}
+	// One connection: SQLite has one writer anyway, so the process never waits on
+	// itself, and a PRAGMA run through the pool reaches the connection in use.
+	db.SetMaxOpenConns(1)
+	ctx := context.Background()
+	if err := db.PingContext(ctx); err != nil {
+		return fail(openError(abs, err))
+	}
+	if err := quickCheck(ctx, db, abs); err != nil {
+		return fail(openError(abs, err))
+	}
+	if err := migrate(ctx, db, abs); err != nil {
+		return fail(err)
+	}
+	return &Store{db: db, path: abs}, nil
+}
+
+// openError classifies a failure of SQLite to open or read the file.
+func openError(path string, err error) error {
+	var fe *FileError
+	if errors.As(err, &fe) {
+		return err
+	}
+	switch sqliteCode(err) {
+	case 11, 26: // SQLITE_CORRUPT, SQLITE_NOTADB
+		return &FileError{Path: path, Kind: ErrCorrupt, Err: err}
+	}
+	return fmt.Errorf("open database %s: %w", path, err)
+}
+
+func quickCheck(ctx context.Context, db *sql.DB, path string) error {
+	rows, err := db.QueryContext(ctx, "PRAGMA quick_check")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return err
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(problems) > 0 {
+		if len(problems) > 3 {
+			problems = append(problems[:3], "…")
+		}
+		return &FileError{Path: path, Kind: ErrCorrupt, Err: errors.New(strings.Join(problems, "; "))}
+	}
+	return nil
+}
+
+// makeDirs creates dir and its missing parents 0700 whatever the umask, and returns
+// the folders it created, deepest first, so that a failed Open can remove them.
+func makeDirs(dir string) ([]string, error) {
+	var missing []string
+	for d := dir; ; d = filepath.Dir(d) {
+		st, err := os.Stat(d)
+		if err == nil {
+			if !st.IsDir() {
+				return nil, fmt.Errorf("%s is not a folder", d)
+			}
+			break
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		missing = append(missing, d)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if len(missing) == 0 {
+		return nil, nil
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	for _, d := range missing {
+		if err := os.Chmod(d, 0o700); err != nil {
+			return missing, err
+		}
+	}
+	return missing, nil
+}
+
+// createFile creates an empty database file 0600 before SQLite does, so that the
+// file and the -wal and -shm files SQLite copies its mode to are private. It reports
+// false when the file appeared meanwhile.
+func createFile(path string) (bool, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	// The umask may have taken bits off, never added any; chmod makes it exact.
+	if err := f.Chmod(0o600); err != nil {
+		f.Close()
+		return true, err
+	}
+	return true, f.Close()
+}
+
+type fileState int
+
+const (
+	fileMissing fileState = iota
+	// fileBlank is an empty file or an SQLite database without any table: ours to set up.
+	fileBlank
+	fileOurs
+)
+
+// headerSize is the SQLite file header plus page 1's b-tree header (type, cell count).
+const headerSize = 108
+
+// inspect reads the file's header itself, so that a file that is not ours is refused
+// before SQLite opens it: SQLite would create -wal and -shm files beside it and could
+// write to it.
+func inspect(path string) (fileState, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fileMissing, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("open database %s: %w", path, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return 0, fmt.Errorf("open database %s: %w", path, err)
+	}
+	if st.IsDir() {
+		return 0, &FileError{Path: path, Kind: ErrNotVendorvet, Err: errors.New("it is a folder")}
+	}
+	if !st.Mode().IsRegular() {
+		return 0, &FileError{Path: path, Kind: ErrNotVendorvet, Err: errors.New("it is not a regular file")}
+	}
+	if st.Size() == 0 {
+		return fileBlank, nil
+	}
+	h := make([]byte, headerSize)
+	n, err := io.ReadFull(f, h)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return 0, fmt.Errorf("read database %s: %w", path, err)
+	}
+	h = h[:n]
+	corrupt := func(why string) (fileState, error) {
+		return 0, &FileError{Path: path, Kind: ErrCorrupt, Err: errors.New(why)}
+	}
+	if !bytes.HasPrefix(h, []byte(sqliteMagic)) {
+		if isZero(h) {
+			return corrupt("its first bytes are all zero")
+		}
+		if bytes.HasPrefix([]byte(sqliteMagic), h) {
+			return corrupt("it is cut short")
+		}
+		return 0, &FileError{Path: path, Kind: ErrNotVendorvet, Err: errors.New("it is not an SQLite database")}
+	}
+	if len(h) < headerSize {
+		return corrupt("it is cut short")
+	}
+	be := binary.BigEndian
+	appID, version := be.Uint32(h[68:72]), int(be.Uint32(h[60:64]))
+	switch {
+	case appID == applicationID:
+	case appID != 0 || version != 0:
+		return 0, &FileError{Path: path, Kind: ErrNotVendorvet, Err: errors.New("it belongs to another application")}
+	case h[100] == 0x0D && be.Uint16(h[103:105]) == 0:
+		// A leaf schema page without cells: no table, index or view at all.
+		return fileBlank, nil
+	default:
+		return 0, &FileError{Path: path, Kind: ErrNotVendorvet, Err: errors.New("it holds another application's tables")}
+	}
+	if version > SchemaVersion {
+		return 0, &FileError{Path: path, Kind: ErrNewerSchema, Schema: version}
+	}
+	pageSize := int64(be.Uint16(h[16:18]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	if pageSize < 512 || pageSize&(pageSize-1) != 0 {
+		return corrupt("its page size is invalid")
+	}
+	// The page count at 28 is valid when the change counter at 24 matches 92. A file
+	// shorter than that count is truncated, unless a write-ahead log still holds the
+	// end of a checkpoint that a crash interrupted.
+	pages := int64(be.Uint32(h[28:32]))
+	if bytes.Equal(h[24:28], h[92:96]) && st.Size() < pages*pageSize && !hasLog(path) {
+		return corrupt(fmt.Sprintf("it is cut short (%d of %d bytes)", st.Size(), pages*pageSize))
+	}
+	return fileOurs, nil
+}
+
+func isZero(b []byte) bool {
+	for _, c := range b {
+		if c != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// hasLog reports whether a non-empty write-ahead log lies beside path.
+func hasLog(path string) bool {
+	st, err := os.Stat(path + "-wal")
+	return err == nil && st.Size() > 0
+}

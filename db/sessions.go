@@ -1,0 +1,346 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"vendorvet/rubric"
+)
+
+// SessionMeta is what names a session.
+type SessionMeta struct {
+	Title, Client, Evaluator string
+	Lang                     rubric.Lang
+}
+
+// SessionSummary is one line of the sessions list.
+type SessionSummary struct {
+	ID            int64
+	Title, Client string
+	Industry      string // requirements.industry, "" when not chosen
+	Vendors       int
+	Lead          string // the leading vendor's name, when HasLead
+	LeadTotal     float64
+	LeadBand      rubric.Band
+	HasLead       bool
+	UpdatedAt     time.Time
+}
+
+// Session is a whole stored session. The embedded rubric.Session holds everything
+// scoring and reports need (its Vendors included); VendorRecords holds the same
+// vendors, in the same order, with their ids and answer versions for editing.
+type Session struct {
+	ID int64
+	rubric.Session
+	VendorRecords        []Vendor
+	CreatedAt, UpdatedAt time.Time
+}
+
+// Vendor is a stored vendor.
+type Vendor struct {
+	ID int64
+	rubric.Vendor
+	// Versions holds each stored answer's version, to pass back to SaveAnswer.
+	Versions  map[string]int64
+	UpdatedAt time.Time
+}
+
+// CreateSession starts a session with the default requirements and profile.
+func (s *Store) CreateSession(ctx context.Context, meta SessionMeta) (int64, error) {
+	meta = cleanMeta(meta)
+	_, reqJSON, err := prepareRequirements(rubric.DefaultRequirements())
+	if err != nil {
+		return 0, err
+	}
+	profJSON, err := encodeProfile(rubric.DefaultProfile)
+	if err != nil {
+		return 0, err
+	}
+	var id int64
+	err = s.write(ctx, "create session", func(tx *sql.Tx, now int64) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO sessions (title, client, evaluator, lang, industry, profile, requirements, created_at, updated_at)
+			VALUES (?, ?, ?, ?, '', ?, ?, ?, ?)`, meta.Title, meta.Client, meta.Evaluator, string(meta.Lang), profJSON, reqJSON, now, now)
+		if err != nil {
+			return err
+		}
+		id, err = res.LastInsertId()
+		return err
+	})
+	return id, err
+}
+
+// UpdateSessionMeta renames a session or changes its client, evaluator or language.
+func (s *Store) UpdateSessionMeta(ctx context.Context, id int64, meta SessionMeta) error {
+	meta = cleanMeta(meta)
+	return s.write(ctx, "update session", func(tx *sql.Tx, now int64) error {
+		res, err := tx.ExecContext(ctx, "UPDATE sessions SET title = ?, client = ?, evaluator = ?, lang = ?, updated_at = ? WHERE id = ?",
+			meta.Title, meta.Client, meta.Evaluator, string(meta.Lang), now, id)
+		if err != nil {
+			return err
+		}
+		return mustAffect(res, "session", id)
+	})
+}
+
+// DeleteSession deletes a session with its vendors, answers and notes.
+func (s *Store) DeleteSession(ctx context.Context, id int64) error {
+	return s.write(ctx, "delete session", func(tx *sql.Tx, now int64) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE id = ?", id)
+		if err != nil {
+			return err
+		}
+		return mustAffect(res, "session", id)
+	})
+}
+
+// SaveRequirements replaces a session's requirements and re-scores its vendors.
+// Every field is validated except that no channel may be chosen yet.
+func (s *Store) SaveRequirements(ctx context.Context, sessionID int64, req rubric.Requirements) error {
+	req, reqJSON, err := prepareRequirements(req)
+	if err != nil {
+		return fmt.Errorf("save requirements: %w", err)
+	}
+	return s.write(ctx, "save requirements", func(tx *sql.Tx, now int64) error {
+		res, err := tx.ExecContext(ctx, "UPDATE sessions SET requirements = ?, industry = ?, updated_at = ? WHERE id = ?",
+			reqJSON, req.Industry, now, sessionID)
+		if err != nil {
+			return err
+		}
+		if err := mustAffect(res, "session", sessionID); err != nil {
+			return err
+		}
+		return rescore(ctx, tx, sessionID, 0)
+	})
+}
+
+// SaveProfile changes a session's dimension weights and re-scores its vendors.
+func (s *Store) SaveProfile(ctx context.Context, sessionID int64, p rubric.Profile) error {
+	profJSON, err := encodeProfile(p)
+	if err != nil {
+		return fmt.Errorf("save profile: %w", err)
+	}
+	return s.write(ctx, "save profile", func(tx *sql.Tx, now int64) error {
+		res, err := tx.ExecContext(ctx, "UPDATE sessions SET profile = ?, updated_at = ? WHERE id = ?", profJSON, now, sessionID)
+		if err != nil {
+			return err
+		}
+		if err := mustAffect(res, "session", sessionID); err != nil {
+			return err
+		}
+		return rescore(ctx, tx, sessionID, 0)
+	})
+}
+
+// Session loads a whole session: meta, profile, requirements, and its vendors in
+// order with their answers and notes. Answers to questions this version does not
+// know, or with values it no longer accepts, are skipped.
+func (s *Store) Session(ctx context.Context, id int64) (*Session, error) {
+	out := &Session{ID: id}
+	err := s.read(ctx, "load session", func(tx *sql.Tx) error {
+		var lang, profJSON, reqJSON string
+		var created, updated int64
+		err := tx.QueryRowContext(ctx, "SELECT title, client, evaluator, lang, profile, requirements, created_at, updated_at FROM sessions WHERE id = ?", id).
+			Scan(&out.Title, &out.Client, &out.Evaluator, &lang, &profJSON, &reqJSON, &created, &updated)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("session %d: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		out.Lang = normalLang(rubric.Lang(lang))
+		out.CreatedAt, out.UpdatedAt = fromMillis(created), fromMillis(updated)
+		if out.Profile, err = decodeProfile(profJSON); err != nil {
+			return err
+		}
+		if out.Requirements, err = decodeRequirements(reqJSON); err != nil {
+			return err
+		}
+		vendors, err := loadVendors(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		out.VendorRecords = vendors
+		out.Vendors = make([]rubric.Vendor, len(vendors))
+		for i, v := range vendors {
+			out.Vendors[i] = rubric.Vendor{Name: v.Name, Contact: v.Contact, Answers: v.Answers.Clone(), Notes: cloneNotes(v.Notes)}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func cloneNotes(n map[int]string) map[int]string {
+	c := make(map[int]string, len(n))
+	for k, v := range n {
+		c[k] = v
+	}
+	return c
+}
+
+func loadVendors(ctx context.Context, tx *sql.Tx, sessionID int64) ([]Vendor, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT id, name, contact, updated_at FROM vendors WHERE session_id = ? ORDER BY position, id", sessionID)
+	if err != nil {
+		return nil, err
+	}
+	var vendors []Vendor
+	index := map[int64]int{}
+	for rows.Next() {
+		var v Vendor
+		var updated int64
+		if err := rows.Scan(&v.ID, &v.Name, &v.Contact, &updated); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		v.UpdatedAt = fromMillis(updated)
+		v.Answers, v.Notes, v.Versions = rubric.Answers{}, map[int]string{}, map[string]int64{}
+		index[v.ID] = len(vendors)
+		vendors = append(vendors, v)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+
+	rows, err = tx.QueryContext(ctx, `SELECT a.vendor_id, a.question, a.value, a.version FROM answers a
+		JOIN vendors v ON v.id = a.vendor_id WHERE v.session_id = ?`, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var vid, version int64
+		var q, raw string
+		if err := rows.Scan(&vid, &q, &raw, &version); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		v := &vendors[index[vid]]
+		if _, known := rubric.QuestionByID(q); !known {
+			continue
+		}
+		// A value this version refuses is shown as unknown, but its version is kept
+		// so that answering it again overwrites it without a conflict.
+		v.Versions[q] = version
+		if val, ok := decodeAnswer(q, raw); ok {
+			v.Answers[q] = val
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+
+	rows, err = tx.QueryContext(ctx, `SELECT n.vendor_id, n.step, n.text FROM notes n
+		JOIN vendors v ON v.id = n.vendor_id WHERE v.session_id = ?`, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var vid int64
+		var step int
+		var text string
+		if err := rows.Scan(&vid, &step, &text); err != nil {
+			return nil, err
+		}
+		vendors[index[vid]].Notes[step] = text
+	}
+	return vendors, rows.Err()
+}
+
+// ListSessions returns one page of sessions, most recently changed first. filter, when
+// not blank, keeps the sessions whose title, client or industry contains it, ignoring
+// case; an industry also matches by its label in either language. The lead is the
+// best vendor by cached total that is not disqualified, else the best disqualified.
+func (s *Store) ListSessions(ctx context.Context, filter string, offset, limit int) ([]SessionSummary, error) {
+	if offset < 0 || limit <= 0 {
+		return nil, fmt.Errorf("list sessions: offset %d and limit %d must be ≥ 0 and > 0", offset, limit)
+	}
+	where, args := filterClause(filter)
+	// The page is cut first so that vendors are counted and ranked for its rows only.
+	// The lead's order is rubric.Ranking's: disqualified last, total, then name.
+	query := `WITH page AS (
+			SELECT id, title, client, industry, updated_at FROM sessions ` + where + `
+			ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?)
+		SELECT p.id, p.title, p.client, p.industry, p.updated_at,
+			(SELECT count(*) FROM vendors c WHERE c.session_id = p.id),
+			l.name, l.total, l.band
+		FROM page p
+		LEFT JOIN vendors l ON l.id = (
+			SELECT v.id FROM vendors v WHERE v.session_id = p.id
+			ORDER BY v.band = 'disqualified', v.total DESC, v.name, v.position, v.id LIMIT 1)
+		ORDER BY p.updated_at DESC, p.id DESC`
+	args = append(args, limit, offset)
+	var out []SessionSummary
+	err := s.read(ctx, "list sessions", func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var sum SessionSummary
+			var updated int64
+			var lead, band sql.NullString
+			var total sql.NullFloat64
+			if err := rows.Scan(&sum.ID, &sum.Title, &sum.Client, &sum.Industry, &updated, &sum.Vendors, &lead, &total, &band); err != nil {
+				return err
+			}
+			sum.UpdatedAt = fromMillis(updated)
+			if lead.Valid {
+				sum.HasLead, sum.Lead, sum.LeadTotal, sum.LeadBand = true, lead.String, total.Float64, rubric.Band(band.String)
+			}
+			out = append(out, sum)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// CountSessions counts the sessions ListSessions would page through with filter.
+func (s *Store) CountSessions(ctx context.Context, filter string) (int, error) {
+	where, args := filterClause(filter)
+	var n int
+	err := s.read(ctx, "count sessions", func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, "SELECT count(*) FROM sessions "+where, args...).Scan(&n)
+	})
+	return n, err
+}
+
+// filterClause builds the WHERE clause of a list filter. % and _ typed by the user
+// match themselves.
+func filterClause(filter string) (string, []any) {
+	f := strings.TrimSpace(filter)
+	if f == "" {
+		return "", nil
+	}
+	pattern := "%" + escapeLike(f) + "%"
+	clause := `WHERE (title LIKE ? ESCAPE '\' OR client LIKE ? ESCAPE '\' OR industry LIKE ? ESCAPE '\'`
+	args := []any{pattern, pattern, pattern}
+	// "电商" or "E-commerce" finds the sessions whose industry is ecommerce.
+	var codes []string
+	lower := strings.ToLower(f)
+	for _, o := range rubric.IndustryOptions {
+		if strings.Contains(strings.ToLower(o.Label.ZH), lower) || strings.Contains(strings.ToLower(o.Label.EN), lower) {
+			codes = append(codes, o.Value)
+		}
+	}
+	sort.Strings(codes)
+	for _, c := range codes {
+		args = append(args, c)
+		clause += " OR industry = ?"
+	}
+	return clause + ")", args
+}
+
+// escapeLike makes %, _ and the escape character itself literal in a LIKE pattern.
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}

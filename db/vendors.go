@@ -1,0 +1,212 @@
+package db
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"vendorvet/clean"
+	"vendorvet/rubric"
+)
+
+// AddVendor adds a vendor at the end of a session's list and returns its id.
+func (s *Store) AddVendor(ctx context.Context, sessionID int64, name, contact string) (int64, error) {
+	name, contact = clean.Line(name), clean.Line(contact)
+	var id int64
+	err := s.write(ctx, "add vendor", func(tx *sql.Tx, now int64) error {
+		if err := touchSession(ctx, tx, sessionID, now); err != nil {
+			return err
+		}
+		var err error
+		id, err = insertVendor(ctx, tx, sessionID, name, contact, now)
+		if err != nil {
+			return err
+		}
+		return rescore(ctx, tx, sessionID, id)
+	})
+	return id, err
+}
+
+func insertVendor(ctx context.Context, tx *sql.Tx, sessionID int64, name, contact string, now int64) (int64, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO vendors (session_id, position, name, contact, created_at, updated_at)
+		VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM vendors WHERE session_id = ?), ?, ?, ?, ?)`,
+		sessionID, sessionID, name, contact, now, now)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// UpdateVendor renames a vendor or changes its contact.
+func (s *Store) UpdateVendor(ctx context.Context, vendorID int64, name, contact string) error {
+	name, contact = clean.Line(name), clean.Line(contact)
+	return s.write(ctx, "update vendor", func(tx *sql.Tx, now int64) error {
+		var sessionID int64
+		err := tx.QueryRowContext(ctx, "UPDATE vendors SET name = ?, contact = ?, updated_at = ? WHERE id = ? RETURNING session_id",
+			name, contact, now, vendorID).Scan(&sessionID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("vendor %d: %w", vendorID, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		return touchSession(ctx, tx, sessionID, now)
+	})
+}
+
+// RemoveVendor deletes a vendor with its answers and notes.
+func (s *Store) RemoveVendor(ctx context.Context, vendorID int64) error {
+	return s.write(ctx, "remove vendor", func(tx *sql.Tx, now int64) error {
+		var sessionID int64
+		err := tx.QueryRowContext(ctx, "DELETE FROM vendors WHERE id = ? RETURNING session_id", vendorID).Scan(&sessionID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("vendor %d: %w", vendorID, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		return touchSession(ctx, tx, sessionID, now)
+	})
+}
+
+// SaveAnswer stores one answer of a vendor and re-scores it; v == nil makes the
+// answer unknown. baseVersion is the version the caller last saw (0: none). When the
+// stored version differs, someone else changed the answer meanwhile: nothing is
+// written and a *ConflictError carries the stored value, unless the stored value is
+// already v. It returns the answer's new version (0 once it is unknown).
+func (s *Store) SaveAnswer(ctx context.Context, vendorID int64, questionID string, v *rubric.Value, baseVersion int64) (int64, error) {
+	q, encoded, err := prepareAnswer(questionID, v)
+	if err != nil {
+		return 0, fmt.Errorf("save answer: %w", err)
+	}
+	var newVersion int64
+	err = s.write(ctx, "save answer", func(tx *sql.Tx, now int64) error {
+		var sessionID, seq int64
+		err := tx.QueryRowContext(ctx, "SELECT session_id, answer_seq FROM vendors WHERE id = ?", vendorID).Scan(&sessionID, &seq)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("vendor %d: %w", vendorID, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		stored, version, err := storedAnswer(ctx, tx, vendorID, q.ID)
+		if err != nil {
+			return err
+		}
+		if version != baseVersion {
+			if bytes.Equal(stored, encoded) {
+				// Both sides want the same value: nothing to tell, nothing to write.
+				newVersion = version
+				return nil
+			}
+			c := &ConflictError{VendorID: vendorID, Question: q.ID, Version: version}
+			if stored != nil {
+				if cur, ok := decodeAnswer(q.ID, string(stored)); ok {
+					c.Current = &cur
+				}
+			}
+			return c
+		}
+		if encoded == nil {
+			newVersion = 0
+			if _, err := tx.ExecContext(ctx, "DELETE FROM answers WHERE vendor_id = ? AND question = ?", vendorID, q.ID); err != nil {
+				return err
+			}
+		} else {
+			// Versions come from a per-vendor sequence, so an answer deleted and given
+			// again never reuses a version an older copy could still hold.
+			newVersion = seq + 1
+			if _, err := tx.ExecContext(ctx, "UPDATE vendors SET answer_seq = ? WHERE id = ?", newVersion, vendorID); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO answers (vendor_id, question, value, version, updated_at) VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT (vendor_id, question) DO UPDATE SET value = excluded.value, version = excluded.version, updated_at = excluded.updated_at`,
+				vendorID, q.ID, string(encoded), newVersion, now); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE vendors SET updated_at = ? WHERE id = ?", now, vendorID); err != nil {
+			return err
+		}
+		if err := touchSession(ctx, tx, sessionID, now); err != nil {
+			return err
+		}
+		return rescore(ctx, tx, sessionID, vendorID)
+	})
+	if err != nil {
+		return 0, err
+	}
+	return newVersion, nil
+}
+
+// storedAnswer returns an answer's JSON and version; nil and 0 when there is none.
+func storedAnswer(ctx context.Context, tx *sql.Tx, vendorID int64, questionID string) ([]byte, int64, error) {
+	var raw string
+	var version int64
+	err := tx.QueryRowContext(ctx, "SELECT value, version FROM answers WHERE vendor_id = ? AND question = ?", vendorID, questionID).Scan(&raw, &version)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, 0, nil
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	return []byte(raw), version, nil
+}
+
+// Answer reloads one answer of a vendor with its version; nil and 0 when unknown.
+func (s *Store) Answer(ctx context.Context, vendorID int64, questionID string) (*rubric.Value, int64, error) {
+	q, ok := rubric.QuestionByID(questionID)
+	if !ok {
+		return nil, 0, fmt.Errorf("load answer: unknown question %q", questionID)
+	}
+	var value *rubric.Value
+	var version int64
+	err := s.read(ctx, "load answer", func(tx *sql.Tx) error {
+		if _, err := vendorSession(ctx, tx, vendorID); err != nil {
+			return err
+		}
+		raw, ver, err := storedAnswer(ctx, tx, vendorID, q.ID)
+		if err != nil || raw == nil {
+			return err
+		}
+		version = ver
+		if v, ok := decodeAnswer(q.ID, string(raw)); ok {
+			value = &v
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	return value, version, nil
+}
+
+// SaveNote stores the notes of one step (2..7) of a vendor; empty text removes them.
+func (s *Store) SaveNote(ctx context.Context, vendorID int64, step int, text string) error {
+	if err := checkStep(step); err != nil {
+		return fmt.Errorf("save note: %w", err)
+	}
+	text = clean.Text(text)
+	return s.write(ctx, "save note", func(tx *sql.Tx, now int64) error {
+		sessionID, err := vendorSession(ctx, tx, vendorID)
+		if err != nil {
+			return err
+		}
+		if text == "" {
+			_, err = tx.ExecContext(ctx, "DELETE FROM notes WHERE vendor_id = ? AND step = ?", vendorID, step)
+		} else {
+			_, err = tx.ExecContext(ctx, `INSERT INTO notes (vendor_id, step, text, updated_at) VALUES (?, ?, ?, ?)
+				ON CONFLICT (vendor_id, step) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
+				vendorID, step, text, now)
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE vendors SET updated_at = ? WHERE id = ?", now, vendorID); err != nil {
+			return err
+		}
+		return touchSession(ctx, tx, sessionID, now)
+	})
+}
