@@ -71,7 +71,7 @@ func TestCatalogue(t *testing.T) {
 				}
 			}
 		case KindNumber:
-			if q.Min >= q.Max || q.Unit.ZH == "" || q.Unit.EN == "" {
+			if q.Min >= q.Max || (q.Unit.ZH == "") != (q.Unit.EN == "") {
 				t.Errorf("%s: range %v..%v unit %+v", q.ID, q.Min, q.Max, q.Unit)
 			}
 		}
