@@ -136,8 +136,14 @@ func quickCheck(ctx context.Context, db *sql.DB, path string) error {
 		if err := rows.Scan(&line); err != nil {
 			return err
 		}
-		if line != "ok" {
-			problems = append(problems, line)
+		if line == "ok" {
+			continue
+		}
+		// One row may hold many lines; the first few say enough.
+		for _, l := range strings.Split(line, "\n") {
+			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "***") {
+				problems = append(problems, l)
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {
