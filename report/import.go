@@ -1,0 +1,548 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"vendorvet/clean"
+	"vendorvet/rubric"
+)
+
+// MaxImportSize is the largest session file ImportJSON reads. A real session with long
+// notes is well under a megabyte; anything near this is not a session.
+const MaxImportSize = 20 << 20
+
+// maxDepth bounds the nesting of the document; the format itself is four levels deep.
+const maxDepth = 16
+
+// ImportError says what is wrong with a session file and where: Path is the key that
+// is wrong, e.g. `vendors[1](示例服务商).answers.nda` (vendors are counted from 1, as
+// people count, and named), or "" for the file as a whole.
+type ImportError struct {
+	Path    string
+	Message rubric.Text
+}
+
+// Error reads as an English sentence that names the key.
+func (e *ImportError) Error() string { return e.In(rubric.EN) }
+
+// In returns the message in lang, prefixed by the path of the key.
+func (e *ImportError) In(lang rubric.Lang) string {
+	if e.Path == "" {
+		return e.Message.In(lang)
+	}
+	sep := ": "
+	if lang == rubric.ZH {
+		sep = ":"
+	}
+	return e.Path + sep + e.Message.In(lang)
+}
+
+func importErr(path, zh, en string) *ImportError {
+	return &ImportError{Path: path, Message: rubric.Text{ZH: zh, EN: en}}
+}
+
+// ImportJSON reads a vendorvet.session/1 document strictly: an unknown or repeated key,
+// a value of the wrong type or out of range, a bad notes step or bad profile weights
+// is an *ImportError naming the key (and the vendor). A missing key means unknown, or
+// the rubric's default for requirements. Free text is cleaned of control characters.
+// Two vendors may not share a name: the ranking and the report refer to vendors by name.
+func ImportJSON(data []byte) (rubric.Session, error) {
+	var s rubric.Session
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // editors on Windows add a BOM
+	if len(data) > MaxImportSize {
+		return s, importErr("", fmt.Sprintf("文件过大(%d 字节),会话文件不能超过 %d MB", len(data), MaxImportSize>>20),
+			fmt.Sprintf("the file is too large (%d bytes); a session file may be at most %d MB", len(data), MaxImportSize>>20))
+	}
+	if err := checkSyntax(data); err != nil {
+		return s, err
+	}
+	top, err := members(data, "")
+	if err != nil {
+		_, en := kindOf(data)
+		zh, _ := kindOf(data)
+		return s, importErr("", "会话文件须为一个 JSON 对象,而不是"+zh, "a session file must be one JSON object, not "+en)
+	}
+	if err := checkFormat(top); err != nil {
+		return s, err
+	}
+	s.Profile = rubric.DefaultProfile
+	s.Requirements = rubric.DefaultRequirements()
+	for _, m := range top {
+		switch m.Key {
+		case "format":
+		case "title":
+			s.Title, err = lineValue(m.Value, "title")
+		case "client":
+			s.Client, err = lineValue(m.Value, "client")
+		case "evaluator":
+			s.Evaluator, err = lineValue(m.Value, "evaluator")
+		case "lang":
+			s.Lang, err = langValue(m.Value)
+		case "profile":
+			s.Profile, err = profileValue(m.Value)
+		case "requirements":
+			s.Requirements, err = requirementsValue(m.Value)
+		case "vendors":
+			s.Vendors, err = vendorsValue(m.Value)
+		default:
+			err = unknownKey(m.Key, "")
+		}
+		if err != nil {
+			return rubric.Session{}, err
+		}
+	}
+	return s, nil
+}
+
+// checkSyntax rejects what is not one well-formed JSON value, saying where the
+// problem is, and documents nested deeper than the format could ever be.
+func checkSyntax(data []byte) error {
+	var raw json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) {
+			line, col := position(data, syn.Offset)
+			return importErr("", fmt.Sprintf("文件不是有效的 JSON:第 %d 行第 %d 列附近有误(%s)", line, col, syn.Error()),
+				fmt.Sprintf("the file is not valid JSON: %s at line %d, column %d", syn.Error(), line, col))
+		}
+		return importErr("", "文件不是有效的 JSON 或编码不是 UTF-8", "the file is not valid JSON: "+err.Error())
+	}
+	if depth(data) > maxDepth {
+		return importErr("", fmt.Sprintf("文件嵌套超过 %d 层,不是 vendorvet 会话", maxDepth),
+			fmt.Sprintf("the file is nested more than %d levels deep, which no vendorvet session is", maxDepth))
+	}
+	return nil
+}
+
+// position turns a byte offset into a 1-based line and column (in characters).
+func position(data []byte, offset int64) (line, col int) {
+	if offset > int64(len(data)) {
+		offset = int64(len(data))
+	}
+	before := data[:offset]
+	line = bytes.Count(before, []byte("\n")) + 1
+	col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:])
+	return line, max(col, 1)
+}
+
+// depth is the deepest nesting of objects and arrays in valid JSON.
+func depth(data []byte) int {
+	d, deepest, inString, escaped := 0, 0, false, false
+	for _, c := range data {
+		switch {
+		case inString && escaped:
+			escaped = false
+		case inString && c == '\\':
+			escaped = true
+		case inString && c == '"':
+			inString = false
+		case inString:
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			d++
+			deepest = max(deepest, d)
+		case c == '}' || c == ']':
+			d--
+		}
+	}
+	return deepest
+}
+
+// members reads a JSON object keeping its key order, and rejects a repeated key
+// (which a map would silently collapse to its last value).
+func members(raw json.RawMessage, path string) ([]member, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	tok, err := dec.Token()
+	if d, ok := tok.(json.Delim); err != nil || !ok || d != '{' {
+		return nil, typeErr(path, "对象", "an object", raw)
+	}
+	var out []member
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, importErr(path, "无法读取键", "cannot read a key: "+err.Error())
+		}
+		key := tok.(string) // inside an object every other token is a key
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, importErr(join(path, key), "无法读取取值", "cannot read the value: "+err.Error())
+		}
+		if slices.ContainsFunc(out, func(m member) bool { return m.Key == key }) {
+			return nil, importErr(join(path, key), fmt.Sprintf("键 %q 出现了两次", key), fmt.Sprintf("the key %q appears twice", key))
+		}
+		out = append(out, member{key, v})
+	}
+	return out, nil
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func unknownKey(key, path string) error {
+	k := clean.Line(key)
+	return importErr(join(path, k), fmt.Sprintf("未知的键 %q(请对照 %s 格式检查拼写)", k, Format),
+		fmt.Sprintf("unknown key %q (check its spelling against the %s format)", k, Format))
+}
+
+// typeErr says which type a key needs and which one it has.
+func typeErr(path, wantZH, wantEN string, raw json.RawMessage) error {
+	gotZH, gotEN := kindOf(raw)
+	return importErr(path, fmt.Sprintf("须为%s,而不是%s", wantZH, gotZH), fmt.Sprintf("must be %s, not %s", wantEN, gotEN))
+}
+
+func kindOf(raw json.RawMessage) (zh, en string) {
+	t := bytes.TrimSpace(raw)
+	if len(t) == 0 {
+		return "空值", "nothing"
+	}
+	switch t[0] {
+	case '{':
+		return "对象", "an object"
+	case '[':
+		return "数组", "a list"
+	case '"':
+		return "字符串", "a string"
+	case 't', 'f':
+		return "布尔值", "true/false"
+	case 'n':
+		return "null", "null"
+	}
+	return "数字", "a number"
+}
+
+func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
+
+func checkFormat(top []member) error {
+	i := slices.IndexFunc(top, func(m member) bool { return m.Key == "format" })
+	if i < 0 {
+		return importErr("format", fmt.Sprintf("缺少 \"format\" 键,这不是 vendorvet 会话文件(应为 %q)", Format),
+			fmt.Sprintf("the \"format\" key is missing: this is not a vendorvet session file (expected %q)", Format))
+	}
+	var f string
+	if json.Unmarshal(top[i].Value, &f) != nil || isNull(top[i].Value) {
+		return typeErr("format", "字符串", "a string", top[i].Value)
+	}
+	if f != Format {
+		f = clean.Line(f)
+		return importErr("format", fmt.Sprintf("不支持的格式 %q,本程序读取 %q", f, Format),
+			fmt.Sprintf("format %q is not supported; this program reads %q", f, Format))
+	}
+	return nil
+}
+
+func stringValue(raw json.RawMessage, path string) (string, error) {
+	var s string
+	if isNull(raw) || json.Unmarshal(raw, &s) != nil {
+		return "", typeErr(path, "字符串", "a string", raw)
+	}
+	return s, nil
+}
+
+// lineValue reads a one-line free-text field and cleans it.
+func lineValue(raw json.RawMessage, path string) (string, error) {
+	s, err := stringValue(raw, path)
+	return clean.Line(s), err
+}
+
+// textValue reads a multi-line free-text field and cleans it.
+func textValue(raw json.RawMessage, path string) (string, error) {
+	s, err := stringValue(raw, path)
+	return clean.Text(s), err
+}
+
+func numberValue(raw json.RawMessage, path string) (float64, error) {
+	var f float64
+	if isNull(raw) || json.Unmarshal(raw, &f) != nil {
+		zh, en := kindOf(raw)
+		if en == "a number" {
+			return 0, importErr(path, "数值超出范围", "the number is out of range")
+		}
+		return 0, importErr(path, "须为数字,而不是"+zh, "must be a number, not "+en)
+	}
+	return f, nil
+}
+
+func intValue(raw json.RawMessage, path string) (int, error) {
+	f, err := numberValue(raw, path)
+	if err != nil {
+		return 0, err
+	}
+	if f != math.Trunc(f) || math.Abs(f) > 1e15 {
+		return 0, importErr(path, "须为整数", "must be a whole number")
+	}
+	return int(f), nil
+}
+
+func listValue(raw json.RawMessage, path string) ([]string, error) {
+	var l []string
+	if isNull(raw) || json.Unmarshal(raw, &l) != nil {
+		return nil, typeErr(path, "字符串数组", "a list of strings", raw)
+	}
+	if l == nil {
+		l = []string{}
+	}
+	return l, nil
+}
+
+func langValue(raw json.RawMessage) (rubric.Lang, error) {
+	s, err := stringValue(raw, "lang")
+	if err != nil {
+		return "", err
+	}
+	if s != string(rubric.ZH) && s != string(rubric.EN) {
+		return "", importErr("lang", fmt.Sprintf("须为 \"zh\" 或 \"en\",而不是 %q", clean.Line(s)),
+			fmt.Sprintf("must be \"zh\" or \"en\", not %q", clean.Line(s)))
+	}
+	return rubric.Lang(s), nil
+}
+
+// profileValue reads "default", "regulated" or four weights {"A","B","C","D"}.
+func profileValue(raw json.RawMessage) (rubric.Profile, error) {
+	if t := bytes.TrimSpace(raw); len(t) > 0 && t[0] == '"' {
+		name, _ := stringValue(raw, "profile")
+		if p, ok := rubric.ProfileByName(name); ok && name != "" {
+			return p, nil
+		}
+		return rubric.Profile{}, importErr("profile", fmt.Sprintf("须为 \"default\"、\"regulated\" 或四项权重 {\"A\",\"B\",\"C\",\"D\"},而不是 %q", clean.Line(name)),
+			fmt.Sprintf("must be \"default\", \"regulated\" or four weights {\"A\",\"B\",\"C\",\"D\"}, not %q", clean.Line(name)))
+	}
+	ms, err := members(raw, "profile")
+	if err != nil {
+		return rubric.Profile{}, typeErr("profile", "\"default\"、\"regulated\" 或权重对象", "\"default\", \"regulated\" or an object of weights", raw)
+	}
+	p := rubric.Profile{Name: "custom"}
+	seen := [4]bool{}
+	for _, m := range ms {
+		d := slices.IndexFunc(rubric.Dimensions, func(dim rubric.Dimension) bool { return dim.ID == m.Key })
+		if d < 0 {
+			return rubric.Profile{}, unknownKey(m.Key, "profile")
+		}
+		w, err := numberValue(m.Value, "profile."+m.Key)
+		if err != nil {
+			return rubric.Profile{}, err
+		}
+		if w < 0 || w > 100 {
+			return rubric.Profile{}, importErr("profile."+m.Key, "权重须在 0 到 100 之间", "a weight must be between 0 and 100")
+		}
+		p.Weights[d], seen[d] = w, true
+	}
+	sum := 0.0
+	for d, dim := range rubric.Dimensions {
+		if !seen[d] {
+			return rubric.Profile{}, importErr("profile."+dim.ID, "缺少该维度的权重(四项权重须全部给出)",
+				"the weight of this dimension is missing (give all four: A, B, C, D)")
+		}
+		sum += p.Weights[d]
+	}
+	if p.Validate() != nil {
+		s := rubric.FormatNumber(math.Round(sum*1000) / 1000)
+		return rubric.Profile{}, importErr("profile", "四项权重之和须为 100,当前为 "+s, "the four weights must sum to 100, not "+s)
+	}
+	return p, nil
+}
+
+// requirementsValue reads step 1; a missing key keeps the rubric's default.
+func requirementsValue(raw json.RawMessage) (rubric.Requirements, error) {
+	r := rubric.DefaultRequirements()
+	ms, err := members(raw, "requirements")
+	if err != nil {
+		return r, err
+	}
+	for _, m := range ms {
+		path := "requirements." + m.Key
+		switch m.Key {
+		case "channels":
+			r.Channels, err = listValue(m.Value, path)
+		case "daily_volume":
+			r.DailyVolume, err = intValue(m.Value, path)
+		case "peak_multiplier":
+			r.PeakMultiplier, err = numberValue(m.Value, path)
+		case "peak_periods":
+			r.PeakPeriods, err = listValue(m.Value, path)
+		case "service_hours":
+			r.ServiceHours, err = stringValue(m.Value, path)
+		case "goals":
+			r.Goals, err = listValue(m.Value, path)
+		case "industry":
+			r.Industry, err = stringValue(m.Value, path)
+		case "staffing_mode":
+			r.StaffingMode, err = stringValue(m.Value, path)
+		case "user_profile":
+			r.UserProfile, err = textValue(m.Value, path)
+		case "target_response_s":
+			r.TargetResponseS, err = intValue(m.Value, path)
+		case "target_fcr_pct":
+			r.TargetFCRPct, err = numberValue(m.Value, path)
+		case "target_answer_pct":
+			r.TargetAnswerPct, err = numberValue(m.Value, path)
+		case "target_csat_pct":
+			r.TargetCSATPct, err = numberValue(m.Value, path)
+		case "budget_month":
+			if isNull(m.Value) {
+				r.BudgetMonth = nil
+				continue
+			}
+			var b float64
+			b, err = numberValue(m.Value, path)
+			r.BudgetMonth = &b
+		case "notes":
+			r.Notes, err = textValue(m.Value, path)
+		default:
+			err = unknownKey(m.Key, "requirements")
+		}
+		if err != nil {
+			return r, err
+		}
+	}
+	// A session still being set up may have no channel yet; every other rule holds.
+	check := r
+	if len(check.Channels) == 0 {
+		check.Channels = []string{rubric.ChannelOptions[0].Value}
+	}
+	if errs := check.Validate(); len(errs) > 0 {
+		e := errs[0]
+		return r, &ImportError{Path: "requirements." + e.Field, Message: e.Message}
+	}
+	return r, nil
+}
+
+func vendorsValue(raw json.RawMessage) ([]rubric.Vendor, error) {
+	var list []json.RawMessage
+	if isNull(raw) || json.Unmarshal(raw, &list) != nil {
+		return nil, typeErr("vendors", "数组", "a list", raw)
+	}
+	vendors := make([]rubric.Vendor, 0, len(list))
+	for i, item := range list {
+		v, err := vendorValue(item, i+1)
+		if err != nil {
+			return nil, err
+		}
+		if j := slices.IndexFunc(vendors, func(o rubric.Vendor) bool { return o.Name == v.Name }); j >= 0 {
+			return nil, importErr(vendorPath(i+1, v.Name)+".name",
+				fmt.Sprintf("与第 %d 个服务商重名;每个服务商的名称须唯一", j+1),
+				fmt.Sprintf("the same name as vendor %d; every vendor needs its own name", j+1))
+		}
+		vendors = append(vendors, v)
+	}
+	return vendors, nil
+}
+
+// vendorPath names a vendor by its position from 1 and its name, shortened.
+func vendorPath(n int, name string) string {
+	p := fmt.Sprintf("vendors[%d]", n)
+	if name == "" {
+		return p
+	}
+	if r := []rune(name); len(r) > 40 {
+		name = string(r[:40]) + "…"
+	}
+	return p + "(" + name + ")"
+}
+
+func vendorValue(raw json.RawMessage, n int) (rubric.Vendor, error) {
+	v := rubric.Vendor{Answers: rubric.Answers{}}
+	ms, err := members(raw, fmt.Sprintf("vendors[%d]", n))
+	if err != nil {
+		return v, err
+	}
+	// The name comes first so that every later error can say which vendor it is about.
+	if i := slices.IndexFunc(ms, func(m member) bool { return m.Key == "name" }); i >= 0 {
+		if v.Name, err = lineValue(ms[i].Value, vendorPath(n, "")+".name"); err != nil {
+			return v, err
+		}
+	}
+	path := vendorPath(n, v.Name)
+	if strings.TrimSpace(v.Name) == "" {
+		return v, importErr(path+".name", "服务商须有名称", "every vendor needs a name")
+	}
+	for _, m := range ms {
+		switch m.Key {
+		case "name":
+		case "contact":
+			v.Contact, err = lineValue(m.Value, path+".contact")
+		case "answers":
+			v.Answers, err = answersValue(m.Value, path+".answers")
+		case "notes":
+			v.Notes, err = notesValue(m.Value, path+".notes")
+		default:
+			err = unknownKey(m.Key, path)
+		}
+		if err != nil {
+			return v, err
+		}
+	}
+	return v, nil
+}
+
+// answersValue reads the answers by question id; "unknown" and absent are the same.
+func answersValue(raw json.RawMessage, path string) (rubric.Answers, error) {
+	ms, err := members(raw, path)
+	if err != nil {
+		return nil, err
+	}
+	a := rubric.Answers{}
+	for _, m := range ms {
+		q, ok := rubric.QuestionByID(m.Key)
+		if !ok {
+			return nil, unknownKey(m.Key, path)
+		}
+		if isNull(m.Value) {
+			return nil, importErr(join(path, m.Key), "不能为 null;未知的答案请直接省略该键",
+				"cannot be null; leave the key out when the answer is unknown")
+		}
+		v, err := q.Decode(m.Value)
+		if err != nil {
+			var fe *rubric.FieldError
+			if errors.As(err, &fe) {
+				return nil, &ImportError{Path: join(path, m.Key), Message: fe.Message}
+			}
+			return nil, importErr(join(path, m.Key), "取值无效", err.Error())
+		}
+		if q.Encode(v) != nil {
+			a[q.ID] = v
+		}
+	}
+	return a, nil
+}
+
+// notesValue reads the notes of steps 2..7; an empty note is the same as none.
+func notesValue(raw json.RawMessage, path string) (map[int]string, error) {
+	ms, err := members(raw, path)
+	if err != nil {
+		return nil, err
+	}
+	var notes map[int]string
+	for _, m := range ms {
+		step, perr := strconv.Atoi(m.Key)
+		if perr != nil || !slices.Contains(noteSteps, step) || m.Key != strconv.Itoa(step) {
+			k := clean.Line(m.Key)
+			return nil, importErr(join(path, k), fmt.Sprintf("备注按步骤编号 \"2\" 到 \"7\" 记录,没有步骤 %q", k),
+				fmt.Sprintf("notes are kept per step, \"2\" to \"7\"; there is no step %q", k))
+		}
+		text, err := textValue(m.Value, join(path, m.Key))
+		if err != nil {
+			return nil, err
+		}
+		if text == "" {
+			continue
+		}
+		if notes == nil {
+			notes = map[int]string{}
+		}
+		notes[step] = text
+	}
+	return notes, nil
+}

@@ -1,0 +1,417 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"vendorvet/rubric"
+)
+
+// Markdown renders the session as the report a procurement manager sends to their
+// boss and legal team (GitHub-flavoured Markdown, in lang): who and when, the
+// recommendation first, the comparison, the requirements, then per vendor the
+// scorecard with its reasons, knockouts and red flags, every answer and the evidence
+// notes. User text is escaped: no control character, raw HTML or Markdown structure
+// typed by a user reaches the document.
+func Markdown(s rubric.Session, lang rubric.Lang, now time.Time) []byte {
+	r := &mdReport{s: s, lang: lang, sc: scoreSession(s)}
+	r.header(now)
+	r.summary()
+	r.comparison()
+	r.requirements()
+	r.vendors()
+	r.method(now)
+	return []byte(r.b.String())
+}
+
+type mdReport struct {
+	b    strings.Builder
+	s    rubric.Session
+	lang rubric.Lang
+	sc   scored
+}
+
+func (r *mdReport) t(zh, en string) string { return t(r.lang, zh, en) }
+
+// line writes one line of Markdown.
+func (r *mdReport) line(parts ...string) { r.b.WriteString(strings.Join(parts, "") + "\n") }
+
+// table writes a GFM table; every cell must already be escaped.
+func (r *mdReport) table(header []string, align string, rows [][]string) {
+	r.line("| " + strings.Join(header, " | ") + " |")
+	seps := make([]string, len(header))
+	for i := range seps {
+		seps[i] = "---"
+		if i < len(align) && align[i] == 'r' {
+			seps[i] = "---:"
+		}
+	}
+	r.line("|" + strings.Join(seps, "|") + "|")
+	for _, row := range rows {
+		r.line("| " + strings.Join(row, " | ") + " |")
+	}
+	r.line()
+}
+
+func (r *mdReport) header(now time.Time) {
+	title := r.s.Title
+	if strings.TrimSpace(Cell(title)) == "" {
+		title = r.t("客服外包服务商评估报告", "Customer-service outsourcing vendor evaluation")
+	}
+	r.line("# ", Inline(title))
+	r.line()
+	label := func(zh, en, value string) string {
+		if strings.TrimSpace(value) == "" {
+			value = "—"
+		}
+		return r.label(zh, en) + value
+	}
+	r.line(label("委托方", "Client", Inline(r.s.Client)), "  ")
+	r.line(label("评估人", "Evaluator", Inline(r.s.Evaluator)), "  ")
+	r.line(label("日期", "Date", now.Format("2006-01-02")), "  ")
+	r.line(label("权重方案", "Weight profile", Cell(r.sc.profile.Label(r.lang))))
+	r.line()
+}
+
+// label is a bold lead-in such as "**Backup:** ". In Chinese the colon stays outside
+// the bold: "**备选**:" — a closing ** after punctuation and before a CJK letter would
+// not close (CommonMark flanking rules) and the asterisks would show.
+func (r *mdReport) label(zh, en string) string {
+	if r.lang == rubric.ZH {
+		return "**" + zh + "**:"
+	}
+	return "**" + en + ":** "
+}
+
+func (r *mdReport) card(i int) rubric.Scorecard { return r.sc.cards[i] }
+func (r *mdReport) name(i int) string           { return Inline(r.s.Vendors[i].Name) }
+
+// verdict is "93 / 100, Excellent" with the provisional range when it applies.
+func (r *mdReport) verdict(c rubric.Scorecard) string {
+	v := fmt.Sprintf("%s / 100, %s", score(c.Total), c.Band.Label(r.lang))
+	if r.lang == rubric.ZH {
+		v = fmt.Sprintf("%s 分,%s", score(c.Total), c.Band.Label(r.lang))
+	}
+	if c.Provisional {
+		v += r.provisional(c)
+	}
+	return v
+}
+
+// points is "76 / 100" with the provisional range when it applies, without the band.
+func (r *mdReport) points(c rubric.Scorecard) string {
+	p := r.t(score(c.Total)+" 分", score(c.Total)+" / 100")
+	if c.Provisional {
+		p += r.provisional(c)
+	}
+	return p
+}
+
+func (r *mdReport) provisional(c rubric.Scorecard) string {
+	open := c.Applicable - c.Answered
+	return r.t(fmt.Sprintf("(暂定:%d 个问题未回答,最高可达 %s 分)", open, score(c.Potential)),
+		fmt.Sprintf(" (provisional: %d questions unanswered, up to %s)", open, score(c.Potential)))
+}
+
+func (r *mdReport) summary() {
+	r.line("## ", r.t("结论与建议", "Recommendation"))
+	r.line()
+	if len(r.s.Vendors) == 0 {
+		r.line(r.t("尚未添加服务商,暂无结论。", "No vendors have been added yet, so there is no recommendation."))
+		r.line()
+		return
+	}
+	var backups, rejects, disqualified []int
+	best := -1
+	for _, i := range r.sc.order {
+		switch c := r.card(i); {
+		case c.Band == rubric.Disqualified:
+			disqualified = append(disqualified, i)
+		case c.Band == rubric.Reject:
+			rejects = append(rejects, i)
+		case best < 0:
+			best = i
+		default:
+			backups = append(backups, i)
+		}
+	}
+	if best < 0 {
+		r.line(r.t("**不推荐任何服务商:** 没有一家在无一票否决项的情况下达到 70 分。",
+			"**No vendor is recommended:** none reaches 70 points without a knockout."))
+	} else {
+		c := r.card(best)
+		price, budget := priceVsBudget(r.s.Vendors[best].Answers, r.s.Requirements, r.lang)
+		if c.Band == rubric.Excellent {
+			r.line(r.t("**推荐:", "**Recommended: "), r.name(best), "** — ", r.verdict(c), r.t("。", "."),
+				r.t("月报价 ", " Quoted "), price, r.t(",", " a month, "), budget, r.t("。", "."))
+		} else {
+			r.line(r.t("**没有服务商达到 85 分的优质线。** 最佳人选为 ", "**No vendor reaches the excellent band (85).** The best candidate is "),
+				"**", r.name(best), "** — ", r.verdict(c), r.t(";建议补足其短板后再签约。", "; close its gaps before signing."),
+				r.t("月报价 ", " Quoted "), price, r.t(",", " a month, "), budget, r.t("。", "."))
+		}
+		if c.Provisional {
+			r.line()
+			r.line(r.t("签约前请补齐未回答的问题,评分可能变化。", "Answer the open questions before signing: the score may still change."))
+		}
+	}
+	r.line()
+	for _, i := range backups {
+		c := r.card(i)
+		r.line("- ", r.label("备选", "Backup"), r.name(i), " — ", r.points(c), r.t("。", "."), r.flagsSuffix(c))
+	}
+	for _, i := range rejects {
+		c := r.card(i)
+		r.line("- ", r.label("放弃", "Reject"), r.name(i), " — ", r.points(c), r.t(",低于 70 分。", ", below 70."),
+			r.weakest(c), r.flagsSuffix(c))
+	}
+	for _, i := range disqualified {
+		c := r.card(i)
+		r.line("- ", r.label("一票否决", "Disqualified"), r.name(i), " — ",
+			r.t(fmt.Sprintf("总分 %s 分,但", score(c.Total)), fmt.Sprintf("%s / 100, but ", score(c.Total))),
+			r.findings(c.Knockouts, r.t(";", "; ")), r.t("。", "."))
+	}
+	if len(backups)+len(rejects)+len(disqualified) > 0 {
+		r.line()
+	}
+	r.line(r.label("排名稳定性", "Ranking stability"), stabilitySentence(r.sc, r.lang))
+	r.line()
+}
+
+// weakest names the dimensions where a vendor earned the smallest share of the points.
+func (r *mdReport) weakest(c rubric.Scorecard) string {
+	low := 2.0
+	for _, d := range c.Dimensions {
+		low = min(low, float64(d.Raw)/float64(d.Max))
+	}
+	var parts []string
+	for i, d := range c.Dimensions {
+		if float64(d.Raw)/float64(d.Max) == low {
+			parts = append(parts, fmt.Sprintf("%s %d/%d", rubric.Dimensions[i].Name.In(r.lang), d.Raw, d.Max))
+		}
+	}
+	return r.t("最弱项:"+strings.Join(parts, "、")+"。", " Weakest: "+strings.Join(parts, ", ")+".")
+}
+
+func (r *mdReport) flagsSuffix(c rubric.Scorecard) string {
+	if len(c.Flags) == 0 {
+		return ""
+	}
+	return r.t("风险提示:", " Red flags: ") + r.findings(c.Flags, r.t(";", "; ")) + r.t("。", ".")
+}
+
+func (r *mdReport) findings(fs []rubric.Finding, sep string) string {
+	parts := make([]string, len(fs))
+	for i, f := range fs {
+		parts[i] = Cell(rubric.FindingText(f.Code, r.lang))
+	}
+	return strings.Join(parts, sep)
+}
+
+func (r *mdReport) comparison() {
+	if len(r.s.Vendors) == 0 {
+		return
+	}
+	r.line("## ", r.t("横向对比", "Comparison"))
+	r.line()
+	header := []string{"#", r.t("服务商", "Vendor")}
+	for d, dim := range rubric.Dimensions {
+		header = append(header, fmt.Sprintf("%s %s (%s)", dim.ID, Cell(dim.Name.In(r.lang)), rubric.FormatNumber(r.sc.profile.Weights[d])))
+	}
+	header = append(header, r.t("总分 (100)", "Total (100)"), r.t("结论", "Band"), r.t("完成度", "Answered"),
+		r.t("月报价", "Price / month"), r.t("对比预算", "vs budget"))
+	// The best value in each score column is bold.
+	bestDim := make([]float64, len(rubric.Dimensions))
+	bestTotal := 0.0
+	for _, c := range r.sc.cards {
+		for d, ds := range c.Dimensions {
+			bestDim[d] = max(bestDim[d], ds.Points)
+		}
+		bestTotal = max(bestTotal, c.Total)
+	}
+	bold := func(v, best float64) string {
+		if v == best && len(r.sc.cards) > 1 {
+			return "**" + score(v) + "**"
+		}
+		return score(v)
+	}
+	var rows [][]string
+	for pos, i := range r.sc.order {
+		c := r.card(i)
+		rank := fmt.Sprint(pos + 1)
+		if c.Band == rubric.Disqualified {
+			rank = "—"
+		}
+		row := []string{rank, Cell(r.s.Vendors[i].Name)}
+		for d, ds := range c.Dimensions {
+			row = append(row, bold(ds.Points, bestDim[d]))
+		}
+		band := c.Band.Label(r.lang)
+		total := bold(c.Total, bestTotal)
+		if c.Provisional {
+			band += r.t("(暂定)", " (provisional)")
+			total += r.t(",最高 ", ", up to ") + score(c.Potential)
+		}
+		price, budget := priceVsBudget(r.s.Vendors[i].Answers, r.s.Requirements, r.lang)
+		row = append(row, total, Cell(band), fmt.Sprintf("%d/%d", c.Answered, c.Applicable), price, budget)
+		rows = append(rows, row)
+	}
+	r.table(header, "r rrrrr", rows)
+	r.line(r.t("括号内为各维度在当前权重方案下的满分;每列最高分加粗。“暂定”表示仍有问题未回答,分数最高可达所示数值。被一票否决的服务商不参与排名。",
+		"Each dimension's maximum under the weight profile is in brackets; the best score in each column is in bold. "+
+			"\"Provisional\" means questions are still unanswered and the score may rise up to the figure shown. Disqualified vendors are not ranked."))
+	r.line()
+}
+
+func (r *mdReport) requirements() {
+	r.line("## ", r.t("核心需求(第 1 步)", "Requirements (step 1)"))
+	r.line()
+	rows := make([][]string, len(requirementFields))
+	for i, f := range requirementFields {
+		rows[i] = []string{Cell(f.Label.In(r.lang)), Cell(f.Value(r.s.Requirements, r.lang))}
+	}
+	r.table([]string{r.t("项目", "Requirement"), r.t("内容", "Value")}, "", rows)
+}
+
+func (r *mdReport) vendors() {
+	if len(r.s.Vendors) == 0 {
+		return
+	}
+	r.line("## ", r.t("服务商详情", "Vendor details"))
+	r.line()
+	for pos, i := range r.sc.order {
+		r.vendor(pos+1, i)
+	}
+}
+
+func (r *mdReport) vendor(rank, i int) {
+	v, c := r.s.Vendors[i], r.card(i)
+	if c.Band == rubric.Disqualified {
+		r.line("### ", r.name(i), r.t("(一票否决)", " (disqualified)"))
+	} else {
+		r.line("### ", fmt.Sprint(rank), ". ", r.name(i))
+	}
+	r.line()
+	r.line(r.label("结论", "Verdict"), r.verdict(c), "  ")
+	r.line(r.label("完成度", "Answered"), r.t(
+		fmt.Sprintf("已回答 %d/%d 个问题", c.Answered, c.Applicable),
+		fmt.Sprintf("%d of %d questions", c.Answered, c.Applicable)), "  ")
+	price, budget := priceVsBudget(v.Answers, r.s.Requirements, r.lang)
+	r.line(r.label("月报价", "Quoted price"), price, r.t(",", " — "), budget, "  ")
+	contact := Inline(v.Contact)
+	if strings.TrimSpace(contact) == "" {
+		contact = "—"
+	}
+	r.line(r.label("联系人", "Contact"), contact)
+	r.line()
+	if len(c.Knockouts) > 0 {
+		r.line(r.label("一票否决项", "Knockouts (disqualifying)"))
+		r.line()
+		r.findingList(c.Knockouts)
+	}
+	if len(c.Flags) > 0 {
+		r.line(r.label("风险提示", "Red flags"))
+		r.line()
+		r.findingList(c.Flags)
+	}
+	if open := r.openQuestions(v.Answers); len(open) > 0 {
+		r.line(r.label("待确认", "Still to confirm"), strings.Join(open, r.t("、", "; ")))
+		r.line()
+	}
+	r.scorecard(c)
+	r.answers(v)
+}
+
+func (r *mdReport) findingList(fs []rubric.Finding) {
+	for _, f := range fs {
+		it, _, _ := rubric.ItemByID(f.Item)
+		r.line("- ", Cell(rubric.FindingText(f.Code, r.lang)), r.t("(", " ("), f.Item, " ", Cell(it.Name.In(r.lang)), r.t(")", ")"))
+	}
+	r.line()
+}
+
+// openQuestions lists the applicable questions still unanswered.
+func (r *mdReport) openQuestions(a rubric.Answers) []string {
+	var open []string
+	for _, q := range rubric.Questions {
+		if q.Applicable(r.s.Requirements) && !a.Known(q) {
+			open = append(open, Cell(q.Label.In(r.lang)))
+		}
+	}
+	return open
+}
+
+func (r *mdReport) scorecard(c rubric.Scorecard) {
+	r.line("#### ", r.t("评分明细", "Scorecard"))
+	r.line()
+	var rows [][]string
+	for d, dim := range rubric.Dimensions {
+		ds := c.Dimensions[d]
+		note := ""
+		if ds.Weight != float64(ds.Max) {
+			note = r.t(fmt.Sprintf("加权后 %s/%s", score(ds.Points), rubric.FormatNumber(ds.Weight)),
+				fmt.Sprintf("weighted %s of %s", score(ds.Points), rubric.FormatNumber(ds.Weight)))
+		}
+		rows = append(rows, []string{"**" + dim.ID + "**", "**" + Cell(dim.Name.In(r.lang)) + "**",
+			fmt.Sprintf("**%d/%d**", ds.Raw, ds.Max), note})
+		for _, it := range c.Items {
+			if it.ID[:1] != dim.ID {
+				continue
+			}
+			item, _, _ := rubric.ItemByID(it.ID)
+			points := fmt.Sprintf("%d/%d", it.Points, it.Max)
+			if it.Potential > it.Points && it.Answered < it.Questions {
+				points += r.t(fmt.Sprintf("(最高 %d)", it.Potential), fmt.Sprintf(" (up to %d)", it.Potential))
+			}
+			why := make([]string, len(it.Why))
+			for k, w := range it.Why {
+				why[k] = Cell(w.In(r.lang))
+			}
+			rows = append(rows, []string{it.ID, Cell(item.Name.In(r.lang)), points, strings.Join(why, r.t(";", "; "))})
+		}
+	}
+	rows = append(rows, []string{"", "**" + r.t("总分", "Total") + "**", "**" + score(c.Total) + "/100**", Cell(c.Band.Label(r.lang))})
+	r.table([]string{r.t("编号", "Item"), r.t("评分项", "Name"), r.t("得分", "Points"), r.t("依据", "Basis")}, "  r", rows)
+}
+
+func (r *mdReport) answers(v rubric.Vendor) {
+	r.line("#### ", r.t("回答与证据", "Answers and evidence"))
+	r.line()
+	for step := 2; step <= 7; step++ {
+		r.line("##### ", r.t(fmt.Sprintf("第 %d 步 · ", step), fmt.Sprintf("Step %d · ", step)), Cell(rubric.StepName(step, r.lang)))
+		r.line()
+		var rows [][]string
+		for _, q := range rubric.StepQuestions(step) {
+			rows = append(rows, []string{Cell(q.Label.In(r.lang)), Cell(answerWords(q, v.Answers, r.s.Requirements, r.lang))})
+		}
+		r.table([]string{r.t("问题", "Question"), r.t("回答", "Answer")}, "", rows)
+		if note := Quote(v.Notes[step]); note != "" {
+			r.line(r.t("*评估人备注*:", "*Evaluator's notes:*"))
+			r.line()
+			r.line(note)
+			r.line()
+		}
+	}
+}
+
+func (r *mdReport) method(now time.Time) {
+	r.line("## ", r.t("评分方法", "How the scores work"))
+	r.line()
+	if r.lang == rubric.ZH {
+		r.line("- 四维评分表满分 100 分:资质与合规性 20、服务能力匹配度 35、考核与数据能力 25、合作细节与风险控制 20;权重方案按比例换算各维度得分。")
+		r.line("- 85 分及以上为优质合作方,70–84 分为合格备选,69 分及以下果断放弃。")
+		r.line("- 一票否决:缺少必需资质、不签保密协议、客户数据不归属企业、强监管行业无合规备案——无论总分多少均不予考虑。")
+		r.line("- 未回答的问题计 0 分,结论标为“暂定”;“最高可达”是所有未答问题取最佳答案时的总分。")
+		r.line(fmt.Sprintf("- 排名稳定性:将任一维度权重上下调整 %d 分(其余维度按比例调整),检查前两名顺序是否改变。", rubric.ShiftStep))
+		r.line()
+		r.line("*由 vendorvet 于 ", now.Format("2006-01-02"), " 生成。*")
+	} else {
+		r.line("- The four-dimension scorecard totals 100 points: qualification & compliance 20, service capability fit 35, KPI & data capability 25, cooperation & risk control 20; a weight profile rescales each dimension.")
+		r.line("- 85 or more: excellent, the preferred partner; 70–84: qualified, a backup; 69 or less: reject.")
+		r.line("- Knockouts: a missing required licence, refusing an NDA, the client not owning the customer data, or no compliance filing in a regulated industry disqualify a vendor whatever its total.")
+		r.line("- Unanswered questions score 0 and make the verdict provisional; \"up to\" is the total if every open question got its best answer.")
+		r.line(fmt.Sprintf("- Ranking stability: each dimension weight is moved by ±%d points (the others re-normalised) to see whether the top two swap places.", rubric.ShiftStep))
+		r.line()
+		r.line("*Generated by vendorvet on ", now.Format("2006-01-02"), ".*")
+	}
+}
