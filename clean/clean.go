@@ -26,9 +26,9 @@ func clean(s string, multiline bool) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	for i, r := range s {
 		switch {
-		case r == utf8.RuneError:
+		case invalidAt(s, i, r):
 			// Invalid UTF-8 is dropped rather than shown as a replacement glyph.
 		case r == '\n' || r == '\t':
 			if multiline {
@@ -49,8 +49,8 @@ func clean(s string, multiline bool) string {
 }
 
 func isClean(s string, multiline bool) bool {
-	for _, r := range s {
-		if r == utf8.RuneError || r == '\r' || dangerous(r) {
+	for i, r := range s {
+		if invalidAt(s, i, r) || r == '\r' || dangerous(r) {
 			return false
 		}
 		if (r == '\n' || r == '\t') && !multiline {
@@ -58,6 +58,16 @@ func isClean(s string, multiline bool) bool {
 		}
 	}
 	return true
+}
+
+// invalidAt reports whether r, ranged at byte i of s, stands for an invalid byte: a
+// U+FFFD typed or pasted by the user is three bytes long and is text like any other.
+func invalidAt(s string, i int, r rune) bool {
+	if r != utf8.RuneError {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return size == 1
 }
 
 // dangerous is true for what a terminal or a renderer would act on instead of print:
