@@ -1,0 +1,127 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+func TestLineAndText(t *testing.T) {
+	for _, c := range []struct {
+		name, in, line, text string
+	}{
+		{"plain ASCII", "Acme Support Ltd.", "Acme Support Ltd.", "Acme Support Ltd."},
+		{"CJK unchanged", "客服外包服务商，选对省一半成本。", "客服外包服务商，选对省一半成本。", "客服外包服务商，选对省一半成本。"},
+		{"ideographic space kept", "张经理\u3000138", "张经理\u3000138", "张经理\u3000138"},
+		{"clear screen", "a\x1b[2Jb", "a[2Jb", "a[2Jb"},
+		{"colour", "\x1b[31mred\x1b[0m", "[31mred[0m", "[31mred[0m"},
+		{"OSC 52 clipboard", "x\x1b]52;c;aGVsbG8=\x07y", "x]52;c;aGVsbG8=y", "x]52;c;aGVsbG8=y"},
+		{"OSC 8 hyperlink", "\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\",
+			"]8;;https://evil.example\\click]8;;\\", "]8;;https://evil.example\\click]8;;\\"},
+		{"BEL", "ding\x07dong", "dingdong", "dingdong"},
+		{"NUL and DEL", "a\x00b\x7fc", "abc", "abc"},
+		{"backspace", "abc\bd", "abcd", "abcd"},
+		{"CR", "paid\rfree", "paid free", "paid\nfree"},
+		{"CRLF", "one\r\ntwo", "one  two", "one\ntwo"},
+		{"LF", "one\ntwo", "one two", "one\ntwo"},
+		{"CR CR LF", "a\r\r\nb", "a   b", "a\n\nb"},
+		{"tabs", "a\tb\t", "a b ", "a\tb\t"},
+		{"C1 CSI U+009B", "a\u009b2Jb", "a2Jb", "a2Jb"},
+		{"C1 NEL U+0085", "a\u0085b", "ab", "ab"},
+		{"RTL override U+202E", "invoice\u202Efdp.exe", "invoicefdp.exe", "invoicefdp.exe"},
+		{"bidi embeddings", "\u202Aa\u202Bb\u202Cc\u202Dd", "abcd", "abcd"},
+		{"isolates U+2066–U+2069", "\u2066a\u2067b\u2068c\u2069", "abc", "abc"},
+		{"marks LRM RLM ALM", "a\u200Eb\u200Fc\u061Cd", "abcd", "abcd"},
+		{"zero-width space and BOM", "\uFEFFa\u200Bb", "ab", "ab"},
+		{"emoji family with ZWJ kept", "👨\u200D👩\u200D👧\u200D👦", "👨\u200D👩\u200D👧\u200D👦", "👨\u200D👩\u200D👧\u200D👦"},
+		{"emoji variation selector kept", "❤\uFE0F ☎\uFE0E", "❤\uFE0F ☎\uFE0E", "❤\uFE0F ☎\uFE0E"},
+		{"flag kept", "🇨🇳", "🇨🇳", "🇨🇳"},
+		{"invalid UTF-8 dropped", "a\xffb\xc3", "ab", "ab"},
+		{"overlong encoding dropped", "\xc0\xafx", "x", "x"},
+		{"surrogate half dropped", "x\xed\xa0\x80y", "xy", "xy"},
+		{"replacement character is text", "乱码\uFFFD", "乱码\uFFFD", "乱码\uFFFD"},
+		{"replacement character beside invalid bytes", "\uFFFD\xff\uFFFD", "\uFFFD\uFFFD", "\uFFFD\uFFFD"},
+		{"empty", "", "", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := Line(c.in); got != c.line {
+				t.Errorf("Line(%q) = %q, want %q", c.in, got, c.line)
+			}
+			if got := Text(c.in); got != c.text {
+				t.Errorf("Text(%q) = %q, want %q", c.in, got, c.text)
+			}
+			for _, f := range []func(string) string{Line, Text} {
+				once := f(c.in)
+				if twice := f(once); twice != once {
+					t.Errorf("not idempotent: %q then %q", once, twice)
+				}
+			}
+		})
+	}
+}
+
+// TestLargeNotes: a long multi-line note full of CJK survives unchanged.
+func TestLargeNotes(t *testing.T) {
+	note := strings.Repeat("营业执照已核验\t✓\n", 8000)
+	if Text(note) != note {
+		t.Errorf("a clean 100 KB note changed")
+	}
+}
+
+// isClean is what clean text means, independently of the implementation: valid
+// UTF-8 of printable characters, the joiner and variation selectors emoji need, and
+// in multi-line text line breaks and tabs.
+func isCleanInput(s string, multiline bool) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		switch {
+		case unicode.IsGraphic(r), r == '\u200D', r == '\uFE0E', r == '\uFE0F':
+		case multiline && (r == '\n' || r == '\t'):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func FuzzClean(f *testing.F) {
+	for _, s := range []string{
+		"", "plain", "客服外包", "a\x1b[2Jb", "\x1b]52;c;aGVsbG8=\x07", "a\r\nb\rc\n\td", "\u009b\u202E\u2066x",
+		"👨\u200D👩\u200D👧", "\xff\xfe", "\uFFFD", "\x1b]8;;http://x\x1b\\y\x1b]8;;\x1b\\",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		for _, multiline := range []bool{false, true} {
+			clean := Line
+			if multiline {
+				clean = Text
+			}
+			out := clean(in)
+			if !utf8.ValidString(out) {
+				t.Fatalf("multiline %v: %q gives invalid UTF-8 %q", multiline, in, out)
+			}
+			for _, r := range out {
+				allowed := multiline && (r == '\n' || r == '\t')
+				if unicode.IsControl(r) && !allowed {
+					t.Fatalf("multiline %v: %q keeps control %U in %q", multiline, in, r, out)
+				}
+				if (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) || r == 0x200E || r == 0x200F || r == 0x061C {
+					t.Fatalf("multiline %v: %q keeps direction mark %U", multiline, in, r)
+				}
+			}
+			if len(out) > len(in) {
+				t.Fatalf("multiline %v: %q grew to %q", multiline, in, out)
+			}
+			if again := clean(out); again != out {
+				t.Fatalf("multiline %v: not idempotent: %q → %q → %q", multiline, in, out, again)
+			}
+			if isCleanInput(in, multiline) && out != in {
+				t.Fatalf("multiline %v: clean input %q changed to %q", multiline, in, out)
+			}
+		}
+	})
+}
