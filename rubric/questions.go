@@ -92,7 +92,7 @@ var Questions = []Question{
 	tri("qa_staff", 3, "B3", "配备质检人员", "QA inspectors on the team", "", ""),
 	tri("trainers", 3, "B3", "配备培训师", "Trainers on the team", "", ""),
 	tri("ops_manager", 3, "B3", "专属运营经理", "Dedicated operations manager", "", ""),
-	num("mock_rating", 3, "B3", "模拟咨询评分(1–5)", "Mock-consultation rating (1–5)", 1, 5, true, "分", "of 5"),
+	num("mock_rating", 3, "B3", "模拟咨询评分(1–5)", "Mock-consultation rating (1–5)", 1, 5, true, "", ""),
 	num("attrition_pct", 3, "B3", "年人员流失率", "Annual agent attrition", 0, 100, false, "%", "%"),
 	{ID: "channels", Step: 3, Item: "B4", Kind: KindSet, Label: Text{"服务商覆盖的渠道", "Channels the vendor covers"}, Options: ChannelOptions},
 	tri("elastic_model", 3, "B4", "固定+弹性团队模式", "Fixed + elastic staffing model", "", ""),

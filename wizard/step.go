@@ -104,6 +104,7 @@ func (s *Step) field(q rubric.Question, req rubric.Requirements, answers rubric.
 		return huh.NewInput().Key(q.ID).
 			Title(title(q, req, lang)).Description(desc).Inline(true).
 			Placeholder(tr(lang, "未知", "unknown")).
+			Prompt(": ").
 			CharLimit(24).
 			Validate(func(text string) error {
 				if _, _, err := q.ParseNumber(text); err != nil {

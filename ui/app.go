@@ -1,0 +1,272 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"vendorvet/db"
+)
+
+// Minimum terminal size for the screens; below it a message says so.
+const (
+	minWidth  = 40
+	minHeight = 12
+)
+
+// App is the root model: a stack of screens under a title line, a status line and a
+// help line.
+type App struct {
+	c     *Common
+	stack []screen
+	// status is the last save / info / error message and when it was set.
+	status     string
+	statusKind int // 0 info, 1 ok, 2 warning, 3 error
+	lastSave   time.Time
+	fullHelp   bool
+	quitting   bool
+	keys       appKeys
+}
+
+type appKeys struct {
+	Quit, ForceQuit, Help key.Binding
+}
+
+const (
+	statusInfo = iota
+	statusOK
+	statusWarn
+	statusError
+)
+
+// NewApp builds the root model on the sessions screen.
+func NewApp(c *Common) *App {
+	a := &App{c: c}
+	a.keys = appKeys{
+		Quit:      c.bind([]string{"q"}, "q", "退出", "quit"),
+		ForceQuit: c.bind([]string{"ctrl+c"}, "ctrl+c", "保存并退出", "save & quit"),
+		Help:      c.bind([]string{"?"}, "?", "全部按键", "all keys"),
+	}
+	a.stack = []screen{newSessionsScreen(c)}
+	return a
+}
+
+func (a *App) top() screen { return a.stack[len(a.stack)-1] }
+
+// Init starts the first screen.
+func (a *App) Init() tea.Cmd { return a.top().Init() }
+
+// bodySize is what a screen gets: the terminal less the title, status and help lines.
+func (a *App) bodySize() (int, int) { return a.c.Width, max(0, a.c.Height-3) }
+
+// Update handles global keys and navigation, then forwards to the active screen.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.c.Width, a.c.Height = msg.Width, msg.Height
+		w, h := a.bodySize()
+		for _, s := range a.stack {
+			s.SetSize(w, h)
+		}
+		return a, a.forward(msg)
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, a.keys.ForceQuit):
+			return a, a.quit()
+		case a.fullHelp:
+			// Any key closes the full help.
+			a.fullHelp = false
+			return a, nil
+		case !a.top().Typing() && key.Matches(msg, a.keys.Help):
+			a.fullHelp = true
+			return a, nil
+		case !a.top().Typing() && key.Matches(msg, a.keys.Quit):
+			return a, a.quit()
+		}
+	case pushMsg:
+		w, h := a.bodySize()
+		msg.s.SetSize(w, h)
+		a.stack = append(a.stack, msg.s)
+		return a, msg.s.Init()
+	case replaceMsg:
+		w, h := a.bodySize()
+		msg.s.SetSize(w, h)
+		a.stack[len(a.stack)-1] = msg.s
+		return a, msg.s.Init()
+	case popMsg:
+		if len(a.stack) > 1 {
+			a.stack = a.stack[:len(a.stack)-1]
+		}
+		// The screen below may show what the popped one changed.
+		return a, a.forward(reloadMsg{})
+	case errMsg:
+		a.setStatus(db.UserMessage(msg.err, a.c.Lang), statusError)
+		return a, nil
+	case infoMsg:
+		a.setStatus(msg.text, statusInfo)
+		return a, nil
+	case SavedMsg:
+		a.saved(msg)
+		// Screens show per-field save problems too.
+		return a, a.forward(msg)
+	}
+	return a, a.forward(msg)
+}
+
+func (a *App) forward(msg tea.Msg) tea.Cmd {
+	s, cmd := a.top().Update(msg)
+	a.stack[len(a.stack)-1] = s
+	return cmd
+}
+
+func (a *App) setStatus(text string, kind int) { a.status, a.statusKind = text, kind }
+
+// saved turns a finished write into the status line: the time of the last save, or
+// plainly what was not saved and that it is still on screen.
+func (a *App) saved(m SavedMsg) {
+	c := a.c
+	switch {
+	case m.Conflict != nil:
+		a.setStatus(c.tr("「"+m.What+"」已在另一窗口被修改,未覆盖;再次修改即以你的为准",
+			"“"+m.What+"” was changed in another window and was not overwritten; change it again to keep yours"), statusWarn)
+	case m.Err != nil:
+		msg := db.UserMessage(m.Err, c.Lang)
+		if m.Retrying {
+			msg += c.tr(" — 内容仍在屏幕上,将自动重试", " — still on screen, retrying")
+		}
+		a.setStatus(c.tr("未保存:", "Not saved: ")+msg, statusError)
+	default:
+		a.lastSave = m.At
+		if a.statusKind == statusError || a.statusKind == statusWarn || a.status == "" || strings.HasPrefix(a.status, c.tr("已保存", "Saved")) {
+			a.setStatus(c.tr("已保存 ", "Saved ")+m.At.Format("15:04:05"), statusOK)
+		}
+	}
+}
+
+// quit waits for the writes in flight, then ends the program.
+func (a *App) quit() tea.Cmd {
+	a.quitting = true
+	saver := a.c.Saver
+	return func() tea.Msg {
+		if saver != nil {
+			saver.Flush(5 * time.Second)
+		}
+		return tea.Quit()
+	}
+}
+
+// View draws the title line, the screen, the status line and the help line.
+func (a *App) View() string {
+	c := a.c
+	if c.Width == 0 {
+		return ""
+	}
+	if c.Width < minWidth || c.Height < minHeight {
+		msg := c.tr("终端窗口太小:", "Terminal too small: ") +
+			c.tr("至少需要 ", "needs at least ") + itoa(minWidth) + "×" + itoa(minHeight) +
+			c.tr(",当前 ", ", now ") + itoa(c.Width) + "×" + itoa(c.Height) +
+			c.tr("。请放大窗口;ctrl+c 退出。", ". Enlarge the window; ctrl+c quits.")
+		return fit(strings.Join(wrapText(msg, c.Width), "\n"), c.Width, c.Height)
+	}
+	s := c.Styles
+	var crumbs []string
+	for _, sc := range a.stack {
+		crumbs = append(crumbs, sc.Title())
+	}
+	title := s.Title.Render("vendorvet") + s.Breadcrumb.Render(" › "+strings.Join(crumbs, " › "))
+	_, h := a.bodySize()
+	var body string
+	if a.fullHelp {
+		body = a.helpView(h)
+	} else {
+		body = a.top().View()
+	}
+	body = lipgloss.NewStyle().Height(h).MaxHeight(h).Render(fit(body, c.Width, h))
+	return fit(title, c.Width, 1) + "\n" + body + "\n" + fit(a.statusView(), c.Width, 1) + "\n" + fit(a.helpLine(), c.Width, 1)
+}
+
+func (a *App) statusView() string {
+	s := a.c.Styles
+	if a.quitting {
+		return s.Faint.Render(a.c.tr("正在保存并退出…", "Saving and quitting…"))
+	}
+	switch a.statusKind {
+	case statusError:
+		return s.Error.Render("✗ " + a.status)
+	case statusWarn:
+		return s.Warn.Render("! " + a.status)
+	case statusOK:
+		return s.OK.Render("✓ " + a.status)
+	}
+	return s.Faint.Render(a.status)
+}
+
+// helpLine lists the keys that work here, ending with the global ones.
+func (a *App) helpLine() string {
+	s := a.c.Styles
+	binds := a.top().ShortHelp()
+	if !a.top().Typing() {
+		binds = append(binds, a.keys.Help, a.keys.Quit)
+	} else {
+		binds = append(binds, a.keys.ForceQuit)
+	}
+	// Whole entries only: a cut-off key would tell a lie.
+	line, sep := "", s.Help.Render(" · ")
+	for _, b := range binds {
+		if !b.Enabled() {
+			continue
+		}
+		h := b.Help()
+		entry := s.HelpKey.Render(h.Key) + " " + s.Help.Render(h.Desc)
+		next := entry
+		if line != "" {
+			next = line + sep + entry
+		}
+		if lipgloss.Width(next) > a.c.Width {
+			break
+		}
+		line = next
+	}
+	return line
+}
+
+func (a *App) helpView(h int) string {
+	s := a.c.Styles
+	var lines []string
+	lines = append(lines, s.Header.Render(a.c.tr("本页按键", "Keys on this screen")))
+	groups := append(a.top().FullHelp(), []key.Binding{a.keys.Help, a.keys.Quit, a.keys.ForceQuit})
+	for _, g := range groups {
+		for _, b := range g {
+			if !b.Enabled() {
+				continue
+			}
+			lines = append(lines, "  "+pad(s.HelpKey.Render(b.Help().Key), 16)+" "+b.Help().Desc)
+		}
+		lines = append(lines, "")
+	}
+	lines = append(lines, s.Faint.Render(a.c.tr("按任意键返回", "Press any key to go back")))
+	return strings.Join(lines, "\n")
+}
+
+// Quitting reports whether the user asked to quit.
+func (a *App) Quitting() bool { return a.quitting }
+
+// errorText is the message of an error in the user's language.
+func (c *Common) errorText(err error) string {
+	var ue userErr
+	if errors.As(err, &ue) {
+		return ue.Error()
+	}
+	return db.UserMessage(err, c.Lang)
+}
+
+// userErr is an error already phrased for the user.
+type userErr string
+
+func (e userErr) Error() string { return string(e) }
+
+func itoa(n int) string { return fmtInt(n) }

@@ -1,0 +1,77 @@
+// Package ui is the terminal interface of vendorvet: the sessions list, the
+// requirements form, a session's vendors, the vendor wizard with its live scorecard,
+// the comparison and the export. Each screen is a small model; the root model routes
+// keys and messages and draws the chrome.
+package ui
+
+import (
+	"context"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"vendorvet/db"
+	"vendorvet/rubric"
+)
+
+// Common is what every screen shares: size, styles, language and the store.
+type Common struct {
+	Width, Height int
+	Styles        *Styles
+	Lang          rubric.Lang
+	Store         *db.Store
+	Saver         *Saver
+	// Now is the clock, replaceable in tests.
+	Now func() time.Time
+}
+
+// tr picks the Chinese or the English text.
+func (c *Common) tr(zh, en string) string { return rubric.Text{ZH: zh, EN: en}.In(c.Lang) }
+
+// ctx bounds a database call made while the user waits.
+func (c *Common) ctx() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), 10*time.Second)
+}
+
+// screen is one page of the application (the soft-serve component contract).
+type screen interface {
+	Init() tea.Cmd
+	// Update returns the screen itself (or another value of the same screen).
+	Update(tea.Msg) (screen, tea.Cmd)
+	View() string
+	SetSize(w, h int)
+	// Title names the screen in the breadcrumb.
+	Title() string
+	// ShortHelp and FullHelp list the keys that work right now.
+	ShortHelp() []key.Binding
+	FullHelp() [][]key.Binding
+	// Typing is true while a text field has the focus: letters are text, not commands.
+	Typing() bool
+}
+
+// Navigation messages: a screen asks the root to show another screen or go back.
+type (
+	pushMsg    struct{ s screen }
+	popMsg     struct{}
+	replaceMsg struct{ s screen }
+	// errMsg reports an error to show in the status line.
+	errMsg struct{ err error }
+	// infoMsg shows a short message in the status line.
+	infoMsg struct{ text string }
+	// reloadMsg asks the screens below to refresh what they show from the store.
+	reloadMsg struct{}
+)
+
+func push(s screen) tea.Cmd { return func() tea.Msg { return pushMsg{s} } }
+func pop() tea.Msg          { return popMsg{} }
+func replace(s screen) tea.Cmd {
+	return func() tea.Msg { return replaceMsg{s} }
+}
+func reportErr(err error) tea.Cmd { return func() tea.Msg { return errMsg{err} } }
+func info(text string) tea.Cmd    { return func() tea.Msg { return infoMsg{text} } }
+
+// bind makes a key binding with help in the user's language.
+func (c *Common) bind(keys []string, helpKey, zh, en string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, c.tr(zh, en)))
+}

@@ -1,0 +1,166 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+
+	"vendorvet/clean"
+	"vendorvet/wizard"
+)
+
+// formScreen asks for a few lines of text (a new session, a vendor's name) in an
+// embedded huh form. esc cancels; finishing the last field submits.
+type formScreen struct {
+	c      *Common
+	title  string
+	form   *huh.Form
+	values []*string
+	keys   []string
+	submit func(values []string) tea.Cmd
+	err    string
+	back   key.Binding
+	next   key.Binding
+}
+
+// formField describes one text field of a formScreen.
+type formField struct {
+	key, label, value, placeholder string
+	required                       bool
+	limit                          int
+}
+
+func newFormScreen(c *Common, title string, fields []formField, submit func([]string) tea.Cmd) *formScreen {
+	f := &formScreen{c: c, title: title, submit: submit}
+	var hf []huh.Field
+	for _, fd := range fields {
+		v := new(string)
+		*v = fd.value
+		f.values = append(f.values, v)
+		f.keys = append(f.keys, fd.key)
+		limit := fd.limit
+		if limit == 0 {
+			limit = 200
+		}
+		in := huh.NewInput().Key(fd.key).Title(fd.label).Placeholder(fd.placeholder).CharLimit(limit).Value(v)
+		if fd.required {
+			in = in.Validate(func(s string) error {
+				if strings.TrimSpace(clean.Line(s)) == "" {
+					return userErr(c.tr("此项必填", "this field is required"))
+				}
+				return nil
+			})
+		}
+		hf = append(hf, in)
+	}
+	f.form = huh.NewForm(huh.NewGroup(hf...)).WithTheme(wizard.Theme()).WithKeyMap(wizard.KeyMap()).
+		WithShowHelp(false).WithShowErrors(false)
+	f.back = c.bind([]string{"esc"}, "esc", "取消", "cancel")
+	f.next = c.bind([]string{"enter"}, "enter", "下一项/确定", "next / done")
+	return f
+}
+
+func (f *formScreen) Init() tea.Cmd { return f.form.Init() }
+func (f *formScreen) Title() string { return f.title }
+func (f *formScreen) Typing() bool  { return true }
+func (f *formScreen) SetSize(w, h int) {
+	f.form = f.form.WithWidth(min(w-4, 70))
+}
+func (f *formScreen) ShortHelp() []key.Binding  { return []key.Binding{f.next, f.back} }
+func (f *formScreen) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }
+
+func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, f.back) {
+		return f, pop
+	}
+	m, cmd := f.form.Update(msg)
+	f.form = m.(*huh.Form)
+	f.err = ""
+	for _, e := range f.form.Errors() {
+		f.err = e.Error()
+	}
+	if f.form.State == huh.StateCompleted {
+		values := make([]string, len(f.values))
+		for i, v := range f.values {
+			values[i] = strings.TrimSpace(clean.Line(*v))
+		}
+		return f, f.submit(values)
+	}
+	return f, cmd
+}
+
+func (f *formScreen) View() string {
+	s := f.c.Styles
+	out := s.Header.Render(f.title) + "\n\n" + f.form.View()
+	if f.err != "" {
+		out += "\n" + s.Error.Render("✗ "+f.err)
+	}
+	return out
+}
+
+// confirmScreen asks a yes/no question; no is the default, so a stray enter
+// destroys nothing.
+type confirmScreen struct {
+	c        *Common
+	title    string
+	question string
+	yes      bool
+	onYes    func() tea.Cmd
+	keys     struct{ Toggle, Yes, No, Enter, Back key.Binding }
+}
+
+func newConfirmScreen(c *Common, title, question string, onYes func() tea.Cmd) *confirmScreen {
+	s := &confirmScreen{c: c, title: title, question: question, onYes: onYes}
+	s.keys.Toggle = c.bind([]string{"left", "right", "tab", "h", "l"}, "←/→", "切换", "switch")
+	s.keys.Yes = c.bind([]string{"y", "Y"}, "y", "是", "yes")
+	s.keys.No = c.bind([]string{"n", "N"}, "n", "否", "no")
+	s.keys.Enter = c.bind([]string{"enter"}, "enter", "确定", "confirm")
+	s.keys.Back = c.bind([]string{"esc"}, "esc", "取消", "cancel")
+	return s
+}
+
+func (s *confirmScreen) Init() tea.Cmd    { return nil }
+func (s *confirmScreen) Title() string    { return s.title }
+func (s *confirmScreen) Typing() bool     { return false }
+func (s *confirmScreen) SetSize(w, h int) {}
+func (s *confirmScreen) ShortHelp() []key.Binding {
+	return []key.Binding{s.keys.Yes, s.keys.No, s.keys.Toggle, s.keys.Enter, s.keys.Back}
+}
+func (s *confirmScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
+func (s *confirmScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return s, nil
+	}
+	switch {
+	case key.Matches(k, s.keys.Toggle):
+		s.yes = !s.yes
+	case key.Matches(k, s.keys.Yes):
+		return s, tea.Sequence(pop, s.onYes())
+	case key.Matches(k, s.keys.No), key.Matches(k, s.keys.Back):
+		return s, pop
+	case key.Matches(k, s.keys.Enter):
+		if s.yes {
+			return s, tea.Sequence(pop, s.onYes())
+		}
+		return s, pop
+	}
+	return s, nil
+}
+
+func (s *confirmScreen) View() string {
+	st := s.c.Styles
+	yes, no := "  "+s.c.tr("是", "Yes")+"  ", "  "+s.c.tr("否", "No")+"  "
+	// Brackets mark the choice so it reads without colour.
+	if s.yes {
+		yes = st.Selected.Render("[ " + s.c.tr("是", "Yes") + " ]")
+	} else {
+		no = st.Selected.Render("[ " + s.c.tr("否", "No") + " ]")
+	}
+	w := max(20, min(s.c.Width-6, 70))
+	body := strings.Join(wrapText(s.question, w-6), "\n") + "\n\n" + yes + "   " + no
+	return st.Dialog.Width(w).Render(body)
+}

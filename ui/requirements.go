@@ -1,0 +1,136 @@
+package ui
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
+
+	"vendorvet/db"
+	"vendorvet/rubric"
+	"vendorvet/wizard"
+)
+
+// requirementsScreen is step 1: the company's needs. A change is saved and re-scores
+// every vendor at once; the panel beside the form shows the new totals.
+type requirementsScreen struct {
+	c    *Common
+	sess *db.Session
+	form *wizard.Requirements
+	errs map[string]string
+	w, h int
+	keys struct{ Field, Back key.Binding }
+}
+
+func newRequirementsScreen(c *Common, sess *db.Session) *requirementsScreen {
+	r := &requirementsScreen{c: c, sess: sess}
+	r.form = wizard.NewRequirements(c.Lang, sess.Requirements)
+	r.keys.Field = c.bind([]string{"tab", "shift+tab"}, "tab/↑↓", "切换字段", "move between fields")
+	r.keys.Back = c.bind([]string{"esc"}, "esc", "完成", "done")
+	return r
+}
+
+func (r *requirementsScreen) Init() tea.Cmd { return r.form.Form.Init() }
+func (r *requirementsScreen) Title() string {
+	return r.c.tr("需求(步骤 1)", "Requirements (step 1)")
+}
+func (r *requirementsScreen) Typing() bool { return r.form.Typing() }
+
+func (r *requirementsScreen) SetSize(w, h int) {
+	r.w, r.h = w, h
+	fw, fh := r.formSize()
+	r.form.Form = r.form.Form.WithWidth(fw).WithHeight(fh)
+}
+
+func (r *requirementsScreen) formSize() (int, int) {
+	if r.w >= wideLayout {
+		return r.w - panelWidth - 3, max(3, r.h-3)
+	}
+	return r.w, max(3, r.h-3)
+}
+
+func (r *requirementsScreen) ShortHelp() []key.Binding {
+	return []key.Binding{r.keys.Field, r.keys.Back}
+}
+func (r *requirementsScreen) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{r.keys.Field, r.keys.Back}, r.form.Form.KeyBinds()}
+}
+
+func (r *requirementsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, r.keys.Back) {
+		r.collect()
+		return r, pop
+	}
+	m, cmd := r.form.Form.Update(msg)
+	r.form.Form = m.(*huh.Form)
+	r.collect()
+	if r.form.Form.State == huh.StateCompleted {
+		return r, pop
+	}
+	return r, cmd
+}
+
+// collect saves the requirements when what the form shows differs from memory.
+func (r *requirementsScreen) collect() {
+	live, errs := r.form.Live()
+	r.errs = errs
+	if sameRequirements(live, r.sess.Requirements) {
+		return
+	}
+	r.sess.Requirements = live
+	id := r.sess.ID
+	r.c.Saver.Save(fmt.Sprintf("r/%d", id), r.c.tr("需求", "requirements"),
+		func(ctx context.Context, s *db.Store) error { return s.SaveRequirements(ctx, id, live) })
+}
+
+func sameRequirements(a, b rubric.Requirements) bool {
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	return string(ja) == string(jb)
+}
+
+func (r *requirementsScreen) View() string {
+	c, st := r.c, r.c.Styles
+	fw, fh := r.formSize()
+	title := st.Header.Render(c.tr("步骤 1/7 · 明确核心需求", "Step 1 of 7 · Requirements")) +
+		st.Faint.Render(c.tr("  修改即保存,并重新给所有服务商打分", "  saved as you go; every vendor is re-scored"))
+	form := r.form.Form.View()
+	if msg := r.errs[r.form.Focused()]; msg != "" {
+		form = fit(form, fw, fh-1) + "\n" + st.Error.Render("✗ "+msg)
+	} else if len(r.errs) > 0 {
+		var keys []string
+		for k := range r.errs {
+			keys = append(keys, k)
+		}
+		form = fit(form, fw, fh-1) + "\n" + st.Error.Render(fmt.Sprintf(c.tr("✗ %d 项无效,保留上次的有效值", "✗ %d fields are not valid; their last good value is kept"), len(keys)))
+	}
+	form = fit(form, fw, fh)
+	if r.w < wideLayout {
+		return title + "\n\n" + form
+	}
+	panel := st.Panel.Width(panelWidth - 2).Render(fit(strings.Join(r.vendorLines(panelWidth-4), "\n"), panelWidth-4, fh-2))
+	return title + "\n\n" + lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(fw+1).Render(form), " ", panel)
+}
+
+// vendorLines shows every vendor's total under the requirements as they stand now.
+func (r *requirementsScreen) vendorLines(w int) []string {
+	c, st := r.c, r.c.Styles
+	out := []string{st.PanelTitle.Render(c.tr("服务商得分(实时)", "Vendor totals (live)"))}
+	if len(r.sess.VendorRecords) == 0 {
+		return append(out, st.Faint.Render(c.tr("尚无服务商", "no vendors yet")))
+	}
+	for _, v := range r.sess.VendorRecords {
+		card := rubric.Score(r.sess.Requirements, v.Answers, r.sess.Profile)
+		out = append(out, pad(v.Name, w-6)+padLeft(rubric.FormatNumber(card.Total), 6))
+		out = append(out, "  "+bandWord(c, card.Band))
+	}
+	if r.sess.Requirements.Regulated() && r.sess.Profile.Name == "default" {
+		out = append(out, "", st.Warn.Render(truncate(c.tr("强监管行业:可在对比页改用强监管权重", "regulated: consider the regulated weights"), w)))
+	}
+	return out
+}

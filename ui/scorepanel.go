@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"vendorvet/rubric"
+)
+
+// panelWidth is the width of the live scorecard beside a form.
+const panelWidth = 38
+
+// scoreLines draws a scorecard as lines of at most w cells: dimension bars, the total
+// and band, the range still open, knockouts and red flags, and the reasons behind the
+// points of the item in focus.
+func scoreLines(c *Common, card rubric.Scorecard, focusItem string, w int) []string {
+	st := c.Styles
+	var out []string
+	out = append(out, st.PanelTitle.Render(c.tr("实时评分", "Live score")))
+	labelW := w - 8
+	for i, d := range card.Dimensions {
+		dim := rubric.Dimensions[i]
+		pts := rubric.FormatNumber(d.Points) + "/" + rubric.FormatNumber(d.Weight)
+		out = append(out, pad(dim.Name.In(c.Lang), labelW)+padLeft(pts, 8))
+		out = append(out, bar(c, d.Points, d.Weight, w))
+	}
+	out = append(out, "")
+	total := fmt.Sprintf(c.tr("总分 %s", "Total %s"), rubric.FormatNumber(card.Total))
+	out = append(out, st.PanelTitle.Render(total)+"  "+bandWord(c, card.Band))
+	if card.Provisional {
+		out = append(out, st.Faint.Render(c.tr("暂定:仍有问题未回答", "provisional: questions still open")))
+	}
+	if card.Potential != card.Total {
+		out = append(out, fmt.Sprintf(c.tr("当前 %s,最高可达 %s", "now %s, up to %s"),
+			rubric.FormatNumber(card.Total), rubric.FormatNumber(card.Potential)))
+	}
+	out = append(out, fmt.Sprintf(c.tr("已答 %d/%d", "answered %d/%d"), card.Answered, card.Applicable))
+	for _, k := range card.Knockouts {
+		for i, l := range wrapText("✗ "+c.tr("一票否决:", "knockout: ")+rubric.FindingText(k.Code, c.Lang), w) {
+			if i > 0 {
+				l = "  " + l
+			}
+			out = append(out, st.Error.Render(l))
+		}
+	}
+	for _, f := range card.Flags {
+		for i, l := range wrapText("! "+rubric.FindingText(f.Code, c.Lang), w) {
+			if i > 0 {
+				l = "  " + l
+			}
+			out = append(out, st.Warn.Render(l))
+		}
+	}
+	if focusItem != "" {
+		it := card.Item(focusItem)
+		item, _, _ := rubric.ItemByID(focusItem)
+		out = append(out, "", st.PanelTitle.Render(fmt.Sprintf("%s %s  %d/%d", item.ID, item.Name.In(c.Lang), it.Points, it.Max)))
+		for _, why := range it.Why {
+			for i, l := range wrapText(why.In(c.Lang), w-2) {
+				bullet := "· "
+				if i > 0 {
+					bullet = "  "
+				}
+				out = append(out, st.Faint.Render(bullet+l))
+			}
+		}
+	}
+	for i, l := range out {
+		out[i] = truncate(l, w)
+	}
+	return out
+}
+
+// bar draws points out of max as a bar w cells wide; the numbers are printed beside
+// it, so the bar is only a picture of them.
+func bar(c *Common, points, max float64, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	filled := 0
+	if max > 0 {
+		filled = int(points / max * float64(w))
+	}
+	filled = min(w, filled)
+	return c.Styles.BarFull.Render(strings.Repeat("█", filled)) + c.Styles.BarEmpty.Render(strings.Repeat("░", w-filled))
+}
+
+// scoreSummary is the scorecard in one line, for terminals too narrow for the panel.
+func scoreSummary(c *Common, card rubric.Scorecard) string {
+	parts := []string{
+		c.Styles.PanelTitle.Render(fmt.Sprintf(c.tr("总分 %s", "Total %s"), rubric.FormatNumber(card.Total))),
+		bandWord(c, card.Band),
+	}
+	if card.Provisional {
+		parts = append(parts, c.tr("暂定", "provisional"))
+	}
+	var dims []string
+	for _, d := range card.Dimensions {
+		dims = append(dims, d.ID+" "+rubric.FormatNumber(d.Points)+"/"+rubric.FormatNumber(d.Weight))
+	}
+	parts = append(parts, strings.Join(dims, " "))
+	if card.Potential != card.Total {
+		parts = append(parts, fmt.Sprintf(c.tr("最高 %s", "up to %s"), rubric.FormatNumber(card.Potential)))
+	}
+	if n := len(card.Knockouts); n > 0 {
+		parts = append(parts, c.Styles.Error.Render(fmt.Sprintf(c.tr("✗ 否决 %d", "✗ knockouts %d"), n)))
+	}
+	if n := len(card.Flags); n > 0 {
+		parts = append(parts, c.Styles.Warn.Render(fmt.Sprintf(c.tr("! 风险 %d", "! flags %d"), n)))
+	}
+	return strings.Join(parts, " · ")
+}

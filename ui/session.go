@@ -1,0 +1,268 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"vendorvet/db"
+	"vendorvet/rubric"
+)
+
+// sessionScreen lists a session's vendors with their live totals and leads to the
+// requirements, a vendor's wizard, the comparison and the export.
+type sessionScreen struct {
+	c      *Common
+	sess   *db.Session
+	cards  []rubric.Scorecard
+	cursor int
+	w, h   int
+	keys   struct {
+		Up, Down, Open, Add, Rename, Remove, Requirements, Compare, Export, Back key.Binding
+	}
+}
+
+func newSessionScreen(c *Common, sess *db.Session) *sessionScreen {
+	s := &sessionScreen{c: c, sess: sess}
+	k := &s.keys
+	k.Up = c.bind([]string{"up", "k"}, "↑", "上移", "up")
+	k.Down = c.bind([]string{"down", "j"}, "↓", "下移", "down")
+	k.Open = c.bind([]string{"enter"}, "enter", "评估", "evaluate")
+	k.Add = c.bind([]string{"a"}, "a", "添加服务商", "add vendor")
+	k.Rename = c.bind([]string{"r"}, "r", "重命名", "rename")
+	k.Remove = c.bind([]string{"d", "delete"}, "d", "移除", "remove")
+	k.Requirements = c.bind([]string{"s"}, "s", "需求(步骤1)", "requirements (step 1)")
+	k.Compare = c.bind([]string{"c"}, "c", "对比", "compare")
+	k.Export = c.bind([]string{"e"}, "e", "导出", "export")
+	k.Back = c.bind([]string{"esc"}, "esc", "返回", "back")
+	s.rescore()
+	return s
+}
+
+func (s *sessionScreen) Init() tea.Cmd    { return nil }
+func (s *sessionScreen) Title() string    { return s.sess.Title }
+func (s *sessionScreen) Typing() bool     { return false }
+func (s *sessionScreen) SetSize(w, h int) { s.w, s.h = w, h }
+
+func (s *sessionScreen) ShortHelp() []key.Binding {
+	if len(s.sess.VendorRecords) == 0 {
+		return []key.Binding{s.keys.Add, s.keys.Requirements, s.keys.Back}
+	}
+	return []key.Binding{s.keys.Open, s.keys.Add, s.keys.Requirements, s.keys.Compare, s.keys.Export, s.keys.Back}
+}
+
+func (s *sessionScreen) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{s.keys.Up, s.keys.Down, s.keys.Open, s.keys.Back},
+		{s.keys.Add, s.keys.Rename, s.keys.Remove},
+		{s.keys.Requirements, s.keys.Compare, s.keys.Export},
+	}
+}
+
+// rescore scores every vendor from what is in memory, the same data the wizard edits.
+func (s *sessionScreen) rescore() {
+	s.cards = s.cards[:0]
+	for _, v := range s.sess.VendorRecords {
+		s.cards = append(s.cards, rubric.Score(s.sess.Requirements, v.Answers, s.sess.Profile))
+	}
+	s.cursor = max(0, min(s.cursor, len(s.sess.VendorRecords)-1))
+}
+
+func (s *sessionScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case reloadMsg:
+		s.rescore()
+	case vendorsChangedMsg:
+		// A vendor was added, renamed or removed: read the list again, keeping the
+		// answers in memory, which may be ahead of the store while saves are queued.
+		s.refreshVendors(msg.focus)
+	case tea.KeyMsg:
+		return s, s.key(msg)
+	}
+	return s, nil
+}
+
+// vendorsChangedMsg says the vendor list changed in the store.
+type vendorsChangedMsg struct{ focus int64 }
+
+func (s *sessionScreen) refreshVendors(focus int64) {
+	fresh, err := loadSession(s.c, s.sess.ID)
+	if err != nil {
+		return
+	}
+	mem := map[int64]db.Vendor{}
+	for _, v := range s.sess.VendorRecords {
+		mem[v.ID] = v
+	}
+	for i, v := range fresh.VendorRecords {
+		if m, ok := mem[v.ID]; ok {
+			fresh.VendorRecords[i].Answers, fresh.VendorRecords[i].Notes = m.Answers, m.Notes
+		}
+		if v.ID == focus {
+			s.cursor = i
+		}
+	}
+	s.sess.VendorRecords = fresh.VendorRecords
+	s.rescore()
+}
+
+func (s *sessionScreen) key(k tea.KeyMsg) tea.Cmd {
+	c := s.c
+	has := s.cursor < len(s.sess.VendorRecords)
+	switch {
+	case key.Matches(k, s.keys.Back):
+		return pop
+	case key.Matches(k, s.keys.Up):
+		s.cursor = max(0, s.cursor-1)
+	case key.Matches(k, s.keys.Down):
+		s.cursor = min(len(s.sess.VendorRecords)-1, s.cursor+1)
+	case key.Matches(k, s.keys.Requirements):
+		return push(newRequirementsScreen(c, s.sess))
+	case key.Matches(k, s.keys.Add):
+		return push(s.vendorForm(nil))
+	case key.Matches(k, s.keys.Open) && has:
+		return push(newVendorScreen(c, s.sess, s.cursor, s.firstOpenStep(s.cursor)))
+	case key.Matches(k, s.keys.Rename) && has:
+		return push(s.vendorForm(&s.sess.VendorRecords[s.cursor]))
+	case key.Matches(k, s.keys.Compare) && has:
+		return push(newCompareScreen(c, s.sess))
+	case key.Matches(k, s.keys.Export):
+		return openExport(c, s.sess.ID)
+	case key.Matches(k, s.keys.Remove) && has:
+		v := s.sess.VendorRecords[s.cursor]
+		return push(newConfirmScreen(c, c.tr("移除服务商", "Remove vendor"),
+			fmt.Sprintf(c.tr("移除「%s」及其全部答案和备注?", "Remove “%s” with all its answers and notes?"), v.Name),
+			func() tea.Cmd {
+				return func() tea.Msg {
+					// Queued saves of this vendor must land (or fail) before it goes.
+					c.Saver.Flush(defaultFlush)
+					ctx, cancel := context.WithTimeout(context.Background(), defaultFlush)
+					defer cancel()
+					if err := c.Store.RemoveVendor(ctx, v.ID); err != nil {
+						return errMsg{err}
+					}
+					return vendorsChangedMsg{}
+				}
+			}))
+	}
+	return nil
+}
+
+// firstOpenStep is where the wizard opens: the first step with open questions.
+func (s *sessionScreen) firstOpenStep(vi int) int {
+	ans := s.sess.VendorRecords[vi].Answers
+	for n := 2; n <= 7; n++ {
+		for _, q := range rubric.StepQuestions(n) {
+			if q.Applicable(s.sess.Requirements) && !ans.Known(q) {
+				return n
+			}
+		}
+	}
+	return 2
+}
+
+// vendorForm adds a vendor (v == nil) or renames one.
+func (s *sessionScreen) vendorForm(v *db.Vendor) screen {
+	c := s.c
+	title, name, contact := c.tr("添加服务商", "Add vendor"), "", ""
+	if v != nil {
+		title, name, contact = c.tr("重命名服务商", "Rename vendor"), v.Name, v.Contact
+	}
+	sessID := s.sess.ID
+	return newFormScreen(c, title, []formField{
+		{key: "name", label: c.tr("服务商名称", "Vendor name"), value: name, required: true},
+		{key: "contact", label: c.tr("联系人/电话", "Contact"), value: contact, placeholder: c.tr("可空", "optional")},
+	}, func(vals []string) tea.Cmd {
+		ctx, cancel := c.ctx()
+		defer cancel()
+		var id int64
+		var err error
+		if v == nil {
+			id, err = c.Store.AddVendor(ctx, sessID, vals[0], vals[1])
+		} else {
+			id, err = v.ID, c.Store.UpdateVendor(ctx, v.ID, vals[0], vals[1])
+		}
+		if err != nil {
+			return reportErr(err)
+		}
+		return tea.Sequence(pop, func() tea.Msg { return vendorsChangedMsg{focus: id} })
+	})
+}
+
+func (s *sessionScreen) View() string {
+	c, st := s.c, s.c.Styles
+	var b strings.Builder
+	meta := []string{}
+	if s.sess.Client != "" {
+		meta = append(meta, s.sess.Client)
+	}
+	if s.sess.Evaluator != "" {
+		meta = append(meta, c.tr("评估人 ", "evaluator ")+s.sess.Evaluator)
+	}
+	meta = append(meta, c.tr("权重 ", "weights ")+s.sess.Profile.Label(c.Lang))
+	b.WriteString(truncate(st.Header.Render(s.sess.Title), s.w) + "\n")
+	b.WriteString(st.Faint.Render(truncate(strings.Join(meta, " · "), s.w)) + "\n")
+	b.WriteString(st.Faint.Render(truncate(requirementsLine(c, s.sess.Requirements), s.w)) + "\n\n")
+	if len(s.sess.VendorRecords) == 0 {
+		b.WriteString(c.tr("还没有服务商。按 a 添加候选服务商;按 s 填写或修改需求(步骤 1)。",
+			"No vendors yet. Press a to add one from the shortlist; press s to state or change the requirements (step 1)."))
+		return b.String()
+	}
+	nameW := max(10, s.w-62)
+	if s.w < 80 {
+		nameW = max(8, s.w-38)
+	}
+	head := pad(c.tr("服务商", "Vendor"), nameW) + " " + padLeft(c.tr("总分", "Total"), 6) + "  " + pad(c.tr("结论", "Verdict"), 22)
+	if s.w >= 80 {
+		head += " " + pad(c.tr("完成度", "Answered"), 12) + " " + pad(c.tr("否决/风险", "KO/flags"), 10)
+	}
+	b.WriteString("  " + st.Header.Render(head) + "\n")
+	for i, v := range s.sess.VendorRecords {
+		card := s.cards[i]
+		line := pad(v.Name, nameW) + " " + padLeft(rubric.FormatNumber(card.Total), 6) + "  " + pad(bandWord(c, card.Band), 22)
+		if s.w >= 80 {
+			done := fmt.Sprintf("%d/%d", card.Answered, card.Applicable)
+			if card.Provisional {
+				done += c.tr(" 暂定", " prov.")
+			}
+			line += " " + pad(done, 12) +
+				" " + pad(fmt.Sprintf("%d / %d", len(card.Knockouts), len(card.Flags)), 10)
+		}
+		if i == s.cursor {
+			line = st.Selected.Render("› ") + line
+		} else {
+			line = "  " + line
+		}
+		b.WriteString(line + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// requirementsLine summarises step 1 in one line.
+func requirementsLine(c *Common, r rubric.Requirements) string {
+	var ch []string
+	for _, x := range r.Channels {
+		ch = append(ch, rubric.ChannelOptions.Label(x, c.Lang))
+	}
+	parts := []string{}
+	if len(ch) > 0 {
+		parts = append(parts, strings.Join(ch, "/"))
+	} else {
+		parts = append(parts, c.tr("未选渠道", "no channels yet"))
+	}
+	parts = append(parts,
+		fmt.Sprintf(c.tr("日均 %d", "%d/day"), r.DailyVolume),
+		fmt.Sprintf(c.tr("高峰 %s 倍", "peak ×%s"), rubric.FormatNumber(r.PeakMultiplier)),
+		rubric.HoursOptions.Label(r.ServiceHours, c.Lang))
+	if r.Industry != "" {
+		ind := rubric.IndustryOptions.Label(r.Industry, c.Lang)
+		if r.Regulated() {
+			ind += c.tr("(强监管)", " (regulated)")
+		}
+		parts = append(parts, ind)
+	}
+	return c.tr("需求:", "Needs: ") + strings.Join(parts, " · ")
+}

@@ -1,0 +1,386 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"vendorvet/db"
+	"vendorvet/demo"
+	"vendorvet/rubric"
+)
+
+// sessionPage is how many sessions one query loads; the list never loads them all.
+const sessionPage = 100
+
+// sessionsScreen is home: the saved evaluation sessions, newest change first.
+type sessionsScreen struct {
+	c      *Common
+	w, h   int
+	count  int
+	pages  map[int][]db.SessionSummary
+	cursor int
+	offset int
+	filter textinput.Model
+	// filtering is true while the filter field has the focus.
+	filtering bool
+	loadErr   error
+	keys      struct {
+		Up, Down, PageUp, PageDown, Open, New, Demo, Rename, Delete, Filter, Export, Done key.Binding
+	}
+}
+
+func newSessionsScreen(c *Common) *sessionsScreen {
+	s := &sessionsScreen{c: c}
+	k := &s.keys
+	k.Up = c.bind([]string{"up", "k"}, "↑", "上移", "up")
+	k.Down = c.bind([]string{"down", "j"}, "↓", "下移", "down")
+	k.PageUp = c.bind([]string{"pgup"}, "pgup", "上一页", "page up")
+	k.PageDown = c.bind([]string{"pgdown"}, "pgdn", "下一页", "page down")
+	k.Open = c.bind([]string{"enter"}, "enter", "打开", "open")
+	k.New = c.bind([]string{"n"}, "n", "新建", "new")
+	k.Demo = c.bind([]string{"D"}, "D", "示例", "demo")
+	k.Rename = c.bind([]string{"r"}, "r", "重命名", "rename")
+	k.Delete = c.bind([]string{"d", "delete"}, "d", "删除", "delete")
+	k.Filter = c.bind([]string{"/"}, "/", "筛选", "filter")
+	k.Export = c.bind([]string{"e"}, "e", "导出", "export")
+	k.Done = c.bind([]string{"enter", "esc"}, "enter/esc", "完成筛选", "done")
+	s.filter = textinput.New()
+	s.filter.Prompt = "/ "
+	s.filter.Placeholder = c.tr("标题、客户或行业", "title, client or industry")
+	s.filter.CharLimit = 100
+	s.reload()
+	return s
+}
+
+func (s *sessionsScreen) Init() tea.Cmd { return nil }
+func (s *sessionsScreen) Title() string { return s.c.tr("评估会话", "Sessions") }
+func (s *sessionsScreen) Typing() bool  { return s.filtering }
+func (s *sessionsScreen) SetSize(w, h int) {
+	s.w, s.h = w, h
+	s.filter.Width = max(10, w-4)
+	s.scroll()
+}
+
+func (s *sessionsScreen) ShortHelp() []key.Binding {
+	if s.filtering {
+		return []key.Binding{s.keys.Done}
+	}
+	if s.count == 0 && s.filter.Value() == "" {
+		return []key.Binding{s.keys.New, s.keys.Demo}
+	}
+	return []key.Binding{s.keys.Open, s.keys.New, s.keys.Rename, s.keys.Delete, s.keys.Export, s.keys.Filter}
+}
+
+func (s *sessionsScreen) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{s.keys.Up, s.keys.Down, s.keys.PageUp, s.keys.PageDown, s.keys.Open},
+		{s.keys.New, s.keys.Demo, s.keys.Rename, s.keys.Delete, s.keys.Export, s.keys.Filter},
+	}
+}
+
+// reload counts the sessions that match and forgets loaded pages.
+func (s *sessionsScreen) reload() {
+	ctx, cancel := s.c.ctx()
+	defer cancel()
+	s.pages = map[int][]db.SessionSummary{}
+	s.count, s.loadErr = s.c.Store.CountSessions(ctx, s.filter.Value())
+	s.cursor = min(s.cursor, max(0, s.count-1))
+	s.scroll()
+}
+
+// row returns session i, loading its page when needed.
+func (s *sessionsScreen) row(i int) (db.SessionSummary, bool) {
+	if i < 0 || i >= s.count {
+		return db.SessionSummary{}, false
+	}
+	p := i / sessionPage
+	rows, ok := s.pages[p]
+	if !ok {
+		ctx, cancel := s.c.ctx()
+		defer cancel()
+		var err error
+		rows, err = s.c.Store.ListSessions(ctx, s.filter.Value(), p*sessionPage, sessionPage)
+		if err != nil {
+			s.loadErr = err
+			return db.SessionSummary{}, false
+		}
+		// Keep a few pages only: scrolling through years of sessions stays light.
+		if len(s.pages) > 8 {
+			s.pages = map[int][]db.SessionSummary{}
+		}
+		s.pages[p] = rows
+	}
+	if j := i - p*sessionPage; j < len(rows) {
+		return rows[j], true
+	}
+	return db.SessionSummary{}, false
+}
+
+// listHeight is the number of rows that fit under the header lines.
+func (s *sessionsScreen) listHeight() int { return max(1, s.h-4) }
+
+func (s *sessionsScreen) scroll() {
+	lh := s.listHeight()
+	if s.cursor < s.offset {
+		s.offset = s.cursor
+	}
+	if s.cursor >= s.offset+lh {
+		s.offset = s.cursor - lh + 1
+	}
+	s.offset = max(0, min(s.offset, max(0, s.count-lh)))
+}
+
+func (s *sessionsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case reloadMsg:
+		s.reload()
+		return s, nil
+	case tea.KeyMsg:
+		if s.filtering {
+			if key.Matches(msg, s.keys.Done) {
+				s.filtering = false
+				s.filter.Blur()
+				return s, nil
+			}
+			var cmd tea.Cmd
+			s.filter, cmd = s.filter.Update(msg)
+			s.cursor, s.offset = 0, 0
+			s.reload()
+			return s, cmd
+		}
+		return s.key(msg)
+	}
+	return s, nil
+}
+
+func (s *sessionsScreen) key(k tea.KeyMsg) (screen, tea.Cmd) {
+	c := s.c
+	cur, ok := s.row(s.cursor)
+	switch {
+	case key.Matches(k, s.keys.Up):
+		s.cursor = max(0, s.cursor-1)
+	case key.Matches(k, s.keys.Down):
+		s.cursor = min(max(0, s.count-1), s.cursor+1)
+	case key.Matches(k, s.keys.PageUp):
+		s.cursor = max(0, s.cursor-s.listHeight())
+	case key.Matches(k, s.keys.PageDown):
+		s.cursor = min(max(0, s.count-1), s.cursor+s.listHeight())
+	case key.Matches(k, s.keys.Filter):
+		s.filtering = true
+		return s, s.filter.Focus()
+	case k.String() == "esc" && s.filter.Value() != "":
+		s.filter.SetValue("")
+		s.reload()
+	case key.Matches(k, s.keys.New):
+		return s, push(newSessionForm(c))
+	case key.Matches(k, s.keys.Demo):
+		return s, s.createDemo()
+	case key.Matches(k, s.keys.Open) && ok:
+		return s, openSession(c, cur.ID)
+	case key.Matches(k, s.keys.Rename) && ok:
+		return s, renameSession(c, cur.ID)
+	case key.Matches(k, s.keys.Export) && ok:
+		return s, openExport(c, cur.ID)
+	case key.Matches(k, s.keys.Delete) && ok:
+		id, title := cur.ID, cur.Title
+		return s, push(newConfirmScreen(c, c.tr("删除会话", "Delete session"),
+			fmt.Sprintf(c.tr("删除「%s」及其全部服务商和答案?此操作不可撤销。", "Delete “%s” with all its vendors and answers? This cannot be undone."), title),
+			func() tea.Cmd {
+				return func() tea.Msg {
+					ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+					defer cancel()
+					if err := c.Store.DeleteSession(ctx, id); err != nil {
+						return errMsg{err}
+					}
+					return reloadMsg{}
+				}
+			}))
+	}
+	s.scroll()
+	return s, nil
+}
+
+// createDemo adds the sample session and opens it.
+func (s *sessionsScreen) createDemo() tea.Cmd {
+	c := s.c
+	ctx, cancel := c.ctx()
+	defer cancel()
+	id, err := c.Store.ImportSession(ctx, demo.Session(c.Lang))
+	if err != nil {
+		return reportErr(err)
+	}
+	s.reload()
+	return openSession(c, id)
+}
+
+func (s *sessionsScreen) View() string {
+	c, st := s.c, s.c.Styles
+	if s.loadErr != nil {
+		return st.Error.Render(c.errorText(s.loadErr))
+	}
+	if s.count == 0 && s.filter.Value() == "" && !s.filtering {
+		return s.welcome()
+	}
+	var b strings.Builder
+	if s.filtering || s.filter.Value() != "" {
+		b.WriteString(s.filter.View())
+	} else {
+		b.WriteString(st.Faint.Render(fmt.Sprintf(c.tr("共 %d 个会话", "%d sessions"), s.count)))
+	}
+	b.WriteString("\n\n")
+	cols := s.columns()
+	b.WriteString(st.Header.Render(s.line(cols, []string{
+		c.tr("标题", "Title"), c.tr("客户", "Client"), c.tr("行业", "Industry"),
+		c.tr("服务商", "Vendors"), c.tr("领先", "Leader"), c.tr("最后修改", "Last change")})))
+	b.WriteString("\n")
+	if s.count == 0 {
+		b.WriteString(st.Faint.Render(c.tr("没有匹配的会话", "No session matches")))
+	}
+	for i := s.offset; i < min(s.count, s.offset+s.listHeight()); i++ {
+		r, ok := s.row(i)
+		if !ok {
+			break
+		}
+		lead := "—"
+		if r.HasLead {
+			lead = fmt.Sprintf("%s %s %s", r.Lead, rubric.FormatNumber(r.LeadTotal), bandWord(c, r.LeadBand))
+		}
+		line := s.line(cols, []string{r.Title, r.Client, rubric.IndustryOptions.Label(r.Industry, c.Lang),
+			itoa(r.Vendors), lead, ago(c, r.UpdatedAt)})
+		if i == s.cursor {
+			line = st.Selected.Render("› " + line)
+		} else {
+			line = "  " + line
+		}
+		b.WriteString(line + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// columns shares the width: title and leader get what is left after the fixed ones.
+func (s *sessionsScreen) columns() []int {
+	w := s.w - 2
+	fixed := []int{0, 14, 10, 7, 0, 12}
+	if w < 80 {
+		fixed = []int{0, 0, 0, 5, 0, 10}
+	}
+	rest := w - (fixed[1] + fixed[2] + fixed[3] + fixed[5]) - 5
+	title := max(8, rest*45/100)
+	fixed[0], fixed[4] = title, max(0, rest-title)
+	return fixed
+}
+
+func (s *sessionsScreen) line(cols []int, cells []string) string {
+	var parts []string
+	for i, w := range cols {
+		if w <= 0 {
+			continue
+		}
+		if i == 3 {
+			parts = append(parts, padLeft(cells[i], w))
+		} else {
+			parts = append(parts, pad(cells[i], w))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func (s *sessionsScreen) welcome() string {
+	c, st := s.c, s.c.Styles
+	w := max(20, min(s.w-4, 76))
+	text := c.tr(
+		"欢迎使用 vendorvet —— 客服外包服务商评估。\n\n按七个步骤(明确需求 → 资质合规 → 服务团队 → 服务案例 → 服务标准 → 合同条款 → 监控体系)逐家评估服务商,按资质合规 20、服务能力 35、考核数据 25、合作风险 20 实时打分;每个答案即时保存。",
+		"Welcome to vendorvet — evaluating customer-service outsourcing vendors.\n\nWalk each vendor through seven steps (requirements → licences → team → cases → SLA → contract → monitoring) while it is scored live on compliance 20, service fit 35, KPI & data 25 and cooperation & risk 20. Every answer is saved as you give it.")
+	lines := wrapText(text, w)
+	body := strings.Join(lines, "\n") + "\n\n" +
+		st.HelpKey.Render("n") + "  " + c.tr("新建评估会话", "start a new evaluation") + "\n" +
+		st.HelpKey.Render("D") + "  " + c.tr("打开示例会话(电商企业,四家服务商)", "open the demo session (an e-commerce company, four vendors)")
+	return st.Dialog.Width(w + 6).Render(body)
+}
+
+// ago says when something changed, briefly.
+func ago(c *Common, t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	now := c.Now()
+	d := now.Sub(t)
+	switch {
+	case d < time.Minute:
+		return c.tr("刚刚", "just now")
+	case d < time.Hour:
+		return fmt.Sprintf(c.tr("%d 分钟前", "%d min ago"), int(d.Minutes()))
+	case t.YearDay() == now.YearDay() && t.Year() == now.Year():
+		return t.Local().Format("15:04")
+	case t.Year() == now.Year():
+		return t.Local().Format("01-02 15:04")
+	}
+	return t.Local().Format("2006-01-02")
+}
+
+// bandWord names a band in words with a marker that reads without colour.
+func bandWord(c *Common, b rubric.Band) string {
+	marker := map[rubric.Band]string{rubric.Excellent: "★", rubric.Qualified: "◆", rubric.Reject: "▽", rubric.Disqualified: "✗"}[b]
+	return c.Styles.Bands[b].Render(marker + " " + b.Label(c.Lang))
+}
+
+func newSessionForm(c *Common) screen {
+	return newFormScreen(c, c.tr("新建评估会话", "New evaluation session"), []formField{
+		{key: "title", label: c.tr("标题", "Title"), placeholder: c.tr("如:2026 客服外包选型", "e.g. 2026 customer-service outsourcing"), required: true},
+		{key: "client", label: c.tr("客户/公司", "Client / company"), placeholder: c.tr("如:某服装电商", "e.g. an apparel retailer")},
+		{key: "evaluator", label: c.tr("评估人", "Evaluator"), placeholder: c.tr("你的名字", "your name")},
+	}, func(v []string) tea.Cmd {
+		ctx, cancel := c.ctx()
+		defer cancel()
+		id, err := c.Store.CreateSession(ctx, db.SessionMeta{Title: v[0], Client: v[1], Evaluator: v[2], Lang: c.Lang})
+		if err != nil {
+			return reportErr(err)
+		}
+		sess, err := loadSession(c, id)
+		if err != nil {
+			return reportErr(err)
+		}
+		// A new session starts with its requirements (step 1).
+		return tea.Sequence(replace(newSessionScreen(c, sess)), push(newRequirementsScreen(c, sess)))
+	})
+}
+
+func renameSession(c *Common, id int64) tea.Cmd {
+	sess, err := loadSession(c, id)
+	if err != nil {
+		return reportErr(err)
+	}
+	return push(newFormScreen(c, c.tr("重命名会话", "Rename session"), []formField{
+		{key: "title", label: c.tr("标题", "Title"), value: sess.Title, required: true},
+		{key: "client", label: c.tr("客户/公司", "Client / company"), value: sess.Client},
+		{key: "evaluator", label: c.tr("评估人", "Evaluator"), value: sess.Evaluator},
+	}, func(v []string) tea.Cmd {
+		ctx, cancel := c.ctx()
+		defer cancel()
+		if err := c.Store.UpdateSessionMeta(ctx, id, db.SessionMeta{Title: v[0], Client: v[1], Evaluator: v[2], Lang: sess.Lang}); err != nil {
+			return reportErr(err)
+		}
+		return pop
+	}))
+}
+
+// loadSession reads a whole session.
+func loadSession(c *Common, id int64) (*db.Session, error) {
+	ctx, cancel := c.ctx()
+	defer cancel()
+	return c.Store.Session(ctx, id)
+}
+
+func openSession(c *Common, id int64) tea.Cmd {
+	sess, err := loadSession(c, id)
+	if err != nil {
+		return reportErr(err)
+	}
+	return push(newSessionScreen(c, sess))
+}

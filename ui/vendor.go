@@ -1,0 +1,319 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
+
+	"vendorvet/db"
+	"vendorvet/rubric"
+	"vendorvet/wizard"
+)
+
+// wideLayout is the width from which the live scorecard stands beside the form;
+// below it the scorecard shrinks to one line above the form.
+const wideLayout = 96
+
+// vendorScreen is the wizard of one vendor: steps 2–7 as forms, the live scorecard
+// beside them. Every change is queued for saving the moment it shows on screen.
+type vendorScreen struct {
+	c    *Common
+	sess *db.Session
+	vi   int // index of the vendor in sess.VendorRecords
+	step int
+	form *wizard.Step
+	card rubric.Scorecard
+	// drafts are number fields whose text does not parse yet, kept per question so
+	// that moving between steps does not lose them.
+	drafts map[string]string
+	errs   map[string]string
+	w, h   int
+	keys   struct {
+		Next, Prev, Jump, Field, Yes, No, Unknown, Back key.Binding
+	}
+}
+
+func newVendorScreen(c *Common, sess *db.Session, vi, step int) *vendorScreen {
+	v := &vendorScreen{c: c, sess: sess, vi: vi, step: step, drafts: map[string]string{}}
+	if v.step < 2 || v.step > 7 {
+		v.step = 2
+	}
+	k := &v.keys
+	k.Next = c.bind([]string{"pgdown", "ctrl+n"}, "pgdn", "下一步", "next step")
+	k.Prev = c.bind([]string{"pgup", "ctrl+p"}, "pgup", "上一步", "previous step")
+	k.Jump = c.bind([]string{"alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7"}, "alt+2…7", "跳到步骤", "go to step")
+	k.Field = c.bind([]string{"tab", "shift+tab"}, "tab/↑↓", "切换问题", "move between questions")
+	k.Yes = c.bind([]string{"y"}, "y/n/u", "是/否/未知", "yes/no/unknown")
+	k.No = c.bind([]string{"n"}, "n", "否", "no")
+	k.Unknown = c.bind([]string{"u"}, "u", "未知", "unknown")
+	k.Back = c.bind([]string{"esc"}, "esc", "返回", "back")
+	c.Saver.Seed(v.vendor().ID, v.vendor().Versions)
+	v.build()
+	return v
+}
+
+func (v *vendorScreen) vendor() *db.Vendor { return &v.sess.VendorRecords[v.vi] }
+
+// build makes the form of the current step from the answers in memory.
+func (v *vendorScreen) build() {
+	vd := v.vendor()
+	v.form = wizard.NewStep(v.step, v.c.Lang, v.sess.Requirements, vd.Answers, vd.Notes[v.step], v.drafts)
+	v.resizeForm()
+	v.rescore()
+}
+
+func (v *vendorScreen) Init() tea.Cmd { return v.form.Form.Init() }
+
+func (v *vendorScreen) Title() string { return v.vendor().Name }
+
+func (v *vendorScreen) Typing() bool { return v.form.Typing() }
+
+func (v *vendorScreen) SetSize(w, h int) {
+	v.w, v.h = w, h
+	v.resizeForm()
+}
+
+// formSize is the room left for the form by the header and the scorecard.
+func (v *vendorScreen) formSize() (int, int) {
+	headerLines := 3
+	if v.w >= wideLayout {
+		return v.w - panelWidth - 3, max(3, v.h-headerLines)
+	}
+	return v.w, max(3, v.h-headerLines-1)
+}
+
+func (v *vendorScreen) resizeForm() {
+	if v.w == 0 {
+		return
+	}
+	w, h := v.formSize()
+	v.form.Form = v.form.Form.WithWidth(w).WithHeight(h)
+}
+
+func (v *vendorScreen) ShortHelp() []key.Binding {
+	b := []key.Binding{v.keys.Field, v.keys.Next, v.keys.Prev}
+	if _, _, ok := v.form.FocusedTri(); ok {
+		b = append(b, v.keys.Yes)
+	}
+	return append(b, v.keys.Back)
+}
+
+func (v *vendorScreen) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{v.keys.Field, v.keys.Next, v.keys.Prev, v.keys.Jump, v.keys.Back},
+		{v.keys.Yes, v.keys.No, v.keys.Unknown},
+		v.form.Form.KeyBinds(),
+	}
+}
+
+func (v *vendorScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		if cmd, done := v.key(msg); done {
+			return v, cmd
+		}
+	case reloadMsg:
+		return v, nil
+	}
+	m, cmd := v.form.Form.Update(msg)
+	v.form.Form = m.(*huh.Form)
+	v.collect()
+	if v.form.Form.State == huh.StateCompleted {
+		return v, v.goTo(v.step + 1)
+	}
+	return v, cmd
+}
+
+// key handles the wizard's own keys; done is false when the form should get the key.
+func (v *vendorScreen) key(k tea.KeyMsg) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(k, v.keys.Back):
+		v.collect()
+		return pop, true
+	case key.Matches(k, v.keys.Next):
+		return v.goTo(v.step + 1), true
+	case key.Matches(k, v.keys.Prev):
+		return v.goTo(v.step - 1), true
+	case key.Matches(k, v.keys.Jump):
+		return v.goTo(int(k.Runes[0] - '0')), true
+	}
+	if v.form.Typing() {
+		return nil, false
+	}
+	// Outside text fields a digit jumps to its step, and y/n/u answer the focused
+	// yes/no question and move on: as fast as the vendor talks.
+	if s := k.String(); len(s) == 1 && s[0] >= '2' && s[0] <= '7' {
+		return v.goTo(int(s[0] - '0')), true
+	}
+	if _, cur, ok := v.form.FocusedTri(); ok {
+		var want rubric.Tri
+		switch k.String() {
+		case "y", "Y":
+			want = rubric.Yes
+		case "n", "N":
+			want = rubric.No
+		case "u", "U", "?":
+			want = rubric.Unknown
+		default:
+			return nil, false
+		}
+		return v.setTri(cur, want), true
+	}
+	return nil, false
+}
+
+// setTri moves the focused inline select to want by sending it arrow keys, the only
+// way to change an embedded select's own cursor, then moves to the next question.
+func (v *vendorScreen) setTri(cur, want rubric.Tri) tea.Cmd {
+	from, to := wizard.TriIndex(cur), wizard.TriIndex(want)
+	dir := tea.KeyRight
+	if to < from {
+		dir = tea.KeyLeft
+	}
+	var cmds []tea.Cmd
+	for i := 0; i < abs(to-from); i++ {
+		m, cmd := v.form.Form.Update(tea.KeyMsg{Type: dir})
+		v.form.Form = m.(*huh.Form)
+		cmds = append(cmds, cmd)
+	}
+	m, cmd := v.form.Form.Update(tea.KeyMsg{Type: tea.KeyTab})
+	v.form.Form = m.(*huh.Form)
+	cmds = append(cmds, cmd)
+	v.collect()
+	return tea.Batch(cmds...)
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// goTo collects what is on screen and shows another step; past step 7 it returns to
+// the session.
+func (v *vendorScreen) goTo(step int) tea.Cmd {
+	v.collect()
+	if step > 7 {
+		return tea.Batch(pop, info(fmt.Sprintf(v.c.tr("「%s」已走完全部步骤", "“%s”: all steps visited"), v.vendor().Name)))
+	}
+	if step < 2 {
+		step = 2
+	}
+	if step == v.step {
+		return nil
+	}
+	v.step = step
+	v.build()
+	return v.form.Form.Init()
+}
+
+// collect compares what the form shows with what is in memory, queues a save for
+// every difference and re-scores. It runs after every message, so the scorecard
+// moves while the user toggles a choice or types a number.
+func (v *vendorScreen) collect() {
+	vd := v.vendor()
+	live := v.form.Live()
+	for _, q := range rubric.StepQuestions(v.step) {
+		now, known := live.Answers[q.ID]
+		before, had := vd.Answers[q.ID]
+		if _, invalid := live.Invalid[q.ID]; invalid {
+			v.drafts[q.ID] = live.Invalid[q.ID]
+			continue // a half-typed number keeps the last good answer
+		}
+		delete(v.drafts, q.ID)
+		if known == (had && vd.Answers.Known(q)) && (!known || sameValue(q, now, before)) {
+			continue
+		}
+		label := q.Label.In(v.c.Lang)
+		if known {
+			vd.Answers[q.ID] = now
+			val := now
+			v.c.Saver.SaveAnswer(vd.ID, q.ID, label, &val)
+		} else {
+			delete(vd.Answers, q.ID)
+			v.c.Saver.SaveAnswer(vd.ID, q.ID, label, nil)
+		}
+	}
+	v.errs = live.Errors
+	if vd.Notes == nil {
+		vd.Notes = map[int]string{}
+	}
+	if live.Note != vd.Notes[v.step] {
+		vd.Notes[v.step] = live.Note
+		id, step, text := vd.ID, v.step, live.Note
+		v.c.Saver.Save(fmt.Sprintf("n/%d/%d", id, step), v.c.tr("备注", "notes"),
+			func(ctx context.Context, s *db.Store) error { return s.SaveNote(ctx, id, step, text) })
+	}
+	v.rescore()
+}
+
+func sameValue(q rubric.Question, a, b rubric.Value) bool {
+	return string(q.Encode(a)) == string(q.Encode(b))
+}
+
+func (v *vendorScreen) rescore() {
+	v.card = rubric.Score(v.sess.Requirements, v.vendor().Answers, v.sess.Profile)
+}
+
+func (v *vendorScreen) View() string {
+	c, st := v.c, v.c.Styles
+	header := v.stepTabs()
+	stepTitle := fmt.Sprintf(c.tr("步骤 %d/7 · %s", "Step %d of 7 · %s"), v.step, rubric.StepName(v.step, c.Lang))
+	answered, applicable := wizard.Summary(v.step, v.sess.Requirements, v.vendor().Answers)
+	stepTitle = st.Header.Render(stepTitle) + st.Faint.Render(fmt.Sprintf(c.tr("  已答 %d/%d", "  answered %d/%d"), answered, applicable))
+	formView := v.form.Form.View()
+	fw, fh := v.formSize()
+	if msg := v.errs[v.form.Focused()]; msg != "" {
+		formView = fit(formView, fw, fh-1) + "\n" + st.Error.Render("✗ "+msg)
+	} else if len(v.errs) > 0 {
+		formView = fit(formView, fw, fh-1) + "\n" + st.Error.Render(fmt.Sprintf(c.tr("✗ %d 项数字无效,未保存", "✗ %d numbers are not valid and not saved"), len(v.errs)))
+	}
+	formView = fit(formView, fw, fh)
+	if v.w >= wideLayout {
+		focusItem := ""
+		if q, ok := rubric.QuestionByID(v.form.Focused()); ok {
+			focusItem = q.Item
+		}
+		panel := st.Panel.Width(panelWidth - 2).Render(fit(strings.Join(scoreLines(c, v.card, focusItem, panelWidth-4), "\n"), panelWidth-4, fh-2))
+		body := lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(fw+1).Render(formView), " ", panel)
+		return header + "\n" + stepTitle + "\n\n" + body
+	}
+	return header + "\n" + truncate(scoreSummary(c, v.card), v.w) + "\n" + stepTitle + "\n\n" + formView
+}
+
+// stepTabs shows the seven steps with what is done: ✓ all answered, ◐ some, · none;
+// the current step is bracketed so it reads without colour.
+func (v *vendorScreen) stepTabs() string {
+	c, st := v.c, v.c.Styles
+	var parts []string
+	parts = append(parts, st.StepDone.Render("1✓"))
+	for n := 2; n <= 7; n++ {
+		a, app := wizard.Summary(n, v.sess.Requirements, v.vendor().Answers)
+		mark := "·"
+		style := st.StepOpen
+		switch {
+		case app > 0 && a == app:
+			mark, style = "✓", st.StepDone
+		case a > 0:
+			mark = "◐"
+		}
+		label := fmt.Sprintf("%d%s", n, mark)
+		if n == v.step {
+			label = st.StepActive.Render(fmt.Sprintf("[%d %s]", n, rubric.StepName(n, c.Lang)))
+		} else {
+			label = style.Render(label)
+		}
+		parts = append(parts, label)
+	}
+	return truncate(strings.Join(parts, " "), v.w)
+}
+
+// vendorAnswersCopy is used by tests to read what the screen holds.
+func (v *vendorScreen) vendorAnswersCopy() rubric.Answers { return maps.Clone(v.vendor().Answers) }
