@@ -1,0 +1,85 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/mattn/go-runewidth"
+
+	"vendorvet/clean"
+	"vendorvet/db"
+	"vendorvet/rubric"
+)
+
+// cellWidth measures text in terminal cells: a Chinese character takes two. Ambiguous
+// characters count as one whatever the locale, as in the terminals people use; the
+// table itself only uses ASCII for its own marks.
+var cellWidth = &runewidth.Condition{EastAsianWidth: false, StrictEmojiNeutral: true}
+
+// maxTextCells keeps one long title from pushing the other columns off the screen.
+const maxTextCells = 30
+
+// sessionTable renders sessions as an aligned table, one a line.
+func (c *cli) sessionTable(sessions []db.SessionSummary) string {
+	header := []string{
+		c.say("编号", "ID"), c.say("标题", "Title"), c.say("客户", "Client"),
+		c.say("服务商", "Vendors"), c.say("领先服务商", "Leader"), c.say("得分", "Score"),
+		c.say("评级", "Band"), c.say("最后修改", "Last change"),
+	}
+	// Numbers line up on the right, text on the left.
+	rightAligned := []bool{true, false, false, true, false, true, false, false}
+	rows := [][]string{header}
+	for _, s := range sessions {
+		leader, score, band := "-", "-", "-"
+		if s.HasLead {
+			leader = cellText(s.Lead)
+			score = rubric.FormatNumber(s.LeadTotal)
+			band = s.LeadBand.Label(c.lang)
+		}
+		rows = append(rows, []string{
+			strconv.FormatInt(s.ID, 10),
+			cellText(s.Title),
+			cellText(s.Client),
+			strconv.Itoa(s.Vendors),
+			leader, score, band,
+			s.UpdatedAt.Local().Format("2006-01-02 15:04"),
+		})
+	}
+	return alignColumns(rows, rightAligned)
+}
+
+// cellText makes stored text fit one table cell: one clean line, cut to a width.
+func cellText(s string) string {
+	s = clean.Line(s)
+	if s == "" {
+		return "-"
+	}
+	return cellWidth.Truncate(s, maxTextCells, "...")
+}
+
+// alignColumns pads every cell to its column's width in cells, two spaces apart.
+func alignColumns(rows [][]string, rightAligned []bool) string {
+	widths := make([]int, len(rightAligned))
+	for _, row := range rows {
+		for i, cell := range row {
+			widths[i] = max(widths[i], cellWidth.StringWidth(cell))
+		}
+	}
+	var b strings.Builder
+	for _, row := range rows {
+		var line strings.Builder
+		for i, cell := range row {
+			if i > 0 {
+				line.WriteString("  ")
+			}
+			if rightAligned[i] {
+				line.WriteString(cellWidth.FillLeft(cell, widths[i]))
+			} else {
+				line.WriteString(cellWidth.FillRight(cell, widths[i]))
+			}
+		}
+		b.WriteString(strings.TrimRight(line.String(), " "))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
