@@ -190,7 +190,7 @@ func loadVendors(ctx context.Context, tx *sql.Tx, sessionID int64) ([]Vendor, er
 	if err != nil {
 		return nil, err
 	}
-	var vendors []Vendor
+	vendors := []Vendor{}
 	index := map[int64]int{}
 	for rows.Next() {
 		var v Vendor
