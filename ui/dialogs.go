@@ -21,8 +21,11 @@ type formScreen struct {
 	keys   []string
 	submit func(values []string) tea.Cmd
 	err    string
-	back   key.Binding
-	next   key.Binding
+	// done is set once submitted: a completed form keeps receiving messages (cursor
+	// blinks) until the screen is gone, and must not submit twice.
+	done bool
+	back key.Binding
+	next key.Binding
 }
 
 // formField describes one text field of a formScreen.
@@ -72,7 +75,11 @@ func (f *formScreen) ShortHelp() []key.Binding  { return []key.Binding{f.next, f
 func (f *formScreen) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }
 
 func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	if f.done {
+		return f, nil
+	}
 	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, f.back) {
+		f.done = true
 		return f, pop
 	}
 	m, cmd := f.form.Update(msg)
@@ -82,6 +89,7 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		f.err = e.Error()
 	}
 	if f.form.State == huh.StateCompleted {
+		f.done = true
 		values := make([]string, len(f.values))
 		for i, v := range f.values {
 			values[i] = strings.TrimSpace(clean.Line(*v))
@@ -107,6 +115,7 @@ type confirmScreen struct {
 	title    string
 	question string
 	yes      bool
+	done     bool // answered: later keys must not answer again
 	onYes    func() tea.Cmd
 	keys     struct{ Toggle, Yes, No, Enter, Back key.Binding }
 }
@@ -132,20 +141,17 @@ func (s *confirmScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.Sh
 
 func (s *confirmScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	k, ok := msg.(tea.KeyMsg)
-	if !ok {
+	if !ok || s.done {
 		return s, nil
 	}
 	switch {
 	case key.Matches(k, s.keys.Toggle):
 		s.yes = !s.yes
-	case key.Matches(k, s.keys.Yes):
+	case key.Matches(k, s.keys.Yes), key.Matches(k, s.keys.Enter) && s.yes:
+		s.done = true
 		return s, tea.Sequence(pop, s.onYes())
-	case key.Matches(k, s.keys.No), key.Matches(k, s.keys.Back):
-		return s, pop
-	case key.Matches(k, s.keys.Enter):
-		if s.yes {
-			return s, tea.Sequence(pop, s.onYes())
-		}
+	case key.Matches(k, s.keys.No), key.Matches(k, s.keys.Back), key.Matches(k, s.keys.Enter):
+		s.done = true
 		return s, pop
 	}
 	return s, nil

@@ -24,6 +24,8 @@ type requirementsScreen struct {
 	form *wizard.Requirements
 	errs map[string]string
 	w, h int
+	// done is set when the screen has asked to close, so that it closes once.
+	done bool
 	keys struct{ Field, Back key.Binding }
 }
 
@@ -62,14 +64,19 @@ func (r *requirementsScreen) FullHelp() [][]key.Binding {
 }
 
 func (r *requirementsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	if r.done {
+		return r, nil
+	}
 	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, r.keys.Back) {
 		r.collect()
+		r.done = true
 		return r, pop
 	}
 	m, cmd := r.form.Form.Update(msg)
 	r.form.Form = m.(*huh.Form)
 	r.collect()
 	if r.form.Form.State == huh.StateCompleted {
+		r.done = true
 		return r, pop
 	}
 	return r, cmd

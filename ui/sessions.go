@@ -293,7 +293,8 @@ func (s *sessionsScreen) line(cols []int, cells []string) string {
 
 func (s *sessionsScreen) welcome() string {
 	c, st := s.c, s.c.Styles
-	w := max(20, min(s.w-4, 76))
+	// Text width; the dialog adds padding (4) and border (2) around it.
+	w := max(20, min(s.w-8, 72))
 	text := c.tr(
 		"欢迎使用 vendorvet —— 客服外包服务商评估。\n\n按七个步骤(明确需求 → 资质合规 → 服务团队 → 服务案例 → 服务标准 → 合同条款 → 监控体系)逐家评估服务商,按资质合规 20、服务能力 35、考核数据 25、合作风险 20 实时打分;每个答案即时保存。",
 		"Welcome to vendorvet — evaluating customer-service outsourcing vendors.\n\nWalk each vendor through seven steps (requirements → licences → team → cases → SLA → contract → monitoring) while it is scored live on compliance 20, service fit 35, KPI & data 25 and cooperation & risk 20. Every answer is saved as you give it.")
@@ -301,7 +302,7 @@ func (s *sessionsScreen) welcome() string {
 	body := strings.Join(lines, "\n") + "\n\n" +
 		st.HelpKey.Render("n") + "  " + c.tr("新建评估会话", "start a new evaluation") + "\n" +
 		st.HelpKey.Render("D") + "  " + c.tr("打开示例会话(电商企业,四家服务商)", "open the demo session (an e-commerce company, four vendors)")
-	return st.Dialog.Width(w + 6).Render(body)
+	return st.Dialog.Width(w + 4).Render(body)
 }
 
 // ago says when something changed, briefly.

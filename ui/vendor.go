@@ -33,8 +33,10 @@ type vendorScreen struct {
 	// that moving between steps does not lose them.
 	drafts map[string]string
 	errs   map[string]string
-	w, h   int
-	keys   struct {
+	// leaving is set once the screen asked to close, so that it closes once.
+	leaving bool
+	w, h    int
+	keys    struct {
 		Next, Prev, Jump, Field, Yes, No, Unknown, Back key.Binding
 	}
 }
@@ -113,6 +115,9 @@ func (v *vendorScreen) FullHelp() [][]key.Binding {
 }
 
 func (v *vendorScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	if v.leaving {
+		return v, nil
+	}
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		if cmd, done := v.key(msg); done {
@@ -135,6 +140,7 @@ func (v *vendorScreen) key(k tea.KeyMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(k, v.keys.Back):
 		v.collect()
+		v.leaving = true
 		return pop, true
 	case key.Matches(k, v.keys.Next):
 		return v.goTo(v.step + 1), true
@@ -201,6 +207,7 @@ func abs(x int) int {
 func (v *vendorScreen) goTo(step int) tea.Cmd {
 	v.collect()
 	if step > 7 {
+		v.leaving = true
 		return tea.Batch(pop, info(fmt.Sprintf(v.c.tr("「%s」已走完全部步骤", "“%s”: all steps visited"), v.vendor().Name)))
 	}
 	if step < 2 {
