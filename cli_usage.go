@@ -1,12 +1,15 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"strings"
 
 	"vendorvet/db"
 	"vendorvet/rubric"
+	"vendorvet/ui"
 )
 
 // command is one subcommand: its usage in both languages and what it does with the
@@ -208,12 +211,19 @@ func (c *cli) dispatch(args []string) error {
 	return err
 }
 
-// runTUI starts the interactive application. It is the one place that will call
-// ui.Run(store, ui.Options{Lang: c.lang, Accessible: c.accessible}) on the store
-// from c.withStore; until package ui is wired in, it prints the usage.
+// runTUI starts the interactive application on the store. Every change is saved as
+// it is made, so only a write that could not be done at all is worth an error here.
 func (c *cli) runTUI() error {
-	fmt.Fprint(c.stdout, c.mainUsage())
-	return nil
+	return c.withStore(func(_ context.Context, store *db.Store) error {
+		err := ui.Run(store, ui.Options{Lang: c.lang, Accessible: c.accessible})
+		switch {
+		case errors.Is(err, ui.ErrNotSaved):
+			return c.failf(err, "部分修改未能保存到 %s（磁盘已满或只读？）。", "Some changes could not be saved to %s (disk full or read-only?).", store.Path())
+		case err != nil:
+			return c.failf(err, "界面异常退出：%v", "The interface stopped: %v", err)
+		}
+		return nil
+	})
 }
 
 // positionals parses a command's arguments and checks how many positional ones
