@@ -348,11 +348,12 @@ func (s *scoring) elasticity() {
 		s.add(0, "坐席扩容倍数:未知", "seat expansion: unknown")
 	}
 	if h, ok := s.ans.Str("hours"); ok {
+		hv, hr := HoursOptions.Label(h, EN), HoursOptions.Label(s.req.ServiceHours, EN)
 		if Covers(h, s.req.ServiceHours) {
-			s.add(3, fmt.Sprintf("服务时长 %s 满足 %s", h, s.req.ServiceHours), fmt.Sprintf("hours %s cover %s", h, s.req.ServiceHours))
+			s.add(3, fmt.Sprintf("服务时长 %s 满足 %s", hv, hr), fmt.Sprintf("hours %s cover %s", hv, hr))
 		} else {
 			s.flag("hours_not_covered")
-			s.add(0, fmt.Sprintf("服务时长 %s 不满足 %s", h, s.req.ServiceHours), fmt.Sprintf("hours %s do not cover %s", h, s.req.ServiceHours))
+			s.add(0, fmt.Sprintf("服务时长 %s 不满足 %s", hv, hr), fmt.Sprintf("hours %s do not cover %s", hv, hr))
 		}
 	} else {
 		s.add(0, "服务时长:未知", "service hours: unknown")

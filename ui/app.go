@@ -205,33 +205,41 @@ func (a *App) statusView() string {
 	return s.Faint.Render(a.status)
 }
 
-// helpLine lists the keys that work here, ending with the global ones.
+// helpLine lists the keys that work here, ending with the global ones; when the
+// line is too narrow the screen's last entries give way, never the way to all keys.
 func (a *App) helpLine() string {
 	s := a.c.Styles
-	binds := a.top().ShortHelp()
-	if !a.top().Typing() {
-		binds = append(binds, a.keys.Help, a.keys.Quit)
-	} else {
-		binds = append(binds, a.keys.ForceQuit)
+	global := []key.Binding{a.keys.Help, a.keys.Quit}
+	if a.top().Typing() {
+		global = []key.Binding{a.keys.ForceQuit}
 	}
-	// Whole entries only: a cut-off key would tell a lie.
-	line, sep := "", s.Help.Render(" · ")
-	for _, b := range binds {
-		if !b.Enabled() {
-			continue
+	sep := s.Help.Render(" · ")
+	render := func(bs []key.Binding) []string {
+		var out []string
+		for _, b := range bs {
+			if b.Enabled() {
+				out = append(out, s.HelpKey.Render(b.Help().Key)+" "+s.Help.Render(b.Help().Desc))
+			}
 		}
-		h := b.Help()
-		entry := s.HelpKey.Render(h.Key) + " " + s.Help.Render(h.Desc)
+		return out
+	}
+	tail := strings.Join(render(global), sep)
+	room := a.c.Width - lipgloss.Width(tail) - lipgloss.Width(sep)
+	line := ""
+	for _, entry := range render(a.top().ShortHelp()) {
 		next := entry
 		if line != "" {
 			next = line + sep + entry
 		}
-		if lipgloss.Width(next) > a.c.Width {
+		if lipgloss.Width(next) > room {
 			break
 		}
 		line = next
 	}
-	return line
+	if line == "" {
+		return tail
+	}
+	return line + sep + tail
 }
 
 func (a *App) helpView(h int) string {

@@ -51,7 +51,7 @@ func (r *requirementsScreen) SetSize(w, h int) {
 
 func (r *requirementsScreen) formSize() (int, int) {
 	if r.w >= wideLayout {
-		return r.w - panelWidth - 3, max(3, r.h-3)
+		return min(r.w-panelWidth-3, maxFormWidth), max(3, r.h-3)
 	}
 	return r.w, max(3, r.h-3)
 }

@@ -20,6 +20,9 @@ import (
 // below it the scorecard shrinks to one line above the form.
 const wideLayout = 96
 
+// maxFormWidth keeps questions and their answers close together on wide terminals.
+const maxFormWidth = 90
+
 // vendorScreen is the wizard of one vendor: steps 2–7 as forms, the live scorecard
 // beside them. Every change is queued for saving the moment it shows on screen.
 type vendorScreen struct {
@@ -85,7 +88,8 @@ func (v *vendorScreen) SetSize(w, h int) {
 func (v *vendorScreen) formSize() (int, int) {
 	headerLines := 3
 	if v.w >= wideLayout {
-		return v.w - panelWidth - 3, max(3, v.h-headerLines)
+		// Past a comfortable reading width the form only pushes the panel away.
+		return min(v.w-panelWidth-3, maxFormWidth), max(3, v.h-headerLines)
 	}
 	return v.w, max(3, v.h-headerLines-1)
 }
