@@ -36,17 +36,26 @@ func CustomProfile(a, b, c, d float64) (Profile, error) {
 	return p, p.Validate()
 }
 
-// Validate checks that the weights are four non-negative numbers summing to 100.
+// Validate checks that the weights are four non-negative numbers with at most one
+// decimal, summing to 100. Tenths keep the weighted total exact: with 33.35 a full
+// scorecard would round to 100.1.
 func (p Profile) Validate() error {
 	sum := 0.0
 	for i, w := range p.Weights {
+		id := Dimensions[i].ID
 		if math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
-			return fmt.Errorf("weight %s must be a non-negative number", Dimensions[i].ID)
+			return &FieldError{"profile." + id, Text{
+				fmt.Sprintf("权重 %s 须为非负数", id), fmt.Sprintf("weight %s must be a non-negative number", id)}}
+		}
+		if t := w * 10; math.Abs(t-math.Round(t)) > 1e-6 {
+			return &FieldError{"profile." + id, Text{
+				fmt.Sprintf("权重 %s 最多一位小数", id), fmt.Sprintf("weight %s may have at most one decimal", id)}}
 		}
 		sum += w
 	}
-	if math.Abs(sum-100) > 1e-9 {
-		return fmt.Errorf("weights must sum to 100, not %s", FormatNumber(math.Round(sum*1000)/1000))
+	if math.Abs(sum-100) > 1e-6 {
+		total := FormatNumber(math.Round(sum*1000) / 1000)
+		return &FieldError{"profile", Text{"四项权重之和须为 100,现为 " + total, "weights must sum to 100, not " + total}}
 	}
 	return nil
 }

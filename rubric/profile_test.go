@@ -1,6 +1,7 @@
 package rubric
 
 import (
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -163,4 +164,33 @@ func TestProfileLabel(t *testing.T) {
 			t.Errorf("Label(%s) = %q, want %q", c.lang, got, c.want)
 		}
 	}
+}
+
+func TestCustomWeightsAreTenths(t *testing.T) {
+	if _, err := CustomProfile(33.35, 33.35, 33.3, 0); err == nil {
+		t.Fatal("33.35 accepted: a full scorecard would total 100.1")
+	}
+	p, err := CustomProfile(33.4, 33.3, 33.3, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := Score(fullRequirementsForTenths(), bestAnswersForTenths(), p)
+	if full.Total != 100 {
+		t.Errorf("full marks under 33.4/33.3/33.3/0 total %v, want 100", full.Total)
+	}
+	var fe *FieldError
+	if _, err := CustomProfile(-1, 51, 25, 25); !errors.As(err, &fe) || fe.Message.ZH == "" {
+		t.Errorf("a negative weight gives %v, want a bilingual FieldError", err)
+	}
+}
+
+func fullRequirementsForTenths() Requirements {
+	r := DefaultRequirements()
+	r.Channels = []string{"web"}
+	return r
+}
+
+// bestAnswersForTenths answers every question at its best.
+func bestAnswersForTenths() Answers {
+	return bestCase(fullRequirementsForTenths(), Answers{"hidden_fees_reviewed": {Tri: Yes}})
 }
