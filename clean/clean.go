@@ -84,8 +84,13 @@ func dangerous(r rune) bool {
 	switch {
 	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C:
 		return true
-	case r == 0x200D || r == 0xFE0F || r == 0xFE0E:
+	case r == 0x200D || r == 0xFE0F || r == 0xFE0E, r >= 0xE0020 && r <= 0xE007F:
+		// Joiners, variation selectors and tag characters build emoji such as
+		// families and the flags of England or Scotland.
 		return false
+	case r == 0x2028 || r == 0x2029:
+		// Line and paragraph separators break lines in some terminals and renderers.
+		return true
 	}
 	return unicode.Is(unicode.Cf, r)
 }

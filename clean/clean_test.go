@@ -125,3 +125,13 @@ func FuzzClean(f *testing.F) {
 		}
 	})
 }
+
+func TestSeparatorsAndTagFlags(t *testing.T) {
+	if got := Line("a\u2028b\u2029c"); got != "abc" {
+		t.Errorf("Line kept a Unicode line separator: %q", got)
+	}
+	england := "\U0001F3F4\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F"
+	if got := Line(england); got != england {
+		t.Errorf("the flag of England lost its tag characters: %q", got)
+	}
+}
