@@ -1,6 +1,7 @@
 package db
 
 import (
+	"fmt"
 	"context"
 	"errors"
 	"math/rand/v2"
@@ -71,7 +72,7 @@ func TestOpenNewDatabase(t *testing.T) {
 			t.Errorf("%s = %s, want %s", pragma, got, want)
 		}
 	}
-	if n := count(t, s, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"); n != 4 {
+	if n := count(t, s, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"); n != 5 {
 		t.Errorf("%d tables", n)
 	}
 }
@@ -238,7 +239,7 @@ func TestOpenRefusesForeignAndDamagedFiles(t *testing.T) {
 		{"newer schema", func(t *testing.T, p string) {
 			vendorvetFile(t, p)
 			db := rawDB(t, p)
-			mustExec(t, db, "PRAGMA user_version = 2")
+			mustExec(t, db, fmt.Sprintf("PRAGMA user_version = %d", SchemaVersion+1))
 			db.Close()
 		}, ErrNewerSchema},
 		{"truncated vendorvet database", func(t *testing.T, p string) {

@@ -60,6 +60,15 @@ var migrations = []string{
 		updated_at INTEGER NOT NULL,
 		PRIMARY KEY (vendor_id, step)
 	) STRICT, WITHOUT ROWID;`,
+	// 1 → 2: what was typed into a number field but is not a number yet ("12a"),
+	// kept as typed so that a half-typed answer survives a quit or a crash.
+	`CREATE TABLE drafts (
+		vendor_id  INTEGER NOT NULL REFERENCES vendors (id) ON DELETE CASCADE,
+		question   TEXT NOT NULL,
+		text       TEXT NOT NULL,
+		updated_at INTEGER NOT NULL,
+		PRIMARY KEY (vendor_id, question)
+	) STRICT, WITHOUT ROWID;`,
 }
 
 func init() {

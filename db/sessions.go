@@ -46,7 +46,9 @@ type Vendor struct {
 	ID int64
 	rubric.Vendor
 	// Versions holds each stored answer's version, to pass back to SaveAnswer.
-	Versions  map[string]int64
+	Versions map[string]int64
+	// Drafts holds number fields typed but not yet valid, by question id.
+	Drafts    map[string]string
 	UpdatedAt time.Time
 }
 
@@ -200,7 +202,7 @@ func loadVendors(ctx context.Context, tx *sql.Tx, sessionID int64) ([]Vendor, er
 			return nil, err
 		}
 		v.UpdatedAt = fromMillis(updated)
-		v.Answers, v.Notes, v.Versions = rubric.Answers{}, map[int]string{}, map[string]int64{}
+		v.Answers, v.Notes, v.Versions, v.Drafts = rubric.Answers{}, map[int]string{}, map[string]int64{}, map[string]string{}
 		index[v.ID] = len(vendors)
 		vendors = append(vendors, v)
 	}
@@ -251,6 +253,25 @@ func loadVendors(ctx context.Context, tx *sql.Tx, sessionID int64) ([]Vendor, er
 			return nil, err
 		}
 		vendors[index[vid]].Notes[step] = text
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+
+	rows, err = tx.QueryContext(ctx, `SELECT d.vendor_id, d.question, d.text FROM drafts d
+		JOIN vendors v ON v.id = d.vendor_id WHERE v.session_id = ?`, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var vid int64
+		var q, text string
+		if err := rows.Scan(&vid, &q, &text); err != nil {
+			return nil, err
+		}
+		vendors[index[vid]].Drafts[q] = text
 	}
 	return vendors, rows.Err()
 }

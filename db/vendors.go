@@ -127,6 +127,10 @@ func (s *Store) SaveAnswer(ctx context.Context, vendorID int64, questionID strin
 				return err
 			}
 		}
+		// A valid answer replaces whatever half-typed text was kept for it.
+		if _, err := tx.ExecContext(ctx, "DELETE FROM drafts WHERE vendor_id = ? AND question = ?", vendorID, q.ID); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, "UPDATE vendors SET updated_at = ? WHERE id = ?", now, vendorID); err != nil {
 			return err
 		}

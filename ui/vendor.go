@@ -46,6 +46,7 @@ type vendorScreen struct {
 
 func newVendorScreen(c *Common, sess *db.Session, vi, step int) *vendorScreen {
 	v := &vendorScreen{c: c, sess: sess, vi: vi, step: step, drafts: map[string]string{}}
+	maps.Copy(v.drafts, sess.VendorRecords[vi].Drafts)
 	if v.step < 2 || v.step > 7 {
 		v.step = 2
 	}
@@ -234,11 +235,19 @@ func (v *vendorScreen) collect() {
 	for _, q := range rubric.StepQuestions(v.step) {
 		now, known := live.Answers[q.ID]
 		before, had := vd.Answers[q.ID]
-		if _, invalid := live.Invalid[q.ID]; invalid {
-			v.drafts[q.ID] = live.Invalid[q.ID]
-			continue // a half-typed number keeps the last good answer
+		if text, invalid := live.Invalid[q.ID]; invalid {
+			// A half-typed number keeps the last good answer and is itself kept as
+			// typed, so that not even "12a" is lost.
+			if v.drafts[q.ID] != text {
+				v.drafts[q.ID] = text
+				v.saveDraft(q, text)
+			}
+			continue
 		}
-		delete(v.drafts, q.ID)
+		if _, had := v.drafts[q.ID]; had {
+			delete(v.drafts, q.ID)
+			v.saveDraft(q, "")
+		}
 		if known == (had && vd.Answers.Known(q)) && (!known || sameValue(q, now, before)) {
 			continue
 		}
@@ -263,6 +272,13 @@ func (v *vendorScreen) collect() {
 			func(ctx context.Context, s *db.Store) error { return s.SaveNote(ctx, id, step, text) })
 	}
 	v.rescore()
+}
+
+// saveDraft queues the text of a number field that does not parse ("" forgets it).
+func (v *vendorScreen) saveDraft(q rubric.Question, text string) {
+	id := v.vendor().ID
+	v.c.Saver.Save(fmt.Sprintf("d/%d/%s", id, q.ID), q.Label.In(v.c.Lang),
+		func(ctx context.Context, s *db.Store) error { return s.SaveDraft(ctx, id, q.ID, text) })
 }
 
 func sameValue(q rubric.Question, a, b rubric.Value) bool {

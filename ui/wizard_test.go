@@ -42,6 +42,23 @@ func TestHalfTypedNumberNeverReachesTheStore(t *testing.T) {
 	if n, ok := sess.VendorRecords[0].Answers.Num("seat_multiple"); !ok || n != 8 {
 		t.Errorf("stored seat multiple = %v %v, want 8", n, ok)
 	}
+	// The text as typed is stored too, and a wizard opened later shows it again.
+	if d := sess.VendorRecords[0].Drafts["seat_multiple"]; d != "8a" {
+		t.Errorf("stored draft = %q, want 8a", d)
+	}
+	again := newVendorScreen(c, sess, 0, 3)
+	again.SetSize(120, 40)
+	again.Init()
+	if !strings.Contains(plain(again.View()), "8a") {
+		t.Errorf("a reopened wizard does not show 8a:\n%s", plain(again.View()))
+	}
+	// Correcting it forgets the draft.
+	press(app, keyOf(tea.KeyBackspace))
+	c.Saver.Flush(5 * time.Second)
+	sess, _ = c.Store.Session(context.Background(), v.sess.ID)
+	if d, ok := sess.VendorRecords[0].Drafts["seat_multiple"]; ok {
+		t.Errorf("draft %q kept after the number was corrected", d)
+	}
 }
 
 func TestStepsMoveFreely(t *testing.T) {
