@@ -1,0 +1,47 @@
+// Package latency collects the time of each operation of a benchmark and reports
+// the median and the 99th percentile beside Go's mean: a screen that is fast on
+// average can still lag behind one keystroke in a hundred.
+package latency
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+// Recorder holds the durations of a benchmark's operations.
+type Recorder struct {
+	ds []time.Duration
+}
+
+// Add records one operation.
+func (r *Recorder) Add(d time.Duration) { r.ds = append(r.ds, d) }
+
+// Time runs fn and records how long it took.
+func (r *Recorder) Time(fn func()) {
+	start := time.Now()
+	fn()
+	r.Add(time.Since(start))
+}
+
+// Len is the number of operations recorded.
+func (r *Recorder) Len() int { return len(r.ds) }
+
+// Percentile returns the duration that p percent (0..100) of the operations did not
+// exceed, nearest rank; zero when nothing was recorded.
+func (r *Recorder) Percentile(p float64) time.Duration {
+	if len(r.ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(r.ds)
+	slices.Sort(s)
+	// Nearest rank: the smallest value with at least p% of the values at or below it.
+	i := int(float64(len(s))*p/100+0.999999) - 1
+	return s[min(max(i, 0), len(s)-1)]
+}
+
+// Report adds the median and the 99th percentile, in microseconds, to b's results.
+func (r *Recorder) Report(b *testing.B) {
+	b.ReportMetric(float64(r.Percentile(50))/1e3, "median-us")
+	b.ReportMetric(float64(r.Percentile(99))/1e3, "p99-us")
+}
