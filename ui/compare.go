@@ -1,0 +1,815 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/x/ansi"
+
+	"vendorvet/db"
+	"vendorvet/rubric"
+	"vendorvet/wizard"
+)
+
+// Widths of the comparison table, in cells.
+const (
+	minColumn   = 12
+	maxColumn   = 18
+	minLabel    = 14
+	maxLabel    = 30
+	separatorW  = 3 // " │ " before the disqualified vendors
+	chartValueW = 20
+	maxChartBar = 60
+)
+
+// Markers that carry meaning without colour.
+const (
+	bestMarker = "▲"
+	dqMarker   = "✗"
+)
+
+// compareScreen shows the vendors of a session side by side, best first, under the
+// session's weight profile.
+type compareScreen struct {
+	c    *Common
+	sess *db.Session
+	// cards follow sess.VendorRecords; order lists their indexes best first.
+	cards     []rubric.Scorecard
+	order     []int
+	stability rubric.Stability
+	// contenders is how many vendors of order are not disqualified.
+	contenders int
+	items      bool
+	// col is the first vendor column shown; top the first scrolled line.
+	col, top int
+	w, h     int
+	keys     struct {
+		Left, Right, Up, Down, PageUp, PageDown, Items, Profile, Custom, Back key.Binding
+	}
+}
+
+func newCompareScreen(c *Common, sess *db.Session) screen {
+	s := &compareScreen{c: c, sess: sess}
+	k := &s.keys
+	k.Left = c.bind([]string{"left", "h"}, "←/→", "更多服务商", "more vendors")
+	k.Right = c.bind([]string{"right", "l"}, "→", "向右", "right")
+	k.Up = c.bind([]string{"up", "k"}, "↑/↓", "上下滚动", "scroll")
+	k.Down = c.bind([]string{"down", "j"}, "↓", "向下", "down")
+	k.PageUp = c.bind([]string{"pgup"}, "pgup", "上一页", "page up")
+	k.PageDown = c.bind([]string{"pgdown", " "}, "pgdn", "下一页", "page down")
+	k.Items = c.bind([]string{"i"}, "i", "展开细项", "show items")
+	k.Profile = c.bind([]string{"p"}, "p", "切换权重", "next weights")
+	k.Custom = c.bind([]string{"w"}, "w", "自定义权重", "custom weights")
+	k.Back = c.bind([]string{"esc"}, "esc", "返回", "back")
+	s.rescore()
+	return s
+}
+
+func (s *compareScreen) Init() tea.Cmd { return nil }
+func (s *compareScreen) Title() string { return s.c.tr("对比", "Comparison") }
+func (s *compareScreen) Typing() bool  { return false }
+
+func (s *compareScreen) SetSize(w, h int) {
+	s.w, s.h = w, h
+	s.clampScroll()
+}
+
+func (s *compareScreen) ShortHelp() []key.Binding {
+	s.refreshKeys()
+	// Most useful first: the help line drops what does not fit from the end.
+	return []key.Binding{s.keys.Profile, s.keys.Items, s.keys.Left, s.keys.Up, s.keys.Back}
+}
+
+func (s *compareScreen) FullHelp() [][]key.Binding {
+	s.refreshKeys()
+	return [][]key.Binding{
+		{s.keys.Left, s.keys.Right, s.keys.Up, s.keys.Down, s.keys.PageUp, s.keys.PageDown},
+		{s.keys.Items, s.keys.Profile, s.keys.Custom, s.keys.Back},
+	}
+}
+
+// refreshKeys keeps the help true: scrolling is offered only when there is more to
+// see, and the toggles say what they will do next.
+func (s *compareScreen) refreshKeys() {
+	c := s.c
+	k := &s.keys
+	wide := s.maxCol() > 0
+	k.Left.SetEnabled(wide)
+	k.Right.SetEnabled(wide)
+	tall := s.maxTop() > 0
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown} {
+		b.SetEnabled(tall)
+	}
+	if s.items {
+		k.Items.SetHelp("i", c.tr("收起细项", "hide items"))
+	} else {
+		k.Items.SetHelp("i", c.tr("展开细项", "show items"))
+	}
+	next := nextProfileName(s.sess.Profile.Name)
+	label := map[string]string{
+		"default":   c.tr("权重:默认", "weights: default"),
+		"regulated": c.tr("权重:强监管", "weights: regulated"),
+		"custom":    c.tr("权重:自定义…", "weights: custom…"),
+	}[next]
+	k.Profile.SetHelp("p", label)
+}
+
+// nextProfileName is the profile p switches to: default → regulated → custom → default.
+func nextProfileName(cur string) string {
+	switch cur {
+	case "regulated":
+		return "custom"
+	case "custom":
+		return "default"
+	}
+	return "regulated"
+}
+
+// rescore scores every vendor under the session's profile and ranks them.
+func (s *compareScreen) rescore() {
+	sess := s.sess
+	s.cards = s.cards[:0]
+	names := make([]string, len(sess.VendorRecords))
+	for i, v := range sess.VendorRecords {
+		s.cards = append(s.cards, rubric.Score(sess.Requirements, v.Answers, sess.Profile))
+		names[i] = v.Name
+	}
+	s.order = rubric.Ranking(s.cards, names)
+	s.contenders = 0
+	for _, i := range s.order {
+		if s.cards[i].Band != rubric.Disqualified {
+			s.contenders++
+		}
+	}
+	// Only the vendors still in the running have an order worth testing.
+	cards, cnames := s.contenderCards()
+	s.stability = rubric.RankStability(cards, cnames, sess.Profile)
+	s.clampScroll()
+}
+
+// profileChosenMsg carries the weights the custom form settled on.
+type profileChosenMsg struct{ p rubric.Profile }
+
+func (s *compareScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case reloadMsg:
+		s.rescore()
+	case profileChosenMsg:
+		return s, s.setProfile(msg.p)
+	case tea.KeyMsg:
+		return s, s.key(msg)
+	}
+	return s, nil
+}
+
+func (s *compareScreen) key(k tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, s.keys.Back):
+		return pop
+	case key.Matches(k, s.keys.Left):
+		s.col--
+	case key.Matches(k, s.keys.Right):
+		s.col++
+	case key.Matches(k, s.keys.Up):
+		s.top--
+	case key.Matches(k, s.keys.Down):
+		s.top++
+	case key.Matches(k, s.keys.PageUp):
+		s.top -= s.pageHeight()
+	case key.Matches(k, s.keys.PageDown):
+		s.top += s.pageHeight()
+	case key.Matches(k, s.keys.Items):
+		s.items = !s.items
+	case key.Matches(k, s.keys.Custom):
+		return push(newWeightsScreen(s.c, s.sess.Profile))
+	case key.Matches(k, s.keys.Profile):
+		switch nextProfileName(s.sess.Profile.Name) {
+		case "regulated":
+			return s.setProfile(rubric.RegulatedProfile)
+		case "custom":
+			return push(newWeightsScreen(s.c, s.sess.Profile))
+		default:
+			return s.setProfile(rubric.DefaultProfile)
+		}
+	}
+	s.clampScroll()
+	return nil
+}
+
+// setProfile re-scores under p at once and queues the write; the session in memory
+// changes too, so that the screens below show the same numbers.
+func (s *compareScreen) setProfile(p rubric.Profile) tea.Cmd {
+	c := s.c
+	s.sess.Profile = p
+	s.rescore()
+	id := s.sess.ID
+	if c.Saver != nil {
+		c.Saver.Save("p/"+strconv.FormatInt(id, 10), c.tr("权重", "weights"), func(ctx context.Context, st *db.Store) error {
+			return st.SaveProfile(ctx, id, p)
+		})
+	}
+	return info(c.tr("权重:", "Weights: ") + p.Label(c.Lang))
+}
+
+// Layout.
+
+// labelWidth is the width of the fixed row-label column.
+func (s *compareScreen) labelWidth() int {
+	return max(minLabel, min(maxLabel, s.w/4))
+}
+
+// columnWidth shares what is right of the labels between the vendors, within bounds.
+func (s *compareScreen) columnWidth() int {
+	n := max(1, len(s.order))
+	return max(minColumn, min(maxColumn, (s.w-s.labelWidth()-s.separatorWidth())/n))
+}
+
+func (s *compareScreen) separatorWidth() int {
+	if s.contenders > 0 && s.contenders < len(s.order) {
+		return separatorW
+	}
+	return 0
+}
+
+// visibleColumns is how many vendor columns fit beside the labels.
+func (s *compareScreen) visibleColumns() int {
+	return max(1, (s.w-s.labelWidth()-s.separatorWidth())/s.columnWidth())
+}
+
+func (s *compareScreen) maxCol() int { return max(0, len(s.order)-s.visibleColumns()) }
+
+// fixedLines are the lines above the scrolled part: the profile line, two lines of
+// vendor names and a rule.
+const fixedLines = 4
+
+func (s *compareScreen) pageHeight() int { return max(1, s.h-fixedLines) }
+
+func (s *compareScreen) maxTop() int { return max(0, len(s.bodyLines())-s.pageHeight()) }
+
+func (s *compareScreen) clampScroll() {
+	s.col = max(0, min(s.col, s.maxCol()))
+	s.top = max(0, min(s.top, s.maxTop()))
+}
+
+// View.
+
+func (s *compareScreen) View() string {
+	c, st := s.c, s.c.Styles
+	if len(s.order) == 0 {
+		return st.Faint.Render(c.tr("还没有服务商可对比。", "No vendors to compare yet."))
+	}
+	s.clampScroll()
+	lines := []string{s.profileLine()}
+	lines = append(lines, s.headerLines()...)
+	lines = append(lines, st.Faint.Render(strings.Repeat("─", min(s.w, s.tableWidth()))))
+	body := s.bodyLines()
+	page := s.pageHeight()
+	end := min(len(body), s.top+page)
+	shown := body[s.top:end]
+	if end < len(body) && len(shown) > 0 {
+		// The last line says there is more, so nothing is hidden silently.
+		shown[len(shown)-1] = st.Faint.Render(fmt.Sprintf(c.tr("↓ 还有 %d 行(↓/pgdn)", "↓ %d more lines (↓/pgdn)"), len(body)-end+1))
+	}
+	lines = append(lines, shown...)
+	for i, l := range lines {
+		lines[i] = truncate(l, s.w)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// profileLine names the weights and, when vendors are off screen, which are shown.
+func (s *compareScreen) profileLine() string {
+	c, st := s.c, s.c.Styles
+	line := st.PanelTitle.Render(c.tr("权重 ", "Weights ")+s.sess.Profile.Label(c.Lang)) +
+		st.Faint.Render(c.tr("(p 切换)", " (p to switch)"))
+	if s.maxCol() > 0 {
+		first, last := s.col+1, min(len(s.order), s.col+s.visibleColumns())
+		more := fmt.Sprintf(c.tr("  服务商 %d–%d / 共 %d", "  vendors %d–%d of %d"), first, last, len(s.order))
+		if s.col > 0 {
+			more += " ←"
+		}
+		if last < len(s.order) {
+			more += " →"
+		}
+		line += st.Faint.Render(more)
+	}
+	return line
+}
+
+// shownColumns lists the positions in order of the vendor columns on screen.
+func (s *compareScreen) shownColumns() []int {
+	var out []int
+	for p := s.col; p < min(len(s.order), s.col+s.visibleColumns()); p++ {
+		out = append(out, p)
+	}
+	return out
+}
+
+func (s *compareScreen) tableWidth() int {
+	w := s.labelWidth() + len(s.shownColumns())*s.columnWidth()
+	if s.separatorShown() {
+		w += separatorW
+	}
+	return w
+}
+
+// separatorShown is true when both contenders and disqualified vendors are on screen.
+func (s *compareScreen) separatorShown() bool {
+	cols := s.shownColumns()
+	return len(cols) > 0 && cols[0] < s.contenders && cols[len(cols)-1] >= s.contenders
+}
+
+// row lays out one table row: the label, then one cell per vendor on screen, the
+// disqualified ones set apart by a rule and drawn faint.
+func (s *compareScreen) row(label string, cell func(vi int) string) string {
+	st := s.c.Styles
+	cw := s.columnWidth()
+	var b strings.Builder
+	b.WriteString(pad(label, s.labelWidth()))
+	for _, p := range s.shownColumns() {
+		if p == s.contenders && p > s.col {
+			b.WriteString(st.Faint.Render(" │ "))
+		}
+		text := padLeft(cell(s.order[p]), cw-1) + " "
+		if p >= s.contenders {
+			text = st.Faint.Render(text)
+		}
+		b.WriteString(text)
+	}
+	return b.String()
+}
+
+// headerLines are two lines of vendor names: rank and name, wrapped once.
+func (s *compareScreen) headerLines() []string {
+	c, st := s.c, s.c.Styles
+	cw := s.columnWidth()
+	name := func(line int) func(int) string {
+		return func(vi int) string {
+			p := s.rankOf(vi)
+			rank := strconv.Itoa(p+1) + " "
+			if p >= s.contenders {
+				rank = dqMarker + " "
+			}
+			// The name wraps beside its rank; the second line ends in … when cut.
+			parts := wrapText(s.sess.VendorRecords[vi].Name, cw-1-ansi.StringWidth(rank))
+			switch {
+			case line == 0:
+				return rank + parts[0]
+			case line >= len(parts):
+				return ""
+			case len(parts) > 2:
+				return truncate(parts[1]+"…", cw-1-ansi.StringWidth(rank))
+			}
+			return parts[1]
+		}
+	}
+	first := s.row(st.Faint.Render(c.tr("服务商", "Vendor")), name(0))
+	second := s.row("", name(1))
+	return []string{first, second}
+}
+
+// bodyLines are the table rows, the rank-stability note, the chart and the legend.
+func (s *compareScreen) bodyLines() []string {
+	c, st := s.c, s.c.Styles
+	var out []string
+	for d, dim := range rubric.Dimensions {
+		label := dim.ID + " " + dim.Name.In(c.Lang)
+		out = append(out, s.numberRow(st.PanelTitle.Render(truncate(label, s.labelWidth()-1)), func(vi int) (float64, string, bool) {
+			ds := s.cards[vi].Dimensions[d]
+			return ds.Points, rubric.FormatNumber(ds.Points) + "/" + rubric.FormatNumber(ds.Weight), true
+		}, higher))
+		if !s.items {
+			continue
+		}
+		for _, it := range dim.Items {
+			label := "  " + it.ID + " " + it.Name.In(c.Lang)
+			out = append(out, s.numberRow(truncate(label, s.labelWidth()-1), func(vi int) (float64, string, bool) {
+				is := s.cards[vi].Item(it.ID)
+				return float64(is.Points), strconv.Itoa(is.Points) + "/" + strconv.Itoa(is.Max), true
+			}, higher))
+		}
+	}
+	out = append(out, s.numberRow(st.PanelTitle.Render(c.tr("总分", "Total")), func(vi int) (float64, string, bool) {
+		return s.cards[vi].Total, rubric.FormatNumber(s.cards[vi].Total), true
+	}, higher))
+	out = append(out, s.row(c.tr("结论", "Verdict"), func(vi int) string {
+		return shortBand(c, s.cards[vi].Band)
+	}))
+	out = append(out, s.row(c.tr("一票否决", "Knockouts"), func(vi int) string {
+		return knockoutCell(c, s.cards[vi].Knockouts)
+	}))
+	out = append(out, s.numberRow(c.tr("风险项", "Red flags"), func(vi int) (float64, string, bool) {
+		n := len(s.cards[vi].Flags)
+		return float64(n), strconv.Itoa(n), true
+	}, lower))
+	out = append(out, s.numberRow(c.tr("完成度", "Answered"), func(vi int) (float64, string, bool) {
+		card := s.cards[vi]
+		ratio := 1.0
+		if card.Applicable > 0 {
+			ratio = float64(card.Answered) / float64(card.Applicable)
+		}
+		return ratio, fmt.Sprintf("%d/%d", card.Answered, card.Applicable), true
+	}, higher))
+	out = append(out, s.numberRow(c.tr("月报价", "Price / month"), func(vi int) (float64, string, bool) {
+		p, ok := s.sess.VendorRecords[vi].Answers.Num("price_month")
+		if !ok {
+			return 0, "—", false
+		}
+		return p, "¥" + groupThousands(p), true
+	}, lower))
+	budget := s.sess.Requirements.BudgetMonth
+	budgetLabel := c.tr("对比预算", "vs budget")
+	if budget != nil {
+		budgetLabel += " ¥" + groupThousands(*budget)
+	}
+	out = append(out, s.numberRow(truncate(budgetLabel, s.labelWidth()-1), func(vi int) (float64, string, bool) {
+		p, ok := s.sess.VendorRecords[vi].Answers.Num("price_month")
+		if !ok || budget == nil || *budget <= 0 {
+			return 0, "—", false
+		}
+		pct := (p - *budget) / *budget * 100
+		return pct, budgetCell(c, pct), true
+	}, lower))
+	out = append(out, "")
+	for _, l := range wrapText(s.stabilityText(), s.w) {
+		out = append(out, l)
+	}
+	out = append(out, "")
+	out = append(out, s.chartLines()...)
+	out = append(out, "")
+	for _, l := range wrapText(s.legend(), s.w) {
+		out = append(out, st.Faint.Render(l))
+	}
+	return out
+}
+
+// Directions in which a row's value is better.
+const (
+	higher = iota
+	lower
+)
+
+// numberRow draws a row of numbers and marks the best among the vendors that are not
+// disqualified, bold and with a marker, when they differ at all.
+func (s *compareScreen) numberRow(label string, value func(vi int) (float64, string, bool), better int) string {
+	st := s.c.Styles
+	best, bestSet, differ := 0.0, false, false
+	for _, vi := range s.order[:s.contenders] {
+		v, _, ok := value(vi)
+		if !ok {
+			continue
+		}
+		switch {
+		case !bestSet:
+			best, bestSet = v, true
+		case v != best:
+			differ = true
+			if (better == higher && v > best) || (better == lower && v < best) {
+				best = v
+			}
+		}
+	}
+	return s.row(label, func(vi int) string {
+		v, text, ok := value(vi)
+		if ok && differ && v == best && s.rankOf(vi) < s.contenders {
+			return st.PanelTitle.Render(text + " " + bestMarker)
+		}
+		return text + "  "
+	})
+}
+
+func (s *compareScreen) rankOf(vi int) int {
+	for p, i := range s.order {
+		if i == vi {
+			return p
+		}
+	}
+	return -1
+}
+
+// shortBand is the band as a marker and a word short enough for a column.
+func shortBand(c *Common, b rubric.Band) string {
+	word := map[rubric.Band]rubric.Text{
+		rubric.Excellent:    {ZH: "★ 优质", EN: "★ Excellent"},
+		rubric.Qualified:    {ZH: "◆ 合格", EN: "◆ Qualified"},
+		rubric.Reject:       {ZH: "▽ 放弃", EN: "▽ Reject"},
+		rubric.Disqualified: {ZH: "✗ 否决", EN: "✗ Disqualif."},
+	}[b]
+	return c.Styles.Bands[b].Render(word.In(c.Lang))
+}
+
+// knockoutWords name each knockout in a word or two.
+var knockoutWords = map[string]rubric.Text{
+	"no_business_license": {ZH: "执照", EN: "licence"},
+	"no_dispatch_permit":  {ZH: "派遣证", EN: "dispatch"},
+	"no_telecom_license":  {ZH: "电信证", EN: "telecom"},
+	"no_nda":              {ZH: "保密", EN: "NDA"},
+	"no_industry_filing":  {ZH: "备案", EN: "filing"},
+	"no_data_ownership":   {ZH: "数据权", EN: "data"},
+}
+
+// knockoutCell is the number of knockouts and their short names.
+func knockoutCell(c *Common, ks []rubric.Finding) string {
+	if len(ks) == 0 {
+		return "0  "
+	}
+	var words []string
+	for _, k := range ks {
+		w, ok := knockoutWords[k.Code]
+		if !ok {
+			w = rubric.Text{ZH: k.Code, EN: k.Code}
+		}
+		words = append(words, w.In(c.Lang))
+	}
+	return c.Styles.Error.Render(strconv.Itoa(len(ks)) + " " + strings.Join(words, c.tr("、", ",")) + "  ")
+}
+
+// budgetCell says how far a price is under or over the budget, in whole percent.
+func budgetCell(c *Common, pct float64) string {
+	n := int(math.Round(pct))
+	switch {
+	case n < 0:
+		return "−" + strconv.Itoa(-n) + " %"
+	case n == 0:
+		return "±0 %"
+	}
+	return c.Styles.Warn.Render("+" + strconv.Itoa(n) + c.tr(" % 超支", " % over"))
+}
+
+// groupThousands writes a whole amount with thousands separators; cents are dropped.
+func groupThousands(f float64) string {
+	digits := strconv.FormatFloat(math.Round(math.Abs(f)), 'f', 0, 64)
+	var b strings.Builder
+	if f < 0 {
+		b.WriteString("-")
+	}
+	for i, r := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// contenderCards are the scorecards and names of the vendors not disqualified, best
+// first.
+func (s *compareScreen) contenderCards() ([]rubric.Scorecard, []string) {
+	var cards []rubric.Scorecard
+	var names []string
+	for _, vi := range s.order[:s.contenders] {
+		cards = append(cards, s.cards[vi])
+		names = append(names, s.sess.VendorRecords[vi].Name)
+	}
+	return cards, names
+}
+
+// stabilityText says whether the top two keep their order when any weight moves by
+// ShiftStep, or which shifts change it and how.
+func (s *compareScreen) stabilityText() string {
+	c := s.c
+	if s.contenders < 2 {
+		return c.tr("未被否决的服务商不足两家,没有名次可检验。",
+			"Fewer than two vendors are not disqualified: there is no order to test.")
+	}
+	cards, names := s.contenderCards()
+	step := rubric.FormatNumber(rubric.ShiftStep)
+	if s.stability.Stable {
+		return fmt.Sprintf(c.tr("名次稳定:任一权重变动 ±%s,前两名(%s、%s)的先后不变。",
+			"Stable ranking: the order of the top two (%[2]s, %[3]s) holds when any weight moves ±%[1]s."), step, names[0], names[1])
+	}
+	var shifts []string
+	for _, f := range s.stability.Flips {
+		w := rubric.Shifted(s.sess.Profile.Weights, dimIndex(f.Dim), f.Delta)
+		shifted := make([]rubric.Scorecard, len(cards))
+		for i, card := range cards {
+			shifted[i] = card
+			shifted[i].Total = card.TotalUnder(w)
+		}
+		order := rubric.Ranking(shifted, names)
+		sign := "+"
+		if f.Delta < 0 {
+			sign = "−"
+		}
+		shift := f.Dim + " " + sign + rubric.FormatNumber(math.Abs(f.Delta))
+		// cards are best first, so index 0 is the leader under the session's weights.
+		if order[0] != 0 {
+			shifts = append(shifts, fmt.Sprintf(c.tr("%s 使 %s 排第一", "%s puts %s first"), shift, names[order[0]]))
+		} else {
+			shifts = append(shifts, fmt.Sprintf(c.tr("%s 使 %s 排第二", "%s puts %s second"), shift, names[order[1]]))
+		}
+	}
+	return c.tr("名次敏感:", "Sensitive ranking: ") + strings.Join(shifts, c.tr(";", "; ")) + c.tr("。", ".")
+}
+
+func dimIndex(id string) int {
+	for d, dim := range rubric.Dimensions {
+		if dim.ID == id {
+			return d
+		}
+	}
+	return 0
+}
+
+// chartLines draw each total as a bar on a 0–100 scale with the 70 and 85 band
+// thresholds marked, and an axis naming them.
+func (s *compareScreen) chartLines() []string {
+	c, st := s.c, s.c.Styles
+	lw := s.labelWidth()
+	barW := max(10, min(maxChartBar, s.w-lw-chartValueW))
+	pos := func(v float64) int { return min(barW-1, int(math.Round(v/100*float64(barW)))) }
+	p70, p85 := pos(70), pos(85)
+	out := []string{st.PanelTitle.Render(c.tr("总分(0–100,│ 为 70 与 85 分界)", "Totals (0–100, │ marks 70 and 85)"))}
+	for p, vi := range s.order {
+		card := s.cards[vi]
+		filled := min(barW, int(card.Total/100*float64(barW)))
+		var b strings.Builder
+		for i := 0; i < barW; i++ {
+			mark := i == p70 || i == p85
+			switch {
+			case i < filled && mark:
+				b.WriteString(st.BarFull.Render("┃"))
+			case i < filled:
+				b.WriteString(st.BarFull.Render("█"))
+			case mark:
+				b.WriteString("│")
+			default:
+				b.WriteString(st.BarEmpty.Render("·"))
+			}
+		}
+		name := strconv.Itoa(p+1) + " " + s.sess.VendorRecords[vi].Name
+		if p >= s.contenders {
+			name = dqMarker + " " + s.sess.VendorRecords[vi].Name
+		}
+		line := pad(name, lw-1) + " " + b.String() + " " + padLeft(rubric.FormatNumber(card.Total), 5) + " " + shortBand(c, card.Band)
+		if p >= s.contenders {
+			line = st.Faint.Render(line)
+		}
+		out = append(out, line)
+	}
+	axis := []rune(strings.Repeat(" ", barW+4))
+	put := func(at int, text string) {
+		for i, r := range text {
+			if at+i < len(axis) {
+				axis[at+i] = r
+			}
+		}
+	}
+	put(0, "0")
+	put(p70, "70")
+	put(max(p85, p70+3), "85")
+	put(barW-1, "100")
+	out = append(out, strings.Repeat(" ", lw)+st.Faint.Render(strings.TrimRight(string(axis), " ")))
+	return out
+}
+
+func (s *compareScreen) legend() string {
+	c := s.c
+	l := c.tr("▲ 该行最佳(不含一票否决者)· 总分 ★ ≥85 优质 · ◆ 70–84 合格 · ▽ <70 放弃",
+		"▲ best in the row (disqualified vendors not counted) · ★ ≥85 excellent · ◆ 70–84 qualified · ▽ <70 reject")
+	if s.contenders < len(s.order) {
+		l += c.tr(" · ✗ 一票否决,列于分隔线右侧", " · ✗ disqualified, set apart to the right")
+	}
+	if !s.items {
+		l += c.tr(" · i 展开细项", " · i shows the items")
+	}
+	return l
+}
+
+// weightsScreen asks for the four weights of a custom profile; each is checked as it
+// is left, and the last one also checks that the four sum to 100.
+type weightsScreen struct {
+	c      *Common
+	form   *huh.Form
+	values [4]*string
+	err    string
+	keys   struct{ Next, Back key.Binding }
+}
+
+func newWeightsScreen(c *Common, cur rubric.Profile) *weightsScreen {
+	s := &weightsScreen{c: c}
+	s.keys.Next = c.bind([]string{"enter"}, "enter", "下一项/确定", "next / done")
+	s.keys.Back = c.bind([]string{"esc"}, "esc", "取消", "cancel")
+	var fields []huh.Field
+	for d, dim := range rubric.Dimensions {
+		v := rubric.FormatNumber(cur.Weights[d])
+		s.values[d] = &v
+		in := huh.NewInput().Key(dim.ID).CharLimit(8).Value(s.values[d]).
+			Title(dim.ID + " " + dim.Name.In(c.Lang)).
+			Validate(func(text string) error {
+				if _, err := s.weight(text); err != nil {
+					return err
+				}
+				if d == len(rubric.Dimensions)-1 {
+					return s.sumError()
+				}
+				return nil
+			})
+		fields = append(fields, in)
+	}
+	s.form = huh.NewForm(huh.NewGroup(fields...)).WithTheme(wizard.Theme()).WithKeyMap(wizard.KeyMap()).
+		WithShowHelp(false).WithShowErrors(false)
+	return s
+}
+
+// weight reads one weight: a number from 0 to 100.
+func (s *weightsScreen) weight(text string) (float64, error) {
+	text = strings.TrimSuffix(strings.TrimSpace(text), "%")
+	f, err := strconv.ParseFloat(strings.TrimSpace(text), 64)
+	switch {
+	case err != nil || math.IsNaN(f) || math.IsInf(f, 0):
+		return 0, userErr(s.c.tr("请输入 0 到 100 之间的数字", "enter a number from 0 to 100"))
+	case f < 0:
+		return 0, userErr(s.c.tr("权重不能为负数", "a weight cannot be negative"))
+	case f > 100:
+		return 0, userErr(s.c.tr("权重不能超过 100", "a weight cannot exceed 100"))
+	}
+	return f, nil
+}
+
+// sum adds the weights typed so far; ok is false while one of them is not a number.
+func (s *weightsScreen) sum() (total float64, ok bool) {
+	for _, v := range s.values {
+		f, err := s.weight(*v)
+		if err != nil {
+			return 0, false
+		}
+		total += f
+	}
+	return total, true
+}
+
+func (s *weightsScreen) sumError() error {
+	total, ok := s.sum()
+	if !ok {
+		return userErr(s.c.tr("每项权重都须为 0 到 100 之间的数字", "every weight must be a number from 0 to 100"))
+	}
+	if math.Abs(total-100) > 1e-9 {
+		return userErr(fmt.Sprintf(s.c.tr("四项权重之和须为 100,现在是 %s", "the four weights must sum to 100, not %s"),
+			rubric.FormatNumber(math.Round(total*1000)/1000)))
+	}
+	return nil
+}
+
+func (s *weightsScreen) Init() tea.Cmd    { return s.form.Init() }
+func (s *weightsScreen) Title() string    { return s.c.tr("自定义权重", "Custom weights") }
+func (s *weightsScreen) Typing() bool     { return true }
+func (s *weightsScreen) SetSize(w, h int) { s.form = s.form.WithWidth(max(10, min(w-4, 60))) }
+func (s *weightsScreen) ShortHelp() []key.Binding {
+	return []key.Binding{s.keys.Next, s.keys.Back}
+}
+func (s *weightsScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
+func (s *weightsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, s.keys.Back) {
+		return s, pop
+	}
+	m, cmd := s.form.Update(msg)
+	s.form = m.(*huh.Form)
+	s.err = ""
+	for _, e := range s.form.Errors() {
+		s.err = e.Error()
+	}
+	if s.form.State != huh.StateCompleted {
+		return s, cmd
+	}
+	var w [4]float64
+	for d, v := range s.values {
+		w[d], _ = s.weight(*v)
+	}
+	p, err := rubric.CustomProfile(w[0], w[1], w[2], w[3])
+	if err != nil {
+		// The fields were checked one by one; this is the last word on the four.
+		next := newWeightsScreen(s.c, rubric.Profile{Name: "custom", Weights: w})
+		next.err = s.sumError().Error()
+		return next, next.Init()
+	}
+	return s, tea.Sequence(pop, func() tea.Msg { return profileChosenMsg{p} })
+}
+
+func (s *weightsScreen) View() string {
+	c, st := s.c, s.c.Styles
+	var b strings.Builder
+	b.WriteString(st.Header.Render(s.Title()) + "\n")
+	b.WriteString(st.Faint.Render(c.tr("四项权重之和须为 100;每项得分 = 原始分 ÷ 满分 × 权重。",
+		"The four weights sum to 100; a dimension scores its raw points ÷ its maximum × its weight.")) + "\n\n")
+	b.WriteString(s.form.View() + "\n")
+	if total, ok := s.sum(); ok {
+		line := fmt.Sprintf(c.tr("合计 %s / 100", "Sum %s / 100"), rubric.FormatNumber(math.Round(total*1000)/1000))
+		if math.Abs(total-100) > 1e-9 {
+			b.WriteString(st.Warn.Render("! "+line) + "\n")
+		} else {
+			b.WriteString(st.OK.Render("✓ "+line) + "\n")
+		}
+	}
+	if s.err != "" {
+		b.WriteString(st.Error.Render("✗ "+s.err) + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
