@@ -64,11 +64,13 @@ func ImportJSON(data []byte) (rubric.Session, error) {
 	if err := checkSyntax(data); err != nil {
 		return s, err
 	}
+	if t := bytes.TrimSpace(data); t[0] != '{' {
+		zh, en := kindOf(t)
+		return s, importErr("", "会话文件须为一个 JSON 对象,而不是"+zh, "a session file must be one JSON object, not "+en)
+	}
 	top, err := members(data, "")
 	if err != nil {
-		_, en := kindOf(data)
-		zh, _ := kindOf(data)
-		return s, importErr("", "会话文件须为一个 JSON 对象,而不是"+zh, "a session file must be one JSON object, not "+en)
+		return s, err
 	}
 	if err := checkFormat(top); err != nil {
 		return s, err
@@ -436,6 +438,9 @@ func vendorsValue(raw json.RawMessage) ([]rubric.Vendor, error) {
 				fmt.Sprintf("the same name as vendor %d; every vendor needs its own name", j+1))
 		}
 		vendors = append(vendors, v)
+	}
+	if len(vendors) == 0 {
+		return nil, nil // no vendors reads the same whether the list was empty or absent
 	}
 	return vendors, nil
 }

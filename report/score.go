@@ -174,13 +174,13 @@ func ScoreText(s rubric.Session, lang rubric.Lang) string {
 	widths := make([]int, len(header))
 	for _, row := range rows {
 		for c, cell := range row {
-			widths[c] = max(widths[c], runewidth.StringWidth(cell))
+			widths[c] = max(widths[c], cells.StringWidth(cell))
 		}
 	}
 	for _, row := range rows {
 		var line strings.Builder
 		for c, cell := range row {
-			pad := strings.Repeat(" ", widths[c]-runewidth.StringWidth(cell))
+			pad := strings.Repeat(" ", widths[c]-cells.StringWidth(cell))
 			switch {
 			case c == len(row)-1:
 				line.WriteString(cell)
@@ -215,8 +215,17 @@ func ScoreText(s rubric.Session, lang rubric.Lang) string {
 	return b.String()
 }
 
+// cells measures text in terminal cells. Characters of ambiguous width (—, …) count
+// as one cell whatever the locale says, as modern terminals draw them, so that the
+// output does not depend on the environment.
+var cells = func() *runewidth.Condition {
+	c := runewidth.NewCondition()
+	c.EastAsianWidth = false
+	return c
+}()
+
 // truncate shortens s to at most w terminal cells.
-func truncate(s string, w int) string { return runewidth.Truncate(s, w, "…") }
+func truncate(s string, w int) string { return cells.Truncate(s, w, "…") }
 
 // stabilitySentence says whether the first two places survive every ±5 weight shift.
 func stabilitySentence(sc scored, lang rubric.Lang) string {

@@ -1,0 +1,268 @@
+package report
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+
+	"vendorvet/demo"
+	"vendorvet/rubric"
+)
+
+// splitRow splits a table row on the pipes that are not backslash-escaped, the way a
+// GFM renderer finds cells, and drops the empty ends outside the outer pipes.
+func splitRow(row string) []string {
+	var cells []string
+	var cur strings.Builder
+	for i := 0; i < len(row); i++ {
+		switch row[i] {
+		case '\\':
+			cur.WriteByte(row[i])
+			if i+1 < len(row) {
+				i++
+				cur.WriteByte(row[i])
+			}
+		case '|':
+			cells = append(cells, cur.String())
+			cur.Reset()
+		default:
+			cur.WriteByte(row[i])
+		}
+	}
+	cells = append(cells, cur.String())
+	if len(cells) >= 2 && strings.TrimSpace(cells[0]) == "" && strings.TrimSpace(cells[len(cells)-1]) == "" {
+		cells = cells[1 : len(cells)-1]
+	}
+	return cells
+}
+
+// hasControl reports a control or invisible-direction character other than newline.
+func hasControl(s string) (rune, bool) {
+	for _, r := range s {
+		if r == '\n' {
+			continue
+		}
+		if unicode.IsControl(r) || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+func TestCell(t *testing.T) {
+	cases := map[string]string{
+		"杭州澄言客服科技有限公司":   "杭州澄言客服科技有限公司",
+		"年轻用户,对响应速度要求高。": "年轻用户,对响应速度要求高。",
+		"a|b":                        `a\|b`,
+		`C:\data`:                    `C:\\data`,
+		"<script>alert(1)</script>":  "&lt;script&gt;alert(1)&lt;/script&gt;",
+		"line 1\r\nline 2\n\nline 3": "line 1 / line 2 / line 3",
+		"tab\there":                  "tab here",
+		"R & D, Q&A":                 "R & D, Q&A",
+		"&lt; &#60; &amp;":           "&amp;lt; &amp;#60; &amp;amp;",
+		"[click](javascript:x)":      `\[click\](javascript:x)`,
+		"**bold** _it_ `code` ~~s~~": `\*\*bold\*\* \_it\_ \` + "`code\\`" + ` \~\~s\~\~`,
+		"\x1b[2Jcleared\x07":         `\[2Jcleared`,
+		"emoji 👍🏽 ok":                "emoji 👍🏽 ok",
+	}
+	for in, want := range cases {
+		if got := Cell(in); got != want {
+			t.Errorf("Cell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestText(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"营业执照已核验", "营业执照已核验"},
+		{"line 1\nline 2", "line 1  \nline 2"},
+		{"para 1\n\npara 2\n\n", "para 1\n\npara 2"},
+		{"# heading\n## two\n#tag", "\\# heading  \n\\## two  \n#tag"},
+		{"text\n---", "text  \n\\---"},
+		{"text\n===", "text  \n\\==="},
+		{"- - -", `\- - -`},
+		{"- item\n- item", "- item  \n- item"},
+		{"    indented code", "indented code"},
+		{"```\nfence", "\\`\\`\\`  \nfence"},
+		{"> quote", "&gt; quote"},
+		{"<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"},
+		{"[ref]: http://evil", `\[ref\]: http://evil`},
+		{"crlf\r\nnext\u202e", "crlf  \nnext"},
+	}
+	for _, c := range cases {
+		if got := Text(c.in); got != c.want {
+			t.Errorf("Text(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if got := Quote("a\n\nb"); got != "> a\n>\n> b" {
+		t.Errorf("Quote = %q", got)
+	}
+}
+
+func TestInline(t *testing.T) {
+	if got := Inline("Title #"); got != `Title \#` {
+		t.Errorf("Inline = %q: a trailing # would be eaten by the heading", got)
+	}
+}
+
+// hostile is text a user might paste, or an attacker might plant, in every field.
+var hostile = strings.Join([]string{
+	"供应商「测试」👩‍💻 emoji",
+	"\u202eevil\u202c RTL override",
+	"tab\there", "crlf\r\nline", "cr\ronly",
+	"\x1b[2J clear screen", "\x1b]52;c;aGVsbG8=\x07 clipboard", "\x1b]8;;https://evil.example\x1b\\link\x1b]8;;\x1b\\",
+	"bell\x07", "csi\u009b31m",
+	"a|b||c", "<script>alert(1)</script>", "<!-- comment -->", `back\slash\`, "&lt;entity&gt;",
+	"# heading", "---", "```", "[x](javascript:alert(1))", "![img](http://evil/x.png)",
+}, "\n")
+
+func hostileSession() rubric.Session {
+	s := demo.Session(rubric.EN)
+	big := strings.Repeat(hostile+"\n", 100*1024/len(hostile)+1)
+	s.Title, s.Client, s.Evaluator = hostile, hostile, hostile
+	s.Requirements.UserProfile, s.Requirements.Notes = hostile, big
+	for i := range s.Vendors {
+		s.Vendors[i].Name = hostile + string(rune('A'+i))
+		s.Vendors[i].Contact = hostile
+		for step := 2; step <= 7; step++ {
+			s.Vendors[i].Notes[step] = hostile
+		}
+	}
+	s.Vendors[0].Notes[2] = big
+	return s
+}
+
+var rawTag = regexp.MustCompile(`<[A-Za-z!/?]`)
+
+func TestMarkdownHostileText(t *testing.T) {
+	for _, lang := range []rubric.Lang{rubric.ZH, rubric.EN} {
+		md := string(Markdown(hostileSession(), lang, goldenNow))
+		if r, ok := hasControl(md); ok {
+			t.Errorf("%s: control character %U in the report", lang, r)
+		}
+		if loc := rawTag.FindStringIndex(md); loc != nil {
+			t.Errorf("%s: raw HTML in the report: %q", lang, md[max(0, loc[0]-20):loc[1]+20])
+		}
+		if strings.Contains(md, "](") && regexp.MustCompile(`[^\\]\]\(`).MatchString(md) {
+			t.Errorf("%s: a Markdown link survived", lang)
+		}
+		checkTables(t, md)
+		for _, l := range strings.Split(md, "\n") {
+			body := strings.TrimPrefix(l, "> ")
+			if strings.HasPrefix(body, "# heading") {
+				t.Errorf("%s: user text became a heading: %q", lang, l)
+			}
+			if body == "---" || body == "```" {
+				t.Errorf("%s: user text became Markdown structure: %q", lang, l)
+			}
+		}
+	}
+}
+
+// checkTables asserts that every row of every table has as many cells as its header.
+func checkTables(t *testing.T, md string) {
+	t.Helper()
+	lines := strings.Split(md, "\n")
+	tables := 0
+	for i := 0; i+1 < len(lines); i++ {
+		if !strings.HasPrefix(lines[i], "| ") || !strings.HasPrefix(lines[i+1], "|---") {
+			continue
+		}
+		tables++
+		n := len(splitRow(lines[i]))
+		if got := len(splitRow(lines[i+1])); got != n {
+			t.Errorf("delimiter row has %d cells, header %d: %q", got, n, lines[i+1])
+		}
+		for j := i + 2; j < len(lines) && strings.HasPrefix(lines[j], "|"); j++ {
+			if got := len(splitRow(lines[j])); got != n {
+				t.Errorf("row has %d cells, header %d: %q", got, n, lines[j])
+			}
+		}
+	}
+	if tables == 0 {
+		t.Error("no tables found")
+	}
+}
+
+func TestMarkdownContent(t *testing.T) {
+	s := demo.Session(rubric.EN)
+	md := string(Markdown(s, rubric.EN, goldenNow))
+	checkTables(t, md)
+	for _, want := range []string{
+		"# Customer-service outsourcing vendor selection 2026",
+		"**Date:** 2026-05-12",
+		"**Recommended: " + s.Vendors[0].Name + "**",
+		"**Backup:** " + s.Vendors[1].Name,
+		"**Reject:** " + s.Vendors[2].Name,
+		"**Disqualified:** " + s.Vendors[3].Name,
+		"the order of the top two holds",
+		"provisional",
+		"| Monthly budget | 200,000 CNY |",
+		"Mock-consultation rating (1–5) | Unknown |",
+		"> Draft contract clause 9.3",
+		rubric.FindingText("no_data_ownership", rubric.EN),
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	zh := string(Markdown(demo.Session(rubric.ZH), rubric.ZH, goldenNow))
+	// Chinese bold labels keep the colon outside the asterisks, or they would not render.
+	if strings.Contains(zh, ":**") || !strings.Contains(zh, "**备选**:") {
+		t.Error("Chinese bold labels would not render")
+	}
+	empty := string(Markdown(rubric.Session{}, rubric.ZH, goldenNow))
+	if !strings.Contains(empty, "尚未添加服务商") {
+		t.Errorf("empty session report:\n%s", empty)
+	}
+}
+
+// An unstable ranking names the weight shifts that flip it.
+func TestMarkdownUnstableRanking(t *testing.T) {
+	s := demo.Session(rubric.EN)
+	// Two close vendors: the leader (88) is weak on compliance, the runner-up (87)
+	// perfect there, so more weight on A swaps them.
+	s.Vendors = []rubric.Vendor{s.Vendors[0], s.Vendors[3]}
+	s.Vendors[0].Answers["iso9001"] = rubric.Value{Tri: rubric.No}
+	s.Vendors[0].Answers["iso27001"] = rubric.Value{Tri: rubric.No}
+	s.Vendors[0].Answers["mlps"] = rubric.Value{Tri: rubric.Yes}
+	for _, id := range []string{"mlps", "data_ownership", "data_handover"} {
+		s.Vendors[1].Answers[id] = rubric.Value{Tri: rubric.Yes}
+	}
+	cards := []rubric.Scorecard{}
+	for _, v := range s.Vendors {
+		cards = append(cards, rubric.Score(s.Requirements, v.Answers, s.Profile))
+	}
+	st := rubric.RankStability(cards, []string{s.Vendors[0].Name, s.Vendors[1].Name}, s.Profile)
+	md := string(Markdown(s, rubric.EN, goldenNow))
+	if st.Stable {
+		t.Fatalf("test data: the two vendors should swap under some ±5 shift (cards %v / %v)", cards[0].Total, cards[1].Total)
+	}
+	if !strings.Contains(md, "not stable") || !strings.Contains(md, st.Flips[0].Dim+" ") {
+		t.Errorf("report does not name the flipping shift %v", st.Flips)
+	}
+}
+
+func FuzzCell(f *testing.F) {
+	for _, s := range strings.Split(hostile, "\n") {
+		f.Add(s)
+	}
+	f.Add("a\\|b")
+	f.Add("\\")
+	f.Add("x\n|y\r\n<z>")
+	f.Fuzz(func(t *testing.T, s string) {
+		cells := []string{Cell(s), Cell(s + "|"), Cell("\\" + s)}
+		row := "| " + strings.Join(cells, " | ") + " |"
+		if got := len(splitRow(row)); got != len(cells) {
+			t.Fatalf("row %q has %d cells, want %d", row, got, len(cells))
+		}
+		c := cells[0]
+		if strings.ContainsAny(c, "<\n\r") {
+			t.Fatalf("Cell(%q) = %q keeps a raw < or a line break", s, c)
+		}
+		if r, ok := hasControl(c); ok {
+			t.Fatalf("Cell(%q) = %q keeps control character %U", s, c, r)
+		}
+	})
+}

@@ -1,0 +1,125 @@
+package report
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"vendorvet/demo"
+	"vendorvet/rubric"
+)
+
+// format.md's example session scores exactly as format.md's "Scorecards" block shows,
+// byte for byte, except answered/applicable, which format.md calls illustrative: under
+// our rubric 46 questions apply to that company and all 46 are answered.
+func TestScoreJSONFormatExample(t *testing.T) {
+	example, err := os.ReadFile("testdata/format_example.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("testdata/format_scorecard.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := ImportJSON(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ScoreJSON(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantText := strings.NewReplacer(`"answered": 55`, `"answered": 46`, `"applicable": 55`, `"applicable": 46`).Replace(string(want))
+	if string(got) != wantText {
+		t.Errorf("score JSON differs from format.md:\n%s\nwant\n%s", got, wantText)
+	}
+}
+
+func TestScoreJSONShape(t *testing.T) {
+	s := demo.Session(rubric.EN)
+	custom, _ := rubric.CustomProfile(30, 30, 25, 15)
+	s.Profile = custom
+	out, err := ScoreJSON(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Profile map[string]float64
+		Vendors []struct {
+			Name        string
+			Dimensions  map[string]float64
+			Items       map[string]int
+			Total       float64
+			Band        string
+			Provisional bool
+			Knockouts   []string
+		}
+		Ranking    []string
+		RankStable *bool `json:"rank_stable"`
+	}
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if doc.Profile["A"] != 30 || len(doc.Vendors) != 4 || len(doc.Ranking) != 4 || doc.RankStable == nil {
+		t.Fatalf("unexpected document:\n%s", out)
+	}
+	for i, v := range doc.Vendors {
+		card := rubric.Score(s.Requirements, s.Vendors[i].Answers, custom)
+		if v.Total != card.Total || v.Band != string(card.Band) || len(v.Items) != 17 || v.Dimensions["D"] != card.Dimensions[3].Points {
+			t.Errorf("%s: %+v does not match its scorecard", v.Name, v)
+		}
+	}
+	// Disqualified vendors rank last.
+	if doc.Ranking[3] != s.Vendors[3].Name || doc.Vendors[3].Knockouts[0] != "no_data_ownership" {
+		t.Errorf("ranking = %v", doc.Ranking)
+	}
+	// A weighted total with a fraction keeps one decimal, a whole one none.
+	if strings.Contains(string(out), ".0,") || strings.Contains(string(out), ".0 ") {
+		t.Errorf("whole numbers printed with a decimal:\n%s", out)
+	}
+}
+
+func TestScoreNumbers(t *testing.T) {
+	for f, want := range map[float64]string{74: "74", 74.5: "74.5", 0: "0", 88.25: "88.3", 99.96: "100"} {
+		if got := score(f); got != want {
+			t.Errorf("score(%v) = %q, want %q", f, got, want)
+		}
+	}
+}
+
+func TestScoreText(t *testing.T) {
+	for _, lang := range []rubric.Lang{rubric.ZH, rubric.EN} {
+		s := demo.Session(lang)
+		out := ScoreText(s, lang)
+		lines := strings.Split(out, "\n")
+		// The table rows end where the header does: columns line up in display cells.
+		var header int
+		for i, l := range lines {
+			if strings.HasPrefix(l, "#  ") {
+				header = i
+			}
+		}
+		for i := header + 1; i <= header+4; i++ {
+			for _, col := range []string{"A/20", "D/20"} {
+				h := cells.StringWidth(lines[header][:strings.Index(lines[header], col)+len(col)])
+				prefix := cells.Truncate(lines[i], h, "")
+				if cells.StringWidth(prefix) != h || strings.HasSuffix(prefix, " ") {
+					t.Errorf("%s: row %q does not end column %s at cell %d", lang, lines[i], col, h)
+				}
+			}
+		}
+		// Long names are cut to fit the column, never dropped.
+		for _, v := range s.Vendors {
+			if !strings.Contains(out, string([]rune(v.Name)[:12])) {
+				t.Errorf("%s: %s missing", lang, v.Name)
+			}
+		}
+		if !strings.Contains(out, rubric.FindingText("no_data_ownership", lang)) {
+			t.Errorf("%s: knockout sentence missing:\n%s", lang, out)
+		}
+	}
+	if out := ScoreText(rubric.Session{}, rubric.EN); !strings.Contains(out, "No vendors") {
+		t.Errorf("empty session: %q", out)
+	}
+}
