@@ -421,6 +421,15 @@ func (s *compareScreen) drawBody() []string {
 	out = append(out, s.numberRow(st.PanelTitle.Render(c.tr("总分", "Total")), func(vi int) (float64, string, bool) {
 		return s.cards[vi].Total, rubric.FormatNumber(s.cards[vi].Total), true
 	}, higher))
+	if s.anyProvisional() {
+		// A provisional total is compared honestly only beside what it could still reach.
+		out = append(out, s.row(truncate(c.tr("最高可达", "Could reach"), s.labelWidth()-1), func(vi int) string {
+			if card := s.cards[vi]; card.Provisional {
+				return rubric.FormatNumber(card.Potential) + "  "
+			}
+			return "—  "
+		}))
+	}
 	out = append(out, s.row(c.tr("结论", "Verdict"), func(vi int) string {
 		return shortBand(c, s.cards[vi].Band)
 	}))
@@ -470,6 +479,15 @@ func (s *compareScreen) drawBody() []string {
 		out = append(out, st.Faint.Render(l))
 	}
 	return out
+}
+
+func (s *compareScreen) anyProvisional() bool {
+	for _, card := range s.cards {
+		if card.Provisional {
+			return true
+		}
+	}
+	return false
 }
 
 // Directions in which a row's value is better.
@@ -718,6 +736,9 @@ func (s *compareScreen) legend() string {
 		"▲ best in the row (disqualified vendors not counted) · ★ ≥85 excellent · ◆ 70–84 qualified · ▽ <70 reject")
 	if s.contenders < len(s.order) {
 		l += c.tr(" · ✗ 一票否决,列于分隔线右侧", " · ✗ disqualified, set apart to the right")
+	}
+	if s.anyProvisional() {
+		l += c.tr(" · 最高可达:未答问题全按最佳答案计的总分", " · could reach: the total if every open question gets its best answer")
 	}
 	if !s.items {
 		l += c.tr(" · i 展开细项", " · i shows the items")

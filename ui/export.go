@@ -111,7 +111,8 @@ func (s *exportScreen) ShortHelp() []key.Binding {
 	if s.confirm != "" {
 		return []key.Binding{s.keys.Yes, s.keys.No}
 	}
-	return []key.Binding{s.keys.Write, s.keys.Focus, s.keys.Up, s.keys.PageUp, s.keys.Back}
+	// Most useful first: the help line drops what does not fit from the end.
+	return []key.Binding{s.keys.Write, s.keys.Focus, s.keys.Back, s.keys.Up, s.keys.PageUp}
 }
 
 func (s *exportScreen) FullHelp() [][]key.Binding {
@@ -467,24 +468,29 @@ func plainTable(c *Common, rows [][]string, width int) []string {
 	if cols == 0 {
 		return nil
 	}
-	widths := make([]int, cols)
+	// A column never gets narrower than its longest word (up to a limit), so words
+	// are not cut; a table that still does not fit scrolls sideways in the preview.
+	const gap, longestWord = 2, 16
+	widths, floor := make([]int, cols), make([]int, cols)
 	for _, r := range body {
 		for i, cell := range r {
 			widths[i] = max(widths[i], ansi.StringWidth(cell))
+			for _, word := range strings.Fields(cell) {
+				floor[i] = max(floor[i], min(longestWord, ansi.StringWidth(word)))
+			}
 		}
 	}
-	// Narrow the widest column, a cell at a time, until the table fits.
-	const gap, narrowest = 2, 8
+	// Narrow the widest column that can give, a cell at a time, until the table fits.
 	for {
 		total := gap * (cols - 1)
-		widest := 0
+		widest := -1
 		for i, w := range widths {
 			total += w
-			if w > widths[widest] {
+			if w > floor[i] && (widest < 0 || w > widths[widest]) {
 				widest = i
 			}
 		}
-		if total <= width || widths[widest] <= narrowest {
+		if total <= width || widest < 0 {
 			break
 		}
 		widths[widest]--
@@ -499,6 +505,10 @@ func plainTable(c *Common, rows [][]string, width int) []string {
 				cell = r[i]
 			}
 			wrapped[i] = wrapText(cell, widths[i])
+			for j, l := range wrapped[i] {
+				// A word cut at the column edge leaves its space at the next line's start.
+				wrapped[i][j] = strings.TrimSpace(l)
+			}
 			height = max(height, len(wrapped[i]))
 		}
 		for line := range height {
