@@ -185,7 +185,7 @@ func (a *App) View() string {
 	} else {
 		body = a.top().View()
 	}
-	body = lipgloss.NewStyle().Height(h).MaxHeight(h).Render(fit(body, c.Width, h))
+	body = fitBody(body, c.Width, h)
 	return fit(title, c.Width, 1) + "\n" + body + "\n" + fit(a.statusView(), c.Width, 1) + "\n" + fit(a.helpLine(), c.Width, 1)
 }
 
