@@ -1,0 +1,340 @@
+package ui
+
+import (
+	"context"
+	"database/sql"
+	"io"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"vendorvet/db"
+	"vendorvet/internal/gen"
+	"vendorvet/internal/latency"
+	"vendorvet/rubric"
+)
+
+// Sizes of the benchmark data: a long shortlist, and years of sessions.
+const (
+	benchVendors  = 50
+	benchSessions = 10000
+	benchPerSess  = 5
+	benchSeed     = 1
+)
+
+// benchCommon opens the store at path and builds the shared state as the program
+// does, with colours on: escape sequences are part of what a frame costs.
+func benchCommon(b *testing.B, path string) *Common {
+	b.Helper()
+	store, err := db.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { store.Close() })
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.TrueColor)
+	saver := NewSaver(store, nil)
+	b.Cleanup(func() { saver.Close(30 * time.Second) })
+	return &Common{Styles: NewStyles(r), Lang: rubric.ZH, Store: store, Saver: saver, Now: time.Now}
+}
+
+// benchSession stores a generated session of n vendors and loads it as the session
+// screen would.
+func benchSession(b *testing.B, c *Common, n int) *db.Session {
+	b.Helper()
+	ctx := context.Background()
+	s := gen.Session(gen.Rand(benchSeed), n)
+	s.Lang = c.Lang
+	id, err := c.Store.ImportSession(ctx, s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sess, err := c.Store.Session(ctx, id)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return sess
+}
+
+// benchFrame is what one message costs the UI goroutine: Bubble Tea calls Update, then
+// View, for every message.
+func benchFrame(app *App, msg tea.Msg) tea.Cmd {
+	_, cmd := app.Update(msg)
+	_ = app.View()
+	return cmd
+}
+
+// benchKeystroke sends one key and the messages its commands produce at once (a move to
+// the next field), and returns the time spent in Update and View for all of them.
+// Commands run outside the clock, as Bubble Tea runs them on other goroutines; those
+// that do not finish at once (cursor blinks) are dropped.
+func benchKeystroke(b *testing.B, app *App, key tea.Msg) time.Duration {
+	start := time.Now()
+	cmd := benchFrame(app, key)
+	spent := time.Since(start)
+	for pending := []tea.Cmd{cmd}; len(pending) > 0; {
+		c := pending[0]
+		pending = pending[1:]
+		if c == nil {
+			continue
+		}
+		b.StopTimer()
+		msg := benchRunNow(c)
+		b.StartTimer()
+		switch m := msg.(type) {
+		case nil:
+		case tea.BatchMsg:
+			pending = append(pending, m...)
+		default:
+			if cmds, ok := benchSequence(msg); ok {
+				pending = append(pending, cmds...)
+				continue
+			}
+			start := time.Now()
+			pending = append(pending, benchFrame(app, msg))
+			spent += time.Since(start)
+		}
+	}
+	return spent
+}
+
+// benchRunNow runs a command and returns its message if it finishes within a millisecond.
+func benchRunNow(cmd tea.Cmd) tea.Msg {
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	select {
+	case msg := <-done:
+		return msg
+	case <-time.After(time.Millisecond):
+		return nil
+	}
+}
+
+// benchSequence unpacks Bubble Tea's sequence message, whose type is not exported.
+func benchSequence(msg tea.Msg) ([]tea.Cmd, bool) {
+	v := reflect.ValueOf(msg)
+	if v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeFor[tea.Cmd]() {
+		return nil, false
+	}
+	cmds := make([]tea.Cmd, v.Len())
+	for i := range cmds {
+		cmds[i] = v.Index(i).Interface().(tea.Cmd)
+	}
+	return cmds, true
+}
+
+// benchOpenWizard opens vendor vi of a 50-vendor session on step, as a user would reach
+// it: sessions, then the session, then the vendor.
+func benchOpenWizard(b *testing.B, c *Common, w, h, vi, step int) (*App, *vendorScreen) {
+	b.Helper()
+	sess := benchSession(b, c, benchVendors)
+	app := NewApp(c)
+	app.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	app.Update(pushMsg{newSessionScreen(c, sess)})
+	v := newVendorScreen(c, sess, vi, step)
+	app.Update(pushMsg{v})
+	app.View()
+	return app, v
+}
+
+// benchWizardKeys are steady typing cycles: each ends where it began, so a benchmark can
+// repeat it any number of times.
+var benchWizardKeys = map[string]struct {
+	step int
+	keys []tea.Msg
+}{
+	// Step 3 opens on a number field: type 120 and take it back, every key
+	// re-scoring and queueing a save.
+	"number": {3, []tea.Msg{runes("1"), runes("2"), runes("0"),
+		tea.KeyMsg{Type: tea.KeyBackspace}, tea.KeyMsg{Type: tea.KeyBackspace}, tea.KeyMsg{Type: tea.KeyBackspace}}},
+	// Step 2 is yes/no questions: answer, move on, come back, answer otherwise.
+	"yes-no": {2, []tea.Msg{runes("y"), tea.KeyMsg{Type: tea.KeyShiftTab}, runes("n"), tea.KeyMsg{Type: tea.KeyShiftTab}}},
+}
+
+// BenchmarkWizardKeystroke is one keystroke in a vendor's wizard with 50 vendors in
+// the session: Update, the re-score and View, with the live scorecard beside the
+// form. Budget: median ≤ 1 ms, p99 ≤ 4 ms.
+func BenchmarkWizardKeystroke(b *testing.B) {
+	for _, name := range []string{"number", "yes-no"} {
+		b.Run(name, func(b *testing.B) {
+			c := benchCommon(b, filepath.Join(b.TempDir(), "bench.db"))
+			cycle := benchWizardKeys[name]
+			app, _ := benchOpenWizard(b, c, 120, 40, 7, cycle.step)
+			var rec latency.Recorder
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := range b.N {
+				rec.Add(benchKeystroke(b, app, cycle.keys[i%len(cycle.keys)]))
+			}
+			b.StopTimer()
+			rec.Report(b)
+		})
+	}
+}
+
+// BenchmarkWizardKeystrokeStoreLocked types while another process holds the
+// database's write lock, so that no save can finish: keystrokes cost what they cost
+// with a free store, because the UI queues saves and never waits for them.
+func BenchmarkWizardKeystrokeStoreLocked(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "bench.db")
+	c := benchCommon(b, path)
+	cycle := benchWizardKeys["number"]
+	app, _ := benchOpenWizard(b, c, 120, 40, 7, cycle.step)
+	release := benchLockStore(b, path)
+	var rec latency.Recorder
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		rec.Add(benchKeystroke(b, app, cycle.keys[i%len(cycle.keys)]))
+	}
+	b.StopTimer()
+	// Every keystroke changed the answer, and not one write got through.
+	if b.N >= len(cycle.keys) && c.Saver.Pending() == 0 {
+		b.Fatal("the saves finished although the store was locked: nothing was measured")
+	}
+	release()
+	if !c.Saver.Flush(30 * time.Second) {
+		b.Fatal("the queued saves did not land once the store was free")
+	}
+	rec.Report(b)
+}
+
+// benchLockStore takes the write lock of the database at path from a connection of its
+// own, as another vendorvet process in the middle of a write would, and returns the
+// function that lets it go.
+func benchLockStore(b *testing.B, path string) func() {
+	b.Helper()
+	other, err := sql.Open("sqlite", path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	conn, err := other.Conn(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		b.Fatal(err)
+	}
+	released := false
+	release := func() {
+		if released {
+			return
+		}
+		released = true
+		conn.ExecContext(ctx, "ROLLBACK")
+		conn.Close()
+		other.Close()
+	}
+	b.Cleanup(release)
+	return release
+}
+
+// BenchmarkCompareView draws the comparison of 50 vendors at 200×60, the whole
+// frame with title, status and help lines: again as it is (a status message, a
+// cursor blink elsewhere), and after scrolling to other vendor columns, which draws
+// the table anew. Budget: ≤ 2 ms.
+func BenchmarkCompareView(b *testing.B) {
+	for _, bm := range []struct {
+		name   string
+		items  bool
+		scroll bool
+	}{
+		{"dimensions", false, false},
+		{"items", true, false},
+		{"scrolling", false, true},
+		{"scrolling items", true, true},
+	} {
+		b.Run(bm.name, func(b *testing.B) {
+			c := benchCommon(b, filepath.Join(b.TempDir(), "bench.db"))
+			sess := benchSession(b, c, benchVendors)
+			app := NewApp(c)
+			app.Update(tea.WindowSizeMsg{Width: 200, Height: 60})
+			app.Update(pushMsg{newSessionScreen(c, sess)})
+			app.Update(pushMsg{newCompareScreen(c, sess)})
+			if bm.items {
+				app.Update(runes("i"))
+			}
+			keys := []tea.Msg{tea.KeyMsg{Type: tea.KeyRight}, tea.KeyMsg{Type: tea.KeyLeft}}
+			var rec latency.Recorder
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := range b.N {
+				if bm.scroll {
+					rec.Time(func() { benchFrame(app, keys[i%2]) })
+				} else {
+					rec.Time(func() { _ = app.View() })
+				}
+			}
+			b.StopTimer()
+			rec.Report(b)
+		})
+	}
+}
+
+// benchSessionsDB copies the cached database of 10,000 sessions to a temporary
+// folder; the first run builds the cache (about half a minute).
+func benchSessionsDB(b *testing.B) string {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "sessions.db")
+	if err := gen.CopyCached(path, benchSessions, benchPerSess, benchSeed); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkSessionsOpen opens the sessions screen on 10,000 sessions at 120×40:
+// the count, the first page and the first frame. Budget: ≤ 50 ms.
+func BenchmarkSessionsOpen(b *testing.B) {
+	c := benchCommon(b, benchSessionsDB(b))
+	var rec latency.Recorder
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		rec.Time(func() {
+			app := NewApp(c)
+			app.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+			_ = app.View()
+		})
+	}
+	b.StopTimer()
+	rec.Report(b)
+}
+
+// BenchmarkSessionsScroll moves through 10,000 sessions at 120×40, one line or one
+// page a key; a key that reaches a page not loaded yet pays for its query. Budget:
+// the keystroke budget, median ≤ 1 ms and p99 ≤ 4 ms.
+func BenchmarkSessionsScroll(b *testing.B) {
+	path := benchSessionsDB(b)
+	for _, k := range []tea.KeyType{tea.KeyDown, tea.KeyPgDown} {
+		b.Run(k.String(), func(b *testing.B) {
+			c := benchCommon(b, path)
+			app := NewApp(c)
+			app.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+			app.View()
+			s := app.top().(*sessionsScreen)
+			var rec latency.Recorder
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				if s.cursor == s.count-1 {
+					// At the bottom: start again from the top, as a new screen would.
+					b.StopTimer()
+					app = NewApp(c)
+					app.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+					app.View()
+					s = app.top().(*sessionsScreen)
+					b.StartTimer()
+				}
+				rec.Time(func() { benchFrame(app, tea.KeyMsg{Type: k}) })
+			}
+			b.StopTimer()
+			rec.Report(b)
+		})
+	}
+}
