@@ -1,0 +1,1302 @@
+package ui
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/huh"
+
+	"vendorvet/clean"
+	"vendorvet/db"
+	"vendorvet/rubric"
+)
+
+// The accessible mode asks everything as plain sequential prompts through huh's
+// accessible fields (form.Run with WithAccessible), one field per form so that each
+// answer is saved the moment it is given. Output is plain text, one fact a line: no
+// boxes, no colours, nothing redrawn.
+
+// plainPageSize is how many sessions one listing shows.
+const plainPageSize = 20
+
+// plainMaxLine bounds one line of input: huh reads each prompt with a bufio.Scanner,
+// which gives up on lines of 64 KiB or more and would leave the rest of the line to
+// be taken as the answers to the next prompts.
+const plainMaxLine = 60_000
+
+var (
+	// errPlainEnd: the input ended (end of file, Ctrl+D, Ctrl+C): leave at once;
+	// every answer given is already saved.
+	errPlainEnd = errors.New("input ended")
+	// errPlainQuit: the user asked to quit.
+	errPlainQuit = errors.New("quit")
+	// errPlainGone: the session or vendor was deleted meanwhile (another window).
+	errPlainGone = errors.New("deleted elsewhere")
+)
+
+// RunAccessible runs the plain-prompt flow on in/out until the user quits.
+func RunAccessible(store *db.Store, opts Options, in io.Reader, out io.Writer) error {
+	// Ctrl+C, a closed terminal or a polite kill end the input like Ctrl+D does:
+	// nothing is pending, since every answer was saved when it was given.
+	stop := make(chan struct{})
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		select {
+		case <-sigs:
+			close(stop)
+		case <-done:
+		}
+	}()
+	return runPlain(store, opts.Lang, in, out, stop)
+}
+
+// runPlain is RunAccessible with the interruption given as a channel.
+func runPlain(store *db.Store, lang rubric.Lang, in io.Reader, out io.Writer, stop <-chan struct{}) error {
+	r := newPlainReader(in, stop)
+	defer r.close()
+	f := &plainFlow{store: store, lang: lang, in: r, out: out}
+	f.say("vendorvet 无障碍模式：逐项提问，每个回答都会立即保存。输入结束(Ctrl+D)或 Ctrl+C 即退出。",
+		"vendorvet accessible mode: plain questions one at a time; every answer is saved as soon as it is given. End of input (Ctrl+D) or Ctrl+C quits.")
+	err := f.sessions()
+	switch {
+	case errors.Is(err, errPlainEnd):
+		f.line("")
+		if r.interrupted {
+			f.say("已中断。已作答的内容均已保存。", "Interrupted. Everything answered is saved.")
+		} else {
+			f.say("输入已结束。已作答的内容均已保存。", "End of input. Everything answered is saved.")
+		}
+		return nil
+	case errors.Is(err, errPlainQuit), err == nil:
+		f.say("再见。所有内容均已保存。", "Goodbye. Everything is saved.")
+		return nil
+	}
+	return err
+}
+
+// plainFlow is the state of one accessible run.
+type plainFlow struct {
+	store *db.Store
+	lang  rubric.Lang
+	in    *plainReader
+	out   io.Writer
+}
+
+// tr picks the Chinese or the English text.
+func (f *plainFlow) tr(zh, en string) string { return rubric.Text{ZH: zh, EN: en}.In(f.lang) }
+
+// line prints one line.
+func (f *plainFlow) line(s string) { fmt.Fprintln(f.out, s) }
+
+// say prints one line in the user's language, formatted with args.
+func (f *plainFlow) say(zh, en string, args ...any) {
+	fmt.Fprintf(f.out, f.tr(zh, en)+"\n", args...)
+}
+
+// ctx bounds one database call.
+func (f *plainFlow) ctx() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), 10*time.Second)
+}
+
+// sep is the separator between facts on one line.
+func (f *plainFlow) sep() string { return f.tr("，", ", ") }
+
+// colon follows a label.
+func (f *plainFlow) colon() string { return f.tr("：", ": ") }
+
+// ---- prompts ----
+
+// plainTheme has no colours and no decoration: accessible fields only render titles
+// and ticked options, and a screen reader should hear the words alone.
+func plainTheme() *huh.Theme { return huh.ThemeBase() }
+
+// ask runs one field as an accessible form on the flow's input and output.
+func (f *plainFlow) ask(field huh.Field) error {
+	form := huh.NewForm(huh.NewGroup(field)).
+		WithTheme(plainTheme()).
+		WithShowHelp(false).
+		WithAccessible(true).
+		WithInput(f.in).
+		WithOutput(f.out)
+	if err := form.Run(); err != nil {
+		return fmt.Errorf("prompt: %w", err)
+	}
+	// huh's prompts treat the end of input as "keep the default": the value is then
+	// not an answer, and the run ends here.
+	if f.in.ended {
+		return errPlainEnd
+	}
+	if f.in.takeCut() {
+		f.say("该行超过 %d 字节，只保留了前面部分。", "That line was longer than %d bytes; only its beginning was kept.", plainMaxLine)
+	}
+	return nil
+}
+
+// plainError is a validation message already in the user's language.
+type plainError string
+
+func (e plainError) Error() string { return string(e) }
+
+// askLine asks for one line of text; def comes back when the line is empty.
+// check returns a message in the user's language, or "" when the text is fine.
+func (f *plainFlow) askLine(title, def string, check func(string) string) (string, error) {
+	v := def
+	field := huh.NewInput().Title(title).Value(&v)
+	if check != nil {
+		field.Validate(func(s string) error {
+			s = strings.TrimSpace(s)
+			if s == "" && def != "" {
+				return nil
+			}
+			if msg := check(s); msg != "" {
+				return plainError(msg)
+			}
+			return nil
+		})
+	}
+	if err := f.ask(field); err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(v), nil
+}
+
+// askCommand asks for a menu choice: a number or a letter. def is what Enter means
+// ("" when Enter means nothing). valid returns whether a (normalised) choice exists.
+func (f *plainFlow) askCommand(def string, valid func(string) bool) (string, error) {
+	title := f.tr("请选择：", "Choice:")
+	if def != "" {
+		title = fmt.Sprintf(f.tr("请选择(回车 = %s)：", "Choice (Enter = %s):"), strings.ToUpper(def))
+	}
+	v, err := f.askLine(title, def, func(s string) string {
+		if valid(plainCommand(s)) {
+			return ""
+		}
+		return f.tr("没有这个选项，请按上面的说明输入编号或字母。", "There is no such choice; type a number or a letter as listed above.")
+	})
+	if err != nil {
+		return "", err
+	}
+	return plainCommand(v), nil
+}
+
+// plainCommand normalises a menu choice: trimmed, lower case, full-width letters and
+// digits (typed with a Chinese input method) made ASCII.
+func plainCommand(s string) string {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(s) {
+		switch {
+		case r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ', r >= '０' && r <= '９':
+			r -= 0xFEE0
+		}
+		b.WriteRune(r)
+	}
+	return strings.ToLower(b.String())
+}
+
+// plainNumberIn reads a menu number between lo and hi.
+func plainNumberIn(s string, lo, hi int) (int, bool) {
+	n, err := strconv.Atoi(s)
+	return n, err == nil && n >= lo && n <= hi
+}
+
+// plainUnknown reports whether s asks to make an answer unknown (or to clear a field).
+func plainUnknown(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "?", "？", "-", "unknown", "未知", "无":
+		return true
+	}
+	return false
+}
+
+// ---- sessions ----
+
+func (f *plainFlow) sessions() error {
+	filter, offset := "", 0
+	for {
+		ctx, cancel := f.ctx()
+		total, err := f.store.CountSessions(ctx, filter)
+		cancel()
+		if err != nil {
+			return f.fatal(err)
+		}
+		if offset >= total {
+			offset = max(0, (total-1)/plainPageSize*plainPageSize)
+		}
+		ctx, cancel = f.ctx()
+		list, err := f.store.ListSessions(ctx, filter, offset, plainPageSize)
+		cancel()
+		if err != nil {
+			return f.fatal(err)
+		}
+
+		f.line("")
+		switch {
+		case total == 0 && filter == "":
+			f.say("还没有评估。", "No saved sessions yet.")
+		case total == 0:
+			f.say("没有与“%s”匹配的评估。", "No session matches “%s”.", filter)
+		case filter != "":
+			f.say("与“%s”匹配的评估：第 %d 到 %d 个，共 %d 个。", "Sessions matching “%s”: %d to %d of %d.", filter, offset+1, offset+len(list), total)
+		default:
+			f.say("评估：第 %d 到 %d 个，共 %d 个，最近修改的在前。", "Sessions %d to %d of %d, most recently changed first.", offset+1, offset+len(list), total)
+		}
+		for i, s := range list {
+			f.line(strconv.Itoa(offset+i+1) + ". " + f.sessionLine(s))
+		}
+		more, prev := offset+len(list) < total, offset > 0
+		if more {
+			f.say("输入 M 查看后 %d 个。", "Type M for the next %d.", plainPageSize)
+		}
+		if prev {
+			f.say("输入 P 查看前 %d 个。", "Type P for the previous %d.", plainPageSize)
+		}
+		help := f.tr("输入编号打开评估，N 新建评估，F 按标题、客户或行业筛选，Q 退出。",
+			"Type a session's number to open it, N for a new session, F to filter by title, client or industry, Q to quit.")
+		if filter != "" {
+			help = f.tr("输入编号打开评估，N 新建评估，F 更改筛选(直接回车取消筛选)，Q 退出。",
+				"Type a session's number to open it, N for a new session, F to change the filter (Enter alone clears it), Q to quit.")
+		}
+		f.line(help)
+		cmd, err := f.askCommand("", func(c string) bool {
+			switch c {
+			case "n", "f", "q":
+				return true
+			case "m":
+				return more
+			case "p":
+				return prev
+			}
+			_, ok := plainNumberIn(c, offset+1, offset+len(list))
+			return ok
+		})
+		if err != nil {
+			return err
+		}
+		switch cmd {
+		case "q":
+			return errPlainQuit
+		case "m":
+			offset += plainPageSize
+		case "p":
+			offset = max(0, offset-plainPageSize)
+		case "f":
+			text, err := f.askLine(f.tr("筛选文字(回车 = 不筛选)：", "Filter text (Enter = no filter):"), "", nil)
+			if err != nil {
+				return err
+			}
+			filter, offset = clean.Line(text), 0
+		case "n":
+			id, err := f.newSession()
+			if err != nil {
+				return err
+			}
+			if id != 0 {
+				filter, offset = "", 0
+				if err := f.session(id); err != nil {
+					return err
+				}
+			}
+		default:
+			n, _ := strconv.Atoi(cmd)
+			if err := f.session(list[n-1-offset].ID); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// sessionLine says what one listed session is, on one line.
+func (f *plainFlow) sessionLine(s db.SessionSummary) string {
+	parts := []string{s.Title}
+	if s.Client != "" {
+		parts = append(parts, f.tr("客户 ", "client ")+s.Client)
+	}
+	if s.Industry != "" {
+		parts = append(parts, rubric.IndustryOptions.Label(s.Industry, f.lang))
+	}
+	parts = append(parts, fmt.Sprintf(f.tr("%d 家服务商", "%d vendors"), s.Vendors))
+	if s.HasLead {
+		parts = append(parts, fmt.Sprintf(f.tr("领先：%s %s 分 %s", "leading: %s, %s points, %s"),
+			s.Lead, rubric.FormatNumber(s.LeadTotal), s.LeadBand.Label(f.lang)))
+	}
+	parts = append(parts, f.tr("修改于 ", "changed ")+s.UpdatedAt.Local().Format("2006-01-02 15:04"))
+	return strings.Join(parts, f.sep())
+}
+
+// newSession asks for a title, client and evaluator and creates the session. It
+// returns 0 when nothing was created.
+func (f *plainFlow) newSession() (int64, error) {
+	f.line("")
+	f.say("新建评估。", "New session.")
+	title, err := f.askLine(f.tr("标题(必填)：", "Title (required):"), "", func(s string) string {
+		if clean.Line(s) == "" {
+			return f.tr("标题不能为空。", "A title is required.")
+		}
+		return ""
+	})
+	if err != nil {
+		return 0, err
+	}
+	client, err := f.askLine(f.tr("客户(可空)：", "Client (optional):"), "", nil)
+	if err != nil {
+		return 0, err
+	}
+	evaluator, err := f.askLine(f.tr("评估人(可空)：", "Evaluator (optional):"), "", nil)
+	if err != nil {
+		return 0, err
+	}
+	ctx, cancel := f.ctx()
+	id, err := f.store.CreateSession(ctx, db.SessionMeta{Title: title, Client: client, Evaluator: evaluator, Lang: f.lang})
+	cancel()
+	if err != nil {
+		f.line(db.UserMessage(err, f.lang))
+		return 0, nil
+	}
+	f.say("评估已创建。需求暂为默认值；输入 R 修改(至少要选一个服务渠道)。",
+		"Session created. Its requirements are the defaults; type R to edit them (at least one service channel is needed).")
+	return id, nil
+}
+
+// fatal reports an error the flow cannot go on after and returns it.
+func (f *plainFlow) fatal(err error) error {
+	f.line(db.UserMessage(err, f.lang))
+	return fmt.Errorf("accessible mode: %w", err)
+}
+
+// ---- one session ----
+
+// session shows one session until the user goes back (nil) or quits.
+func (f *plainFlow) session(id int64) error {
+	for {
+		ctx, cancel := f.ctx()
+		sess, err := f.store.Session(ctx, id)
+		cancel()
+		if errors.Is(err, db.ErrNotFound) {
+			f.say("该评估已不存在，可能已在另一个窗口中删除。", "This session no longer exists; it may have been deleted in another window.")
+			return nil
+		}
+		if err != nil {
+			return f.fatal(err)
+		}
+
+		f.line("")
+		f.say("评估：%s", "Session: %s", sess.Title)
+		if sess.Client != "" {
+			f.say("客户：%s", "Client: %s", sess.Client)
+		}
+		if sess.Evaluator != "" {
+			f.say("评估人：%s", "Evaluator: %s", sess.Evaluator)
+		}
+		f.line(f.tr("需求：", "Requirements: ") + f.requirementsText(sess.Requirements))
+		f.say("服务商：%d 家。", "Vendors: %d.", len(sess.VendorRecords))
+		for i, v := range sess.VendorRecords {
+			card := rubric.Score(sess.Requirements, v.Answers, sess.Profile)
+			f.line(strconv.Itoa(i+1) + ". " + v.Name + f.colon() + f.cardLine(card))
+		}
+		f.say("输入服务商编号打开，A 添加服务商，R 修改需求，B 返回评估列表，Q 退出。",
+			"Type a vendor's number to open it, A to add a vendor, R to edit the requirements, B to go back to the sessions, Q to quit.")
+		cmd, err := f.askCommand("", func(c string) bool {
+			switch c {
+			case "a", "r", "b", "q":
+				return true
+			}
+			_, ok := plainNumberIn(c, 1, len(sess.VendorRecords))
+			return ok
+		})
+		if err != nil {
+			return err
+		}
+		switch cmd {
+		case "b":
+			return nil
+		case "q":
+			return errPlainQuit
+		case "r":
+			err = f.editRequirements(sess)
+		case "a":
+			var i int
+			if i, err = f.addVendor(sess); err == nil && i >= 0 {
+				err = f.vendor(sess, i)
+			}
+		default:
+			n, _ := strconv.Atoi(cmd)
+			err = f.vendor(sess, n-1)
+		}
+		if errors.Is(err, errPlainGone) {
+			continue // reloading says what is left
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// cardLine sums up a scorecard on one line: total, band, provisional, answered.
+func (f *plainFlow) cardLine(card rubric.Scorecard) string {
+	parts := []string{
+		fmt.Sprintf(f.tr("%s 分", "%s points"), rubric.FormatNumber(card.Total)),
+		card.Band.Label(f.lang),
+	}
+	if card.Provisional {
+		parts = append(parts, f.tr("暂定", "provisional"))
+	}
+	parts = append(parts, fmt.Sprintf(f.tr("已答 %d/%d 题", "%d of %d answered"), card.Answered, card.Applicable))
+	return strings.Join(parts, f.sep())
+}
+
+// addVendor asks for a vendor's name and contact, adds it and reloads the session.
+// It returns the new vendor's index, or -1 when nothing was added.
+func (f *plainFlow) addVendor(sess *db.Session) (int, error) {
+	f.line("")
+	f.say("添加服务商。", "Add a vendor.")
+	name, err := f.askLine(f.tr("服务商名称(必填)：", "Vendor name (required):"), "", func(s string) string {
+		if clean.Line(s) == "" {
+			return f.tr("名称不能为空。", "A name is required.")
+		}
+		return ""
+	})
+	if err != nil {
+		return -1, err
+	}
+	contact, err := f.askLine(f.tr("联系人(可空)：", "Contact (optional):"), "", nil)
+	if err != nil {
+		return -1, err
+	}
+	ctx, cancel := f.ctx()
+	defer cancel()
+	id, err := f.store.AddVendor(ctx, sess.ID, name, contact)
+	if err != nil {
+		f.line(db.UserMessage(err, f.lang))
+		return -1, errPlainGone
+	}
+	fresh, err := f.store.Session(ctx, sess.ID)
+	if err != nil {
+		f.line(db.UserMessage(err, f.lang))
+		return -1, errPlainGone
+	}
+	*sess = *fresh
+	for i, v := range sess.VendorRecords {
+		if v.ID == id {
+			f.say("已添加服务商 %s。", "Vendor %s added.", v.Name)
+			return i, nil
+		}
+	}
+	return -1, errPlainGone
+}
+
+// ---- one vendor ----
+
+// vendor lets the user pick steps of one vendor until going back.
+func (f *plainFlow) vendor(sess *db.Session, i int) error {
+	v := &sess.VendorRecords[i]
+	f.line("")
+	f.say("服务商：%s", "Vendor: %s", v.Name)
+	if v.Contact != "" {
+		f.say("联系人：%s", "Contact: %s", v.Contact)
+	}
+	f.line(f.cardLine(rubric.Score(sess.Requirements, v.Answers, sess.Profile)))
+	for {
+		def := "b"
+		f.line("")
+		for n := 2; n <= 7; n++ {
+			answered, applicable := plainStepCount(n, sess.Requirements, v.Answers)
+			if def == "b" && answered < applicable {
+				def = strconv.Itoa(n)
+			}
+			f.say("第 %d 步 %s：已答 %d/%d 题", "Step %d, %s: %d of %d answered", n, rubric.StepName(n, f.lang), answered, applicable)
+		}
+		f.say("输入步骤编号 2 到 7，A 按顺序走完全部步骤，B 返回，Q 退出。",
+			"Type a step number from 2 to 7, A for all steps in order, B to go back, Q to quit.")
+		cmd, err := f.askCommand(def, func(c string) bool {
+			switch c {
+			case "a", "b", "q":
+				return true
+			}
+			_, ok := plainNumberIn(c, 2, 7)
+			return ok
+		})
+		if err != nil {
+			return err
+		}
+		steps := []int{}
+		switch cmd {
+		case "b":
+			return nil
+		case "q":
+			return errPlainQuit
+		case "a":
+			steps = []int{2, 3, 4, 5, 6, 7}
+		default:
+			n, _ := strconv.Atoi(cmd)
+			steps = append(steps, n)
+		}
+		for _, n := range steps {
+			if err := f.step(sess, v, n); err != nil {
+				return err
+			}
+			f.scorecard(v.Name, rubric.Score(sess.Requirements, v.Answers, sess.Profile))
+		}
+	}
+}
+
+// plainStepCount counts a step's answered and applicable questions.
+func plainStepCount(n int, req rubric.Requirements, ans rubric.Answers) (answered, applicable int) {
+	for _, q := range rubric.StepQuestions(n) {
+		if !q.Applicable(req) {
+			continue
+		}
+		applicable++
+		if ans.Known(q) {
+			answered++
+		}
+	}
+	return answered, applicable
+}
+
+// step asks every question of step n and then its notes, saving each answer.
+func (f *plainFlow) step(sess *db.Session, v *db.Vendor, n int) error {
+	qs := rubric.StepQuestions(n)
+	_, counted := plainStepCount(n, sess.Requirements, v.Answers)
+	f.line("")
+	f.say("第 %d 步(共 7 步)：%s，共 %d 题，其中 %d 题计分。", "Step %d of 7: %s, %d questions, %d of them counted here.",
+		n, rubric.StepName(n, f.lang), len(qs), counted)
+	f.say("是非题按编号作答：1 是，2 否，3 未知。数字题直接输入数字，输入 ? 表示未知。直接回车保留当前答案。每个回答都会立即保存。",
+		"Yes/no questions: type 1 for yes, 2 for no, 3 for unknown. Numbers: type the number, or ? for unknown. Enter alone keeps the current answer. Every answer is saved at once.")
+	for _, q := range qs {
+		if err := f.question(sess, v, q); err != nil {
+			return err
+		}
+	}
+	return f.note(v, n)
+}
+
+// question asks one question until its answer is saved or kept.
+func (f *plainFlow) question(sess *db.Session, v *db.Vendor, q rubric.Question) error {
+	for {
+		cur := plainCurrent(q, v.Answers)
+		next, err := f.askAnswer(q, sess.Requirements, cur)
+		if err != nil {
+			return err
+		}
+		if bytes.Equal(plainEncode(q, cur), plainEncode(q, next)) {
+			return nil
+		}
+		ctx, cancel := f.ctx()
+		version, err := f.store.SaveAnswer(ctx, v.ID, q.ID, next, v.Versions[q.ID])
+		cancel()
+		var conflict *db.ConflictError
+		switch {
+		case errors.As(err, &conflict):
+			plainRemember(v, q.ID, conflict.Current, conflict.Version)
+			f.say("“%s”刚在别处被修改，现在是：%s。请再答一次。", "“%s” was just changed elsewhere; it is now: %s. Please answer again.",
+				q.Label.In(f.lang), f.valueText(q, conflict.Current))
+			continue
+		case errors.Is(err, db.ErrNotFound):
+			f.line(db.UserMessage(err, f.lang))
+			return errPlainGone
+		case err != nil:
+			f.line(db.UserMessage(err, f.lang))
+			continue
+		}
+		plainRemember(v, q.ID, next, version)
+		return nil
+	}
+}
+
+// plainCurrent returns the known answer to q, or nil when it is unknown.
+func plainCurrent(q rubric.Question, ans rubric.Answers) *rubric.Value {
+	if !ans.Known(q) {
+		return nil
+	}
+	v := ans[q.ID]
+	return &v
+}
+
+// plainEncode is the stored form of an answer; nil for unknown.
+func plainEncode(q rubric.Question, v *rubric.Value) []byte {
+	if v == nil {
+		return nil
+	}
+	return q.Encode(*v)
+}
+
+// plainRemember records a saved (or found) answer and its version in the vendor.
+func plainRemember(v *db.Vendor, id string, value *rubric.Value, version int64) {
+	if value == nil {
+		delete(v.Answers, id)
+	} else {
+		v.Answers[id] = *value
+	}
+	if version == 0 {
+		delete(v.Versions, id)
+	} else {
+		v.Versions[id] = version
+	}
+}
+
+// questionTitle names a question with its item, unit, help and current answer.
+func (f *plainFlow) questionTitle(q rubric.Question, req rubric.Requirements, cur *rubric.Value) string {
+	t := q.Label.In(f.lang)
+	if q.Item != "" {
+		t = q.Item + " " + t
+	}
+	var extra []string
+	if q.Kind == rubric.KindNumber && q.Unit.In(f.lang) != "" {
+		extra = append(extra, f.tr("单位 ", "unit ")+q.Unit.In(f.lang))
+	}
+	if h := q.Help.In(f.lang); h != "" {
+		extra = append(extra, h)
+	}
+	if q.Item != "" && !q.Detail && !q.Applicable(req) {
+		extra = append(extra, f.tr("本次不计分", "not counted here"))
+	}
+	if len(extra) > 0 {
+		t += f.tr("(", " (") + strings.Join(extra, f.tr("；", "; ")) + f.tr(")", ")")
+	}
+	return t + f.sep() + f.tr("当前：", "now: ") + f.valueText(q, cur)
+}
+
+// askAnswer asks q once and returns the answer given (nil: unknown).
+func (f *plainFlow) askAnswer(q rubric.Question, req rubric.Requirements, cur *rubric.Value) (*rubric.Value, error) {
+	title := f.questionTitle(q, req, cur)
+	switch q.Kind {
+	case rubric.KindTri:
+		t := rubric.Unknown
+		if cur != nil {
+			t = cur.Tri
+		}
+		field := huh.NewSelect[rubric.Tri]().Title(title).Options(
+			huh.NewOption(f.tr("是", "yes"), rubric.Yes),
+			huh.NewOption(f.tr("否", "no"), rubric.No),
+			huh.NewOption(f.tr("未知", "unknown"), rubric.Unknown),
+		).Value(&t)
+		if err := f.ask(field); err != nil {
+			return nil, err
+		}
+		if t == rubric.Unknown {
+			return nil, nil
+		}
+		return &rubric.Value{Tri: t}, nil
+
+	case rubric.KindNumber:
+		def := ""
+		if cur != nil {
+			def = rubric.FormatNumber(cur.Num)
+		}
+		text, err := f.askLine(title+f.tr("。请输入：", ". Answer:"), def, func(s string) string {
+			if s == "" || plainUnknown(s) {
+				return ""
+			}
+			if _, _, e := q.ParseNumber(s); e != nil {
+				return e.Message.In(f.lang)
+			}
+			return ""
+		})
+		if err != nil {
+			return nil, err
+		}
+		if text == "" || plainUnknown(text) {
+			return nil, nil
+		}
+		n, known, e := q.ParseNumber(text)
+		if e != nil || !known {
+			return cur, nil // cannot happen: the prompt validated it
+		}
+		return &rubric.Value{Num: n}, nil
+
+	case rubric.KindChoice:
+		s := ""
+		if cur != nil {
+			s = cur.Str
+		}
+		opts := make([]huh.Option[string], 0, len(q.Options)+1)
+		for _, o := range q.Options {
+			opts = append(opts, huh.NewOption(o.Label.In(f.lang), o.Value))
+		}
+		opts = append(opts, huh.NewOption(f.tr("未知", "unknown"), ""))
+		if err := f.ask(huh.NewSelect[string]().Title(title).Options(opts...).Value(&s)); err != nil {
+			return nil, err
+		}
+		if s == "" {
+			return nil, nil
+		}
+		return &rubric.Value{Str: s}, nil
+
+	default: // KindSet
+		var chosen []string
+		if cur != nil {
+			chosen = slices.Clone(cur.Set)
+		}
+		if err := f.askSet(title, q.Options, &chosen); err != nil {
+			return nil, err
+		}
+		// An empty set of channels says nothing; an empty list of hidden fees says
+		// "none found".
+		if len(chosen) == 0 && !q.Detail {
+			return nil, nil
+		}
+		return &rubric.Value{Set: chosen}, nil
+	}
+}
+
+// askSet asks a multi-choice and leaves the ticked values, in the options' order,
+// in chosen.
+func (f *plainFlow) askSet(title string, options rubric.Options, chosen *[]string) error {
+	title += f.tr("(输入选项编号勾选或取消，输入 0 确认)", " (type an option's number to tick or untick it, then 0 to confirm)")
+	opts := make([]huh.Option[string], 0, len(options))
+	for _, o := range options {
+		opts = append(opts, huh.NewOption(o.Label.In(f.lang), o.Value).Selected(slices.Contains(*chosen, o.Value)))
+	}
+	picked := slices.Clone(*chosen)
+	if err := f.ask(huh.NewMultiSelect[string]().Title(title).Options(opts...).Value(&picked)); err != nil {
+		return err
+	}
+	out := make([]string, 0, len(picked))
+	for _, o := range options {
+		if slices.Contains(picked, o.Value) {
+			out = append(out, o.Value)
+		}
+	}
+	*chosen = out
+	return nil
+}
+
+// note asks for the notes of step n and saves them when they change.
+func (f *plainFlow) note(v *db.Vendor, n int) error {
+	cur := v.Notes[n]
+	if cur != "" {
+		f.line(f.tr("当前证据/备注：", "Current evidence / notes: ") + cur)
+	}
+	for {
+		var text string
+		title := f.tr("证据/备注(回车保留，- 清空)：", "Evidence / notes (Enter keeps them, - clears them):")
+		if cur == "" {
+			title = f.tr("证据/备注(可空)：", "Evidence / notes (optional):")
+		}
+		text = cur
+		if err := f.ask(huh.NewText().Title(title).Value(&text)); err != nil {
+			return err
+		}
+		text = strings.TrimSpace(text)
+		if text == "-" {
+			text = ""
+		}
+		text = clean.Text(text)
+		if text == cur {
+			return nil
+		}
+		ctx, cancel := f.ctx()
+		err := f.store.SaveNote(ctx, v.ID, n, text)
+		cancel()
+		if errors.Is(err, db.ErrNotFound) {
+			f.line(db.UserMessage(err, f.lang))
+			return errPlainGone
+		}
+		if err != nil {
+			f.line(db.UserMessage(err, f.lang))
+			continue
+		}
+		if text == "" {
+			delete(v.Notes, n)
+		} else {
+			v.Notes[n] = text
+		}
+		return nil
+	}
+}
+
+// valueText says an answer in words.
+func (f *plainFlow) valueText(q rubric.Question, v *rubric.Value) string {
+	if v == nil {
+		return f.tr("未知", "unknown")
+	}
+	switch q.Kind {
+	case rubric.KindTri:
+		switch v.Tri {
+		case rubric.Yes:
+			return f.tr("是", "yes")
+		case rubric.No:
+			return f.tr("否", "no")
+		}
+		return f.tr("未知", "unknown")
+	case rubric.KindNumber:
+		unit := q.Unit.In(f.lang)
+		if unit == "" {
+			return rubric.FormatNumber(v.Num)
+		}
+		return rubric.FormatNumber(v.Num) + f.tr("", " ") + unit
+	case rubric.KindChoice:
+		if v.Str == "" {
+			return f.tr("未知", "unknown")
+		}
+		return q.Options.Label(v.Str, f.lang)
+	}
+	return f.setText(v.Set, q.Options)
+}
+
+// setText lists chosen options by label, or says none.
+func (f *plainFlow) setText(set []string, opts rubric.Options) string {
+	if len(set) == 0 {
+		return f.tr("无", "none")
+	}
+	labels := make([]string, len(set))
+	for i, s := range set {
+		labels[i] = opts.Label(s, f.lang)
+	}
+	return strings.Join(labels, f.tr("、", ", "))
+}
+
+// scorecard prints a vendor's live scorecard, one fact a line.
+func (f *plainFlow) scorecard(name string, card rubric.Scorecard) {
+	f.line("")
+	f.say("%s的评分：", "Scorecard of %s:", name)
+	for i, d := range card.Dimensions {
+		f.say("%s：%s 分，满分 %s", "%s: %s of %s", rubric.Dimensions[i].Name.In(f.lang),
+			rubric.FormatNumber(d.Points), rubric.FormatNumber(d.Weight))
+	}
+	f.say("总分：%s 分，满分 100", "Total: %s of 100", rubric.FormatNumber(card.Total))
+	f.say("结论：%s", "Band: %s", card.Band.Label(f.lang))
+	if card.Provisional {
+		f.say("暂定：已答 %d/%d 题", "Provisional: %d of %d questions answered", card.Answered, card.Applicable)
+	} else {
+		f.say("已全部作答：%d 题", "Complete: all %d questions answered", card.Applicable)
+	}
+	f.say("目前 %s 分，最高可达 %s 分", "Now %s, up to %s", rubric.FormatNumber(card.Total), rubric.FormatNumber(card.Potential))
+	if len(card.Knockouts) == 0 {
+		f.say("无一票否决项。", "No knockouts.")
+	}
+	for _, k := range card.Knockouts {
+		f.say("一票否决：%s。", "Knockout: %s.", rubric.FindingText(k.Code, f.lang))
+	}
+	if len(card.Flags) == 0 {
+		f.say("无风险提示。", "No red flags.")
+	}
+	for _, fl := range card.Flags {
+		f.say("风险提示：%s。", "Red flag: %s.", rubric.FindingText(fl.Code, f.lang))
+	}
+}
+
+// ---- requirements ----
+
+// plainReqKind is how a requirements field is asked.
+type plainReqKind int
+
+const (
+	plainReqSet plainReqKind = iota
+	plainReqChoice
+	plainReqNumber
+	plainReqText
+)
+
+// plainReqField is one field of rubric.md §1 as the accessible mode asks it.
+type plainReqField struct {
+	key   string // the requirements' JSON name, as Validate reports it
+	label rubric.Text
+	unit  rubric.Text
+	kind  plainReqKind
+	opts  rubric.Options
+	// unset is the label of the empty choice ("" when a choice is required).
+	unset   rubric.Text
+	integer bool
+	// optional numbers may be cleared (the budget).
+	optional bool
+	set      func(*rubric.Requirements) *[]string
+	str      func(*rubric.Requirements) *string
+	getNum   func(rubric.Requirements) (float64, bool)
+	setNum   func(*rubric.Requirements, *float64)
+}
+
+func plainReqFields() []plainReqField {
+	return []plainReqField{
+		{key: "channels", label: rubric.Text{ZH: "服务渠道", EN: "Service channels"}, kind: plainReqSet, opts: rubric.ChannelOptions,
+			set: func(r *rubric.Requirements) *[]string { return &r.Channels }},
+		{key: "daily_volume", label: rubric.Text{ZH: "日均咨询量", EN: "Daily inquiries"}, kind: plainReqNumber, integer: true,
+			getNum: func(r rubric.Requirements) (float64, bool) { return float64(r.DailyVolume), true },
+			setNum: func(r *rubric.Requirements, x *float64) { r.DailyVolume = int(*x) }},
+		{key: "peak_multiplier", label: rubric.Text{ZH: "高峰倍数(高峰量÷日常量)", EN: "Peak multiplier (peak volume ÷ normal volume)"}, kind: plainReqNumber,
+			getNum: func(r rubric.Requirements) (float64, bool) { return r.PeakMultiplier, true },
+			setNum: func(r *rubric.Requirements, x *float64) { r.PeakMultiplier = *x }},
+		{key: "peak_periods", label: rubric.Text{ZH: "高峰时段", EN: "Peak periods"}, kind: plainReqSet, opts: rubric.PeakPeriodOptions,
+			set: func(r *rubric.Requirements) *[]string { return &r.PeakPeriods }},
+		{key: "service_hours", label: rubric.Text{ZH: "服务时长", EN: "Service hours"}, kind: plainReqChoice, opts: rubric.HoursOptions,
+			str: func(r *rubric.Requirements) *string { return &r.ServiceHours }},
+		{key: "goals", label: rubric.Text{ZH: "核心诉求", EN: "Goals"}, kind: plainReqSet, opts: rubric.GoalOptions,
+			set: func(r *rubric.Requirements) *[]string { return &r.Goals }},
+		{key: "industry", label: rubric.Text{ZH: "行业(金融、医疗为强监管)", EN: "Industry (finance and healthcare are regulated)"}, kind: plainReqChoice,
+			opts: rubric.IndustryOptions, unset: rubric.Text{ZH: "未选择", EN: "not chosen"},
+			str: func(r *rubric.Requirements) *string { return &r.Industry }},
+		{key: "staffing_mode", label: rubric.Text{ZH: "外包模式", EN: "Staffing mode"}, kind: plainReqChoice, opts: rubric.StaffingOptions,
+			str: func(r *rubric.Requirements) *string { return &r.StaffingMode }},
+		{key: "user_profile", label: rubric.Text{ZH: "用户群体特征", EN: "User profile"}, kind: plainReqText,
+			str: func(r *rubric.Requirements) *string { return &r.UserProfile }},
+		{key: "target_response_s", label: rubric.Text{ZH: "目标平均响应时间", EN: "Target average response time"}, unit: rubric.Text{ZH: "秒", EN: "seconds"},
+			kind: plainReqNumber, integer: true,
+			getNum: func(r rubric.Requirements) (float64, bool) { return float64(r.TargetResponseS), true },
+			setNum: func(r *rubric.Requirements, x *float64) { r.TargetResponseS = int(*x) }},
+		{key: "target_fcr_pct", label: rubric.Text{ZH: "目标一次性解决率", EN: "Target first-contact resolution"}, unit: rubric.Text{ZH: "%", EN: "%"}, kind: plainReqNumber,
+			getNum: func(r rubric.Requirements) (float64, bool) { return r.TargetFCRPct, true },
+			setNum: func(r *rubric.Requirements, x *float64) { r.TargetFCRPct = *x }},
+		{key: "target_answer_pct", label: rubric.Text{ZH: "目标接通率", EN: "Target answer rate"}, unit: rubric.Text{ZH: "%", EN: "%"}, kind: plainReqNumber,
+			getNum: func(r rubric.Requirements) (float64, bool) { return r.TargetAnswerPct, true },
+			setNum: func(r *rubric.Requirements, x *float64) { r.TargetAnswerPct = *x }},
+		{key: "target_csat_pct", label: rubric.Text{ZH: "目标满意度", EN: "Target CSAT"}, unit: rubric.Text{ZH: "%", EN: "%"}, kind: plainReqNumber,
+			getNum: func(r rubric.Requirements) (float64, bool) { return r.TargetCSATPct, true },
+			setNum: func(r *rubric.Requirements, x *float64) { r.TargetCSATPct = *x }},
+		{key: "budget_month", label: rubric.Text{ZH: "月预算", EN: "Monthly budget"}, unit: rubric.Text{ZH: "元", EN: "CNY"}, kind: plainReqNumber, optional: true,
+			getNum: func(r rubric.Requirements) (float64, bool) {
+				if r.BudgetMonth == nil {
+					return 0, false
+				}
+				return *r.BudgetMonth, true
+			},
+			setNum: func(r *rubric.Requirements, x *float64) {
+				if x == nil {
+					r.BudgetMonth = nil
+					return
+				}
+				b := *x
+				r.BudgetMonth = &b
+			}},
+		{key: "notes", label: rubric.Text{ZH: "备注", EN: "Notes"}, kind: plainReqText,
+			str: func(r *rubric.Requirements) *string { return &r.Notes }},
+	}
+}
+
+// fieldText says a requirements field's current value in words.
+func (f *plainFlow) fieldText(fd plainReqField, r rubric.Requirements) string {
+	switch fd.kind {
+	case plainReqSet:
+		return f.setText(*fd.set(&r), fd.opts)
+	case plainReqChoice:
+		s := *fd.str(&r)
+		if s == "" {
+			return fd.unset.In(f.lang)
+		}
+		label := fd.opts.Label(s, f.lang)
+		if fd.key == "industry" && r.Regulated() {
+			label += f.tr("(强监管)", " (regulated)")
+		}
+		return label
+	case plainReqNumber:
+		x, ok := fd.getNum(r)
+		if !ok {
+			return f.tr("无", "none")
+		}
+		if u := fd.unit.In(f.lang); u != "" {
+			if u == "%" {
+				return rubric.FormatNumber(x) + "%"
+			}
+			return rubric.FormatNumber(x) + f.tr("", " ") + u
+		}
+		return rubric.FormatNumber(x)
+	}
+	if s := *fd.str(&r); s != "" {
+		return s
+	}
+	return f.tr("无", "none")
+}
+
+// requirementsText says every requirement in one paragraph.
+func (f *plainFlow) requirementsText(r rubric.Requirements) string {
+	fields := plainReqFields()
+	parts := make([]string, 0, len(fields))
+	for _, fd := range fields {
+		parts = append(parts, fd.label.In(f.lang)+f.colon()+plainOneLine(f.fieldText(fd, r)))
+	}
+	return strings.Join(parts, f.tr("；", "; ")) + f.tr("。", ".")
+}
+
+// plainOneLine folds line breaks of multi-line text into spaces.
+func plainOneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// editRequirements asks every requirements field in turn, saving each valid change.
+func (f *plainFlow) editRequirements(sess *db.Session) error {
+	f.line("")
+	f.say("修改需求：逐项提问，直接回车保留当前值，每项修改都会立即保存。",
+		"Editing the requirements field by field. Enter alone keeps the current value; each change is saved at once.")
+	for _, fd := range plainReqFields() {
+		for {
+			next := sess.Requirements
+			changed, err := f.askRequirement(fd, &next)
+			if err != nil {
+				return err
+			}
+			if !changed {
+				break
+			}
+			ctx, cancel := f.ctx()
+			err = f.store.SaveRequirements(ctx, sess.ID, next)
+			cancel()
+			if errors.Is(err, db.ErrNotFound) {
+				f.line(db.UserMessage(err, f.lang))
+				return errPlainGone
+			}
+			if err != nil {
+				f.line(db.UserMessage(err, f.lang))
+				continue
+			}
+			sess.Requirements = next
+			break
+		}
+	}
+	f.say("需求已保存。", "Requirements saved.")
+	return nil
+}
+
+// askRequirement asks one field and sets it in r; it reports whether r changed.
+func (f *plainFlow) askRequirement(fd plainReqField, r *rubric.Requirements) (bool, error) {
+	title := fd.label.In(f.lang)
+	if u := fd.unit.In(f.lang); u != "" {
+		title += f.tr("(", " (") + u + f.tr(")", ")")
+	}
+	title += f.sep() + f.tr("当前：", "now: ") + plainOneLine(f.fieldText(fd, *r))
+	switch fd.kind {
+	case plainReqSet:
+		cur := fd.set(r)
+		for {
+			chosen := slices.Clone(*cur)
+			if err := f.askSet(title, fd.opts, &chosen); err != nil {
+				return false, err
+			}
+			if fd.key == "channels" && len(chosen) == 0 {
+				f.say("请至少选择一个服务渠道。", "Choose at least one service channel.")
+				continue
+			}
+			if slices.Equal(chosen, *cur) {
+				return false, nil
+			}
+			*cur = chosen
+			return true, nil
+		}
+
+	case plainReqChoice:
+		cur := fd.str(r)
+		s := *cur
+		opts := make([]huh.Option[string], 0, len(fd.opts)+1)
+		for _, o := range fd.opts {
+			opts = append(opts, huh.NewOption(o.Label.In(f.lang), o.Value))
+		}
+		if fd.unset.EN != "" {
+			opts = append(opts, huh.NewOption(fd.unset.In(f.lang), ""))
+		}
+		if err := f.ask(huh.NewSelect[string]().Title(title).Options(opts...).Value(&s)); err != nil {
+			return false, err
+		}
+		if s == *cur {
+			return false, nil
+		}
+		*cur = s
+		return true, nil
+
+	case plainReqNumber:
+		def := ""
+		if x, ok := fd.getNum(*r); ok {
+			def = rubric.FormatNumber(x)
+		}
+		if fd.optional {
+			title += f.tr("(输入 - 清空)", " (- clears it)")
+		}
+		text, err := f.askLine(title+f.tr("。请输入：", ". New value:"), def, func(s string) string {
+			_, msg := f.parseRequirement(fd, *r, s)
+			return msg
+		})
+		if err != nil {
+			return false, err
+		}
+		x, _ := f.parseRequirement(fd, *r, text)
+		before := *r
+		fd.setNum(r, x)
+		oldX, oldOK := fd.getNum(before)
+		newX, newOK := fd.getNum(*r)
+		return oldOK != newOK || oldX != newX, nil
+
+	default: // plainReqText
+		cur := fd.str(r)
+		title += f.tr("(回车保留，- 清空)", " (Enter keeps it, - clears it)")
+		text := *cur
+		if err := f.ask(huh.NewText().Title(title + f.tr("。请输入：", ". New value:")).Value(&text)); err != nil {
+			return false, err
+		}
+		text = strings.TrimSpace(text)
+		if text == "-" {
+			text = ""
+		}
+		text = clean.Text(text)
+		if text == *cur {
+			return false, nil
+		}
+		*cur = text
+		return true, nil
+	}
+}
+
+// parseRequirement reads a number typed for fd and checks it with the requirements'
+// own validation. It returns nil for a cleared optional field, or a message.
+func (f *plainFlow) parseRequirement(fd plainReqField, r rubric.Requirements, s string) (*float64, string) {
+	s = strings.TrimSpace(s)
+	if fd.optional && (s == "" || plainUnknown(s)) {
+		return nil, ""
+	}
+	if s == "" {
+		return nil, f.tr("请填写。", "A value is required.")
+	}
+	// A question-shaped parser brings the rubric's number reading (full-width
+	// digits, thousands separators, a trailing %) and its messages.
+	q := rubric.Question{ID: fd.key, Kind: rubric.KindNumber, Min: -1e12, Max: 1e12, Integer: fd.integer}
+	x, _, e := q.ParseNumber(s)
+	if e != nil {
+		return nil, e.Message.In(f.lang)
+	}
+	probe := r
+	fd.setNum(&probe, &x)
+	for _, err := range probe.Validate() {
+		if err.Field == fd.key {
+			return nil, err.Message.In(f.lang)
+		}
+	}
+	return &x, ""
+}
+
+// ---- input ----
+
+// plainReader hands huh's prompts one line per Read. Each huh prompt wraps the input
+// in a new bufio.Scanner, which would otherwise swallow every line a pipe or paste
+// made available and lose them with the scanner. It also turns an interruption into
+// the end of input and remembers that the input ended, which huh does not report.
+type plainReader struct {
+	want  chan struct{}
+	lines chan plainLine
+	stop  <-chan struct{}
+
+	pending []byte
+	asked   bool // a line was requested from the reading goroutine and not yet received
+	srcDone bool // the source ended or failed
+	cut     bool // a line was shortened to plainMaxLine
+
+	// ended: a Read reported the end of input; interrupted: because of stop.
+	ended, interrupted bool
+}
+
+type plainLine struct {
+	text []byte
+	cut  bool
+	err  error
+}
+
+func newPlainReader(src io.Reader, stop <-chan struct{}) *plainReader {
+	r := &plainReader{want: make(chan struct{}), lines: make(chan plainLine, 1), stop: stop}
+	go r.readLines(bufio.NewReader(src))
+	return r
+}
+
+// readLines reads one line from src each time one is wanted, so that a blocked read
+// of a terminal never holds up an interruption and nothing is read ahead.
+func (r *plainReader) readLines(src *bufio.Reader) {
+	for range r.want {
+		text, cut, err := plainReadLine(src)
+		r.lines <- plainLine{text, cut, err}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// close lets the reading goroutine finish once its current read returns.
+func (r *plainReader) close() { close(r.want) }
+
+func (r *plainReader) Read(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	if len(r.pending) == 0 && (r.ended || !r.next()) {
+		r.ended = true
+		return 0, io.EOF
+	}
+	n := copy(p, r.pending)
+	r.pending = r.pending[n:]
+	return n, nil
+}
+
+// next waits for the next line or an interruption.
+func (r *plainReader) next() bool {
+	if r.srcDone {
+		return false
+	}
+	if !r.asked {
+		select {
+		case r.want <- struct{}{}:
+			r.asked = true
+		case <-r.stop:
+			r.interrupted = true
+			return false
+		}
+	}
+	select {
+	case l := <-r.lines:
+		r.asked = false
+		r.srcDone = l.err != nil
+		if len(l.text) == 0 {
+			return false
+		}
+		r.pending, r.cut = l.text, r.cut || l.cut
+		return true
+	case <-r.stop:
+		r.interrupted = true
+		return false
+	}
+}
+
+// takeCut reports, once, that a line was shortened.
+func (r *plainReader) takeCut() bool {
+	c := r.cut
+	r.cut = false
+	return c
+}
+
+// plainReadLine reads one line, keeping at most plainMaxLine bytes of it (cut on a
+// character boundary), and always ends what it returns with a newline. It returns
+// no text only at the end of src.
+func plainReadLine(src *bufio.Reader) ([]byte, bool, error) {
+	var text []byte
+	cut, eol := false, false
+	for {
+		chunk, err := src.ReadSlice('\n')
+		if err == nil {
+			chunk, eol = chunk[:len(chunk)-1], true
+		}
+		if !cut {
+			text = append(text, chunk...)
+			// Room is kept for the newline; the cut backs off to a character start.
+			if limit := plainMaxLine - 1; len(text) > limit {
+				keep := limit
+				for keep > 0 && !utf8.RuneStart(text[keep]) {
+					keep--
+				}
+				text, cut = text[:keep], true
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if !eol && len(text) == 0 {
+			return nil, cut, err
+		}
+		return append(text, '\n'), cut, err
+	}
+}
