@@ -58,7 +58,7 @@ func newFormScreen(c *Common, title string, fields []formField, submit func([]st
 		}
 		hf = append(hf, in)
 	}
-	f.form = huh.NewForm(huh.NewGroup(hf...)).WithTheme(wizard.Theme()).WithKeyMap(wizard.KeyMap()).
+	f.form = huh.NewForm(huh.NewGroup(hf...)).WithTheme(wizard.Theme()).WithKeyMap(wizard.KeyMapIn(c.Lang)).
 		WithShowHelp(false).WithShowErrors(false)
 	f.back = c.bind([]string{"esc"}, "esc", "取消", "cancel")
 	f.next = c.bind([]string{"enter"}, "enter", "下一项/确定", "next / done")

@@ -53,7 +53,7 @@ func newVendorScreen(c *Common, sess *db.Session, vi, step int) *vendorScreen {
 	k := &v.keys
 	k.Next = c.bind([]string{"pgdown", "ctrl+n"}, "pgdn", "下一步", "next step")
 	k.Prev = c.bind([]string{"pgup", "ctrl+p"}, "pgup", "上一步", "previous step")
-	k.Jump = c.bind([]string{"alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7"}, "alt+2…7", "跳到步骤", "go to step")
+	k.Jump = c.bind([]string{"alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7"}, "2…7", "跳到该步骤(在文字框中用 alt+2…7)", "go to that step (alt+2…7 in a text field)")
 	k.Field = c.bind([]string{"tab", "shift+tab"}, "tab/↑↓", "切换问题", "move between questions")
 	k.Yes = c.bind([]string{"y"}, "y/n/u", "是/否/未知", "yes/no/unknown")
 	k.No = c.bind([]string{"n"}, "n", "否", "no")
@@ -114,7 +114,7 @@ func (v *vendorScreen) ShortHelp() []key.Binding {
 func (v *vendorScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{v.keys.Field, v.keys.Next, v.keys.Prev, v.keys.Jump, v.keys.Back},
-		{v.keys.Yes, v.keys.No, v.keys.Unknown},
+		{v.keys.Yes},
 		v.form.Form.KeyBinds(),
 	}
 }

@@ -84,7 +84,7 @@ func NewRequirements(lang rubric.Lang, r rubric.Requirements) *Requirements {
 		input("target_csat_pct", t("目标满意度 %", "Target CSAT %"), "90", f.csat),
 		input("budget_month", t("月预算(元,可空)", "Monthly budget (CNY, optional)"), t("无", "none"), f.budget),
 		huh.NewText().Key("notes").Title(t("备注", "Notes")).CharLimit(NoteLimit).ExternalEditor(false).Lines(3).Value(f.notes),
-	)).WithTheme(Theme()).WithKeyMap(KeyMap()).WithShowHelp(false).WithShowErrors(false)
+	)).WithTheme(Theme()).WithKeyMap(KeyMapIn(lang)).WithShowHelp(false).WithShowErrors(false)
 	return f
 }
 

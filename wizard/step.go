@@ -57,7 +57,7 @@ func NewStep(n int, lang rubric.Lang, req rubric.Requirements, answers rubric.An
 		Value(s.note))
 	s.Form = huh.NewForm(huh.NewGroup(fields...)).
 		WithTheme(Theme()).
-		WithKeyMap(KeyMap()).
+		WithKeyMap(KeyMapIn(lang)).
 		WithShowHelp(false).
 		WithShowErrors(false)
 	return s

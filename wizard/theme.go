@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
+
+	"vendorvet/rubric"
 )
 
 // Theme is huh's Charm theme made compact (one line between fields) and readable
@@ -33,23 +35,57 @@ func Theme() *huh.Theme {
 	return t
 }
 
-// KeyMap is huh's default keymap with arrows that move between one-line fields, as
-// people expect in a long questionnaire, and without filtering, which would swallow a
-// "/" typed by accident and hide the options.
-func KeyMap() *huh.KeyMap {
+// KeyMap is KeyMapIn(rubric.EN).
+func KeyMap() *huh.KeyMap { return KeyMapIn(rubric.EN) }
+
+// KeyMapIn is huh's default keymap with arrows that move between one-line fields, as
+// people expect in a long questionnaire, without filtering, which would swallow a "/"
+// typed by accident and hide the options, and with help in the user's language.
+func KeyMapIn(lang rubric.Lang) *huh.KeyMap {
+	t := func(zh, en string) string { return tr(lang, zh, en) }
+	bind := func(keys []string, help, zh, en string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, t(zh, en)))
+	}
+	next := bind([]string{"enter", "tab", "down"}, "↓/tab", "下一项", "next")
+	prev := bind([]string{"shift+tab", "up"}, "↑/shift+tab", "上一项", "previous")
 	k := huh.NewDefaultKeyMap()
 	// ctrl+c belongs to the application: it saves and quits instead of aborting.
 	k.Quit = key.NewBinding(key.WithDisabled())
-	k.Select.Next = key.NewBinding(key.WithKeys("enter", "tab", "down"), key.WithHelp("↓/tab", "next"))
-	k.Select.Prev = key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("↑/shift+tab", "back"))
+
+	k.Select.Next, k.Select.Prev = next, prev
+	k.Select.Left = bind([]string{"h", "left"}, "←", "上一个选项", "previous option")
+	k.Select.Right = bind([]string{"l", "right"}, "→", "下一个选项", "next option")
+	k.Select.Submit = bind([]string{"enter"}, "enter", "确定", "done")
 	k.Select.Filter.SetEnabled(false)
+	k.Select.HalfPageUp.SetEnabled(false)
+	k.Select.HalfPageDown.SetEnabled(false)
+	k.Select.GotoTop.SetEnabled(false)
+	k.Select.GotoBottom.SetEnabled(false)
+
+	k.MultiSelect.Next = bind([]string{"enter", "tab"}, "tab", "下一项", "next")
+	k.MultiSelect.Prev = bind([]string{"shift+tab"}, "shift+tab", "上一项", "previous")
+	k.MultiSelect.Toggle = bind([]string{" ", "x"}, "x/space", "勾选", "tick")
+	k.MultiSelect.Up = bind([]string{"up", "k", "ctrl+p"}, "↑", "上移", "up")
+	k.MultiSelect.Down = bind([]string{"down", "j", "ctrl+n"}, "↓", "下移", "down")
+	k.MultiSelect.Submit = bind([]string{"enter"}, "enter", "确定", "done")
+	k.MultiSelect.SelectAll = bind([]string{"ctrl+a"}, "ctrl+a", "全选", "all")
+	k.MultiSelect.SelectNone = bind([]string{"ctrl+a"}, "ctrl+a", "全不选", "none")
+	k.MultiSelect.SelectNone.SetEnabled(false)
 	k.MultiSelect.Filter.SetEnabled(false)
-	k.Input.Next = key.NewBinding(key.WithKeys("enter", "tab", "down"), key.WithHelp("↓/tab", "next"))
-	k.Input.Prev = key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("↑/shift+tab", "back"))
+	k.MultiSelect.HalfPageUp.SetEnabled(false)
+	k.MultiSelect.HalfPageDown.SetEnabled(false)
+	k.MultiSelect.GotoTop.SetEnabled(false)
+	k.MultiSelect.GotoBottom.SetEnabled(false)
+
+	k.Input.Next, k.Input.Prev = next, prev
+	k.Input.Submit = bind([]string{"enter"}, "enter", "确定", "done")
+	k.Input.AcceptSuggestion.SetEnabled(false)
+
 	// A notes field takes enter as a new line: notes are typed in paragraphs.
-	k.Text.Next = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next"))
-	k.Text.NewLine = key.NewBinding(key.WithKeys("enter", "alt+enter", "ctrl+j"), key.WithHelp("enter", "new line"))
-	k.Text.Submit = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next"))
+	k.Text.Next = bind([]string{"tab"}, "tab", "下一项", "next")
+	k.Text.Prev = bind([]string{"shift+tab"}, "shift+tab", "上一项", "previous")
+	k.Text.Submit = bind([]string{"tab"}, "tab", "下一项", "next")
+	k.Text.NewLine = bind([]string{"enter", "alt+enter", "ctrl+j"}, "enter", "换行", "new line")
 	k.Text.Editor.SetEnabled(false)
 	return k
 }
