@@ -100,7 +100,8 @@ func (s *compareScreen) ShortHelp() []key.Binding {
 func (s *compareScreen) FullHelp() [][]key.Binding {
 	s.refreshKeys()
 	return [][]key.Binding{
-		{s.keys.Left, s.keys.Right, s.keys.Up, s.keys.Down, s.keys.PageUp, s.keys.PageDown},
+		// Left and Up carry the help of their pairs ("←/→", "↑/↓").
+		{s.keys.Left, s.keys.Up, s.keys.PageUp, s.keys.PageDown},
 		{s.keys.Items, s.keys.Profile, s.keys.Custom, s.keys.Back},
 	}
 }

@@ -122,7 +122,8 @@ func (s *exportScreen) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{s.keys.Write, s.keys.Focus, s.keys.Back},
-		{s.keys.Up, s.keys.Down, s.keys.PageUp, s.keys.PageDown, s.keys.Left, s.keys.Right},
+		// Up, PageUp and Left carry the help of their pairs.
+		{s.keys.Up, s.keys.PageUp, s.keys.Left},
 	}
 }
 
