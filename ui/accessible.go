@@ -127,7 +127,18 @@ func (f *plainFlow) colon() string { return f.tr("：", ": ") }
 func plainTheme() *huh.Theme { return huh.ThemeBase() }
 
 // ask runs one field as an accessible form on the flow's input and output.
-func (f *plainFlow) ask(field huh.Field) error {
+func (f *plainFlow) ask(field huh.Field) (err error) {
+	// huh's numbered choices index their options with whatever was typed last when
+	// the input ends right after an invalid entry ("0", "x", then Ctrl+D) and panic;
+	// that is only the end of input.
+	defer func() {
+		if p := recover(); p != nil {
+			if !f.in.ended {
+				panic(p)
+			}
+			err = errPlainEnd
+		}
+	}()
 	form := huh.NewForm(huh.NewGroup(field)).
 		WithTheme(plainTheme()).
 		WithShowHelp(false).
@@ -595,6 +606,11 @@ func (f *plainFlow) question(sess *db.Session, v *db.Vendor, q rubric.Question) 
 			return err
 		}
 		if bytes.Equal(plainEncode(q, cur), plainEncode(q, next)) {
+			return nil
+		}
+		// Nothing ticked in a detail list (hidden fees) means "none found" only once
+		// the list was reviewed; before that, confirming it says nothing.
+		if q.Detail && cur == nil && next != nil && len(next.Set) == 0 && v.Answers.Tri("hidden_fees_reviewed") != rubric.Yes {
 			return nil
 		}
 		ctx, cancel := f.ctx()

@@ -399,3 +399,72 @@ func TestPlainReaderGivesOneLineAtATime(t *testing.T) {
 		t.Errorf("ended %v, interrupted %v", r.ended, r.interrupted)
 	}
 }
+
+func TestAccessibleChoicesAndHiddenFees(t *testing.T) {
+	store, path := plainOpen(t)
+	ctx := context.Background()
+	id, err := store.CreateSession(ctx, db.SessionMeta{Title: "Shop", Lang: rubric.EN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.AddVendor(ctx, id, "Epsilon", ""); err != nil {
+		t.Fatal(err)
+	}
+	lines := []any{"1", "1", "6"}
+	// Confirming an empty fee list before the fees were reviewed says nothing…
+	lines = append(lines, plainStepInput(6, map[string]string{"pricing_model": "1", "price_month": "50,000"}, "")...)
+	lines = append(lines, "6")
+	// …after the review, ticking the system fee records it.
+	lines = append(lines, plainStepInput(6, map[string]string{"hidden_fees_reviewed": "1", "hidden_fees": "2\n0"}, "")...)
+	lines = append(lines, "b", "b", "q")
+	text := plainRun(t, store, rubric.EN, lines...)
+	if !strings.Contains(text, "Red flag: hidden fees found.") {
+		t.Errorf("no hidden-fee flag:\n%s", text)
+	}
+	if !strings.Contains(text, "Pricing model, now: Per hour") {
+		t.Errorf("the second pass does not show the chosen pricing model:\n%s", text)
+	}
+	v := plainReload(t, store, path).VendorRecords[0]
+	plainExpect(t, v.Answers, "pricing_model", rubric.Value{Str: "per_hour"})
+	plainExpect(t, v.Answers, "price_month", rubric.Value{Num: 50000})
+	plainExpect(t, v.Answers, "hidden_fees_reviewed", rubric.Value{Tri: rubric.Yes})
+	plainExpect(t, v.Answers, "hidden_fees", rubric.Value{Set: []string{"system"}})
+	if len(v.Answers) != 4 {
+		t.Errorf("answers = %v", v.Answers)
+	}
+}
+
+func TestAccessibleInvalidChoiceThenEndOfInput(t *testing.T) {
+	for name, last := range map[string]string{"yes/no": "0", "multi-choice": "9", "menu": "x"} {
+		t.Run(name, func(t *testing.T) {
+			store, path := plainOpen(t)
+			lines := []any{"n", "S", "", "", "a", "V", "", "2", "1"}
+			switch name {
+			case "yes/no":
+				lines = append(lines, last) // the dispatch permit
+			case "multi-choice":
+				lines = append(lines, plainStepInput(2, nil, "")[1:]...)
+				lines = append(lines, "3")
+				for _, q := range rubric.StepQuestions(3) {
+					if q.ID == "channels" {
+						break
+					}
+					lines = append(lines, "")
+				}
+				lines = append(lines, last)
+			case "menu":
+				lines = append(lines, plainStepInput(2, nil, "")[1:]...)
+				lines = append(lines, last)
+			}
+			text := plainRun(t, store, rubric.EN, lines...)
+			if !strings.Contains(text, "End of input. Everything answered is saved.") {
+				t.Errorf("output:\n%s", text)
+			}
+			v := plainReload(t, store, path).VendorRecords[0]
+			plainExpect(t, v.Answers, "business_license", rubric.Value{Tri: rubric.Yes})
+			if len(v.Answers) != 1 {
+				t.Errorf("answers = %v", v.Answers)
+			}
+		})
+	}
+}
