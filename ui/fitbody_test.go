@@ -32,3 +32,42 @@ func TestFitBodyMatchesLipgloss(t *testing.T) {
 		}
 	}
 }
+
+// besidePanel replaces lipgloss's join of the wizard's form and live scorecard in
+// every frame: it must give the same bytes, for every step, language and width.
+func TestBesidePanelMatchesLipgloss(t *testing.T) {
+	for _, lang := range langs {
+		c := newTestCommon(t, lang)
+		r := lipgloss.NewRenderer(nil)
+		r.SetColorProfile(termenv.TrueColor)
+		c.Styles = NewStyles(r)
+		sess := newSessionWithVendors(t, c, "甲 Vendor")
+		for step := 2; step <= 7; step++ {
+			for _, size := range [][2]int{{96, 24}, {120, 40}, {200, 60}} {
+				v := newVendorScreen(c, sess, 0, step)
+				v.SetSize(size[0], size[1])
+				fw, fh := v.formSize()
+				form := fit(v.form.Form.View(), fw, fh)
+				for _, item := range []string{"", "A1", "B3"} {
+					panel := c.Styles.Panel.Width(panelWidth - 2).Render(fit(strings.Join(scoreLines(c, v.card, item, panelWidth-4), "\n"), panelWidth-4, fh-2))
+					want := lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(fw+1).Render(form), " ", panel)
+					if got := besidePanel(form, fw+1, panel); got != want {
+						t.Fatalf("%s step %d at %v, item %q:\n got %q\nwant %q", lang, step, size, item, got, want)
+					}
+					if got := v.panel.draw(c, "x"); got != c.Styles.Panel.Width(panelWidth-2).Render("x") {
+						t.Fatalf("cached panel %q", got)
+					}
+				}
+			}
+		}
+	}
+	// Short forms beside a tall panel, and the other way round.
+	for _, form := range []string{"", "a", strings.Repeat("line\n", 30) + "end", "tab\there"} {
+		for _, panel := range []string{"", "┃ p ┃", strings.Repeat("┃ 面板 ┃\n", 20) + "┃ end ┃"} {
+			want := lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(12).Render(form), " ", panel)
+			if got := besidePanel(form, 12, panel); got != want {
+				t.Errorf("besidePanel(%q, 12, %q)\n got %q\nwant %q", form, panel, got, want)
+			}
+		}
+	}
+}
