@@ -14,7 +14,9 @@ var inlineEscaper = strings.NewReplacer(
 	`<`, "&lt;",
 	`>`, "&gt;",
 	`\`, `\\`,
-	"`", "\\`",
+	// A backtick becomes a character reference rather than \`: some renderers (marked)
+	// pair escaped backticks into code spans that swallow the emphasis around them.
+	"`", "&#96;",
 	`*`, `\*`,
 	`_`, `\_`,
 	`[`, `\[`,

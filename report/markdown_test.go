@@ -62,7 +62,7 @@ func TestCell(t *testing.T) {
 		"R & D, Q&A":                 "R & D, Q&A",
 		"&lt; &#60; &amp;":           "&amp;lt; &amp;#60; &amp;amp;",
 		"[click](javascript:x)":      `\[click\](javascript:x)`,
-		"**bold** _it_ `code` ~~s~~": `\*\*bold\*\* \_it\_ \` + "`code\\`" + ` \~\~s\~\~`,
+		"**bold** _it_ `code` ~~s~~": `\*\*bold\*\* \_it\_ &#96;code&#96; \~\~s\~\~`,
 		"\x1b[2Jcleared\x07":         `\[2Jcleared`,
 		"emoji 👍🏽 ok":                "emoji 👍🏽 ok",
 	}
@@ -84,7 +84,7 @@ func TestText(t *testing.T) {
 		{"- - -", `\- - -`},
 		{"- item\n- item", "- item  \n- item"},
 		{"    indented code", "indented code"},
-		{"```\nfence", "\\`\\`\\`  \nfence"},
+		{"```\nfence", "&#96;&#96;&#96;  \nfence"},
 		{"> quote", "&gt; quote"},
 		{"<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"},
 		{"[ref]: http://evil", `\[ref\]: http://evil`},
@@ -265,4 +265,22 @@ func FuzzCell(f *testing.F) {
 			t.Fatalf("Cell(%q) = %q keeps control character %U", s, c, r)
 		}
 	})
+}
+
+// Without an excellent vendor the report says so, and without a qualified one it
+// recommends nobody.
+func TestMarkdownWeakShortlists(t *testing.T) {
+	s := demo.Session(rubric.EN)
+	all := s.Vendors
+	s.Vendors = []rubric.Vendor{all[1], all[2]}
+	md := string(Markdown(s, rubric.EN, goldenNow))
+	if !strings.Contains(md, "**No vendor reaches the excellent band (85).** The best candidate is **"+all[1].Name+"**") ||
+		!strings.Contains(md, "Answer the open questions before signing") {
+		t.Errorf("qualified-only shortlist:\n%s", md[:1200])
+	}
+	s.Vendors = []rubric.Vendor{all[2], all[3]}
+	md = string(Markdown(s, rubric.ZH, goldenNow))
+	if !strings.Contains(md, "不推荐任何服务商") || strings.Contains(md, "**推荐") {
+		t.Errorf("reject-only shortlist:\n%s", md[:1200])
+	}
 }
