@@ -76,7 +76,6 @@ func runPlain(store *db.Store, lang rubric.Lang, in io.Reader, out io.Writer, st
 	err := f.sessions()
 	switch {
 	case errors.Is(err, errPlainEnd):
-		f.line("")
 		if r.interrupted {
 			f.say("已中断。已作答的内容均已保存。", "Interrupted. Everything answered is saved.")
 		} else {
@@ -341,7 +340,11 @@ func (f *plainFlow) sessionLine(s db.SessionSummary) string {
 	if s.Industry != "" {
 		parts = append(parts, rubric.IndustryOptions.Label(s.Industry, f.lang))
 	}
-	parts = append(parts, fmt.Sprintf(f.tr("%d 家服务商", "%d vendors"), s.Vendors))
+	vendors := fmt.Sprintf(f.tr("%d 家服务商", "%d vendors"), s.Vendors)
+	if s.Vendors == 1 {
+		vendors = f.tr("1 家服务商", "1 vendor")
+	}
+	parts = append(parts, vendors)
 	if s.HasLead {
 		parts = append(parts, fmt.Sprintf(f.tr("领先：%s %s 分 %s", "leading: %s, %s points, %s"),
 			s.Lead, rubric.FormatNumber(s.LeadTotal), s.LeadBand.Label(f.lang)))
