@@ -1038,7 +1038,12 @@ func (f *plainFlow) requirementsText(r rubric.Requirements) string {
 	for _, fd := range fields {
 		parts = append(parts, fd.label.In(f.lang)+f.colon()+plainOneLine(f.fieldText(fd, r)))
 	}
-	return strings.Join(parts, f.tr("；", "; ")) + f.tr("。", ".")
+	text := strings.Join(parts, f.tr("；", "; "))
+	// Notes that end a sentence themselves get no second full stop.
+	if !strings.HasSuffix(text, ".") && !strings.HasSuffix(text, "。") {
+		text += f.tr("。", ".")
+	}
+	return text
 }
 
 // plainOneLine folds line breaks of multi-line text into spaces.
