@@ -53,7 +53,7 @@ func newVendorScreen(c *Common, sess *db.Session, vi, step int) *vendorScreen {
 	k := &v.keys
 	k.Next = c.bind([]string{"pgdown", "ctrl+n"}, "pgdn", "下一步", "next step")
 	k.Prev = c.bind([]string{"pgup", "ctrl+p"}, "pgup", "上一步", "previous step")
-	k.Jump = c.bind([]string{"alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7"}, "2…7", "跳到该步骤(在文字框中用 alt+2…7)", "go to that step (alt+2…7 in a text field)")
+	k.Jump = c.bind([]string{"alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7"}, "1…7", "跳到该步骤(在文字框中用 alt+1…7)", "go to that step (alt+1…7 in a text field)")
 	k.Field = c.bind([]string{"tab", "shift+tab"}, "tab/↑↓", "切换问题", "move between questions")
 	k.Yes = c.bind([]string{"y"}, "y/n/u", "是/否/未知", "yes/no/unknown")
 	k.No = c.bind([]string{"n"}, "n", "否", "no")
@@ -129,7 +129,9 @@ func (v *vendorScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			return v, cmd
 		}
 	case reloadMsg:
-		return v, nil
+		// Back from the requirements: what applies and every score may have changed.
+		v.build()
+		return v, v.form.Form.Init()
 	}
 	m, cmd := v.form.Form.Update(msg)
 	v.form.Form = m.(*huh.Form)
@@ -159,7 +161,7 @@ func (v *vendorScreen) key(k tea.KeyMsg) (tea.Cmd, bool) {
 	}
 	// Outside text fields a digit jumps to its step, and y/n/u answer the focused
 	// yes/no question and move on: as fast as the vendor talks.
-	if s := k.String(); len(s) == 1 && s[0] >= '2' && s[0] <= '7' {
+	if s := k.String(); len(s) == 1 && s[0] >= '1' && s[0] <= '7' {
 		return v.goTo(int(s[0] - '0')), true
 	}
 	if _, cur, ok := v.form.FocusedTri(); ok {
@@ -211,6 +213,10 @@ func abs(x int) int {
 // the session.
 func (v *vendorScreen) goTo(step int) tea.Cmd {
 	v.collect()
+	if step == 1 {
+		// Step 1 belongs to the session; it comes back here when closed.
+		return push(newRequirementsScreen(v.c, v.sess))
+	}
 	if step > 7 {
 		v.leaving = true
 		return tea.Batch(pop, info(fmt.Sprintf(v.c.tr("「%s」已走完全部步骤", "“%s”: all steps visited"), v.vendor().Name)))
@@ -326,7 +332,11 @@ func (v *vendorScreen) View() string {
 func (v *vendorScreen) stepTabs() string {
 	c, st := v.c, v.c.Styles
 	var parts []string
-	parts = append(parts, st.StepDone.Render("1✓"))
+	if len(v.sess.Requirements.Channels) > 0 && v.sess.Requirements.Industry != "" {
+		parts = append(parts, st.StepDone.Render("1✓"))
+	} else {
+		parts = append(parts, st.StepOpen.Render("1◐"))
+	}
 	for n := 2; n <= 7; n++ {
 		a, app := wizard.Summary(n, v.sess.Requirements, v.vendor().Answers)
 		mark := "·"

@@ -218,3 +218,25 @@ func TestScreenGoldens(t *testing.T) {
 		}
 	}
 }
+
+func TestStepOneOpensRequirementsAndRescoresOnReturn(t *testing.T) {
+	_, app, v := openVendor(t, rubric.EN, 2, 120, 40)
+	press(app, runes("y")) // business licence
+	before := v.card.Total
+	press(app, runes("1"))
+	if _, ok := app.top().(*requirementsScreen); !ok {
+		t.Fatalf("1 opened %T", app.top())
+	}
+	// Unticking the phone hotline (fourth channel) makes the telecom licence moot:
+	// A1 is then 1 of 1.
+	press(app, keyOf(tea.KeyDown), keyOf(tea.KeyDown), keyOf(tea.KeyDown), runes("x"), keyOf(tea.KeyEsc))
+	if got := v.sess.Requirements.Channels; len(got) != 1 || got[0] != "web" {
+		t.Fatalf("channels = %v, want web only", got)
+	}
+	if app.top() != screen(v) {
+		t.Fatalf("esc left %T on top", app.top())
+	}
+	if v.card.Total <= before {
+		t.Errorf("total %v did not rise from %v once the telecom licence no longer applied", v.card.Total, before)
+	}
+}
