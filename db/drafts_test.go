@@ -2,7 +2,9 @@ package db
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 	"path/filepath"
 	"testing"
 
@@ -109,3 +111,38 @@ func TestMigrateFromSchemaOne(t *testing.T) {
 }
 
 func itoa(n int) string { return fmt.Sprint(n) }
+
+func TestVendorNamesAreUniqueInASession(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(filepath.Join(t.TempDir(), "u.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a, _ := s.CreateSession(ctx, SessionMeta{Title: "a"})
+	b, _ := s.CreateSession(ctx, SessionMeta{Title: "b"})
+	v1, err := s.AddVendor(ctx, a, "Acme", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddVendor(ctx, a, "Acme", "x"); !errors.Is(err, ErrDuplicateVendor) {
+		t.Errorf("a second Acme in one session: %v", err)
+	}
+	if _, err := s.AddVendor(ctx, b, "Acme", ""); err != nil {
+		t.Errorf("Acme in another session: %v", err)
+	}
+	v2, _ := s.AddVendor(ctx, a, "Beta", "")
+	if err := s.UpdateVendor(ctx, v2, "Acme", ""); !errors.Is(err, ErrDuplicateVendor) {
+		t.Errorf("renaming Beta to Acme: %v", err)
+	}
+	if err := s.UpdateVendor(ctx, v1, "Acme", "new contact"); err != nil {
+		t.Errorf("keeping its own name: %v", err)
+	}
+	sess, _ := s.Session(ctx, a)
+	if sess.VendorRecords[1].Name != "Beta" {
+		t.Errorf("the refused rename changed the name to %q", sess.VendorRecords[1].Name)
+	}
+	if msg := UserMessage(fmt.Errorf("wrapped: %w", ErrDuplicateVendor), rubric.EN); !strings.Contains(msg, "already has a vendor of that name") {
+		t.Errorf("message %q", msg)
+	}
+}

@@ -28,6 +28,9 @@ var (
 	ErrNotFound = errors.New("not found")
 	// ErrExists: a file that would be created already exists.
 	ErrExists = errors.New("file already exists")
+	// ErrDuplicateVendor: the session already has a vendor of that name; names tell
+	// vendors apart in the comparison, the report and the JSON export.
+	ErrDuplicateVendor = errors.New("the session already has a vendor of that name")
 )
 
 // FileError names the database file a problem was found in.
@@ -141,6 +144,9 @@ func UserMessage(err error, lang rubric.Lang) string {
 		return say("未保存：%s。", "Not saved: %s.", fieldMessage(fieldValue, lang))
 	}
 	switch {
+	case errors.Is(err, ErrDuplicateVendor):
+		return say("未保存：本评估中已有同名服务商，请换一个名称。",
+			"Not saved: this session already has a vendor of that name; choose another name.")
 	case errors.Is(err, ErrNotFound):
 		return say("该评估或服务商已不存在，可能已在另一个窗口中删除。",
 			"This session or vendor no longer exists; it may have been deleted in another window.")

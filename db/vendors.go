@@ -29,7 +29,23 @@ func (s *Store) AddVendor(ctx context.Context, sessionID int64, name, contact st
 	return id, err
 }
 
+// uniqueName refuses a name another vendor of the session already has.
+func uniqueName(ctx context.Context, tx *sql.Tx, sessionID, vendorID int64, name string) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM vendors WHERE session_id = ? AND name = ? AND id != ?",
+		sessionID, name, vendorID).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return fmt.Errorf("vendor %q: %w", name, ErrDuplicateVendor)
+	}
+	return nil
+}
+
 func insertVendor(ctx context.Context, tx *sql.Tx, sessionID int64, name, contact string, now int64) (int64, error) {
+	if err := uniqueName(ctx, tx, sessionID, 0, name); err != nil {
+		return 0, err
+	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO vendors (session_id, position, name, contact, created_at, updated_at)
 		VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM vendors WHERE session_id = ?), ?, ?, ?, ?)`,
 		sessionID, sessionID, name, contact, now, now)
@@ -50,6 +66,10 @@ func (s *Store) UpdateVendor(ctx context.Context, vendorID int64, name, contact 
 			return fmt.Errorf("vendor %d: %w", vendorID, ErrNotFound)
 		}
 		if err != nil {
+			return err
+		}
+		// Checked after the update, inside the same transaction: a clash rolls it back.
+		if err := uniqueName(ctx, tx, sessionID, vendorID, name); err != nil {
 			return err
 		}
 		return touchSession(ctx, tx, sessionID, now)

@@ -106,7 +106,7 @@ var findingTexts = map[string]Text{
 	"no_nda":                     {"不签订保密协议", "refuses to sign an NDA"},
 	"no_industry_filing":         {"强监管行业但无行业合规备案", "no industry compliance filing in a regulated industry"},
 	"no_data_ownership":          {"客户数据不归属企业", "the client does not own the customer data"},
-	"high_attrition":             {"年人员流失率超过 50%", "annual attrition above 50 %"},
+	"high_attrition":             {"年人员流失率超过 50%", "annual attrition above 50%"},
 	"hidden_fee":                 {"存在隐性收费", "hidden fees found"},
 	"no_trial":                   {"不提供试运营", "no trial period"},
 	"kpis_not_in_contract":       {"服务指标未写入合同", "KPIs are not written into the contract"},

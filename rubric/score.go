@@ -415,7 +415,7 @@ func (s *scoring) professionalism() {
 		default:
 			s.flag("high_attrition")
 		}
-		s.add(p, fmt.Sprintf("年流失率 %s%%", FormatNumber(a)), fmt.Sprintf("attrition %s %%", FormatNumber(a)))
+		s.add(p, fmt.Sprintf("年流失率 %s%%", FormatNumber(a)), fmt.Sprintf("attrition %s%%", FormatNumber(a)))
 	} else {
 		s.add(0, "人员流失率:未知", "attrition: unknown")
 	}
@@ -521,7 +521,7 @@ func (s *scoring) pricing() {
 		if len(fees) > 0 {
 			s.flag("hidden_fee")
 		}
-		s.add(max(0, 4-len(fees)), fmt.Sprintf("隐性收费 %d 项", len(fees)), fmt.Sprintf("%d hidden fees found", len(fees)))
+		s.add(max(0, 4-len(fees)), fmt.Sprintf("隐性收费 %d 项", len(fees)), fmt.Sprintf("hidden fees found: %d", len(fees)))
 	case No:
 		s.add(0, "隐性收费:未核查", "hidden fees: not reviewed")
 	default:

@@ -104,7 +104,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// The screen below may show what the popped one changed.
 		return a, a.forward(reloadMsg{})
 	case errMsg:
-		a.setStatus(db.UserMessage(msg.err, a.c.Lang), statusError)
+		a.setStatus(a.c.errorText(msg.err), statusError)
 		return a, nil
 	case infoMsg:
 		a.setStatus(msg.text, statusInfo)
