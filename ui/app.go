@@ -173,11 +173,7 @@ func (a *App) View() string {
 		return fit(strings.Join(wrapText(msg, c.Width), "\n"), c.Width, c.Height)
 	}
 	s := c.Styles
-	var crumbs []string
-	for _, sc := range a.stack {
-		crumbs = append(crumbs, sc.Title())
-	}
-	title := s.Title.Render("vendorvet") + s.Breadcrumb.Render(" › "+strings.Join(crumbs, " › "))
+	title := s.Title.Render("vendorvet") + s.Breadcrumb.Render(" › "+a.breadcrumb(c.Width-lipgloss.Width("vendorvet › ")))
 	_, h := a.bodySize()
 	var body string
 	if a.fullHelp {
@@ -187,6 +183,26 @@ func (a *App) View() string {
 	}
 	body = fitBody(body, c.Width, h)
 	return fit(title, c.Width, 1) + "\n" + body + "\n" + fit(a.statusView(), c.Width, 1) + "\n" + fit(a.helpLine(), c.Width, 1)
+}
+
+// breadcrumb names the screens from home to here in w cells; when it does not fit,
+// the screens passed through shrink first, so the current one keeps its name.
+func (a *App) breadcrumb(w int) string {
+	crumbs := make([]string, len(a.stack))
+	for i, sc := range a.stack {
+		crumbs[i] = sc.Title()
+	}
+	joined := strings.Join(crumbs, " › ")
+	if lipgloss.Width(joined) <= w || len(crumbs) == 1 {
+		return truncate(joined, w)
+	}
+	last := crumbs[len(crumbs)-1]
+	room := w - lipgloss.Width(last) - 3*(len(crumbs)-1)
+	each := max(1, room/(len(crumbs)-1))
+	for i := range crumbs[:len(crumbs)-1] {
+		crumbs[i] = truncate(crumbs[i], each)
+	}
+	return truncate(strings.Join(crumbs, " › "), w)
 }
 
 func (a *App) statusView() string {

@@ -59,7 +59,7 @@ func scoreLines(c *Common, card rubric.Scorecard, focusItem string, w int) []str
 		item, _, _ := rubric.ItemByID(focusItem)
 		out = append(out, "", st.PanelTitle.Render(fmt.Sprintf("%s %s  %d/%d", item.ID, item.Name.In(c.Lang), it.Points, it.Max)))
 		for _, why := range it.Why {
-			for i, l := range wrapText(why.In(c.Lang), w-2) {
+			for i, l := range wrapText(strings.ReplaceAll(why.In(c.Lang), " → ", " →\u00a0"), w-2) {
 				bullet := "· "
 				if i > 0 {
 					bullet = "  "

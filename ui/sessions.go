@@ -20,13 +20,17 @@ const sessionPage = 100
 
 // sessionsScreen is home: the saved evaluation sessions, newest change first.
 type sessionsScreen struct {
-	c      *Common
-	w, h   int
-	count  int
-	pages  map[int][]db.SessionSummary
-	cursor int
-	offset int
-	filter textinput.Model
+	c     *Common
+	w, h  int
+	count int
+	pages map[int][]db.SessionSummary
+	// loading holds the pages being read in the background; gen counts reloads, so
+	// that a page read before one is not kept after it.
+	loading map[int]bool
+	gen     int
+	cursor  int
+	offset  int
+	filter  textinput.Model
 	// filtering is true while the filter field has the focus.
 	filtering bool
 	loadErr   error
@@ -89,6 +93,8 @@ func (s *sessionsScreen) reload() {
 	ctx, cancel := s.c.ctx()
 	defer cancel()
 	s.pages = map[int][]db.SessionSummary{}
+	s.loading = map[int]bool{}
+	s.gen++
 	s.count, s.loadErr = s.c.Store.CountSessions(ctx, s.filter.Value())
 	s.cursor = min(s.cursor, max(0, s.count-1))
 	s.scroll()
@@ -110,16 +116,57 @@ func (s *sessionsScreen) row(i int) (db.SessionSummary, bool) {
 			s.loadErr = err
 			return db.SessionSummary{}, false
 		}
-		// Keep a few pages only: scrolling through years of sessions stays light.
-		if len(s.pages) > 8 {
-			s.pages = map[int][]db.SessionSummary{}
-		}
-		s.pages[p] = rows
+		s.keep(p, rows)
 	}
 	if j := i - p*sessionPage; j < len(rows) {
 		return rows[j], true
 	}
 	return db.SessionSummary{}, false
+}
+
+// keep stores a loaded page. Only a few pages are kept, those around what is shown:
+// scrolling through years of sessions stays light.
+func (s *sessionsScreen) keep(p int, rows []db.SessionSummary) {
+	if len(s.pages) > 8 {
+		lh := s.listHeight()
+		lo, hi := max(0, s.offset-lh)/sessionPage, (s.offset+2*lh)/sessionPage
+		for q := range s.pages {
+			if q < lo || q > hi {
+				delete(s.pages, q)
+			}
+		}
+	}
+	s.pages[p] = rows
+}
+
+// pageMsg is a page of sessions read in the background.
+type pageMsg struct {
+	gen, page int
+	rows      []db.SessionSummary
+	err       error
+}
+
+// prefetch reads in the background the pages a screen away from what is shown, so
+// that scrolling finds them loaded: a page read while the user waits cost 2–3 ms.
+func (s *sessionsScreen) prefetch() tea.Cmd {
+	lh := s.listHeight()
+	var cmds []tea.Cmd
+	for _, i := range []int{s.offset - lh, s.offset + 2*lh - 1} {
+		i = max(0, min(i, s.count-1))
+		p := i / sessionPage
+		if _, ok := s.pages[p]; ok || s.loading[p] || s.count == 0 {
+			continue
+		}
+		s.loading[p] = true
+		store, filter, gen := s.c.Store, s.filter.Value(), s.gen
+		cmds = append(cmds, func() tea.Msg {
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			rows, err := store.ListSessions(ctx, filter, p*sessionPage, sessionPage)
+			return pageMsg{gen: gen, page: p, rows: rows, err: err}
+		})
+	}
+	return tea.Batch(cmds...)
 }
 
 // listHeight is the number of rows that fit under the header lines.
@@ -140,6 +187,15 @@ func (s *sessionsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case reloadMsg:
 		s.reload()
+		return s, nil
+	case pageMsg:
+		// A page that failed is read again, in the open, when it is needed.
+		if msg.gen == s.gen {
+			delete(s.loading, msg.page)
+			if _, ok := s.pages[msg.page]; !ok && msg.err == nil {
+				s.keep(msg.page, msg.rows)
+			}
+		}
 		return s, nil
 	case tea.KeyMsg:
 		if s.filtering {
@@ -203,7 +259,7 @@ func (s *sessionsScreen) key(k tea.KeyMsg) (screen, tea.Cmd) {
 			}))
 	}
 	s.scroll()
-	return s, nil
+	return s, s.prefetch()
 }
 
 // createDemo adds the sample session and opens it.

@@ -6,7 +6,6 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/mattn/go-runewidth"
 )
 
 // truncate cuts s to at most w cells (CJK counts two) with an ellipsis.
@@ -88,37 +87,60 @@ func fitBody(block string, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-// wrapText wraps plain text to w cells, breaking CJK anywhere and Latin at spaces.
+// wrapText wraps plain text to w cells: Latin breaks at spaces, Chinese between
+// characters, and closing punctuation never starts a line. Widths are measured as
+// the rest of the screen measures them.
 func wrapText(s string, w int) []string {
 	if w <= 0 {
 		return nil
 	}
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
-		line, lw := "", 0
+		var line []string // words of the line being filled
+		lw := 0
+		flush := func() {
+			out = append(out, strings.TrimRight(strings.Join(line, ""), " "))
+			line, lw = nil, 0
+		}
 		for _, word := range splitWords(para) {
-			ww := runewidth.StringWidth(word)
-			if lw+ww > w && lw > 0 {
-				out = append(out, strings.TrimRight(line, " "))
-				line, lw = "", 0
-				word = strings.TrimLeft(word, " ")
-				ww = runewidth.StringWidth(word)
+			ww := ansi.StringWidth(word)
+			// A trailing space may hang past the edge; it is trimmed at the break.
+			if lw+ansi.StringWidth(strings.TrimRight(word, " ")) > w && lw > 0 {
+				var carry []string
+				// Take the last character along rather than start a line with "，" or ")".
+				if closingPunct(word) && len(line) > 1 {
+					carry = line[len(line)-1:]
+					line = line[:len(line)-1]
+				}
+				flush()
+				for _, c := range carry {
+					line, lw = append(line, c), lw+ansi.StringWidth(c)
+				}
+				if len(line) == 0 {
+					word = strings.TrimLeft(word, " ")
+					ww = ansi.StringWidth(word)
+				}
 			}
-			for ww > w { // a word longer than the line is cut
-				head := runewidth.Truncate(word, w, "")
+			for ansi.StringWidth(strings.TrimRight(word, " ")) > w-lw && lw == 0 { // a word longer than the line is cut
+				head := ansi.Truncate(word, w-lw, "")
 				if head == "" {
 					break
 				}
-				out = append(out, head)
+				line = append(line, head)
+				flush()
 				word = word[len(head):]
-				ww = runewidth.StringWidth(word)
+				ww = ansi.StringWidth(word)
 			}
-			line += word
-			lw += ww
+			line, lw = append(line, word), lw+ww
 		}
-		out = append(out, strings.TrimRight(line, " "))
+		flush()
 	}
 	return out
+}
+
+// closingPunct reports whether word is punctuation that must not begin a line.
+func closingPunct(word string) bool {
+	return word != "" && strings.ContainsRune("，。、；：！？）》」』】,.;:!?)]}…%", []rune(word)[0])
 }
 
 // splitWords keeps Latin words whole (with their following space) and makes every
@@ -128,7 +150,7 @@ func splitWords(s string) []string {
 	cur := ""
 	for _, r := range s {
 		switch {
-		case runewidth.RuneWidth(r) == 2:
+		case ansi.StringWidth(string(r)) == 2 || strings.ContainsRune("，。、；：！？）》」』】", r):
 			if cur != "" {
 				words = append(words, cur)
 				cur = ""
