@@ -1,0 +1,29 @@
+package db
+
+import (
+	"context"
+	"fmt"
+)
+
+// noPageLimit is SQLite's own largest page count: setting it lifts a limit.
+const noPageLimit = 4294967294
+
+// LimitPages caps the database at pages pages, as a disk with no room left would:
+// a write that needs the file to grow past the cap fails with SQLITE_FULL (which
+// UserMessage calls a full disk) and writes nothing, while writes that fit in pages
+// the file already has still land. It rehearses a full disk, in tests or by hand.
+// SQLite never sets the cap below the current size, so 1 caps the file where it
+// is now; pages <= 0 lifts the cap. It returns the cap now in force. The cap holds
+// for the store's one connection until the store is closed.
+func (s *Store) LimitPages(ctx context.Context, pages int) (int, error) {
+	if pages <= 0 {
+		pages = noPageLimit
+	}
+	var limit int
+	// PRAGMA takes no bound parameters; pages is an integer.
+	err := s.db.QueryRowContext(ctx, fmt.Sprintf("PRAGMA max_page_count = %d", pages)).Scan(&limit)
+	if err != nil {
+		return 0, fmt.Errorf("limit the size of %s: %w", s.path, err)
+	}
+	return limit, nil
+}
