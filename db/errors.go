@@ -28,6 +28,10 @@ var (
 	ErrNotFound = errors.New("not found")
 	// ErrExists: a file that would be created already exists.
 	ErrExists = errors.New("file already exists")
+	// ErrReadOnly: the database, its folder or its disk cannot be written. vendorvet
+	// saves every change as it is made, so it does not open what it cannot write.
+	// The file was not modified.
+	ErrReadOnly = errors.New("database cannot be written")
 	// ErrDuplicateVendor: the session already has a vendor of that name; names tell
 	// vendors apart in the comparison, the report and the JSON export.
 	ErrDuplicateVendor = errors.New("the session already has a vendor of that name")
@@ -36,7 +40,7 @@ var (
 // FileError names the database file a problem was found in.
 type FileError struct {
 	Path string
-	// Kind is ErrNotVendorvet, ErrNewerSchema, ErrCorrupt or ErrExists.
+	// Kind is ErrNotVendorvet, ErrNewerSchema, ErrCorrupt, ErrReadOnly or ErrExists.
 	Kind error
 	// Schema is the schema version found in the file, for ErrNewerSchema.
 	Schema int
@@ -118,6 +122,9 @@ func UserMessage(err error, lang rubric.Lang) string {
 		case ErrCorrupt:
 			return say("%s 已损坏，无法打开，vendorvet 不会写入它。请从备份恢复或换一个文件。",
 				"%s is damaged and cannot be opened; vendorvet will not write to it. Restore a backup or choose another file.", fe.Path)
+		case ErrReadOnly:
+			return say("%s 无法写入(没有权限，或文件、文件夹、磁盘只读)；vendorvet 每次修改都立即保存，因此没有打开它，文件未被改动。",
+				"%s cannot be written (no permission, or a read-only file, folder or disk), and vendorvet saves every change as it is made, so it was not opened and was left untouched.", fe.Path)
 		case ErrExists:
 			return say("%s 已存在，请换一个文件名。", "%s already exists; choose another name.", fe.Path)
 		}

@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	_ "modernc.org/sqlite"
 )
@@ -120,6 +121,8 @@ func openError(path string, err error) error {
 	switch sqliteCode(err) {
 	case 11, 26: // SQLITE_CORRUPT, SQLITE_NOTADB
 		return &FileError{Path: path, Kind: ErrCorrupt, Err: err}
+	case 3, 8: // SQLITE_PERM, SQLITE_READONLY: the -wal or -shm cannot be made beside it
+		return &FileError{Path: path, Kind: ErrReadOnly, Err: err}
 	}
 	return fmt.Errorf("open database %s: %w", path, err)
 }
@@ -227,15 +230,10 @@ const headerSize = 108
 // before SQLite opens it: SQLite would create -wal and -shm files beside it and could
 // write to it.
 func inspect(path string) (fileState, error) {
-	f, err := os.Open(path)
+	st, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return fileMissing, nil
 	}
-	if err != nil {
-		return 0, fmt.Errorf("open database %s: %w", path, err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
 	if err != nil {
 		return 0, fmt.Errorf("open database %s: %w", path, err)
 	}
@@ -245,7 +243,31 @@ func inspect(path string) (fileState, error) {
 	if !st.Mode().IsRegular() {
 		return 0, &FileError{Path: path, Kind: ErrNotVendorvet, Err: errors.New("it is not a regular file")}
 	}
-	if st.Size() == 0 {
+	// Opened for writing, as SQLite will: a file we may only read would otherwise be
+	// opened read-only, every save would fail, and SQLite would leave -wal and -shm
+	// files beside it.
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	readOnly := errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
+	if readOnly {
+		f, err = os.Open(path)
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return fileMissing, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("open database %s: %w", path, err)
+	}
+	defer f.Close()
+	state, err := inspectHeader(f, path, st.Size())
+	if err == nil && readOnly {
+		return 0, &FileError{Path: path, Kind: ErrReadOnly, Err: errors.New("the file is read-only")}
+	}
+	return state, err
+}
+
+// inspectHeader reads the header of the open file at path, size bytes long.
+func inspectHeader(f *os.File, path string, size int64) (fileState, error) {
+	if size == 0 {
 		return fileBlank, nil
 	}
 	h := make([]byte, headerSize)
@@ -295,8 +317,8 @@ func inspect(path string) (fileState, error) {
 	// shorter than that count is truncated, unless a write-ahead log still holds the
 	// end of a checkpoint that a crash interrupted.
 	pages := int64(be.Uint32(h[28:32]))
-	if bytes.Equal(h[24:28], h[92:96]) && st.Size() < pages*pageSize && !hasLog(path) {
-		return corrupt(fmt.Sprintf("it is cut short (%d of %d bytes)", st.Size(), pages*pageSize))
+	if bytes.Equal(h[24:28], h[92:96]) && size < pages*pageSize && !hasLog(path) {
+		return corrupt(fmt.Sprintf("it is cut short (%d of %d bytes)", size, pages*pageSize))
 	}
 	return fileOurs, nil
 }
