@@ -27,9 +27,12 @@ type App struct {
 	status     string
 	statusKind int // 0 info, 1 ok, 2 warning, 3 error
 	lastSave   time.Time
-	fullHelp   bool
-	quitting   bool
-	keys       appKeys
+	// failing holds the writes whose last attempt failed, by key, until one lands:
+	// "Saved" is said only when none is left.
+	failing  map[string]SavedMsg
+	fullHelp bool
+	quitting bool
+	keys     appKeys
 }
 
 type appKeys struct {
@@ -45,7 +48,7 @@ const (
 
 // NewApp builds the root model on the sessions screen.
 func NewApp(c *Common) *App {
-	a := &App{c: c}
+	a := &App{c: c, failing: map[string]SavedMsg{}}
 	a.keys = appKeys{
 		Quit:      c.bind([]string{"q"}, "q", "退出", "quit"),
 		ForceQuit: c.bind([]string{"ctrl+c"}, "ctrl+c", "保存并退出", "save & quit"),
@@ -126,25 +129,60 @@ func (a *App) forward(msg tea.Msg) tea.Cmd {
 func (a *App) setStatus(text string, kind int) { a.status, a.statusKind = text, kind }
 
 // saved turns a finished write into the status line: the time of the last save, or
-// plainly what was not saved and that it is still on screen.
+// plainly what was not saved and that it is still on screen. While any write is
+// still failing, another one landing does not say "Saved".
 func (a *App) saved(m SavedMsg) {
 	c := a.c
 	switch {
 	case m.Conflict != nil:
+		delete(a.failing, m.Key)
 		a.setStatus(c.tr("「"+m.What+"」已在另一窗口被修改,未覆盖;再次修改即以你的为准",
 			"“"+m.What+"” was changed in another window and was not overwritten; change it again to keep yours"), statusWarn)
 	case m.Err != nil:
-		msg := db.UserMessage(m.Err, c.Lang)
-		if m.Retrying {
-			msg += c.tr(" — 内容仍在屏幕上,将自动重试", " — still on screen, retrying")
-		}
-		a.setStatus(c.tr("未保存:", "Not saved: ")+msg, statusError)
+		a.failing[m.Key] = m
+		a.setStatus(a.notSaved(m), statusError)
 	default:
+		delete(a.failing, m.Key)
 		a.lastSave = m.At
+		if len(a.failing) > 0 {
+			a.setStatus(a.notSaved(a.latestFailure()), statusError)
+			return
+		}
 		if a.statusKind == statusError || a.statusKind == statusWarn || a.status == "" || strings.HasPrefix(a.status, c.tr("已保存", "Saved")) {
 			a.setStatus(c.tr("已保存 ", "Saved ")+m.At.Format("15:04:05"), statusOK)
 		}
 	}
+}
+
+// notSaved says once that a write did not land, what it was, why, and whether it
+// is being retried.
+func (a *App) notSaved(m SavedMsg) string {
+	c := a.c
+	reason := db.UserMessage(m.Err, c.Lang)
+	// The store's message may begin with "Not saved" itself.
+	for _, p := range []string{"未保存：", "未保存:", "Not saved: "} {
+		reason = strings.TrimPrefix(reason, p)
+	}
+	head := c.tr("未保存", "Not saved")
+	if m.What != "" {
+		head += c.tr("「"+m.What+"」", " ("+m.What+")")
+	}
+	msg := head + c.tr("：", ": ") + reason
+	if m.Retrying {
+		msg += c.tr(" — 内容仍在屏幕上,将自动重试", " — still on screen, retrying")
+	}
+	return msg
+}
+
+// latestFailure is the most recent of the writes still failing.
+func (a *App) latestFailure() SavedMsg {
+	var last SavedMsg
+	for _, m := range a.failing {
+		if last.Key == "" || m.At.After(last.At) || (m.At.Equal(last.At) && m.Key < last.Key) {
+			last = m
+		}
+	}
+	return last
 }
 
 // quit waits for the writes in flight, then ends the program.
