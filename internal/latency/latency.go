@@ -12,7 +12,14 @@ import (
 // Recorder holds the durations of a benchmark's operations.
 type Recorder struct {
 	ds []time.Duration
+	// cpu is the process's processor time when the first operation was recorded.
+	cpu time.Duration
 }
+
+// Start notes the processor time before the operations, so that Report can add what
+// they cost on their own (cpu-us): on a shared machine the elapsed times also count
+// waiting for the processor while other programs run.
+func (r *Recorder) Start() { r.cpu = CPUTime() }
 
 // Add records one operation.
 func (r *Recorder) Add(d time.Duration) { r.ds = append(r.ds, d) }
@@ -40,8 +47,12 @@ func (r *Recorder) Percentile(p float64) time.Duration {
 	return s[min(max(i, 0), len(s)-1)]
 }
 
-// Report adds the median and the 99th percentile, in microseconds, to b's results.
+// Report adds the median and the 99th percentile, in microseconds, to b's results,
+// and after Start the processor time of the whole process per operation.
 func (r *Recorder) Report(b *testing.B) {
 	b.ReportMetric(float64(r.Percentile(50))/1e3, "median-us")
 	b.ReportMetric(float64(r.Percentile(99))/1e3, "p99-us")
+	if r.cpu > 0 && len(r.ds) > 0 {
+		b.ReportMetric(float64(CPUTime()-r.cpu)/1e3/float64(len(r.ds)), "cpu-us")
+	}
 }

@@ -35,3 +35,14 @@ func TestPercentile(t *testing.T) {
 		t.Errorf("Len = %d", r.Len())
 	}
 }
+
+func TestCPUTimeAdvances(t *testing.T) {
+	before := CPUTime()
+	x := 0
+	for i := range 50_000_000 {
+		x += i % 7
+	}
+	if x == 0 || CPUTime() <= before {
+		t.Errorf("CPU time did not advance over a busy loop: %v then %v", before, CPUTime())
+	}
+}
