@@ -151,13 +151,26 @@ func QuestionByID(id string) (Question, bool) {
 	return Questions[i], true
 }
 
-// StepQuestions returns the questions of step n, in order.
+// stepIndex holds the positions in Questions of each step's questions.
+var stepIndex = func() map[int][]int {
+	m := map[int][]int{}
+	for i, q := range Questions {
+		m[q.Step] = append(m[q.Step], i)
+	}
+	return m
+}()
+
+// StepQuestions returns the questions of step n, in order, in a slice of its own.
+// The slice is made at its final size: growing it question by question was a tenth
+// of the time of a report.
 func StepQuestions(n int) []Question {
-	var qs []Question
-	for _, q := range Questions {
-		if q.Step == n {
-			qs = append(qs, q)
-		}
+	idx := stepIndex[n]
+	if len(idx) == 0 {
+		return nil
+	}
+	qs := make([]Question, len(idx))
+	for i, j := range idx {
+		qs[i] = Questions[j]
 	}
 	return qs
 }
