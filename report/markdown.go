@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"time"
@@ -16,26 +17,49 @@ import (
 // typed by a user reaches the document.
 func Markdown(s rubric.Session, lang rubric.Lang, now time.Time) []byte {
 	r := &mdReport{s: s, lang: lang, sc: scoreSession(s)}
+	// About 6 KB a vendor: grown once, not doubled and copied a dozen times.
+	r.b.Grow(8<<10 + 6<<10*len(s.Vendors))
 	r.header(now)
 	r.summary()
 	r.comparison()
 	r.requirements()
 	r.vendors()
 	r.method(now)
-	return []byte(r.b.String())
+	return r.b.Bytes()
 }
 
 type mdReport struct {
-	b    strings.Builder
+	b    bytes.Buffer
 	s    rubric.Session
 	lang rubric.Lang
 	sc   scored
+	// cells remembers escaped text: a report escapes the same labels and reasons
+	// for every vendor, and escaping was a quarter of its time.
+	cells map[string]string
 }
 
 func (r *mdReport) t(zh, en string) string { return t(r.lang, zh, en) }
 
+// cell is Cell, remembered for the report.
+func (r *mdReport) cell(s string) string {
+	if c, ok := r.cells[s]; ok {
+		return c
+	}
+	if r.cells == nil {
+		r.cells = map[string]string{}
+	}
+	c := Cell(s)
+	r.cells[s] = c
+	return c
+}
+
 // line writes one line of Markdown.
-func (r *mdReport) line(parts ...string) { r.b.WriteString(strings.Join(parts, "") + "\n") }
+func (r *mdReport) line(parts ...string) {
+	for _, p := range parts {
+		r.b.WriteString(p)
+	}
+	r.b.WriteByte('\n')
+}
 
 // table writes a GFM table; every cell must already be escaped.
 func (r *mdReport) table(header []string, align string, rows [][]string) {
@@ -56,7 +80,7 @@ func (r *mdReport) table(header []string, align string, rows [][]string) {
 
 func (r *mdReport) header(now time.Time) {
 	title := r.s.Title
-	if strings.TrimSpace(Cell(title)) == "" {
+	if strings.TrimSpace(r.cell(title)) == "" {
 		title = r.t("客服外包服务商评估报告", "Customer-service outsourcing vendor evaluation")
 	}
 	r.line("# ", Inline(title))
@@ -70,7 +94,7 @@ func (r *mdReport) header(now time.Time) {
 	r.line(label("委托方", "Client", Inline(r.s.Client)), "  ")
 	r.line(label("评估人", "Evaluator", Inline(r.s.Evaluator)), "  ")
 	r.line(label("日期", "Date", now.Format("2006-01-02")), "  ")
-	r.line(label("权重方案", "Weight profile", Cell(r.sc.profile.Label(r.lang))))
+	r.line(label("权重方案", "Weight profile", r.cell(r.sc.profile.Label(r.lang))))
 	r.line()
 }
 
@@ -203,7 +227,7 @@ func (r *mdReport) flagsSuffix(c rubric.Scorecard) string {
 func (r *mdReport) findings(fs []rubric.Finding, sep string) string {
 	parts := make([]string, len(fs))
 	for i, f := range fs {
-		parts[i] = Cell(rubric.FindingText(f.Code, r.lang))
+		parts[i] = r.cell(rubric.FindingText(f.Code, r.lang))
 	}
 	return strings.Join(parts, sep)
 }
@@ -216,7 +240,7 @@ func (r *mdReport) comparison() {
 	r.line()
 	header := []string{"#", r.t("服务商", "Vendor")}
 	for d, dim := range rubric.Dimensions {
-		header = append(header, fmt.Sprintf("%s %s (%s)", dim.ID, Cell(dim.Name.In(r.lang)), rubric.FormatNumber(r.sc.profile.Weights[d])))
+		header = append(header, fmt.Sprintf("%s %s (%s)", dim.ID, r.cell(dim.Name.In(r.lang)), rubric.FormatNumber(r.sc.profile.Weights[d])))
 	}
 	header = append(header, r.t("总分 (100)", "Total (100)"), r.t("结论", "Band"), r.t("完成度", "Answered"),
 		r.t("月报价", "Price / month"), r.t("对比预算", "vs budget"))
@@ -242,7 +266,7 @@ func (r *mdReport) comparison() {
 		if c.Band == rubric.Disqualified {
 			rank = "—"
 		}
-		row := []string{rank, Cell(r.s.Vendors[i].Name)}
+		row := []string{rank, r.cell(r.s.Vendors[i].Name)}
 		for d, ds := range c.Dimensions {
 			row = append(row, bold(ds.Points, bestDim[d]))
 		}
@@ -253,7 +277,7 @@ func (r *mdReport) comparison() {
 			total += r.t(",最高 ", ", up to ") + score(c.Potential)
 		}
 		price, budget := priceVsBudget(r.s.Vendors[i].Answers, r.s.Requirements, r.lang)
-		row = append(row, total, Cell(band), fmt.Sprintf("%d/%d", c.Answered, c.Applicable), price, budget)
+		row = append(row, total, r.cell(band), fmt.Sprintf("%d/%d", c.Answered, c.Applicable), price, budget)
 		rows = append(rows, row)
 	}
 	r.table(header, "r rrrrr", rows)
@@ -268,7 +292,7 @@ func (r *mdReport) requirements() {
 	r.line()
 	rows := make([][]string, len(requirementFields))
 	for i, f := range requirementFields {
-		rows[i] = []string{Cell(f.Label.In(r.lang)), Cell(f.Value(r.s.Requirements, r.lang))}
+		rows[i] = []string{r.cell(f.Label.In(r.lang)), r.cell(f.Value(r.s.Requirements, r.lang))}
 	}
 	r.table([]string{r.t("项目", "Requirement"), r.t("内容", "Value")}, "", rows)
 }
@@ -325,7 +349,7 @@ func (r *mdReport) vendor(rank, i int) {
 func (r *mdReport) findingList(fs []rubric.Finding) {
 	for _, f := range fs {
 		it, _, _ := rubric.ItemByID(f.Item)
-		r.line("- ", Cell(rubric.FindingText(f.Code, r.lang)), r.t("(", " ("), f.Item, " ", Cell(it.Name.In(r.lang)), r.t(")", ")"))
+		r.line("- ", r.cell(rubric.FindingText(f.Code, r.lang)), r.t("(", " ("), f.Item, " ", r.cell(it.Name.In(r.lang)), r.t(")", ")"))
 	}
 	r.line()
 }
@@ -335,7 +359,7 @@ func (r *mdReport) openQuestions(a rubric.Answers) []string {
 	var open []string
 	for _, q := range rubric.Questions {
 		if q.Applicable(r.s.Requirements) && !a.Known(q) {
-			open = append(open, Cell(q.Label.In(r.lang)))
+			open = append(open, r.cell(q.Label.In(r.lang)))
 		}
 	}
 	return open
@@ -352,7 +376,7 @@ func (r *mdReport) scorecard(c rubric.Scorecard) {
 			note = r.t(fmt.Sprintf("加权后 %s/%s", score(ds.Points), rubric.FormatNumber(ds.Weight)),
 				fmt.Sprintf("weighted %s of %s", score(ds.Points), rubric.FormatNumber(ds.Weight)))
 		}
-		rows = append(rows, []string{"**" + dim.ID + "**", "**" + Cell(dim.Name.In(r.lang)) + "**",
+		rows = append(rows, []string{"**" + dim.ID + "**", "**" + r.cell(dim.Name.In(r.lang)) + "**",
 			fmt.Sprintf("**%d/%d**", ds.Raw, ds.Max), note})
 		for _, it := range c.Items {
 			if it.ID[:1] != dim.ID {
@@ -365,12 +389,12 @@ func (r *mdReport) scorecard(c rubric.Scorecard) {
 			}
 			why := make([]string, len(it.Why))
 			for k, w := range it.Why {
-				why[k] = Cell(w.In(r.lang))
+				why[k] = r.cell(w.In(r.lang))
 			}
-			rows = append(rows, []string{it.ID, Cell(item.Name.In(r.lang)), points, strings.Join(why, r.t(";", "; "))})
+			rows = append(rows, []string{it.ID, r.cell(item.Name.In(r.lang)), points, strings.Join(why, r.t(";", "; "))})
 		}
 	}
-	rows = append(rows, []string{"", "**" + r.t("总分", "Total") + "**", "**" + score(c.Total) + "/100**", Cell(c.Band.Label(r.lang))})
+	rows = append(rows, []string{"", "**" + r.t("总分", "Total") + "**", "**" + score(c.Total) + "/100**", r.cell(c.Band.Label(r.lang))})
 	r.table([]string{r.t("编号", "Item"), r.t("评分项", "Name"), r.t("得分", "Points"), r.t("依据", "Basis")}, "  r", rows)
 }
 
@@ -378,11 +402,11 @@ func (r *mdReport) answers(v rubric.Vendor) {
 	r.line("#### ", r.t("回答与证据", "Answers and evidence"))
 	r.line()
 	for step := 2; step <= 7; step++ {
-		r.line("##### ", r.t(fmt.Sprintf("第 %d 步 · ", step), fmt.Sprintf("Step %d · ", step)), Cell(rubric.StepName(step, r.lang)))
+		r.line("##### ", r.t(fmt.Sprintf("第 %d 步 · ", step), fmt.Sprintf("Step %d · ", step)), r.cell(rubric.StepName(step, r.lang)))
 		r.line()
 		var rows [][]string
 		for _, q := range rubric.StepQuestions(step) {
-			rows = append(rows, []string{Cell(q.Label.In(r.lang)), Cell(answerWords(q, v.Answers, r.s.Requirements, r.lang))})
+			rows = append(rows, []string{r.cell(q.Label.In(r.lang)), r.cell(answerWords(q, v.Answers, r.s.Requirements, r.lang))})
 		}
 		r.table([]string{r.t("问题", "Question"), r.t("回答", "Answer")}, "", rows)
 		if note := Quote(v.Notes[step]); note != "" {
