@@ -179,6 +179,7 @@ func BenchmarkWizardKeystroke(b *testing.B) {
 			var rec, frames latency.Recorder
 			b.ReportAllocs()
 			b.ResetTimer()
+			rec.Start()
 			for i := range b.N {
 				rec.Add(benchKeystroke(b, app, cycle.keys[i%len(cycle.keys)], &frames))
 			}
@@ -202,6 +203,7 @@ func BenchmarkWizardKeystrokeStoreLocked(b *testing.B) {
 	var rec latency.Recorder
 	b.ReportAllocs()
 	b.ResetTimer()
+	rec.Start()
 	for i := range b.N {
 		rec.Add(benchKeystroke(b, app, cycle.keys[i%len(cycle.keys)], nil))
 	}
@@ -277,6 +279,7 @@ func BenchmarkCompareView(b *testing.B) {
 			var rec latency.Recorder
 			b.ReportAllocs()
 			b.ResetTimer()
+			rec.Start()
 			for i := range b.N {
 				if bm.scroll {
 					rec.Time(func() { benchFrame(app, keys[i%2]) })
@@ -308,6 +311,7 @@ func BenchmarkSessionsOpen(b *testing.B) {
 	var rec latency.Recorder
 	b.ReportAllocs()
 	b.ResetTimer()
+	rec.Start()
 	for range b.N {
 		rec.Time(func() {
 			app := NewApp(c)
@@ -339,6 +343,7 @@ func BenchmarkSessionsScroll(b *testing.B) {
 			var rec, pages latency.Recorder
 			b.ReportAllocs()
 			b.ResetTimer()
+			rec.Start()
 			for range b.N {
 				if s.cursor == s.count-1 {
 					// At the bottom: start again from the top, as a new screen would.
@@ -402,6 +407,7 @@ func BenchmarkSessionsFilter(b *testing.B) {
 	var rec latency.Recorder
 	b.ReportAllocs()
 	b.ResetTimer()
+	rec.Start()
 	for i := range b.N {
 		rec.Time(func() { benchFrame(app, keys[i%len(keys)]) })
 	}
