@@ -108,7 +108,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.forward(reloadMsg{})
 	case errMsg:
 		a.setStatus(a.c.errorText(msg.err), statusError)
-		return a, nil
+		// A form whose submit failed opens again with what was typed.
+		return a, a.forward(msg)
 	case infoMsg:
 		a.setStatus(msg.text, statusInfo)
 		return a, nil

@@ -12,20 +12,26 @@ import (
 )
 
 // formScreen asks for a few lines of text (a new session, a vendor's name) in an
-// embedded huh form. esc cancels; finishing the last field submits.
+// embedded huh form. esc cancels; finishing the last field submits. A submit that
+// fails reports an errMsg (reportErr); the form then opens again with what was
+// typed, so that nothing is lost and enter tries again.
 type formScreen struct {
 	c      *Common
 	title  string
 	form   *huh.Form
+	fields []formField
 	values []*string
 	keys   []string
 	submit func(values []string) tea.Cmd
 	err    string
-	// done is set once submitted: a completed form keeps receiving messages (cursor
-	// blinks) until the screen is gone, and must not submit twice.
+	// done is set once submitted or cancelled: a completed form keeps receiving
+	// messages (cursor blinks) until the screen is gone, and must not submit twice.
 	done bool
-	back key.Binding
-	next key.Binding
+	// submitted is set while a submit's result is awaited.
+	submitted bool
+	width     int
+	back      key.Binding
+	next      key.Binding
 }
 
 // formField describes one text field of a formScreen.
@@ -36,18 +42,29 @@ type formField struct {
 }
 
 func newFormScreen(c *Common, title string, fields []formField, submit func([]string) tea.Cmd) *formScreen {
-	f := &formScreen{c: c, title: title, submit: submit}
-	var hf []huh.Field
+	f := &formScreen{c: c, title: title, fields: fields, submit: submit}
 	for _, fd := range fields {
 		v := new(string)
 		*v = fd.value
 		f.values = append(f.values, v)
 		f.keys = append(f.keys, fd.key)
+	}
+	f.build()
+	f.back = c.bind([]string{"esc"}, "esc", "取消", "cancel")
+	f.next = c.bind([]string{"enter"}, "enter", "下一项/确定", "next / done")
+	return f
+}
+
+// build makes the huh form bound to the values, which keep what was typed.
+func (f *formScreen) build() {
+	c := f.c
+	var hf []huh.Field
+	for i, fd := range f.fields {
 		limit := fd.limit
 		if limit == 0 {
 			limit = 200
 		}
-		in := huh.NewInput().Key(fd.key).Title(fd.label).Placeholder(fd.placeholder).CharLimit(limit).Value(v)
+		in := huh.NewInput().Key(fd.key).Title(fd.label).Placeholder(fd.placeholder).CharLimit(limit).Value(f.values[i])
 		if fd.required {
 			in = in.Validate(func(s string) error {
 				if strings.TrimSpace(clean.Line(s)) == "" {
@@ -60,21 +77,29 @@ func newFormScreen(c *Common, title string, fields []formField, submit func([]st
 	}
 	f.form = huh.NewForm(huh.NewGroup(hf...)).WithTheme(wizard.Theme()).WithKeyMap(wizard.KeyMapIn(c.Lang)).
 		WithShowHelp(false).WithShowErrors(false)
-	f.back = c.bind([]string{"esc"}, "esc", "取消", "cancel")
-	f.next = c.bind([]string{"enter"}, "enter", "下一项/确定", "next / done")
-	return f
+	if f.width > 0 {
+		f.form = f.form.WithWidth(f.width)
+	}
 }
 
 func (f *formScreen) Init() tea.Cmd { return f.form.Init() }
 func (f *formScreen) Title() string { return f.title }
 func (f *formScreen) Typing() bool  { return true }
 func (f *formScreen) SetSize(w, h int) {
-	f.form = f.form.WithWidth(min(w-4, 70))
+	f.width = max(1, min(w-4, 70))
+	f.form = f.form.WithWidth(f.width)
 }
 func (f *formScreen) ShortHelp() []key.Binding  { return []key.Binding{f.next, f.back} }
 func (f *formScreen) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }
 
 func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	if e, ok := msg.(errMsg); ok && f.submitted {
+		// The submit failed (a full disk, a duplicate name): keep what was typed.
+		f.done, f.submitted = false, false
+		f.err = f.c.errorText(e.err)
+		f.build()
+		return f, f.form.Init()
+	}
 	if f.done {
 		return f, nil
 	}
@@ -89,7 +114,7 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		f.err = e.Error()
 	}
 	if f.form.State == huh.StateCompleted {
-		f.done = true
+		f.done, f.submitted = true, true
 		values := make([]string, len(f.values))
 		for i, v := range f.values {
 			values[i] = strings.TrimSpace(clean.Line(*v))
