@@ -1,8 +1,6 @@
 package report
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"vendorvet/clean"
+	"vendorvet/internal/tempfile"
 )
 
 // ErrExists is returned (wrapped with the path) when the target exists and force is off.
@@ -35,8 +34,8 @@ func WriteFile(path string, data []byte, force bool) error {
 	}
 	dir := filepath.Dir(path)
 	// Temporary files of earlier writes to this target that were killed midway.
-	removeAbandonedTemps(dir, filepath.Base(path))
-	tmp, err := createTemp(dir, filepath.Base(path))
+	tempfile.RemoveAbandoned(path)
+	tmp, err := tempfile.Create(path)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
@@ -48,17 +47,13 @@ func WriteFile(path string, data []byte, force bool) error {
 			os.Remove(tmpName)
 		}
 	}()
-	// The umask can only take permissions away, but a chmod states them outright.
-	if err := tmp.Chmod(0o600); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
 	if _, err := tmp.Write(data); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := tmp.Sync(); err != nil {
 		return fmt.Errorf("write %s: sync: %w", path, err)
 	}
-	if !renameWhileOpen {
+	if !tempfile.RenameWhileOpen {
 		if err := tmp.Close(); err != nil {
 			return fmt.Errorf("write %s: %w", path, err)
 		}
@@ -67,7 +62,7 @@ func WriteFile(path string, data []byte, force bool) error {
 		return err
 	}
 	done = true
-	if renameWhileOpen {
+	if tempfile.RenameWhileOpen {
 		// Closed only now: until the file is in place its lock says it is in use.
 		if err := tmp.Close(); err != nil {
 			return fmt.Errorf("write %s: %w", path, err)
@@ -125,79 +120,6 @@ func install(tmpName, path string, force bool) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
-}
-
-// tempPrefix and tempSuffix surround the random part of a temporary file's name.
-func tempPrefix(base string) string { return "." + truncateBytes(base, 100) + "." }
-
-const tempSuffix = ".tmp"
-
-// tempRandom is the length of the random part: 6 bytes in hex.
-const tempRandom = 12
-
-// createTemp makes a new file next to the target that no one else can have opened,
-// locked to say that it is being written.
-func createTemp(dir, base string) (*os.File, error) {
-	for range 10 {
-		var r [tempRandom / 2]byte
-		if _, err := rand.Read(r[:]); err != nil {
-			return nil, err
-		}
-		name := filepath.Join(dir, tempPrefix(base)+hex.EncodeToString(r[:])+tempSuffix)
-		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if errors.Is(err, fs.ErrExist) {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		// Another write's clean-up may have taken the new file for an abandoned one
-		// before it was locked: then try another name.
-		if !lockTemp(f) || !stillAt(f, name) {
-			f.Close()
-			continue
-		}
-		return f, nil
-	}
-	return nil, errors.New("cannot create a temporary file")
-}
-
-// stillAt reports whether the open file f is the file at name.
-func stillAt(f *os.File, name string) bool {
-	opened, err := f.Stat()
-	if err != nil {
-		return false
-	}
-	now, err := os.Lstat(name)
-	return err == nil && os.SameFile(opened, now)
-}
-
-// removeAbandonedTemps removes the temporary files of writes to base in dir that no
-// live process is writing: those of a write killed before it finished.
-func removeAbandonedTemps(dir, base string) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	prefix := tempPrefix(base)
-	for _, e := range entries {
-		name := e.Name()
-		if !e.Type().IsRegular() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, tempSuffix) {
-			continue
-		}
-		if random := strings.TrimSuffix(strings.TrimPrefix(name, prefix), tempSuffix); isTempRandom(random) {
-			removeAbandoned(filepath.Join(dir, name))
-		}
-	}
-}
-
-// isTempRandom reports whether s is the random part createTemp puts in a name.
-func isTempRandom(s string) bool {
-	if len(s) != tempRandom {
-		return false
-	}
-	_, err := hex.DecodeString(s)
-	return err == nil && strings.ToLower(s) == s
 }
 
 func syncDir(dir string) error {
