@@ -11,6 +11,7 @@ import (
 	"sort"
 
 	"vendorvet/clean"
+	"vendorvet/internal/tempfile"
 	"vendorvet/rubric"
 )
 
@@ -114,37 +115,75 @@ func importVendor(ctx context.Context, tx *sql.Tx, sessionID int64, v rubric.Ven
 }
 
 // Backup writes a consistent copy of the database to path with VACUUM INTO, never
-// over an existing file; the copy is 0600 and flushed to disk.
+// over an existing file; the copy is 0600 and flushed to disk. The copy is made under
+// a temporary name in the same folder and linked to path only once complete, so that
+// a backup killed midway never leaves a partial file that looks like a backup.
 func (s *Store) Backup(ctx context.Context, path string) error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return fmt.Errorf("back up to %s: %w", path, err)
 	}
-	// Created empty first: O_EXCL refuses an existing file or symlink, and the copy
-	// gets our mode instead of SQLite's 0644. VACUUM INTO accepts an empty file.
-	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, fs.ErrExist) {
+	// Checked first so that a large database is not copied in vain; the link below
+	// checks again.
+	if _, err := os.Lstat(abs); err == nil {
 		return &FileError{Path: abs, Kind: ErrExists}
 	}
+	// Copies of earlier backups to this name that were killed midway.
+	tempfile.RemoveAbandoned(abs)
+	// An empty file of our making, so that the copy gets our mode instead of
+	// SQLite's 0644 (VACUUM INTO accepts an empty file); open, and so marked as being
+	// written, until the copy is in place.
+	f, err := tempfile.Create(abs)
 	if err != nil {
 		return fmt.Errorf("back up to %s: %w", abs, err)
 	}
-	f.Close()
-	fail := func(err error) error {
-		os.Remove(abs)
+	tmp := f.Name()
+	installed := false
+	defer func() {
+		f.Close()
+		if !installed {
+			os.Remove(tmp)
+			os.Remove(tmp + "-journal")
+		}
+	}()
+	// An absolute path never starts with "file:", so SQLite takes it as a plain name.
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		return fmt.Errorf("back up to %s: %w", abs, err)
 	}
-	if err := os.Chmod(abs, 0o600); err != nil {
-		return fail(err)
+	if err := syncFile(tmp); err != nil {
+		return fmt.Errorf("back up to %s: %w", abs, err)
 	}
-	// An absolute path never starts with "file:", so SQLite takes it as a plain name.
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", abs); err != nil {
-		return fail(err)
+	if !tempfile.RenameWhileOpen {
+		f.Close()
 	}
+	if err := linkNew(tmp, abs); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return &FileError{Path: abs, Kind: ErrExists}
+		}
+		return fmt.Errorf("back up to %s: %w", abs, err)
+	}
+	installed = true
 	if err := syncFile(abs); err != nil {
-		return fail(err)
+		return fmt.Errorf("back up to %s: %w", abs, err)
 	}
 	return nil
+}
+
+// linkNew gives the finished file tmp the name path, failing with fs.ErrExist if
+// path exists. A hard link never replaces anything; where links are not supported a
+// check and a rename have to do.
+func linkNew(tmp, path string) error {
+	err := os.Link(tmp, path)
+	if err == nil || errors.Is(err, fs.ErrExist) {
+		if err == nil {
+			os.Remove(tmp)
+		}
+		return err
+	}
+	if _, lerr := os.Lstat(path); lerr == nil {
+		return fs.ErrExist
+	}
+	return os.Rename(tmp, path)
 }
 
 // syncFile flushes a file and its folder's entry to disk.
