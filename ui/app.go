@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"vendorvet/clean"
 	"vendorvet/db"
 )
 
@@ -68,6 +69,19 @@ func (a *App) bodySize() (int, int) { return a.c.Width, max(0, a.c.Height-3) }
 
 // Update handles global keys and navigation, then forwards to the active screen.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyRunes {
+		// Typed and pasted text is cleaned before any field takes it: the text
+		// fields keep direction overrides and format characters, which would then
+		// reach the screen, and turn a pasted CRLF into two line breaks.
+		text := clean.Text(string(k.Runes))
+		if text == "" {
+			return a, nil
+		}
+		if text != string(k.Runes) {
+			k.Runes = []rune(text)
+			msg = k
+		}
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.c.Width, a.c.Height = msg.Width, msg.Height
