@@ -75,6 +75,17 @@ func invalidAt(s string, i int, r rune) bool {
 // reorder what is shown (U+202A–U+202E, U+2066–U+2069), and other invisible format
 // characters except the zero-width joiner that emoji sequences need.
 func dangerous(r rune) bool {
+	// Printable ASCII and the CJK blocks, most of what is typed, are never dangerous:
+	// answered before the table lookups below, which were most of the time of
+	// cleaning a report's cells.
+	if r >= 0x20 && r < 0x7F || r >= 0x3000 && r <= 0x9FFF {
+		return false
+	}
+	return dangerousRune(r)
+}
+
+// dangerousRune decides for every rune the fast path of dangerous leaves.
+func dangerousRune(r rune) bool {
 	if r == '\n' || r == '\t' {
 		return false
 	}
