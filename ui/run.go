@@ -51,14 +51,26 @@ func Run(store *db.Store, opts Options) error {
 	}
 	p = tea.NewProgram(NewApp(c), tea.WithAltScreen())
 
-	// A closed terminal (SIGHUP) or a polite kill (SIGTERM) ends the program; the
-	// deferred flush below then writes what is still queued.
-	sigs := make(chan os.Signal, 1)
+	// A closed terminal (SIGHUP) ends the program here; a polite kill (SIGTERM) is
+	// Bubble Tea's own to handle. Quitting on SIGTERM as well would race its handler,
+	// which then blocks for ever sending a second quit nobody reads. SIGTERM is still
+	// caught here so that one arriving while the queue is written at the end cannot
+	// cut that short.
+	sigs := make(chan os.Signal, 4)
 	signal.Notify(sigs, syscall.SIGHUP, syscall.SIGTERM)
 	defer signal.Stop(sigs)
+	done := make(chan struct{})
+	defer close(done)
 	go func() {
-		if _, ok := <-sigs; ok {
-			p.Quit()
+		for {
+			select {
+			case s := <-sigs:
+				if s == syscall.SIGHUP {
+					p.Quit()
+				}
+			case <-done:
+				return
+			}
 		}
 	}()
 
