@@ -132,6 +132,10 @@ func (v *vendorScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		// Back from the requirements: what applies and every score may have changed.
 		v.build()
 		return v, v.form.Form.Init()
+	case SavedMsg:
+		// A finished write changes nothing in the form (the status line shows it);
+		// passing it through the form redrew every field, half a millisecond a save.
+		return v, nil
 	}
 	m, cmd := v.form.Form.Update(msg)
 	v.form.Form = m.(*huh.Form)
