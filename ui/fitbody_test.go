@@ -54,8 +54,16 @@ func TestBesidePanelMatchesLipgloss(t *testing.T) {
 					if got := besidePanel(form, fw+1, panel); got != want {
 						t.Fatalf("%s step %d at %v, item %q:\n got %q\nwant %q", lang, step, size, item, got, want)
 					}
-					if got := v.panel.draw(c, "x"); got != c.Styles.Panel.Width(panelWidth-2).Render("x") {
-						t.Fatalf("cached panel %q", got)
+					key := panelKey{v.scored, item, fh}
+					if got := v.panel.draw(c, key, func() string { return "x" }); got != c.Styles.Panel.Width(panelWidth-2).Render("x") {
+						t.Fatalf("drawn panel %q", got)
+					}
+					if got := v.panel.draw(c, key, func() string { return "y" }); got != c.Styles.Panel.Width(panelWidth-2).Render("x") {
+						t.Fatalf("the panel was drawn again for the same key: %q", got)
+					}
+					key.scored++
+					if got := v.panel.draw(c, key, func() string { return "y" }); got != c.Styles.Panel.Width(panelWidth-2).Render("y") {
+						t.Fatalf("the panel was not drawn again after a rescore: %q", got)
 					}
 				}
 			}

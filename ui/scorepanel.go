@@ -115,17 +115,32 @@ func scoreSummary(c *Common, card rubric.Scorecard) string {
 }
 
 // panelCache keeps the last live scorecard drawn: most frames (a cursor blink, a
-// move between questions of one item) draw the same one, and its border and padding
-// cost a third of a millisecond.
+// save reported, a move between questions of one item) draw the same one, and its
+// lines, border and padding cost a quarter of a millisecond.
 type panelCache struct {
+	key            panelKey
 	content, drawn string
 }
 
-// draw renders content in the panel style, or returns the last drawing of it.
-func (p *panelCache) draw(c *Common, content string) string {
-	if p.drawn == "" || p.content != content {
-		p.content, p.drawn = content, c.Styles.Panel.Width(panelWidth-2).Render(content)
+// panelKey is what a panel is drawn from: the scorecard (counted by its rescores),
+// the item in focus and the height.
+type panelKey struct {
+	scored int
+	item   string
+	h      int
+}
+
+// draw returns the panel for key, making its content and rendering it in the panel
+// style only when they changed.
+func (p *panelCache) draw(c *Common, key panelKey, content func() string) string {
+	if p.drawn != "" && p.key == key {
+		return p.drawn
 	}
+	text := content()
+	if p.drawn == "" || p.content != text {
+		p.drawn = c.Styles.Panel.Width(panelWidth - 2).Render(text)
+	}
+	p.key, p.content = key, text
 	return p.drawn
 }
 

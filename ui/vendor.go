@@ -42,6 +42,14 @@ type vendorScreen struct {
 	keys    struct {
 		Next, Prev, Jump, Field, Yes, No, Unknown, Back key.Binding
 	}
+
+	// scored counts rescores: what is drawn from the scorecard and the answers is
+	// drawn again only after one.
+	scored int
+	tabs   struct {
+		scored, step, w int
+		s               string
+	}
 }
 
 func newVendorScreen(c *Common, sess *db.Session, vi, step int) *vendorScreen {
@@ -303,11 +311,15 @@ func sameValue(q rubric.Question, a, b rubric.Value) bool {
 
 func (v *vendorScreen) rescore() {
 	v.card = rubric.Score(v.sess.Requirements, v.vendor().Answers, v.sess.Profile)
+	v.scored++
 }
 
 func (v *vendorScreen) View() string {
 	c, st := v.c, v.c.Styles
-	header := v.stepTabs()
+	if t := &v.tabs; t.s == "" || t.scored != v.scored || t.step != v.step || t.w != v.w {
+		t.scored, t.step, t.w, t.s = v.scored, v.step, v.w, v.stepTabs()
+	}
+	header := v.tabs.s
 	stepTitle := fmt.Sprintf(c.tr("步骤 %d/7 · %s", "Step %d of 7 · %s"), v.step, rubric.StepName(v.step, c.Lang))
 	answered, applicable := wizard.Summary(v.step, v.sess.Requirements, v.vendor().Answers)
 	stepTitle = st.Header.Render(stepTitle) + st.Faint.Render(fmt.Sprintf(c.tr("  已答 %d/%d", "  answered %d/%d"), answered, applicable))
@@ -324,7 +336,9 @@ func (v *vendorScreen) View() string {
 		if q, ok := rubric.QuestionByID(v.form.Focused()); ok {
 			focusItem = q.Item
 		}
-		panel := v.panel.draw(c, fit(strings.Join(scoreLines(c, v.card, focusItem, panelWidth-4), "\n"), panelWidth-4, fh-2))
+		panel := v.panel.draw(c, panelKey{v.scored, focusItem, fh}, func() string {
+			return fit(strings.Join(scoreLines(c, v.card, focusItem, panelWidth-4), "\n"), panelWidth-4, fh-2)
+		})
 		body := besidePanel(formView, fw+1, panel)
 		return header + "\n" + stepTitle + "\n\n" + body
 	}
