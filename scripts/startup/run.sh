@@ -180,12 +180,14 @@ wait_for "$total sessions"
 pid=$(tm display-message -p -t vv '#{pane_pid}')
 rss_first=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status")
 if ((OPEN > 0)); then
+	# Each wait is for text only the next screen shows (the list also names the
+	# session), so that no key reaches the screen before.
 	tm send-keys -t vv Enter # the session at the top: the long shortlist
-	wait_for "Shortlist of $OPEN vendors"
+	wait_for "add vendor"
 	tm send-keys -t vv Enter # the first vendor's wizard
 	wait_for "Live score"
 	tm send-keys -t vv Escape
-	wait_for "compare"
+	wait_for "add vendor"
 	tm send-keys -t vv c # the comparison of every vendor
 	wait_for "Weights"
 	sleep 0.5 # the saves and reads in flight settle
