@@ -56,6 +56,9 @@ type compareScreen struct {
 	scored  int
 	body    []string
 	bodyKey compareBodyKey
+	// charted caches chartLines for the width and the scores in chartKey.
+	charted  []string
+	chartKey [2]int
 }
 
 // compareBodyKey is everything the table below the header is drawn from, besides
@@ -474,7 +477,7 @@ func (s *compareScreen) drawBody() []string {
 		out = append(out, l)
 	}
 	out = append(out, "")
-	out = append(out, s.chartLines()...)
+	out = append(out, s.chart()...)
 	out = append(out, "")
 	for _, l := range wrapText(s.legend(), s.w) {
 		out = append(out, st.Faint.Render(l))
@@ -657,6 +660,15 @@ func dimIndex(id string) int {
 		}
 	}
 	return 0
+}
+
+// chart is chartLines, drawn again only for another width or other scores: it shows
+// every vendor whatever columns are scrolled to, and was most of a scrolling frame.
+func (s *compareScreen) chart() []string {
+	if k := [2]int{s.w, s.scored}; s.charted == nil || s.chartKey != k {
+		s.charted, s.chartKey = s.chartLines(), k
+	}
+	return s.charted
 }
 
 // chartLines draw each total as a bar on a 0–100 scale with the 70 and 85 band
