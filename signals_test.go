@@ -51,6 +51,44 @@ func TestSignalsKeepWhatIsOnScreen(t *testing.T) {
 	}
 }
 
+// Every change is written while the interface runs, not when it ends: the database
+// holds the whole interview within moments of its last key, while the program still
+// runs, so that SIGKILL, which nothing can catch, loses nothing that was on screen.
+func TestChangesAreSavedAsTheyAreMade(t *testing.T) {
+	needTmux(t)
+	bin := buildBinary(t)
+	dbPath := filepath.Join(t.TempDir(), "kill.db")
+	term := startTerminal(t, 120, 40, []string{"TERM=xterm-256color"}, bin, "--db", dbPath, "--lang", "en")
+	// env executes the program in its own process: the pane's process is vendorvet.
+	pid, err := strconv.Atoi(strings.TrimSpace(term.tmux("display-message", "-p", "-t", term.name, "#{pane_pid}")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	interview(term)
+	if exe, _ := os.Readlink(fmt.Sprintf("/proc/%d/exe", pid)); exe != bin {
+		t.Fatalf("the pane's process %d is %q, not vendorvet", pid, exe)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		problems := interviewProblems(bin, dbPath)
+		if len(problems) == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("5 s after the last key the database still lacks: %v", problems)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if _, state, ok := procStat(pid); !ok || state == "Z" {
+		t.Fatal("the program had ended: the changes may have been saved on the way out")
+	}
+	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	term.waitExit()
+	checkInterviewSaved(t, bin, dbPath)
+}
+
 // Bubble Tea's own SIGTERM handler and the program's both hear the signal; whichever
 // comes second must not keep the program from ending. Which one wins varies from run
 // to run, so the signal is sent several times to a fresh program.
@@ -58,19 +96,28 @@ func TestSignalEndsTheInterfaceEveryTime(t *testing.T) {
 	needTmux(t)
 	bin := buildBinary(t)
 	dbPath := filepath.Join(t.TempDir(), "rest.db")
-	for round := range 8 {
-		sig := syscall.SIGTERM
-		if round%4 == 3 {
-			sig = syscall.SIGHUP
+	for round := range 10 {
+		// SIGTERM mostly; a hangup; and a hangup at once followed by SIGTERM, as when
+		// a session ends and its processes are told to stop.
+		sigs := []syscall.Signal{syscall.SIGTERM}
+		switch round % 5 {
+		case 3:
+			sigs = []syscall.Signal{syscall.SIGHUP}
+		case 4:
+			sigs = []syscall.Signal{syscall.SIGHUP, syscall.SIGTERM}
 		}
 		script := fmt.Sprintf("%s --db %s --lang en; echo \"EXIT=$?\"; stty -a; echo AFTER; sleep 600",
 			quoteAll([]string{bin})[0], quoteAll([]string{dbPath})[0])
 		term := startTerminal(t, 100, 30, []string{"TERM=xterm-256color"}, "sh", "-c", script)
 		pid := programPid(t, term, bin)
 		term.waitFor("start a new evaluation")
-		term.stopProgram(pid, func(_ *terminal, pid int) { syscall.Kill(pid, sig) }, true)
+		term.stopProgram(pid, func(_ *terminal, pid int) {
+			for _, sig := range sigs {
+				syscall.Kill(pid, sig)
+			}
+		}, true)
 		if t.Failed() {
-			t.Fatalf("round %d (%v) failed", round, sig)
+			t.Fatalf("round %d (%v) failed", round, sigs)
 		}
 	}
 }
@@ -223,9 +270,16 @@ func waitGone(pid int, timeout time.Duration) bool {
 // checkInterviewSaved exports the session and finds every answer and the note.
 func checkInterviewSaved(t *testing.T, bin, dbPath string) {
 	t.Helper()
-	out, err := exec.Command(bin, "--db", dbPath, "export", "1", "--format", "json").Output()
+	for _, problem := range interviewProblems(bin, dbPath) {
+		t.Error(problem)
+	}
+}
+
+// interviewProblems lists what the database lacks of the interview, from its export.
+func interviewProblems(bin, dbPath string) []string {
+	out, err := exec.Command(bin, "--db", dbPath, "export", "1", "--format", "json").CombinedOutput()
 	if err != nil {
-		t.Fatalf("export: %v\n%s", err, out)
+		return []string{fmt.Sprintf("export: %v\n%s", err, out)}
 	}
 	var doc struct {
 		Title   string `json:"title"`
@@ -237,22 +291,24 @@ func checkInterviewSaved(t *testing.T, bin, dbPath string) {
 		} `json:"vendors"`
 	}
 	if err := json.Unmarshal(out, &doc); err != nil {
-		t.Fatalf("export is not JSON: %v\n%s", err, out)
+		return []string{fmt.Sprintf("export is not JSON: %v\n%s", err, out)}
 	}
 	if doc.Title != "Signal test" || doc.Client != "ACME" || len(doc.Vendors) != 1 || doc.Vendors[0].Name != "Alpha" {
-		t.Fatalf("session %q for %q with vendors %+v", doc.Title, doc.Client, doc.Vendors)
+		return []string{fmt.Sprintf("session %q for %q with vendors %+v", doc.Title, doc.Client, doc.Vendors)}
 	}
+	var problems []string
 	v := doc.Vendors[0]
 	want := map[string]any{"business_license": "yes", "dispatch_permit": "yes", "telecom_license": "no", "iso9001": "yes"}
 	for id, value := range want {
 		if v.Answers[id] != value {
-			t.Errorf("%s = %v, want %v", id, v.Answers[id], value)
+			problems = append(problems, fmt.Sprintf("%s = %v, want %v", id, v.Answers[id], value))
 		}
 	}
 	if len(v.Answers) != len(want) {
-		t.Errorf("answers %v, want exactly %v", v.Answers, want)
+		problems = append(problems, fmt.Sprintf("answers %v, want exactly %v", v.Answers, want))
 	}
 	if v.Notes["2"] != signalNote {
-		t.Errorf("note of step 2 = %q, want %q", v.Notes["2"], signalNote)
+		problems = append(problems, fmt.Sprintf("note of step 2 = %q, want %q", v.Notes["2"], signalNote))
 	}
+	return problems
 }
