@@ -701,3 +701,49 @@ func TestTwoInstancesImportAtOnce(t *testing.T) {
 		t.Errorf("list shows %d sessions, want %d:\n%s", rows, 2*each, list)
 	}
 }
+
+// A backup taken while another vendorvet process keeps writing is a consistent copy:
+// it opens, and every session in it is whole, the same as in the live database.
+func TestBackupWhileAnotherProcessWrites(t *testing.T) {
+	bin := buildBinary(t)
+	file, _ := sessionFile(t, demo.Session(rubric.EN))
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "vendorvet.db")
+	runBin(t, bin, nil, "--db", dbPath, "import", file).succeeded(t)
+	writing := make(chan error, 1)
+	go func() {
+		for range 15 {
+			if out, err := exec.Command(bin, "--db", dbPath, "import", file).CombinedOutput(); err != nil {
+				writing <- fmt.Errorf("import: %v: %s", err, out)
+				return
+			}
+		}
+		writing <- nil
+	}()
+	var backups []string
+	for i := range 5 {
+		backup := filepath.Join(dir, fmt.Sprintf("backup-%d.db", i))
+		runBin(t, bin, nil, "--db", dbPath, "backup", backup).succeeded(t)
+		backups = append(backups, backup)
+	}
+	if err := <-writing; err != nil {
+		t.Fatal(err)
+	}
+	var counts []int
+	for _, backup := range backups {
+		list := runBin(t, bin, nil, "--db", backup, "list").succeeded(t).stdout
+		n := strings.Count(list, "\n") - 1
+		counts = append(counts, n)
+		if n < 1 || n > 16 {
+			t.Fatalf("%s lists %d sessions", backup, n)
+		}
+		// The last session in the copy is whole: the same export as from the live file.
+		last := fmt.Sprint(n)
+		got := runBin(t, bin, nil, "--db", backup, "export", last, "--format", "json").succeeded(t).stdout
+		want := runBin(t, bin, nil, "--db", dbPath, "export", last, "--format", "json").succeeded(t).stdout
+		if got != want {
+			t.Errorf("%s: session %s differs from the live database's", backup, last)
+		}
+	}
+	t.Logf("the backups hold %v of 16 sessions", counts)
+}
