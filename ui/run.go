@@ -49,25 +49,24 @@ func Run(store *db.Store, opts Options) error {
 		Saver:  saver,
 		Now:    time.Now,
 	}
-	p = tea.NewProgram(NewApp(c), tea.WithAltScreen())
+	p = tea.NewProgram(NewApp(c), tea.WithAltScreen(), tea.WithoutSignalHandler())
 
-	// A closed terminal (SIGHUP) ends the program here; a polite kill (SIGTERM) is
-	// Bubble Tea's own to handle. Quitting on SIGTERM as well would race its handler,
-	// which then blocks for ever sending a second quit nobody reads. SIGTERM is still
-	// caught here so that one arriving while the queue is written at the end cannot
-	// cut that short.
+	// Signals are handled here rather than by Bubble Tea: its handler sends its quit
+	// without looking whether the program already ended, so a SIGTERM arriving after
+	// another way out (q, a hangup) blocked it for ever and kept the program from
+	// exiting. p.Quit gives up once the program is done. A closed terminal (SIGHUP),
+	// a polite kill (SIGTERM) and an interrupt all end the program the same way, and
+	// one arriving while the queue is written at the end cannot cut that short.
 	sigs := make(chan os.Signal, 4)
-	signal.Notify(sigs, syscall.SIGHUP, syscall.SIGTERM)
+	signal.Notify(sigs, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
 	defer signal.Stop(sigs)
 	done := make(chan struct{})
 	defer close(done)
 	go func() {
 		for {
 			select {
-			case s := <-sigs:
-				if s == syscall.SIGHUP {
-					p.Quit()
-				}
+			case <-sigs:
+				p.Quit()
 			case <-done:
 				return
 			}
