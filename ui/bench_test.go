@@ -462,3 +462,49 @@ func BenchmarkSaverSaveAnswer(b *testing.B) {
 	rec.Report(b)
 	b.ReportMetric(float64(queue.Percentile(50))/1e3, "queue-us")
 }
+
+// BenchmarkExport is the export of a 50-vendor session as the export screen does it:
+// "write" reads the session from the store, renders the Markdown report and writes
+// the file safely (off the UI goroutine); "open" is what the UI goroutine does when
+// the screen opens at 120×40: the report, its plain-text preview and the first
+// frame. Budget: the export ≤ 10 ms.
+func BenchmarkExport(b *testing.B) {
+	c := benchCommon(b, filepath.Join(b.TempDir(), "bench.db"))
+	sess := benchSession(b, c, benchVendors)
+	b.Run("write", func(b *testing.B) {
+		dir := b.TempDir()
+		var rec latency.Recorder
+		b.ReportAllocs()
+		b.ResetTimer()
+		rec.Start()
+		for i := range b.N {
+			path := filepath.Join(dir, "report-"+itoa(i)+".md")
+			rec.Time(func() {
+				if m := writeReport(c, sess.ID, path, false); m.storeErr != nil || m.fileErr != nil {
+					b.Fatal(m.storeErr, m.fileErr)
+				}
+			})
+		}
+		b.StopTimer()
+		rec.Report(b)
+	})
+	b.Run("open", func(b *testing.B) {
+		app := NewApp(c)
+		app.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		app.Update(pushMsg{newSessionScreen(c, sess)})
+		var rec latency.Recorder
+		b.ReportAllocs()
+		b.ResetTimer()
+		rec.Start()
+		for range b.N {
+			rec.Time(func() {
+				benchFrame(app, pushMsg{newExportScreen(c, sess)})
+			})
+			b.StopTimer()
+			app.Update(popMsg{})
+			b.StartTimer()
+		}
+		b.StopTimer()
+		rec.Report(b)
+	})
+}

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 )
 
@@ -76,6 +78,28 @@ func TestBesidePanelMatchesLipgloss(t *testing.T) {
 			if got := besidePanel(form, 12, panel); got != want {
 				t.Errorf("besidePanel(%q, 12, %q)\n got %q\nwant %q", form, panel, got, want)
 			}
+		}
+	}
+}
+
+// width replaces ansi.StringWidth in every layout: it must measure the same.
+func TestWidthMatchesAnsi(t *testing.T) {
+	for _, span := range [][2]rune{{0x20, 0x7e}, {0x3000, 0x303f}, {0x4e00, 0x9fff}, {0xff00, 0xffef}} {
+		for r := span[0]; r <= span[1]; r++ {
+			if s := string(r); width(s) != ansi.StringWidth(s) {
+				t.Fatalf("U+%04X: width %d, ansi %d", r, width(s), ansi.StringWidth(s))
+			}
+		}
+	}
+	pieces := []string{"a", " ", "Vendor", "服务商", "，", "。", "é", "e\u0301", "👍🏽", "🇨🇳", "\x1b[31m", "\x1b[0m", "\t", "\n", "ｶ", "Ａ", "\u200d", "—", "…", "¥", "\x7f", "\u3000", "\u302a", "（", "：", "ｶ", "ﾞ", "￥", "\u3099"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		if s := b.String(); width(s) != ansi.StringWidth(s) {
+			t.Fatalf("%q: width %d, ansi %d", s, width(s), ansi.StringWidth(s))
 		}
 	}
 }

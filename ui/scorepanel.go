@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 
 	"vendorvet/rubric"
 )
@@ -159,14 +158,14 @@ func besidePanel(form string, fw int, panel string) string {
 	fl, pl := strings.Split(form, "\n"), strings.Split(panel, "\n")
 	fws := make([]int, len(fl))
 	for i, l := range fl {
-		if fws[i] = ansi.StringWidth(l); fws[i] >= fw {
+		if fws[i] = width(l); fws[i] >= fw {
 			// Only a line that fits is never wrapped by the Width style.
 			return slow()
 		}
 	}
 	pws, pw := make([]int, len(pl)), 0
 	for i, l := range pl {
-		pws[i] = ansi.StringWidth(l)
+		pws[i] = width(l)
 		pw = max(pw, pws[i])
 	}
 	var b strings.Builder

@@ -3,17 +3,54 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 )
+
+// width is ansi.StringWidth, answered without grapheme segmentation for text of
+// printable ASCII and Chinese characters and punctuation only, whose every rune is
+// one cluster of width 1 or 2: measuring was most of the time of wrapping a report's
+// preview and of laying out frames.
+func width(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c < 0x7f {
+			n++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !wideAlone(r) {
+			return ansi.StringWidth(s)
+		}
+		n += 2
+		i += size
+	}
+	return n
+}
+
+// wideAlone reports the runes of Chinese text that are two cells wide and never
+// join the runes around them into one cluster: the unified ideographs, CJK
+// punctuation (less its combining tone marks) and the fullwidth forms.
+func wideAlone(r rune) bool {
+	switch {
+	case r >= 0x4e00 && r <= 0x9fff,
+		r >= 0x3000 && r <= 0x3029, r >= 0x3030 && r <= 0x303e,
+		r >= 0xff01 && r <= 0xff60, r >= 0xffe0 && r <= 0xffe6:
+		return true
+	}
+	return false
+}
 
 // truncate cuts s to at most w cells (CJK counts two) with an ellipsis.
 func truncate(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if ansi.StringWidth(s) <= w {
+	if width(s) <= w {
 		return s
 	}
 	return ansi.Truncate(s, w, "…")
@@ -22,7 +59,7 @@ func truncate(s string, w int) string {
 // pad truncates or pads s to exactly w cells.
 func pad(s string, w int) string {
 	s = truncate(s, w)
-	if n := w - ansi.StringWidth(s); n > 0 {
+	if n := w - width(s); n > 0 {
 		s += strings.Repeat(" ", n)
 	}
 	return s
@@ -31,7 +68,7 @@ func pad(s string, w int) string {
 // padLeft right-aligns s in w cells.
 func padLeft(s string, w int) string {
 	s = truncate(s, w)
-	if n := w - ansi.StringWidth(s); n > 0 {
+	if n := w - width(s); n > 0 {
 		s = strings.Repeat(" ", n) + s
 	}
 	return s
@@ -45,7 +82,7 @@ func fit(block string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
+		if width(l) > w {
 			lines[i] = ansi.Truncate(l, w, "")
 		}
 	}
@@ -67,10 +104,10 @@ func fitBody(block string, w, h int) string {
 	widths := make([]int, len(lines), h)
 	widest := 0
 	for i, l := range lines {
-		n := ansi.StringWidth(l)
+		n := width(l)
 		if n > w {
 			lines[i] = ansi.Truncate(l, w, "")
-			n = ansi.StringWidth(lines[i])
+			n = width(lines[i])
 		}
 		widths[i] = n
 		widest = max(widest, n)
@@ -103,9 +140,9 @@ func wrapText(s string, w int) []string {
 			line, lw = nil, 0
 		}
 		for _, word := range splitWords(para) {
-			ww := ansi.StringWidth(word)
+			ww := width(word)
 			// A trailing space may hang past the edge; it is trimmed at the break.
-			if lw+ansi.StringWidth(strings.TrimRight(word, " ")) > w && lw > 0 {
+			if lw+width(strings.TrimRight(word, " ")) > w && lw > 0 {
 				var carry []string
 				// Take the last character along rather than start a line with "，" or ")".
 				if closingPunct(word) && len(line) > 1 {
@@ -114,14 +151,14 @@ func wrapText(s string, w int) []string {
 				}
 				flush()
 				for _, c := range carry {
-					line, lw = append(line, c), lw+ansi.StringWidth(c)
+					line, lw = append(line, c), lw+width(c)
 				}
 				if len(line) == 0 {
 					word = strings.TrimLeft(word, " ")
-					ww = ansi.StringWidth(word)
+					ww = width(word)
 				}
 			}
-			for ansi.StringWidth(strings.TrimRight(word, " ")) > w-lw && lw == 0 { // a word longer than the line is cut
+			for width(strings.TrimRight(word, " ")) > w-lw && lw == 0 { // a word longer than the line is cut
 				head := ansi.Truncate(word, w-lw, "")
 				if head == "" {
 					break
@@ -129,7 +166,7 @@ func wrapText(s string, w int) []string {
 				line = append(line, head)
 				flush()
 				word = word[len(head):]
-				ww = ansi.StringWidth(word)
+				ww = width(word)
 			}
 			line, lw = append(line, word), lw+ww
 		}
@@ -150,7 +187,7 @@ func splitWords(s string) []string {
 	cur := ""
 	for _, r := range s {
 		switch {
-		case ansi.StringWidth(string(r)) == 2 || strings.ContainsRune("，。、；：！？）》」』】", r):
+		case width(string(r)) == 2 || strings.ContainsRune("，。、；：！？）》」』】", r):
 			if cur != "" {
 				words = append(words, cur)
 				cur = ""
