@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs the benchmarks behind BENCHMARKS.md, each with a fixed number of operations so
 # that a run takes a few minutes, then the start-up and memory measurement. Output
-# goes to the terminal and to $TMPDIR/vendorvet-bench.txt (or $OUT). The first run also builds
-# the generator's 10,000-session database (about half a minute, cached after).
-# Settings by environment: N (start-up runs, default 20), SKIP_STARTUP=1.
+# goes to the terminal and to $TMPDIR/vendorvet-bench.txt (or $OUT). The first run
+# also builds the generator's 10,000-session database (about half a minute, cached
+# after). Settings by environment: N (start-up runs, default 20), SKIP_STARTUP=1.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=${OUT:-${TMPDIR:-/tmp}/vendorvet-bench.txt}
@@ -12,6 +12,7 @@ out=${OUT:-${TMPDIR:-/tmp}/vendorvet-bench.txt}
 	go test -run '^$' -bench '^Benchmark(WizardKeystroke|WizardKeystrokeStoreLocked|SaverSaveAnswer)$' -benchtime 1000x ./ui
 	go test -run '^$' -bench '^BenchmarkCompareView$' -benchtime 500x ./ui
 	go test -run '^$' -bench '^Benchmark(SessionsOpen|SessionsFilter)$' -benchtime 200x ./ui
+	go test -run '^$' -bench '^BenchmarkExport$' -benchtime 50x ./ui
 	go test -run '^$' -bench '^BenchmarkSessionsScroll$' -benchtime 3000x ./ui
 	go test -run '^$' -bench '^Benchmark(Markdown|ExportMarkdown)$' -benchtime 200x ./report
 	go test -run '^$' -bench '^BenchmarkScore$' -benchtime 5000x ./rubric
