@@ -40,7 +40,7 @@ type vendorScreen struct {
 	panel   panelCache
 	w, h    int
 	keys    struct {
-		Next, Prev, Jump, Field, Yes, No, Unknown, Back key.Binding
+		Next, Prev, Jump, Field, Yes, Back key.Binding
 	}
 
 	// scored counts rescores: what is drawn from the scorecard and the answers is
@@ -64,8 +64,6 @@ func newVendorScreen(c *Common, sess *db.Session, vi, step int) *vendorScreen {
 	k.Jump = c.bind([]string{"alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7"}, "1…7", "跳到该步骤(在文字框中用 alt+1…7)", "go to that step (alt+1…7 in a text field)")
 	k.Field = c.bind([]string{"tab", "shift+tab"}, "tab/↑↓", "切换问题", "move between questions")
 	k.Yes = c.bind([]string{"y"}, "y/n/u", "是/否/未知", "yes/no/unknown")
-	k.No = c.bind([]string{"n"}, "n", "否", "no")
-	k.Unknown = c.bind([]string{"u"}, "u", "未知", "unknown")
 	k.Back = c.bind([]string{"esc"}, "esc", "返回", "back")
 	c.Saver.Seed(v.vendor().ID, v.vendor().Versions)
 	v.build()
@@ -375,6 +373,3 @@ func (v *vendorScreen) stepTabs() string {
 	}
 	return truncate(strings.Join(parts, " "), v.w)
 }
-
-// vendorAnswersCopy is used by tests to read what the screen holds.
-func (v *vendorScreen) vendorAnswersCopy() rubric.Answers { return maps.Clone(v.vendor().Answers) }
