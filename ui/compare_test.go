@@ -3,43 +3,19 @@ package ui
 import (
 	"context"
 	"fmt"
-	"io"
-	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
-	"github.com/muesli/termenv"
 
 	"vendorvet/db"
 	"vendorvet/demo"
 	"vendorvet/rubric"
 )
-
-// compareNow is the clock of these tests, so that goldens and reports do not change
-// with the day.
-var compareNow = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
-
-// compareCommon opens a fresh store and builds the shared state with colour off.
-func compareCommon(t *testing.T, lang rubric.Lang) *Common {
-	t.Helper()
-	store, err := db.Open(filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.Ascii)
-	saver := NewSaver(store, nil)
-	t.Cleanup(func() { saver.Close(5 * time.Second) })
-	return &Common{Styles: NewStyles(r), Lang: lang, Store: store, Saver: saver, Now: func() time.Time { return compareNow }}
-}
 
 // storeSession imports a session and loads it back as the screens get it.
 func storeSession(t *testing.T, c *Common, s rubric.Session) *db.Session {
@@ -116,7 +92,7 @@ func TestCompareGolden(t *testing.T) {
 			for _, n := range []int{2, 5, 12} {
 				name := fmt.Sprintf("%s_%dx%d_%d_vendors", lang, size[0], size[1], n)
 				t.Run(name, func(t *testing.T) {
-					c := compareCommon(t, lang)
+					c := newTestCommon(t, lang)
 					sess := storeSession(t, c, demoWith(lang, n))
 					app := NewApp(c)
 					tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(size[0], size[1]))
@@ -135,7 +111,7 @@ func TestCompareGolden(t *testing.T) {
 }
 
 func TestCompareFitsEverySize(t *testing.T) {
-	c := compareCommon(t, rubric.ZH)
+	c := newTestCommon(t, rubric.ZH)
 	sess := storeSession(t, c, demoWith(rubric.ZH, 12))
 	for w := 40; w <= 220; w += 7 {
 		for _, h := range []int{9, 21, 57} {
@@ -180,7 +156,7 @@ func orderNames(s *compareScreen) []string {
 }
 
 func TestCompareProfileSwitchReordersAndIsSaved(t *testing.T) {
-	c := compareCommon(t, rubric.EN)
+	c := newTestCommon(t, rubric.EN)
 	fixture := profileFlip(rubric.EN)
 	// The data itself says the order must flip.
 	total := func(p rubric.Profile, v int) float64 {
@@ -243,7 +219,7 @@ func TestCompareProfileSwitchReordersAndIsSaved(t *testing.T) {
 }
 
 func TestCompareSessionScreenSeesTheNewProfile(t *testing.T) {
-	c := compareCommon(t, rubric.EN)
+	c := newTestCommon(t, rubric.EN)
 	sess := storeSession(t, c, profileFlip(rubric.EN))
 	app := NewApp(c)
 	app.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
@@ -262,7 +238,7 @@ func TestCompareSessionScreenSeesTheNewProfile(t *testing.T) {
 
 func TestWeightsFormValidates(t *testing.T) {
 	for _, lang := range []rubric.Lang{rubric.ZH, rubric.EN} {
-		c := compareCommon(t, lang)
+		c := newTestCommon(t, lang)
 		w := newWeightsScreen(c, rubric.DefaultProfile)
 		*w.values[0] = "50"
 		err := w.sumError()
@@ -286,7 +262,7 @@ func TestWeightsFormValidates(t *testing.T) {
 }
 
 func TestWeightsFormSubmitsAProfile(t *testing.T) {
-	c := compareCommon(t, rubric.EN)
+	c := newTestCommon(t, rubric.EN)
 	app := NewApp(c)
 	app.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	w := newWeightsScreen(c, rubric.DefaultProfile)
@@ -306,7 +282,7 @@ func TestWeightsFormSubmitsAProfile(t *testing.T) {
 }
 
 func TestWeightsFormKeepsABadSumOpen(t *testing.T) {
-	c := compareCommon(t, rubric.EN)
+	c := newTestCommon(t, rubric.EN)
 	app := NewApp(c)
 	app.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	w := newWeightsScreen(c, rubric.DefaultProfile)
@@ -363,7 +339,7 @@ func collect(cmd tea.Cmd, f func(tea.Msg)) {
 			collect(c, f)
 		}
 	default:
-		if cmds, ok := sequence(msg); ok {
+		if cmds, ok := asCmds(msg); ok {
 			for _, c := range cmds {
 				collect(c, f)
 			}
@@ -374,7 +350,7 @@ func collect(cmd tea.Cmd, f func(tea.Msg)) {
 }
 
 func TestCompareItemToggle(t *testing.T) {
-	c := compareCommon(t, rubric.EN)
+	c := newTestCommon(t, rubric.EN)
 	sess := storeSession(t, c, demoWith(rubric.EN, 4))
 	s := newCompareScreen(c, sess)
 	s.SetSize(200, 60)
@@ -400,7 +376,7 @@ func TestCompareItemToggle(t *testing.T) {
 }
 
 func TestCompareSidewaysScrollKeepsLabels(t *testing.T) {
-	c := compareCommon(t, rubric.EN)
+	c := newTestCommon(t, rubric.EN)
 	sess := storeSession(t, c, demoWith(rubric.EN, 12))
 	s := newCompareScreen(c, sess).(*compareScreen)
 	s.SetSize(80, 40)
@@ -449,7 +425,7 @@ func TestCompareSidewaysScrollKeepsLabels(t *testing.T) {
 }
 
 func TestCompareMarksBestAndSetsDisqualifiedApart(t *testing.T) {
-	c := compareCommon(t, rubric.EN)
+	c := newTestCommon(t, rubric.EN)
 	sess := storeSession(t, c, demoWith(rubric.EN, 4))
 	s := newCompareScreen(c, sess).(*compareScreen)
 	s.SetSize(200, 60)
@@ -482,7 +458,7 @@ func TestCompareMarksBestAndSetsDisqualifiedApart(t *testing.T) {
 }
 
 func TestCompareStabilityNamesTheFlip(t *testing.T) {
-	c := compareCommon(t, rubric.EN)
+	c := newTestCommon(t, rubric.EN)
 	fixture := profileFlip(rubric.EN)
 	// Close enough that moving A by 5 changes the leader.
 	fixture.Vendors[1].Answers["scale_match"] = rubric.Value{Tri: rubric.No}
@@ -499,7 +475,7 @@ func TestCompareStabilityNamesTheFlip(t *testing.T) {
 }
 
 func TestBudgetAndMoney(t *testing.T) {
-	c := compareCommon(t, rubric.EN)
+	c := newTestCommon(t, rubric.EN)
 	for _, tc := range []struct {
 		pct  float64
 		want string
@@ -516,7 +492,7 @@ func TestBudgetAndMoney(t *testing.T) {
 }
 
 func TestCompareHelpIsTruthful(t *testing.T) {
-	c := compareCommon(t, rubric.EN)
+	c := newTestCommon(t, rubric.EN)
 	sess := storeSession(t, c, demoWith(rubric.EN, 2))
 	s := newCompareScreen(c, sess)
 	s.SetSize(200, 60)
@@ -539,17 +515,4 @@ func TestCompareHelpIsTruthful(t *testing.T) {
 	if _, ok := cmd().(popMsg); !ok {
 		t.Error("esc does not go back")
 	}
-}
-
-// sequence unpacks Bubble Tea's sequence message, whose type is not exported.
-func sequence(msg tea.Msg) ([]tea.Cmd, bool) {
-	v := reflect.ValueOf(msg)
-	if v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeFor[tea.Cmd]() {
-		return nil, false
-	}
-	cmds := make([]tea.Cmd, v.Len())
-	for i := range cmds {
-		cmds[i] = v.Index(i).Interface().(tea.Cmd)
-	}
-	return cmds, true
 }

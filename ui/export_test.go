@@ -20,7 +20,7 @@ import (
 // the session screens do.
 func exportFixture(t *testing.T, lang rubric.Lang) (*Common, *db.Session, *exportScreen) {
 	t.Helper()
-	c := compareCommon(t, lang)
+	c := newTestCommon(t, lang)
 	sess := storeSession(t, c, demoWith(lang, 4))
 	msg := openExport(c, sess.ID)()
 	push, ok := msg.(pushMsg)
@@ -73,7 +73,7 @@ func TestExportWritesTheReportOfTheStore(t *testing.T) {
 			t.Fatal(err)
 		}
 		// The command line writes exactly these bytes for the same clock and language.
-		want := report.Markdown(stored.Session, lang, compareNow)
+		want := report.Markdown(stored.Session, lang, fixedNow)
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s: file differs from report.Markdown of the stored session", lang)
 		}
@@ -232,7 +232,7 @@ func TestExportFitsEverySize(t *testing.T) {
 }
 
 func TestExportOfAMissingSessionSaysSo(t *testing.T) {
-	c := compareCommon(t, rubric.EN)
+	c := newTestCommon(t, rubric.EN)
 	msg := openExport(c, 999)()
 	e, ok := msg.(errMsg)
 	if !ok {
@@ -244,7 +244,7 @@ func TestExportOfAMissingSessionSaysSo(t *testing.T) {
 }
 
 func TestPlainMarkdown(t *testing.T) {
-	c := compareCommon(t, rubric.EN)
+	c := newTestCommon(t, rubric.EN)
 	md := "# Title \\*not\\* bold\n\n**Client:** A &amp; B &lt;x&gt;  \n\n| a | b |\n|---|---:|\n| 1 \\| 2 | long cell text here |\n\n- item\n\n> quoted\n"
 	got := ansi.Strip(plainMarkdown(c, md, 40))
 	for _, want := range []string{"Title *not* bold", "Client: A & B <x>", "1 | 2", "• item", "│ quoted"} {

@@ -178,36 +178,13 @@ func TestWizardScoresWhileAnswering(t *testing.T) {
 	}
 }
 
-// runCmd runs a command and the messages it produces that finish at once (field
-// moves), feeding them back to the app; slow ones such as cursor blinks are dropped.
+// runCmd runs a command and feeds the messages it produces at once (field moves)
+// back to the app, with what those start in turn.
 func runCmd(app *App, cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	var msg tea.Msg
-	select {
-	case msg = <-done:
-	case <-time.After(50 * time.Millisecond):
-		return
-	}
-	switch m := msg.(type) {
-	case nil:
-	case tea.BatchMsg:
-		for _, c := range m {
-			runCmd(app, c)
-		}
-	default:
-		if cmds, ok := asCmds(msg); ok {
-			for _, c := range cmds {
-				runCmd(app, c)
-			}
-			return
-		}
+	collect(cmd, func(msg tea.Msg) {
 		_, next := app.Update(msg)
 		runCmd(app, next)
-	}
+	})
 }
 
 // asCmds unpacks Bubble Tea's sequence message, whose type is not exported.
