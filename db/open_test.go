@@ -1,9 +1,9 @@
 package db
 
 import (
-	"fmt"
 	"context"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
