@@ -23,7 +23,10 @@ type requirementsScreen struct {
 	sess *db.Session
 	form *wizard.Requirements
 	errs map[string]string
-	w, h int
+	// cards are the vendors' scores under the requirements shown; they change only
+	// when the requirements do, not on every frame.
+	cards []rubric.Scorecard
+	w, h  int
 	// done is set when the screen has asked to close, so that it closes once.
 	done bool
 	keys struct{ Field, Back key.Binding }
@@ -32,6 +35,7 @@ type requirementsScreen struct {
 func newRequirementsScreen(c *Common, sess *db.Session) *requirementsScreen {
 	r := &requirementsScreen{c: c, sess: sess}
 	r.form = wizard.NewRequirements(c.Lang, sess.Requirements)
+	r.rescore()
 	r.keys.Field = c.bind([]string{"tab", "shift+tab"}, "tab/↑↓", "切换字段", "move between fields")
 	r.keys.Back = c.bind([]string{"esc"}, "esc", "完成", "done")
 	return r
@@ -90,9 +94,18 @@ func (r *requirementsScreen) collect() {
 		return
 	}
 	r.sess.Requirements = live
+	r.rescore()
 	id := r.sess.ID
 	r.c.Saver.Save(fmt.Sprintf("r/%d", id), r.c.tr("需求", "requirements"),
 		func(ctx context.Context, s *db.Store) error { return s.SaveRequirements(ctx, id, live) })
+}
+
+// rescore scores every vendor under the requirements in memory.
+func (r *requirementsScreen) rescore() {
+	r.cards = r.cards[:0]
+	for _, v := range r.sess.VendorRecords {
+		r.cards = append(r.cards, rubric.Score(r.sess.Requirements, v.Answers, r.sess.Profile))
+	}
 }
 
 func sameRequirements(a, b rubric.Requirements) bool {
@@ -131,8 +144,8 @@ func (r *requirementsScreen) vendorLines(w int) []string {
 	if len(r.sess.VendorRecords) == 0 {
 		return append(out, st.Faint.Render(c.tr("尚无服务商", "no vendors yet")))
 	}
-	for _, v := range r.sess.VendorRecords {
-		card := rubric.Score(r.sess.Requirements, v.Answers, r.sess.Profile)
+	for i, v := range r.sess.VendorRecords {
+		card := r.cards[i]
 		out = append(out, pad(v.Name, w-6)+padLeft(rubric.FormatNumber(card.Total), 6))
 		out = append(out, "  "+bandWord(c, card.Band))
 	}
