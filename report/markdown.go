@@ -245,20 +245,11 @@ func (r *mdReport) comparison() {
 	header = append(header, r.t("总分 (100)", "Total (100)"), r.t("结论", "Band"), r.t("完成度", "Answered"),
 		r.t("月报价", "Price / month"), r.t("对比预算", "vs budget"))
 	// The best value in each score column is bold.
-	bestDim := make([]float64, len(rubric.Dimensions))
-	bestTotal := 0.0
-	for _, c := range r.sc.cards {
-		for d, ds := range c.Dimensions {
-			bestDim[d] = max(bestDim[d], ds.Points)
-		}
-		bestTotal = max(bestTotal, c.Total)
+	bestDim := make([]bestScore, len(rubric.Dimensions))
+	for d := range bestDim {
+		bestDim[d] = r.bestAmongContenders(func(c rubric.Scorecard) float64 { return c.Dimensions[d].Points })
 	}
-	bold := func(v, best float64) string {
-		if v == best && len(r.sc.cards) > 1 {
-			return "**" + score(v) + "**"
-		}
-		return score(v)
-	}
+	bestTotal := r.bestAmongContenders(func(c rubric.Scorecard) float64 { return c.Total })
 	var rows [][]string
 	for pos, i := range r.sc.order {
 		c := r.card(i)
@@ -268,10 +259,10 @@ func (r *mdReport) comparison() {
 		}
 		row := []string{rank, r.cell(r.s.Vendors[i].Name)}
 		for d, ds := range c.Dimensions {
-			row = append(row, bold(ds.Points, bestDim[d]))
+			row = append(row, bestDim[d].mark(c, ds.Points))
 		}
 		band := c.Band.Label(r.lang)
-		total := bold(c.Total, bestTotal)
+		total := bestTotal.mark(c, c.Total)
 		if c.Provisional {
 			band += r.t("(暂定)", " (provisional)")
 			total += r.t(",最高 ", ", up to ") + score(c.Potential)
@@ -281,10 +272,47 @@ func (r *mdReport) comparison() {
 		rows = append(rows, row)
 	}
 	r.table(header, "r rrrrr", rows)
-	r.line(r.t("括号内为各维度在当前权重方案下的满分;每列最高分加粗。“暂定”表示仍有问题未回答,分数最高可达所示数值。被一票否决的服务商不参与排名。",
-		"Each dimension's maximum under the weight profile is in brackets; the best score in each column is in bold. "+
+	r.line(r.t("括号内为各维度在当前权重方案下的满分;每列最高分加粗(不含一票否决者)。“暂定”表示仍有问题未回答,分数最高可达所示数值。被一票否决的服务商不参与排名。",
+		"Each dimension's maximum under the weight profile is in brackets; the best score in each column is in bold (disqualified vendors not counted). "+
 			"\"Provisional\" means questions are still unanswered and the score may rise up to the figure shown. Disqualified vendors are not ranked."))
 	r.line()
+}
+
+// bestScore is the best value of a score column among the vendors still in the
+// running, and whether it stands out at all.
+type bestScore struct {
+	value  float64
+	stands bool
+}
+
+// bestAmongContenders finds the highest value of a column among the vendors that are
+// not disqualified, as the comparison screen does: a disqualified vendor's score is no
+// one's benchmark. It stands out only when those vendors' values differ; with a single
+// contender, or all of them level, no value is the best.
+func (r *mdReport) bestAmongContenders(value func(rubric.Scorecard) float64) bestScore {
+	var b bestScore
+	seen := false
+	for _, c := range r.sc.cards {
+		if c.Band == rubric.Disqualified {
+			continue
+		}
+		switch v := value(c); {
+		case !seen:
+			b.value, seen = v, true
+		case v != b.value:
+			b.stands = true
+			b.value = max(b.value, v)
+		}
+	}
+	return b
+}
+
+// mark prints a vendor's value in the column, bold when it is the best.
+func (b bestScore) mark(c rubric.Scorecard, v float64) string {
+	if b.stands && v == b.value && c.Band != rubric.Disqualified {
+		return "**" + score(v) + "**"
+	}
+	return score(v)
 }
 
 func (r *mdReport) requirements() {

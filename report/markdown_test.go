@@ -284,3 +284,68 @@ func TestMarkdownWeakShortlists(t *testing.T) {
 		t.Errorf("reject-only shortlist:\n%s", md[:1200])
 	}
 }
+
+// comparisonRows returns the rows of the report's comparison table by vendor name,
+// each as its trimmed cells.
+func comparisonRows(t *testing.T, md, heading string) map[string][]string {
+	t.Helper()
+	_, after, ok := strings.Cut(md, "## "+heading+"\n")
+	if !ok {
+		t.Fatalf("no %q section", heading)
+	}
+	lines := strings.Split(after, "\n")
+	rows := map[string][]string{}
+	// The header and delimiter rows come first, after a blank line.
+	for _, l := range lines[3:] {
+		if !strings.HasPrefix(l, "|") {
+			break
+		}
+		cells := splitRow(l)
+		for i := range cells {
+			cells[i] = strings.TrimSpace(cells[i])
+		}
+		rows[cells[1]] = cells
+	}
+	return rows
+}
+
+// The comparison marks the best score of each column among the vendors still in the
+// running, as the comparison screen does: a disqualified vendor's score is never the
+// best, even when it is the highest.
+func TestMarkdownBestExcludesDisqualified(t *testing.T) {
+	all := demo.Session(rubric.EN).Vendors
+	// The qualified backup (76), the reject (54) and the disqualified vendor (83),
+	// which beats both in every column.
+	backup, reject, dq := all[1], all[2], all[3]
+	for _, lang := range []rubric.Lang{rubric.EN, rubric.ZH} {
+		s := demo.Session(rubric.EN)
+		s.Vendors = []rubric.Vendor{backup, reject, dq}
+		md := string(Markdown(s, lang, goldenNow))
+		heading := map[rubric.Lang]string{rubric.ZH: "横向对比", rubric.EN: "Comparison"}[lang]
+		rows := comparisonRows(t, md, heading)
+		if len(rows) != 3 {
+			t.Fatalf("%s: %d rows in the comparison, want 3", lang, len(rows))
+		}
+		for i, cell := range rows[dq.Name] {
+			if strings.Contains(cell, "**") {
+				t.Errorf("%s: the disqualified vendor's column %d is marked best: %q", lang, i, cell)
+			}
+		}
+		// Dimensions A–D and the total: the backup leads the vendors in the running.
+		for col := 2; col <= 6; col++ {
+			if cell := rows[backup.Name][col]; !strings.HasPrefix(cell, "**") {
+				t.Errorf("%s: the backup's column %d is not marked best: %q", lang, col, cell)
+			}
+		}
+		// With one vendor in the running there is nothing to be best against.
+		s.Vendors = []rubric.Vendor{backup, dq}
+		md = string(Markdown(s, lang, goldenNow))
+		for name, cells := range comparisonRows(t, md, heading) {
+			for i, cell := range cells {
+				if strings.Contains(cell, "**") {
+					t.Errorf("%s, one contender: %s's column %d is marked best: %q", lang, name, i, cell)
+				}
+			}
+		}
+	}
+}
