@@ -202,17 +202,24 @@ func (r *mdReport) summary() {
 	r.line()
 }
 
-// weakest names the dimensions where a vendor earned the smallest share of the points.
+// weakest names the dimensions where a vendor earned the smallest share of the points,
+// in the weighted points of the profile that its total is the sum of. A dimension the
+// profile gives no weight costs the total nothing and is never the weakest.
 func (r *mdReport) weakest(c rubric.Scorecard) string {
 	low := 2.0
 	for _, d := range c.Dimensions {
-		low = min(low, float64(d.Raw)/float64(d.Max))
+		if d.Weight > 0 {
+			low = min(low, d.Points/d.Weight)
+		}
 	}
 	var parts []string
 	for i, d := range c.Dimensions {
-		if float64(d.Raw)/float64(d.Max) == low {
-			parts = append(parts, fmt.Sprintf("%s %d/%d", rubric.Dimensions[i].Name.In(r.lang), d.Raw, d.Max))
+		if d.Weight > 0 && d.Points/d.Weight == low {
+			parts = append(parts, rubric.Dimensions[i].Name.In(r.lang)+" "+score(d.Points)+"/"+rubric.FormatNumber(d.Weight))
 		}
+	}
+	if len(parts) == 0 {
+		return ""
 	}
 	return r.t("最弱项:"+strings.Join(parts, "、")+"。", " Weakest: "+strings.Join(parts, ", ")+".")
 }

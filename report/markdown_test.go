@@ -349,3 +349,36 @@ func TestMarkdownBestExcludesDisqualified(t *testing.T) {
 		}
 	}
 }
+
+// Under a weight profile the weakest dimension of a rejected vendor is told in the
+// weighted points its total is made of, and a dimension without weight, which costs
+// nothing, is never the weakest.
+func TestMarkdownWeakestUnderProfile(t *testing.T) {
+	all := demo.Session(rubric.EN).Vendors
+	// The reject earns A 13/20, B 15/35, C 12/25 and D 14/20 raw points.
+	cases := []struct {
+		weights [4]float64
+		want    string
+	}{
+		{[4]float64{20, 35, 25, 20}, "Weakest: Service capability fit 15/35."},
+		// B weighs 50: 15 of 35 raw points are 21.4 of 50.
+		{[4]float64{10, 50, 20, 20}, "Weakest: Service capability fit 21.4/50."},
+		// B weighs nothing; C is then the smallest share: 12 of 25 is 14.4 of 30.
+		{[4]float64{40, 0, 30, 30}, "Weakest: KPI & data capability 14.4/30."},
+	}
+	for _, c := range cases {
+		s := demo.Session(rubric.EN)
+		s.Vendors = []rubric.Vendor{all[0], all[2]}
+		p, err := rubric.CustomProfile(c.weights[0], c.weights[1], c.weights[2], c.weights[3])
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Profile = p
+		md := string(Markdown(s, rubric.EN, goldenNow))
+		_, line, _ := strings.Cut(md, "**Reject:** "+all[2].Name)
+		line, _, _ = strings.Cut(line, "\n")
+		if !strings.Contains(line, c.want) {
+			t.Errorf("profile %v: reject line %q lacks %q", c.weights, line, c.want)
+		}
+	}
+}
