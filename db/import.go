@@ -123,6 +123,10 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	if err != nil {
 		return fmt.Errorf("back up to %s: %w", path, err)
 	}
+	// A backup of a damaged file would look like a good one.
+	if err := s.Checked(ctx); err != nil {
+		return fmt.Errorf("back up to %s: %w", abs, err)
+	}
 	// Checked first so that a large database is not copied in vain; the link below
 	// checks again.
 	if _, err := os.Lstat(abs); err == nil {

@@ -34,18 +34,44 @@ const sqliteMagic = "SQLite format 3\x00"
 type Store struct {
 	db   *sql.DB
 	path string
+	// check is the check of every page still running after OpenChecking; nil
+	// when Open checked the file before returning.
+	check *pageCheck
 }
 
 // Path returns the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the database; SQLite then folds the write-ahead log back into the file.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the database; SQLite then folds the write-ahead log back into the
+// file. A check still running is stopped first: it holds a second connection, and
+// the log is only folded back when the last one closes.
+func (s *Store) Close() error {
+	if s.check != nil {
+		s.check.stop()
+	}
+	return s.db.Close()
+}
 
 // Open opens the vendorvet database at path, creating it (and its folder, 0700) when
 // it does not exist. A file that is not a vendorvet database, a damaged one or one
 // written by a newer version is refused before SQLite sees it, and left unchanged.
 func Open(path string) (*Store, error) {
+	return open(path, false)
+}
+
+// OpenChecking opens the database as Open does, but leaves the check of its pages
+// (PRAGMA quick_check reads the whole file: a second or more for years of
+// sessions) to a second connection in the background, begun by StartCheck, so that
+// an interactive program shows its first screen at once. Reading goes ahead
+// meanwhile. Every write waits for the check and, when it found damage, fails with
+// the *FileError (ErrCorrupt) Open would have returned, so that nothing is ever
+// written to a damaged file; Checked reports the outcome. A file that needs its
+// schema upgraded is checked before OpenChecking returns, as the upgrade writes.
+func OpenChecking(path string) (*Store, error) {
+	return open(path, true)
+}
+
+func open(path string, checkLater bool) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("open database: no path given")
 	}
@@ -103,13 +129,28 @@ func Open(path string) (*Store, error) {
 	if err := db.PingContext(ctx); err != nil {
 		return fail(openError(abs, err))
 	}
-	if err := quickCheck(ctx, db, abs); err != nil {
-		return fail(openError(abs, err))
+	if checkLater {
+		// Only a file at the current schema is left to the background: an older
+		// one is upgraded below, and a new one is a few pages to check.
+		var version int
+		if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+			return fail(openError(abs, err))
+		}
+		checkLater = version == SchemaVersion
+	}
+	if !checkLater {
+		if err := quickCheck(ctx, db, abs); err != nil {
+			return fail(openError(abs, err))
+		}
 	}
 	if err := migrate(ctx, db, abs); err != nil {
 		return fail(err)
 	}
-	return &Store{db: db, path: abs}, nil
+	s := &Store{db: db, path: abs}
+	if checkLater {
+		s.check = newCheck(abs)
+	}
+	return s, nil
 }
 
 // openError classifies a failure of SQLite to open or read the file.

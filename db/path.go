@@ -70,13 +70,16 @@ func joinFor(goos string, elems ...string) string {
 const pragmas = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_txlock=immediate"
 
 // dsn turns an absolute path into the driver's URI with every pragma.
-func dsn(abs string) string {
+func dsn(abs string) string { return dsnWith(abs, pragmas) }
+
+// dsnWith turns an absolute path into the driver's URI with the given parameters.
+func dsnWith(abs, params string) string {
 	p := filepath.ToSlash(abs)
 	if !strings.HasPrefix(p, "/") {
 		// A Windows drive path: file:///C:/...
 		p = "/" + p
 	}
-	return "file://" + escapeURIPath(p) + "?" + pragmas
+	return "file://" + escapeURIPath(p) + "?" + params
 }
 
 // escapeURIPath percent-encodes every byte SQLite's URI parser could read as syntax

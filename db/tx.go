@@ -11,8 +11,12 @@ import (
 )
 
 // write runs fn in one IMMEDIATE transaction (the DSN's _txlock) and commits it;
-// nothing is written when fn fails.
+// nothing is written when fn fails. It waits for a check of the file still
+// running, so that nothing is written to a damaged one.
 func (s *Store) write(ctx context.Context, what string, fn func(tx *sql.Tx, now int64) error) error {
+	if err := s.Checked(ctx); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("%s: %w", what, err)
