@@ -2,6 +2,7 @@ package report
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"vendorvet/clean"
 )
@@ -39,6 +40,79 @@ func Cell(s string) string {
 		}
 	}
 	return escapeInline(strings.Join(parts, " / "))
+}
+
+// plainCell reports whether Cell(s) is s, in one pass and without allocating: no
+// character that escaping, cleaning or trimming would change. It answers for printable
+// ASCII and the punctuation, arrows and CJK text the rubric's labels and reasons are
+// made of; anything else is left to Cell.
+func plainCell(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !plainASCII[c] {
+				return false
+			}
+			i++
+			continue
+		}
+		if cjk(s[i:]) {
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !plainRune(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// cjk reports whether s starts with a character of U+3001–U+9FFF, CJK punctuation
+// and ideographs, read from its three bytes without decoding: most of a Chinese
+// report. Lead bytes E3–E9 followed by two continuation bytes are exactly U+3000–U+9FFF;
+// U+3000, the ideographic space, is one to trim.
+func cjk(s string) bool {
+	return len(s) >= 3 && s[0] >= 0xE3 && s[0] <= 0xE9 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 &&
+		!(s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)
+}
+
+// plainASCII marks the ASCII characters Cell keeps as they are: printable, and
+// neither Markdown punctuation nor HTML nor an "&" that could start an entity.
+var plainASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := byte(' '); c < 0x7F; c++ {
+		t[c] = !strings.ContainsRune("&<>\\`*_[]|~", rune(c))
+	}
+	return t
+}()
+
+// plainRune reports whether r is a non-ASCII character that Cell keeps as it is and
+// that is no space to trim: Latin-1 signs and letters (not the soft hyphen),
+// dashes, quotes and other general punctuation (not the separators, direction marks
+// and invisible operators), arrows and mathematical signs, CJK punctuation and
+// ideographs (not the ideographic space), and fullwidth forms. Invalid UTF-8 decodes
+// to U+FFFD, outside these ranges.
+func plainRune(r rune) bool {
+	switch {
+	case r >= 0xA1 && r <= 0xFF:
+		return r != 0xAD
+	case r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x205E:
+		return true
+	case r >= 0x2190 && r <= 0x22FF:
+		return true
+	case r >= 0x3001 && r <= 0x9FFF:
+		return true
+	case r >= 0xFF01 && r <= 0xFFEF:
+		return true
+	}
+	return false
 }
 
 // escapeInline escapes one line: an & that could start an entity reference (&lt;,

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,8 +18,9 @@ import (
 // typed by a user reaches the document.
 func Markdown(s rubric.Session, lang rubric.Lang, now time.Time) []byte {
 	r := &mdReport{s: s, lang: lang, sc: scoreSession(s)}
-	// At most about 8 KB a vendor: grown once, not doubled and copied a dozen times.
-	r.b.Grow(8<<10 + 8<<10*len(s.Vendors))
+	r.prepare()
+	// Grown once, not doubled and copied a dozen times.
+	r.b.Grow(r.sizeEstimate())
 	r.header(now)
 	r.summary()
 	r.comparison()
@@ -36,12 +38,91 @@ type mdReport struct {
 	// cells remembers escaped text: a report escapes the same labels and reasons
 	// for every vendor, and escaping was a quarter of its time.
 	cells map[string]string
+
+	// What every vendor's part needs, worked out once a report rather than once a
+	// vendor: the questions and their escaped labels, the steps' headings and
+	// tables, the items' names, each vendor's price against the budget.
+	questions []mdQuestion // in catalogue order
+	steps     []mdStep     // steps 2–7
+	items     map[string]string
+	prices    []mdPrice
+}
+
+// mdQuestion is a question of steps 2–7 as the report shows it.
+type mdQuestion struct {
+	q *rubric.Question
+	// applicable is q.Applicable for the session's requirements.
+	applicable bool
+	label      string // escaped
+	row        string // "| label | ", the start of the question's row of answers
+}
+
+// mdStep is a step of the answers: its heading and table header, and its questions
+// as indexes into mdReport.questions.
+type mdStep struct {
+	n         int
+	head      string
+	questions []int
+}
+
+// mdPrice is a vendor's quoted price and how it compares with the budget.
+type mdPrice struct{ price, budget string }
+
+// prepare works out what every vendor's part of the report shares.
+func (r *mdReport) prepare() {
+	r.cells = make(map[string]string, 256)
+	r.questions = make([]mdQuestion, len(rubric.Questions))
+	for i := range rubric.Questions {
+		q := &rubric.Questions[i]
+		label := r.cell(q.Label.In(r.lang))
+		r.questions[i] = mdQuestion{q: q, applicable: q.Applicable(r.s.Requirements), label: label, row: "| " + label + " | "}
+	}
+	tableHead := r.tableHead([]string{r.t("问题", "Question"), r.t("回答", "Answer")}, "")
+	for step := 2; step <= 7; step++ {
+		st := mdStep{n: step}
+		st.head = "##### " + r.t("第 "+strconv.Itoa(step)+" 步 · ", "Step "+strconv.Itoa(step)+" · ") +
+			r.cell(rubric.StepName(step, r.lang)) + "\n\n" + tableHead
+		for i, q := range r.questions {
+			if q.q.Step == step {
+				st.questions = append(st.questions, i)
+			}
+		}
+		r.steps = append(r.steps, st)
+	}
+	r.items = make(map[string]string, 20)
+	for _, dim := range rubric.Dimensions {
+		for _, it := range dim.Items {
+			r.items[it.ID] = "| " + it.ID + " | " + r.cell(it.Name.In(r.lang)) + " | "
+		}
+	}
+	r.prices = make([]mdPrice, len(r.s.Vendors))
+	for i, v := range r.s.Vendors {
+		r.prices[i].price, r.prices[i].budget = priceVsBudget(v.Answers, r.s.Requirements, r.lang)
+	}
+}
+
+// sizeEstimate is a little more than the report will take: at most about 7.5 KB a vendor
+// besides what the evaluator wrote, which escaping and quoting lengthen a little.
+func (r *mdReport) sizeEstimate() int {
+	n := 16 << 10
+	n += len(r.s.Requirements.Notes) + len(r.s.Requirements.UserProfile)
+	for _, v := range r.s.Vendors {
+		n += 7<<10 + 512 + 2*(len(v.Name)+len(v.Contact))
+		for _, note := range v.Notes {
+			n += len(note) + len(note)/4
+		}
+	}
+	return n
 }
 
 func (r *mdReport) t(zh, en string) string { return t(r.lang, zh, en) }
 
-// cell is Cell, remembered for the report.
+// cell is Cell, remembered for the report. Text that Cell leaves as it is, most
+// answers and reasons, is neither looked up nor remembered.
 func (r *mdReport) cell(s string) string {
+	if plainCell(s) {
+		return s
+	}
 	if c, ok := r.cells[s]; ok {
 		return c
 	}
@@ -61,9 +142,10 @@ func (r *mdReport) line(parts ...string) {
 	r.b.WriteByte('\n')
 }
 
-// table writes a GFM table; every cell must already be escaped.
-func (r *mdReport) table(header []string, align string, rows [][]string) {
-	r.line("| " + strings.Join(header, " | ") + " |")
+// tableHead is the header and delimiter rows of a GFM table, the header already
+// escaped; align has an 'r' for each column aligned right. The rows follow with row,
+// and a blank line ends the table.
+func (r *mdReport) tableHead(header []string, align string) string {
 	seps := make([]string, len(header))
 	for i := range seps {
 		seps[i] = "---"
@@ -71,11 +153,24 @@ func (r *mdReport) table(header []string, align string, rows [][]string) {
 			seps[i] = "---:"
 		}
 	}
-	r.line("|" + strings.Join(seps, "|") + "|")
-	for _, row := range rows {
-		r.line("| " + strings.Join(row, " | ") + " |")
+	return "| " + strings.Join(header, " | ") + " |\n|" + strings.Join(seps, "|") + "|\n"
+}
+
+// row writes one row of a table; every cell must already be escaped.
+func (r *mdReport) row(cells ...string) {
+	r.b.WriteString("| ")
+	for i, c := range cells {
+		if i > 0 {
+			r.b.WriteString(" | ")
+		}
+		r.b.WriteString(c)
 	}
-	r.line()
+	r.b.WriteString(" |\n")
+}
+
+// int writes a whole number.
+func (r *mdReport) int(n int) {
+	r.b.Write(strconv.AppendInt(r.b.AvailableBuffer(), int64(n), 10))
 }
 
 func (r *mdReport) header(now time.Time) {
@@ -113,9 +208,9 @@ func (r *mdReport) name(i int) string           { return Inline(r.s.Vendors[i].N
 
 // verdict is "93 / 100, Excellent" with the provisional range when it applies.
 func (r *mdReport) verdict(c rubric.Scorecard) string {
-	v := fmt.Sprintf("%s / 100, %s", score(c.Total), c.Band.Label(r.lang))
+	v := score(c.Total) + " / 100, " + c.Band.Label(r.lang)
 	if r.lang == rubric.ZH {
-		v = fmt.Sprintf("%s 分,%s", score(c.Total), c.Band.Label(r.lang))
+		v = score(c.Total) + " 分," + c.Band.Label(r.lang)
 	}
 	if c.Provisional {
 		v += r.provisional(c)
@@ -133,9 +228,9 @@ func (r *mdReport) points(c rubric.Scorecard) string {
 }
 
 func (r *mdReport) provisional(c rubric.Scorecard) string {
-	open := c.Applicable - c.Answered
-	return r.t(fmt.Sprintf("(暂定:%d 个问题未回答,最高可达 %s 分)", open, score(c.Potential)),
-		fmt.Sprintf(" (provisional: %d questions unanswered, up to %s)", open, score(c.Potential)))
+	open := strconv.Itoa(c.Applicable - c.Answered)
+	return r.t("(暂定:"+open+" 个问题未回答,最高可达 "+score(c.Potential)+" 分)",
+		" (provisional: "+open+" questions unanswered, up to "+score(c.Potential)+")")
 }
 
 func (r *mdReport) summary() {
@@ -165,7 +260,7 @@ func (r *mdReport) summary() {
 			"**No vendor is recommended:** none reaches 70 points without a knockout."))
 	} else {
 		c := r.card(best)
-		price, budget := priceVsBudget(r.s.Vendors[best].Answers, r.s.Requirements, r.lang)
+		price, budget := r.prices[best].price, r.prices[best].budget
 		if c.Band == rubric.Excellent {
 			r.line(r.t("**推荐:", "**Recommended: "), r.name(best), "** — ", r.verdict(c), r.t("。", "."),
 				r.t("月报价 ", " Quoted "), price, r.t(",", " a month, "), budget, r.t("。", "."))
@@ -192,7 +287,7 @@ func (r *mdReport) summary() {
 	for _, i := range disqualified {
 		c := r.card(i)
 		r.line("- ", r.label("一票否决", "Disqualified"), r.name(i), " — ",
-			r.t(fmt.Sprintf("总分 %s 分,但", score(c.Total)), fmt.Sprintf("%s / 100, but ", score(c.Total))),
+			r.t("总分 "+score(c.Total)+" 分,但", score(c.Total)+" / 100, but "),
 			r.findings(c.Knockouts, r.t(";", "; ")), r.t("。", "."))
 	}
 	if len(backups)+len(rejects)+len(disqualified) > 0 {
@@ -257,14 +352,15 @@ func (r *mdReport) comparison() {
 		bestDim[d] = r.bestAmongContenders(func(c rubric.Scorecard) float64 { return c.Dimensions[d].Points })
 	}
 	bestTotal := r.bestAmongContenders(func(c rubric.Scorecard) float64 { return c.Total })
-	var rows [][]string
+	r.b.WriteString(r.tableHead(header, "r rrrrr"))
+	row := make([]string, 0, len(header))
 	for pos, i := range r.sc.order {
 		c := r.card(i)
-		rank := fmt.Sprint(pos + 1)
+		rank := strconv.Itoa(pos + 1)
 		if c.Band == rubric.Disqualified {
 			rank = "—"
 		}
-		row := []string{rank, r.cell(r.s.Vendors[i].Name)}
+		row = append(row[:0], rank, r.cell(r.s.Vendors[i].Name))
 		for d, ds := range c.Dimensions {
 			row = append(row, bestDim[d].mark(c, ds.Points))
 		}
@@ -274,11 +370,11 @@ func (r *mdReport) comparison() {
 			band += r.t("(暂定)", " (provisional)")
 			total += r.t(",最高 ", ", up to ") + score(c.Potential)
 		}
-		price, budget := priceVsBudget(r.s.Vendors[i].Answers, r.s.Requirements, r.lang)
-		row = append(row, total, r.cell(band), fmt.Sprintf("%d/%d", c.Answered, c.Applicable), price, budget)
-		rows = append(rows, row)
+		answered := strconv.Itoa(c.Answered) + "/" + strconv.Itoa(c.Applicable)
+		row = append(row, total, r.cell(band), answered, r.prices[i].price, r.prices[i].budget)
+		r.row(row...)
 	}
-	r.table(header, "r rrrrr", rows)
+	r.line()
 	r.line(r.t("括号内为各维度在当前权重方案下的满分;每列最高分加粗(不含一票否决者)。“暂定”表示仍有问题未回答,分数最高可达所示数值。被一票否决的服务商不参与排名。",
 		"Each dimension's maximum under the weight profile is in brackets; the best score in each column is in bold (disqualified vendors not counted). "+
 			"\"Provisional\" means questions are still unanswered and the score may rise up to the figure shown. Disqualified vendors are not ranked."))
@@ -325,11 +421,11 @@ func (b bestScore) mark(c rubric.Scorecard, v float64) string {
 func (r *mdReport) requirements() {
 	r.line("## ", r.t("核心需求(第 1 步)", "Requirements (step 1)"))
 	r.line()
-	rows := make([][]string, len(requirementFields))
-	for i, f := range requirementFields {
-		rows[i] = []string{r.cell(f.Label.In(r.lang)), r.cell(f.Value(r.s.Requirements, r.lang))}
+	r.b.WriteString(r.tableHead([]string{r.t("项目", "Requirement"), r.t("内容", "Value")}, ""))
+	for _, f := range requirementFields {
+		r.row(r.cell(f.Label.In(r.lang)), r.cell(f.Value(r.s.Requirements, r.lang)))
 	}
-	r.table([]string{r.t("项目", "Requirement"), r.t("内容", "Value")}, "", rows)
+	r.line()
 }
 
 func (r *mdReport) vendors() {
@@ -348,15 +444,15 @@ func (r *mdReport) vendor(rank, i int) {
 	if c.Band == rubric.Disqualified {
 		r.line("### ", r.name(i), r.t("(一票否决)", " (disqualified)"))
 	} else {
-		r.line("### ", fmt.Sprint(rank), ". ", r.name(i))
+		r.line("### ", strconv.Itoa(rank), ". ", r.name(i))
 	}
 	r.line()
 	r.line(r.label("结论", "Verdict"), r.verdict(c), "  ")
+	answered, applicable := strconv.Itoa(c.Answered), strconv.Itoa(c.Applicable)
 	r.line(r.label("完成度", "Answered"), r.t(
-		fmt.Sprintf("已回答 %d/%d 个问题", c.Answered, c.Applicable),
-		fmt.Sprintf("%d of %d questions", c.Answered, c.Applicable)), "  ")
-	price, budget := priceVsBudget(v.Answers, r.s.Requirements, r.lang)
-	r.line(r.label("月报价", "Quoted price"), price, r.t(",", " — "), budget, "  ")
+		"已回答 "+answered+"/"+applicable+" 个问题",
+		answered+" of "+applicable+" questions"), "  ")
+	r.line(r.label("月报价", "Quoted price"), r.prices[i].price, r.t(",", " — "), r.prices[i].budget, "  ")
 	contact := Inline(v.Contact)
 	if strings.TrimSpace(contact) == "" {
 		contact = "—"
@@ -373,10 +469,7 @@ func (r *mdReport) vendor(rank, i int) {
 		r.line()
 		r.findingList(c.Flags)
 	}
-	if open := r.openQuestions(v.Answers); len(open) > 0 {
-		r.line(r.label("待确认", "Still to confirm"), strings.Join(open, r.t("、", "; ")))
-		r.line()
-	}
+	r.openQuestions(v.Answers)
 	r.scorecard(c)
 	r.answers(v)
 }
@@ -389,66 +482,96 @@ func (r *mdReport) findingList(fs []rubric.Finding) {
 	r.line()
 }
 
-// openQuestions lists the applicable questions still unanswered.
-func (r *mdReport) openQuestions(a rubric.Answers) []string {
-	var open []string
-	for _, q := range rubric.Questions {
-		if q.Applicable(r.s.Requirements) && !a.Known(q) {
-			open = append(open, r.cell(q.Label.In(r.lang)))
+// openQuestions lists the applicable questions still unanswered, if any.
+func (r *mdReport) openQuestions(a rubric.Answers) {
+	sep := r.t("、", "; ")
+	open := 0
+	for _, q := range r.questions {
+		if !q.applicable || a.Known(*q.q) {
+			continue
 		}
+		if open == 0 {
+			r.b.WriteString(r.label("待确认", "Still to confirm"))
+		} else {
+			r.b.WriteString(sep)
+		}
+		r.b.WriteString(q.label)
+		open++
 	}
-	return open
+	if open > 0 {
+		r.b.WriteString("\n\n")
+	}
 }
 
 func (r *mdReport) scorecard(c rubric.Scorecard) {
 	r.line("#### ", r.t("评分明细", "Scorecard"))
 	r.line()
-	var rows [][]string
+	r.b.WriteString(r.tableHead([]string{r.t("编号", "Item"), r.t("评分项", "Name"), r.t("得分", "Points"), r.t("依据", "Basis")}, "  r"))
+	sep := r.t(";", "; ")
 	for d, dim := range rubric.Dimensions {
 		ds := c.Dimensions[d]
 		note := ""
 		if ds.Weight != float64(ds.Max) {
-			note = r.t(fmt.Sprintf("加权后 %s/%s", score(ds.Points), rubric.FormatNumber(ds.Weight)),
-				fmt.Sprintf("weighted %s of %s", score(ds.Points), rubric.FormatNumber(ds.Weight)))
+			note = r.t("加权后 "+score(ds.Points)+"/"+rubric.FormatNumber(ds.Weight),
+				"weighted "+score(ds.Points)+" of "+rubric.FormatNumber(ds.Weight))
 		}
-		rows = append(rows, []string{"**" + dim.ID + "**", "**" + r.cell(dim.Name.In(r.lang)) + "**",
-			fmt.Sprintf("**%d/%d**", ds.Raw, ds.Max), note})
+		r.b.WriteString("| **" + dim.ID + "** | **" + r.cell(dim.Name.In(r.lang)) + "** | **")
+		r.int(ds.Raw)
+		r.b.WriteByte('/')
+		r.int(ds.Max)
+		r.b.WriteString("** | ")
+		r.b.WriteString(note)
+		r.b.WriteString(" |\n")
 		for _, it := range c.Items {
 			if it.ID[:1] != dim.ID {
 				continue
 			}
-			item, _, _ := rubric.ItemByID(it.ID)
-			points := fmt.Sprintf("%d/%d", it.Points, it.Max)
-			if it.Potential > it.Points && it.Answered < it.Questions {
-				points += r.t(fmt.Sprintf("(最高 %d)", it.Potential), fmt.Sprintf(" (up to %d)", it.Potential))
-			}
-			why := make([]string, len(it.Why))
-			for k, w := range it.Why {
-				why[k] = r.cell(w.In(r.lang))
-			}
-			rows = append(rows, []string{it.ID, r.cell(item.Name.In(r.lang)), points, strings.Join(why, r.t(";", "; "))})
+			r.itemRow(it, sep)
 		}
 	}
-	rows = append(rows, []string{"", "**" + r.t("总分", "Total") + "**", "**" + score(c.Total) + "/100**", r.cell(c.Band.Label(r.lang))})
-	r.table([]string{r.t("编号", "Item"), r.t("评分项", "Name"), r.t("得分", "Points"), r.t("依据", "Basis")}, "  r", rows)
+	r.row("", "**"+r.t("总分", "Total")+"**", "**"+score(c.Total)+"/100**", r.cell(c.Band.Label(r.lang)))
+	r.line()
+}
+
+// itemRow writes an item's row of the scorecard: its points and the reasons for them.
+func (r *mdReport) itemRow(it rubric.ItemScore, sep string) {
+	head, ok := r.items[it.ID]
+	if !ok {
+		item, _, _ := rubric.ItemByID(it.ID)
+		head = "| " + it.ID + " | " + r.cell(item.Name.In(r.lang)) + " | "
+	}
+	r.b.WriteString(head)
+	r.int(it.Points)
+	r.b.WriteByte('/')
+	r.int(it.Max)
+	if it.Potential > it.Points && it.Answered < it.Questions {
+		r.b.WriteString(r.t("(最高 ", " (up to "))
+		r.int(it.Potential)
+		r.b.WriteByte(')')
+	}
+	r.b.WriteString(" | ")
+	for k, w := range it.Why {
+		if k > 0 {
+			r.b.WriteString(sep)
+		}
+		r.b.WriteString(r.cell(w.In(r.lang)))
+	}
+	r.b.WriteString(" |\n")
 }
 
 func (r *mdReport) answers(v rubric.Vendor) {
 	r.line("#### ", r.t("回答与证据", "Answers and evidence"))
 	r.line()
-	for step := 2; step <= 7; step++ {
-		r.line("##### ", r.t(fmt.Sprintf("第 %d 步 · ", step), fmt.Sprintf("Step %d · ", step)), r.cell(rubric.StepName(step, r.lang)))
-		r.line()
-		var rows [][]string
-		// The catalogue in place rather than StepQuestions' copy: 300 copies a report.
-		for _, q := range rubric.Questions {
-			if q.Step != step {
-				continue
-			}
-			rows = append(rows, []string{r.cell(q.Label.In(r.lang)), r.cell(answerWords(q, v.Answers, r.s.Requirements, r.lang))})
+	for _, st := range r.steps {
+		r.b.WriteString(st.head)
+		for _, qi := range st.questions {
+			q := &r.questions[qi]
+			r.b.WriteString(q.row)
+			r.b.WriteString(r.cell(answerWords(q.q, q.applicable, v.Answers, r.lang)))
+			r.b.WriteString(" |\n")
 		}
-		r.table([]string{r.t("问题", "Question"), r.t("回答", "Answer")}, "", rows)
-		if note := Quote(v.Notes[step]); note != "" {
+		r.line()
+		if note := Quote(v.Notes[st.n]); note != "" {
 			r.line(r.t("*评估人备注*:", "*Evaluator's notes:*"))
 			r.line()
 			r.line(note)

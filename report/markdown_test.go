@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"vendorvet/demo"
 	"vendorvet/rubric"
@@ -69,6 +70,51 @@ func TestCell(t *testing.T) {
 	for in, want := range cases {
 		if got := Cell(in); got != want {
 			t.Errorf("Cell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Text that plainCell lets through untouched is exactly what Cell leaves as it is.
+func TestPlainCell(t *testing.T) {
+	plain := 0
+	for c := rune(0); c < utf8.RuneSelf; c++ {
+		s := "a" + string(c) + "a"
+		if !plainCell(s) {
+			continue
+		}
+		plain++
+		if Cell(s) != s {
+			t.Errorf("plainCell(%q) but Cell gives %q", s, Cell(s))
+		}
+	}
+	// Printable ASCII but for & < > \ ` * _ [ ] | ~.
+	if plain != 95-11 {
+		t.Errorf("%d ASCII characters are plain, want %d", plain, 95-11)
+	}
+	plain = 0
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if plainCell(string(r)) != plainRune(r) {
+			t.Errorf("plainCell(%U) = %v, plainRune = %v", r, plainCell(string(r)), plainRune(r))
+		}
+		if !plainRune(r) {
+			continue
+		}
+		plain++
+		if s := string(r); Cell(s) != s || !plainCell(s) {
+			t.Errorf("plainRune(%U) but Cell(%q) = %q", r, s, Cell(s))
+		}
+	}
+	if plain < 20000 {
+		t.Errorf("only %d characters are plain: CJK text would always be escaped again", plain)
+	}
+	for _, s := range []string{"", "ISO 9001 → 3", "已核验 → 6", "200,000 元", "98%", "预算内(98%)", "Qualified — backup"} {
+		if !plainCell(s) {
+			t.Errorf("plainCell(%q) = false", s)
+		}
+	}
+	for _, s := range []string{" lead", "trail ", "a\u3000", "\u3000a", "a\u00a0", "R&D", "a|b", "x\u202ey", "\xff", "soft\u00adhyphen", "tab\tx", "\xe4\xb8", "a\xe4", "\xe4\xb8a", "\xed\xa0\x80"} {
+		if plainCell(s) {
+			t.Errorf("plainCell(%q) = true, Cell gives %q", s, Cell(s))
 		}
 	}
 }
@@ -258,6 +304,9 @@ func FuzzCell(f *testing.F) {
 			t.Fatalf("row %q has %d cells, want %d", row, got, len(cells))
 		}
 		c := cells[0]
+		if plainCell(s) && c != s {
+			t.Fatalf("plainCell(%q) but Cell changes it to %q", s, c)
+		}
 		if strings.ContainsAny(c, "<\n\r") {
 			t.Fatalf("Cell(%q) = %q keeps a raw < or a line break", s, c)
 		}

@@ -30,7 +30,8 @@ func grouped(f float64) string {
 		sign, s = "-", s[1:]
 	}
 	whole, frac, _ := strings.Cut(s, ".")
-	if strings.ContainsAny(whole, "e+") {
+	if len(whole) <= 3 || strings.ContainsAny(whole, "e+") {
+		// Nothing to group: most numbers of a report are below a thousand.
 		return sign + s
 	}
 	var b strings.Builder
@@ -98,10 +99,11 @@ func labels(values []string, opts rubric.Options, lang rubric.Lang) string {
 }
 
 // answerWords says a vendor's answer to q in words, "Unknown" when there is none,
-// "not required" for a question the requirements make moot.
-func answerWords(q rubric.Question, a rubric.Answers, req rubric.Requirements, lang rubric.Lang) string {
+// "not required" for a question the requirements make moot (applicable is
+// q.Applicable for the session's requirements).
+func answerWords(q *rubric.Question, applicable bool, a rubric.Answers, lang rubric.Lang) string {
 	v, present := a[q.ID]
-	known := a.Known(q)
+	known := a.Known(*q)
 	if q.Detail && !present && a.Tri("hidden_fees_reviewed") == rubric.Yes {
 		// Reviewed with nothing listed is reviewed with nothing found.
 		present, known = true, true
@@ -123,7 +125,7 @@ func answerWords(q rubric.Question, a rubric.Answers, req rubric.Requirements, l
 	case q.Kind == rubric.KindSet:
 		words = labels(v.Set, q.Options, lang)
 	}
-	if q.Item != "" && !q.Applicable(req) && !q.Detail {
+	if q.Item != "" && !applicable && !q.Detail {
 		if !known {
 			return t(lang, "不适用", "Not required")
 		}
