@@ -250,12 +250,12 @@ func (c *cli) dbPath() (string, error) {
 }
 
 // openStore opens the database the user chose; the caller closes it.
-func (c *cli) openStore() (*db.Store, error) {
+func (c *cli) openStore(open func(string) (*db.Store, error)) (*db.Store, error) {
 	path, err := c.dbPath()
 	if err != nil {
 		return nil, err
 	}
-	store, err := db.Open(path)
+	store, err := open(path)
 	if err != nil {
 		return nil, c.storeError(err)
 	}
@@ -268,8 +268,13 @@ func (c *cli) storeError(err error) error {
 }
 
 // withStore runs f on the open store and closes it, reporting a failed close.
-func (c *cli) withStore(f func(ctx context.Context, store *db.Store) error) (err error) {
-	store, err := c.openStore()
+func (c *cli) withStore(f func(ctx context.Context, store *db.Store) error) error {
+	return c.withStoreOpenedBy(db.Open, f)
+}
+
+// withStoreOpenedBy is withStore with the store opened by open.
+func (c *cli) withStoreOpenedBy(open func(string) (*db.Store, error), f func(ctx context.Context, store *db.Store) error) (err error) {
+	store, err := c.openStore(open)
 	if err != nil {
 		return err
 	}

@@ -214,9 +214,13 @@ func (c *cli) dispatch(args []string) error {
 // runTUI starts the interactive application on the store. Every change is saved as
 // it is made, so only a write that could not be done at all is worth an error here.
 func (c *cli) runTUI() error {
-	return c.withStore(func(_ context.Context, store *db.Store) error {
+	// The interface shows its first screen while the file's pages are checked.
+	return c.withStoreOpenedBy(db.OpenChecking, func(_ context.Context, store *db.Store) error {
 		err := ui.Run(store, ui.Options{Lang: c.lang, Accessible: c.accessible})
 		switch {
+		case errors.Is(err, db.ErrCorrupt):
+			// Found by the check that runs while the first screen is shown.
+			return c.storeError(err)
 		case errors.Is(err, ui.ErrNotSaved):
 			return c.failf(err, "部分修改未能保存到 %s（磁盘已满或只读？）。", "Some changes could not be saved to %s (disk full or read-only?).", store.Path())
 		case err != nil:

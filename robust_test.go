@@ -747,3 +747,37 @@ func TestBackupWhileAnotherProcessWrites(t *testing.T) {
 	}
 	t.Logf("the backups hold %v of 16 sessions", counts)
 }
+
+// The interface shows its first screen while the file's pages are still being
+// checked. Damage found then ends it with the message a damaged file always gets,
+// in the user's language, and nothing was written to the file.
+func TestInterfaceEndsOnDamageFoundAfterItStarted(t *testing.T) {
+	needTmux(t)
+	bin := buildBinary(t)
+	for _, tc := range []struct{ lang, says string }{{"en", "is damaged"}, {"zh", "已损坏"}} {
+		t.Run(tc.lang, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "vendorvet.db")
+			vendorvetFile(t, path)
+			// Page 3 onwards, past the header and the schema that opening reads.
+			rewrite(t, path, func(b []byte) []byte {
+				for i := 2*4096 + 8; i < 3*4096-8; i++ {
+					b[i] = 0xA5
+				}
+				return b
+			})
+			before := folderState(t, dir)
+			script := fmt.Sprintf("%s --db %s --lang %s; echo \"EXIT=$?\"",
+				quoteAll([]string{bin})[0], quoteAll([]string{path})[0], tc.lang)
+			term := startTerminal(t, 100, 30, []string{"TERM=xterm-256color"}, "sh", "-c", script)
+			term.waitExit()
+			// All of it, history included, wrapped lines joined: the message is
+			// longer than the terminal is wide.
+			screen := term.tmux("capture-pane", "-p", "-J", "-S", "-", "-t", term.name)
+			if !strings.Contains(screen, "EXIT=1") || !strings.Contains(screen, tc.says) {
+				t.Fatalf("want exit status 1 and %q; the terminal shows:\n%s", tc.says, screen)
+			}
+			sameFolderState(t, "the interface", before, folderState(t, dir))
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -10,6 +11,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/term"
 
 	"vendorvet/db"
 	"vendorvet/rubric"
@@ -17,6 +19,9 @@ import (
 
 // defaultFlush bounds how long quitting waits for writes in flight.
 const defaultFlush = 10 * time.Second
+
+// checkDelay is how long after the first screen the file's check begins.
+const checkDelay = 300 * time.Millisecond
 
 // Options are the command line's choices for the interface.
 type Options struct {
@@ -34,6 +39,10 @@ var ErrNotSaved = errors.New("some changes could not be saved")
 // before it returns.
 func Run(store *db.Store, opts Options) error {
 	if opts.Accessible {
+		// Plain prompts have no first screen to hurry: the check comes first.
+		if err := store.Checked(context.Background()); err != nil {
+			return err
+		}
 		return RunAccessible(store, opts, os.Stdin, os.Stdout)
 	}
 	var p *tea.Program
@@ -42,14 +51,31 @@ func Run(store *db.Store, opts Options) error {
 			p.Send(m)
 		}
 	})
+	renderer := lipgloss.DefaultRenderer()
+	// Asked before Bubble Tea reads the terminal: the first styled text asks the
+	// terminal for its background, and its answer would otherwise reach the
+	// program as typed keys.
+	renderer.HasDarkBackground()
 	c := &Common{
-		Styles: NewStyles(lipgloss.DefaultRenderer()),
+		Styles: NewStyles(renderer),
 		Lang:   opts.Lang,
 		Store:  store,
 		Saver:  saver,
 		Now:    time.Now,
 	}
-	p = tea.NewProgram(NewApp(c), tea.WithAltScreen(), tea.WithoutSignalHandler())
+	// The check of the file (db.OpenChecking) takes a core for a second on years of
+	// sessions: begun at once, it slowed the first screen by half. It begins a few
+	// frames after that screen was handed to the renderer, which writes a frame out
+	// every 1/60 s.
+	app := NewApp(c)
+	// Sized before the program starts, the first frame Bubble Tea draws is the whole
+	// screen instead of a blank one followed by the screen once the size arrives
+	// (another 15–20 ms); the size message that comes anyway changes nothing.
+	if w, h, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 0 && h > 0 {
+		app.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	}
+	model := &firstFrame{Model: app, then: func() { time.AfterFunc(checkDelay, store.StartCheck) }}
+	p = tea.NewProgram(model, tea.WithAltScreen(), tea.WithoutSignalHandler())
 
 	// Signals are handled here rather than by Bubble Tea: its handler sends its quit
 	// without looking whether the program already ended, so a SIGTERM arriving after
@@ -73,12 +99,68 @@ func Run(store *db.Store, opts Options) error {
 		}
 	}()
 
+	// The store may still be checking the file (db.OpenChecking). Damage ends the
+	// program: every write would fail, and the writes waiting for the check are
+	// refused rather than made to a damaged file.
+	damaged := make(chan error, 1)
+	go func() {
+		if err := store.Checked(context.Background()); errors.Is(err, db.ErrCorrupt) {
+			damaged <- err
+			p.Quit()
+		}
+	}()
+
 	_, runErr := p.Run()
-	if !saver.Close(defaultFlush) {
+	saved := saver.Close(defaultFlush)
+	if err := damage(store, damaged, runErr != nil); err != nil {
+		return err
+	}
+	if !saved {
 		return fmt.Errorf("%w: %s", ErrNotSaved, store.Path())
 	}
 	if errors.Is(runErr, tea.ErrProgramKilled) {
 		return nil
 	}
 	return runErr
+}
+
+// damage is the check's finding of a damaged file, which explains anything else
+// that went wrong, or nil. When the interface could not even start, it waits for
+// the check to say whether the file is the reason to give.
+func damage(store *db.Store, damaged <-chan error, failed bool) error {
+	if failed {
+		if err := store.Checked(context.Background()); errors.Is(err, db.ErrCorrupt) {
+			return err
+		}
+		return nil
+	}
+	select {
+	case err := <-damaged:
+		return err
+	default:
+		return nil
+	}
+}
+
+// firstFrame is the application with a call made once, when it first draws a
+// screen with something on it.
+type firstFrame struct {
+	tea.Model
+	then func()
+	done bool
+}
+
+func (f *firstFrame) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := f.Model.Update(msg)
+	f.Model = m
+	return f, cmd
+}
+
+func (f *firstFrame) View() string {
+	v := f.Model.View()
+	if !f.done && v != "" {
+		f.done = true
+		f.then()
+	}
+	return v
 }
