@@ -76,8 +76,8 @@ func (r *requirementsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		r.done = true
 		return r, pop
 	}
-	m, cmd := r.form.Form.Update(msg)
-	r.form.Form = m.(*huh.Form)
+	var cmd tea.Cmd
+	r.form.Form, cmd = wizard.Update(r.form.Form, msg)
 	r.collect()
 	if r.form.Form.State == huh.StateCompleted {
 		r.done = true

@@ -143,8 +143,8 @@ func (v *vendorScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		// passing it through the form redrew every field, half a millisecond a save.
 		return v, nil
 	}
-	m, cmd := v.form.Form.Update(msg)
-	v.form.Form = m.(*huh.Form)
+	var cmd tea.Cmd
+	v.form.Form, cmd = wizard.Update(v.form.Form, msg)
 	v.collect()
 	if v.form.Form.State == huh.StateCompleted {
 		return v, v.goTo(v.step + 1)
@@ -192,22 +192,23 @@ func (v *vendorScreen) key(k tea.KeyMsg) (tea.Cmd, bool) {
 }
 
 // setTri moves the focused inline select to want by sending it arrow keys, the only
-// way to change an embedded select's own cursor, then moves to the next question.
+// way to change an embedded select's own cursor (each one sets the bound value),
+// then moves to the next question. The keys go to the field alone and the focus
+// moves at once: through the form, each key redrew the step and the move came as
+// a second message, a second frame for one answer.
 func (v *vendorScreen) setTri(cur, want rubric.Tri) tea.Cmd {
 	from, to := wizard.TriIndex(cur), wizard.TriIndex(want)
 	dir := tea.KeyRight
 	if to < from {
 		dir = tea.KeyLeft
 	}
+	field := v.form.Form.GetFocusedField()
 	var cmds []tea.Cmd
 	for i := 0; i < abs(to-from); i++ {
-		m, cmd := v.form.Form.Update(tea.KeyMsg{Type: dir})
-		v.form.Form = m.(*huh.Form)
+		_, cmd := field.Update(tea.KeyMsg{Type: dir})
 		cmds = append(cmds, cmd)
 	}
-	m, cmd := v.form.Form.Update(tea.KeyMsg{Type: tea.KeyTab})
-	v.form.Form = m.(*huh.Form)
-	cmds = append(cmds, cmd)
+	cmds = append(cmds, v.form.Form.NextField())
 	v.collect()
 	return tea.Batch(cmds...)
 }

@@ -22,6 +22,8 @@ type Requirements struct {
 	volume, peak, response       *string
 	fcr, answer, csat, budget    *string
 	userProfile, notes           *string
+	// fields are the form's fields, in order.
+	fields []huh.Field
 }
 
 // NewRequirements builds the step-1 form around the session's requirements.
@@ -67,7 +69,7 @@ func NewRequirements(lang rubric.Lang, r rubric.Requirements) *Requirements {
 				return nil
 			}).Value(v)
 	}
-	f.Form = huh.NewForm(huh.NewGroup(
+	fields := []huh.Field{
 		multi("channels", t("服务渠道(至少一个)", "Service channels (at least one)"), rubric.ChannelOptions, f.channels),
 		input("daily_volume", t("日均咨询量", "Daily inquiries"), "5000", f.volume),
 		input("peak_multiplier", t("高峰倍数(高峰量÷日常量)", "Peak multiplier (peak ÷ normal)"), "10", f.peak),
@@ -84,7 +86,12 @@ func NewRequirements(lang rubric.Lang, r rubric.Requirements) *Requirements {
 		input("target_csat_pct", t("目标满意度 %", "Target CSAT %"), "90", f.csat),
 		input("budget_month", t("月预算(元,可空)", "Monthly budget (CNY, optional)"), t("无", "none"), f.budget),
 		huh.NewText().Key("notes").Title(t("备注", "Notes")).CharLimit(NoteLimit).ExternalEditor(false).Lines(3).Value(f.notes),
-	)).WithTheme(Theme()).WithKeyMap(KeyMapIn(lang)).WithShowHelp(false).WithShowErrors(false)
+	}
+	for i := range fields {
+		fields[i] = cached(fields[i])
+	}
+	f.fields = fields
+	f.Form = newForm(lang, fields)
 	return f
 }
 
@@ -185,7 +192,7 @@ func (f *Requirements) Live() (rubric.Requirements, map[string]string) {
 
 // Typing reports whether the focused field takes free text.
 func (f *Requirements) Typing() bool {
-	switch f.Form.GetFocusedField().(type) {
+	switch Unwrap(f.Form.GetFocusedField()).(type) {
 	case *huh.Input, *huh.Text:
 		return true
 	}

@@ -30,6 +30,8 @@ type Step struct {
 	note    *string
 	// order is the question ids in form order, to map a focused field to its question.
 	order []string
+	// fields are the form's fields, in order.
+	fields []huh.Field
 }
 
 // NewStep builds the form of step n for a vendor's current answers and note. drafts
@@ -44,23 +46,30 @@ func NewStep(n int, lang rubric.Lang, req rubric.Requirements, answers rubric.An
 	*s.note = note
 	var fields []huh.Field
 	for _, q := range rubric.StepQuestions(n) {
-		fields = append(fields, s.field(q, req, answers, drafts))
+		fields = append(fields, cached(s.field(q, req, answers, drafts)))
 		s.order = append(s.order, q.ID)
 	}
-	fields = append(fields, huh.NewText().
+	fields = append(fields, cached(huh.NewText().
 		Key(NoteKey).
 		Title(tr(lang, "证据/备注", "Evidence / notes")).
 		Placeholder(tr(lang, "证据、承诺原话、待核实事项…", "evidence, the vendor's own words, what to verify…")).
 		CharLimit(NoteLimit).
 		ExternalEditor(false).
 		Lines(3).
-		Value(s.note))
-	s.Form = huh.NewForm(huh.NewGroup(fields...)).
+		Value(s.note)))
+	s.fields = fields
+	s.Form = newForm(lang, fields)
+	return s
+}
+
+// newForm puts fields in one group with our theme and keys and without huh's help
+// and error lines, which the screens draw themselves.
+func newForm(lang rubric.Lang, fields []huh.Field) *huh.Form {
+	return huh.NewForm(huh.NewGroup(fields...)).
 		WithTheme(Theme()).
 		WithKeyMap(KeyMapIn(lang)).
 		WithShowHelp(false).
 		WithShowErrors(false)
-	return s
 }
 
 func tr(lang rubric.Lang, zh, en string) string { return rubric.Text{ZH: zh, EN: en}.In(lang) }
@@ -225,7 +234,7 @@ func (s *Step) Focused() string {
 // Typing reports whether the focused field takes free text, so that letters typed
 // there are text and not commands.
 func (s *Step) Typing() bool {
-	switch s.Form.GetFocusedField().(type) {
+	switch Unwrap(s.Form.GetFocusedField()).(type) {
 	case *huh.Input, *huh.Text:
 		return true
 	}

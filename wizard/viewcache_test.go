@@ -1,0 +1,147 @@
+package wizard
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+
+	"vendorvet/rubric"
+)
+
+// plainForm is the form of the same fields without the view cache, as huh draws it.
+func plainForm(lang rubric.Lang, fields []huh.Field) *huh.Form {
+	plain := make([]huh.Field, len(fields))
+	for i, f := range fields {
+		plain[i] = Unwrap(f)
+	}
+	return newForm(lang, plain)
+}
+
+// drive delivers msg to a form through update and feeds back the messages its
+// commands produce at once, as send does.
+func drive(f *huh.Form, update func(*huh.Form, tea.Msg) (*huh.Form, tea.Cmd), msg tea.Msg) *huh.Form {
+	f, cmd := update(f, msg)
+	for _, out := range run(cmd, 0) {
+		f = drive(f, update, out)
+	}
+	return f
+}
+
+// plainUpdate is how the form was driven before Update: every command returned, the
+// focus moves coming back as messages of their own.
+func plainUpdate(f *huh.Form, msg tea.Msg) (*huh.Form, tea.Cmd) {
+	m, cmd := f.Update(msg)
+	return m.(*huh.Form), cmd
+}
+
+// wizardKeys are what an evaluator presses in a step: moves, choices, digits, text.
+var wizardKeys = []tea.Msg{
+	tea.KeyMsg{Type: tea.KeyTab}, tea.KeyMsg{Type: tea.KeyShiftTab},
+	tea.KeyMsg{Type: tea.KeyTab}, tea.KeyMsg{Type: tea.KeyEnter},
+	tea.KeyMsg{Type: tea.KeyLeft}, tea.KeyMsg{Type: tea.KeyRight},
+	tea.KeyMsg{Type: tea.KeyUp}, tea.KeyMsg{Type: tea.KeyDown},
+	tea.KeyMsg{Type: tea.KeySpace}, tea.KeyMsg{Type: tea.KeyBackspace},
+	tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("x")},
+	tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("7")},
+	tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("5a")},
+	tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("证据")},
+}
+
+// sameAsHuh drives a cached form with Update and the same fields uncached the old
+// way with random keys, and compares what they show after every key: the cache and
+// the immediate focus moves change how fast a screen is drawn, never what it shows.
+func sameAsHuh(t *testing.T, cached, plain *huh.Form, fields []huh.Field, seed uint64) {
+	t.Helper()
+	r := rand.New(rand.NewPCG(seed, 1))
+	cached.Init()
+	plain.Init()
+	size := tea.WindowSizeMsg{Width: 100, Height: 30}
+	cached = drive(cached, Update, size)
+	plain = drive(plain, plainUpdate, size)
+	var keys []string
+	for i := range 80 {
+		msg := wizardKeys[r.IntN(len(wizardKeys))]
+		keys = append(keys, msg.(tea.KeyMsg).String())
+		if i == 40 {
+			// Resized halfway: every drawing is made again at the new width.
+			cached = cached.WithWidth(70).WithHeight(20)
+			plain = plain.WithWidth(70).WithHeight(20)
+		}
+		cached = drive(cached, Update, msg)
+		plain = drive(plain, plainUpdate, msg)
+		if got, want := cached.View(), plain.View(); got != want {
+			t.Fatalf("after keys %q the cached form shows\n%s\n\nhuh shows\n%s", keys, got, want)
+		}
+	}
+	// The cache was used: after a key, the fields without the focus kept their
+	// drawing instead of drawing it again.
+	kept := 0
+	for _, f := range fields {
+		if c := f.(*cachedField); c.valid && f != cached.GetFocusedField() {
+			kept++
+		}
+	}
+	if kept < len(fields)/2 {
+		t.Errorf("only %d of %d fields kept their drawing", kept, len(fields))
+	}
+}
+
+// The forms are driven in parallel: most of the time goes to waiting out cursor
+// blinks, which are dropped. Steps alternate between the languages.
+func TestCachedStepShowsWhatHuhShows(t *testing.T) {
+	req := rubric.DefaultRequirements()
+	req.Channels = []string{"web", "phone"}
+	for n := 2; n <= 7; n++ {
+		lang := []rubric.Lang{rubric.ZH, rubric.EN}[n%2]
+		t.Run(fmt.Sprintf("%s step %d", lang, n), func(t *testing.T) {
+			t.Parallel()
+			a := NewStep(n, lang, req, rubric.Answers{}, "", nil)
+			b := NewStep(n, lang, req, rubric.Answers{}, "", nil)
+			sameAsHuh(t, a.Form, plainForm(lang, b.fields), a.fields, uint64(n))
+			// The values bound to both forms went the same way.
+			if la, lb := a.Live(), b.Live(); !reflect.DeepEqual(la, lb) {
+				t.Errorf("live values differ:\n%+v\n%+v", la, lb)
+			}
+		})
+	}
+}
+
+func TestCachedRequirementsShowWhatHuhShows(t *testing.T) {
+	for i, lang := range []rubric.Lang{rubric.ZH, rubric.EN} {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			a := NewRequirements(lang, rubric.DefaultRequirements())
+			b := NewRequirements(lang, rubric.DefaultRequirements())
+			sameAsHuh(t, a.Form, plainForm(lang, b.fields), a.fields, uint64(10+i))
+			ra, ea := a.Live()
+			rb, eb := b.Live()
+			if !reflect.DeepEqual(ra, rb) || !reflect.DeepEqual(ea, eb) {
+				t.Errorf("live values differ:\n%+v %v\n%+v %v", ra, ea, rb, eb)
+			}
+		})
+	}
+}
+
+// A yes/no answer given with Update moves the focus in the same call, and tab and
+// shift+tab do too, so a key costs one frame.
+func TestUpdateMovesTheFocusAtOnce(t *testing.T) {
+	s := NewStep(2, rubric.EN, rubric.DefaultRequirements(), rubric.Answers{}, "", nil)
+	s.Form.Init()
+	first := s.Focused()
+	var cmd tea.Cmd
+	s.Form, cmd = Update(s.Form, tea.KeyMsg{Type: tea.KeyTab})
+	if s.Focused() == first {
+		t.Fatalf("tab left the focus on %s", first)
+	}
+	if isFunc(cmd, huh.NextField) {
+		t.Error("the move came back as a command to run")
+	}
+	s.Form, _ = Update(s.Form, tea.KeyMsg{Type: tea.KeyShiftTab})
+	if s.Focused() != first {
+		t.Errorf("shift+tab went to %s, want %s", s.Focused(), first)
+	}
+}
