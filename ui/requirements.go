@@ -50,7 +50,7 @@ func (r *requirementsScreen) Typing() bool { return r.form.Typing() }
 func (r *requirementsScreen) SetSize(w, h int) {
 	r.w, r.h = w, h
 	fw, fh := r.formSize()
-	r.form.Form = r.form.Form.WithWidth(fw).WithHeight(fh)
+	r.form.Resize(fw, fh)
 }
 
 func (r *requirementsScreen) formSize() (int, int) {
@@ -119,7 +119,7 @@ func (r *requirementsScreen) View() string {
 	fw, fh := r.formSize()
 	title := st.Header.Render(c.tr("步骤 1/7 · 明确核心需求", "Step 1 of 7 · Requirements")) +
 		st.Faint.Render(c.tr("  修改即保存,并重新给所有服务商打分", "  saved as you go; every vendor is re-scored"))
-	form := r.form.Form.View()
+	form := r.form.View()
 	if msg := r.errs[r.form.Focused()]; msg != "" {
 		form = fit(form, fw, fh-1) + "\n" + st.Error.Render("✗ "+msg)
 	} else if len(r.errs) > 0 {

@@ -106,7 +106,7 @@ func (v *vendorScreen) resizeForm() {
 		return
 	}
 	w, h := v.formSize()
-	v.form.Form = v.form.Form.WithWidth(w).WithHeight(h)
+	v.form.Resize(w, h)
 }
 
 func (v *vendorScreen) ShortHelp() []key.Binding {
@@ -322,7 +322,7 @@ func (v *vendorScreen) View() string {
 	stepTitle := fmt.Sprintf(c.tr("步骤 %d/7 · %s", "Step %d of 7 · %s"), v.step, rubric.StepName(v.step, c.Lang))
 	answered, applicable := wizard.Summary(v.step, v.sess.Requirements, v.vendor().Answers)
 	stepTitle = st.Header.Render(stepTitle) + st.Faint.Render(fmt.Sprintf(c.tr("  已答 %d/%d", "  answered %d/%d"), answered, applicable))
-	formView := v.form.Form.View()
+	formView := v.form.View()
 	fw, fh := v.formSize()
 	if msg := v.errs[v.form.Focused()]; msg != "" {
 		formView = fit(formView, fw, fh-1) + "\n" + st.Error.Render("✗ "+msg)

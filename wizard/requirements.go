@@ -24,7 +24,18 @@ type Requirements struct {
 	userProfile, notes           *string
 	// fields are the form's fields, in order.
 	fields []huh.Field
+	// height is the form's, once Resize gave it.
+	height int
 }
+
+// Resize gives the form its width and height.
+func (f *Requirements) Resize(w, h int) {
+	f.Form = f.Form.WithWidth(w).WithHeight(h)
+	f.height = h
+}
+
+// View draws the form as huh does, without padding its lines.
+func (f *Requirements) View() string { return groupView(f.Form, f.fields, f.height) }
 
 // NewRequirements builds the step-1 form around the session's requirements.
 func NewRequirements(lang rubric.Lang, r rubric.Requirements) *Requirements {

@@ -32,7 +32,18 @@ type Step struct {
 	order []string
 	// fields are the form's fields, in order.
 	fields []huh.Field
+	// height is the form's, once Resize gave it.
+	height int
 }
+
+// Resize gives the form its width and height.
+func (s *Step) Resize(w, h int) {
+	s.Form = s.Form.WithWidth(w).WithHeight(h)
+	s.height = h
+}
+
+// View draws the form as huh does, without padding its lines.
+func (s *Step) View() string { return groupView(s.Form, s.fields, s.height) }
 
 // NewStep builds the form of step n for a vendor's current answers and note. drafts
 // holds number fields whose text did not parse yet ("12a"): they come back as typed.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -52,36 +53,41 @@ var wizardKeys = []tea.Msg{
 }
 
 // sameAsHuh drives a cached form with Update and the same fields uncached the old
-// way with random keys, and compares what they show after every key: the cache and
-// the immediate focus moves change how fast a screen is drawn, never what it shows.
-func sameAsHuh(t *testing.T, cached, plain *huh.Form, fields []huh.Field, seed uint64) {
+// way with random keys, and compares what they show after every key: the cache,
+// the immediate focus moves and groupView change how fast a screen is drawn, never
+// what it shows. *form is the cached form, which resize sizes and view draws as the
+// screens do.
+func sameAsHuh(t *testing.T, form **huh.Form, resize func(w, h int), view func() string, plain *huh.Form, fields []huh.Field, seed uint64) {
 	t.Helper()
 	r := rand.New(rand.NewPCG(seed, 1))
-	cached.Init()
+	(*form).Init()
 	plain.Init()
-	size := tea.WindowSizeMsg{Width: 100, Height: 30}
-	cached = drive(cached, Update, size)
-	plain = drive(plain, plainUpdate, size)
+	sizes := []struct{ w, h int }{{100, 30}, {70, 12}, {50, 40}}
 	var keys []string
-	for i := range 80 {
+	for i := range 90 {
+		if i%30 == 0 {
+			// Resized every thirty keys: every drawing is made again.
+			size := sizes[i/30]
+			resize(size.w, size.h)
+			plain = plain.WithWidth(size.w).WithHeight(size.h)
+		}
 		msg := wizardKeys[r.IntN(len(wizardKeys))]
 		keys = append(keys, msg.(tea.KeyMsg).String())
-		if i == 40 {
-			// Resized halfway: every drawing is made again at the new width.
-			cached = cached.WithWidth(70).WithHeight(20)
-			plain = plain.WithWidth(70).WithHeight(20)
-		}
-		cached = drive(cached, Update, msg)
+		*form = drive(*form, Update, msg)
 		plain = drive(plain, plainUpdate, msg)
-		if got, want := cached.View(), plain.View(); got != want {
+		want := plain.View()
+		if got := (*form).View(); got != want {
 			t.Fatalf("after keys %q the cached form shows\n%s\n\nhuh shows\n%s", keys, got, want)
+		}
+		if got := view(); unpadded(got) != unpadded(want) {
+			t.Fatalf("after keys %q groupView shows\n%s\n\nhuh shows\n%s", keys, got, want)
 		}
 	}
 	// The cache was used: after a key, the fields without the focus kept their
 	// drawing instead of drawing it again.
 	kept := 0
 	for _, f := range fields {
-		if c := f.(*cachedField); c.valid && f != cached.GetFocusedField() {
+		if c := f.(*cachedField); c.valid && f != (*form).GetFocusedField() {
 			kept++
 		}
 	}
@@ -101,7 +107,7 @@ func TestCachedStepShowsWhatHuhShows(t *testing.T) {
 			t.Parallel()
 			a := NewStep(n, lang, req, rubric.Answers{}, "", nil)
 			b := NewStep(n, lang, req, rubric.Answers{}, "", nil)
-			sameAsHuh(t, a.Form, plainForm(lang, b.fields), a.fields, uint64(n))
+			sameAsHuh(t, &a.Form, a.Resize, a.View, plainForm(lang, b.fields), a.fields, uint64(n))
 			// The values bound to both forms went the same way.
 			if la, lb := a.Live(), b.Live(); !reflect.DeepEqual(la, lb) {
 				t.Errorf("live values differ:\n%+v\n%+v", la, lb)
@@ -116,7 +122,7 @@ func TestCachedRequirementsShowWhatHuhShows(t *testing.T) {
 			t.Parallel()
 			a := NewRequirements(lang, rubric.DefaultRequirements())
 			b := NewRequirements(lang, rubric.DefaultRequirements())
-			sameAsHuh(t, a.Form, plainForm(lang, b.fields), a.fields, uint64(10+i))
+			sameAsHuh(t, &a.Form, a.Resize, a.View, plainForm(lang, b.fields), a.fields, uint64(10+i))
 			ra, ea := a.Live()
 			rb, eb := b.Live()
 			if !reflect.DeepEqual(ra, rb) || !reflect.DeepEqual(ea, eb) {
@@ -144,4 +150,14 @@ func TestUpdateMovesTheFocusAtOnce(t *testing.T) {
 	if s.Focused() != first {
 		t.Errorf("shift+tab went to %s, want %s", s.Focused(), first)
 	}
+}
+
+// unpadded is a drawing without the spaces and empty lines huh pads it with, which
+// the screens add again when they fit it to their size.
+func unpadded(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.TrimRight(strings.Join(lines, "\n"), "\n")
 }
