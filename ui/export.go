@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -24,10 +26,18 @@ import (
 type exportScreen struct {
 	c    *Common
 	sess *db.Session
-	// markdown is what the preview shows: the report as last generated.
+	// markdown is what the preview shows: the report as last generated; mdGen
+	// counts its changes.
 	markdown []byte
+	mdGen    int
 	path     textinput.Model
-	preview  viewport.Model
+	// preview holds the report laid out for the width and markdown in shown;
+	// rendering those in asks, when not nil, is under way. Laying out a long
+	// report takes tens of milliseconds, always off the UI goroutine: meanwhile
+	// the preview shows what it showed.
+	preview   viewport.Model
+	shown     *previewKey
+	rendering *previewKey
 	// previewFocus is true when the keys go to the preview instead of the path.
 	previewFocus bool
 	// confirm holds the absolute path waiting for "overwrite?"; "" when not asking.
@@ -44,8 +54,11 @@ type exportScreen struct {
 // exportHeader is the number of lines above the preview.
 const exportHeader = 4
 
-// openExport flushes queued writes, loads the session and shows the export screen.
+// openExport flushes queued writes, loads the session and shows the export screen
+// with its preview already laid out for the terminal's width.
 func openExport(c *Common, sessionID int64) tea.Cmd {
+	// The screen's body is as wide as the terminal; read on the UI goroutine.
+	width := previewWidth(c.Width)
 	return func() tea.Msg {
 		if c.Saver != nil {
 			c.Saver.Flush(defaultFlush)
@@ -54,9 +67,38 @@ func openExport(c *Common, sessionID int64) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		return pushMsg{newExportScreen(c, sess)}
+		s := newExportScreen(c, sess)
+		s.show(renderPreview(c, s.markdown, s.mdGen, width))
+		return pushMsg{s}
 	}
 }
+
+// previewKey names a layout of the preview: the markdown's generation and the
+// width.
+type previewKey struct{ gen, width int }
+
+// previewMsg is the preview laid out off the UI goroutine.
+type previewMsg struct {
+	key  previewKey
+	view viewport.Model
+}
+
+// renderPreview lays the report out as the preview shows it at width. It runs in
+// commands: it reads nothing a screen changes.
+func renderPreview(c *Common, md []byte, gen, width int) previewMsg {
+	v := newPreview()
+	v.SetContent(plainMarkdown(c, string(md), width))
+	return previewMsg{key: previewKey{gen, width}, view: v}
+}
+
+func newPreview() viewport.Model {
+	v := viewport.New(0, 0)
+	v.SetHorizontalStep(8)
+	return v
+}
+
+// previewWidth is the width the report is laid out for on a screen w cells wide.
+func previewWidth(w int) int { return max(20, w) }
 
 func newExportScreen(c *Common, sess *db.Session) *exportScreen {
 	s := &exportScreen{c: c, sess: sess}
@@ -78,13 +120,13 @@ func newExportScreen(c *Common, sess *db.Session) *exportScreen {
 	s.path.Placeholder = c.tr("文件名或路径", "file name or path")
 	s.path.SetValue(report.SafeFileName(sess.Title))
 	s.path.Focus()
-	s.preview = viewport.New(0, 0)
-	s.preview.SetHorizontalStep(8)
+	s.preview = newPreview()
 	s.markdown = report.Markdown(sess.Session, c.Lang, c.Now())
 	return s
 }
 
-func (s *exportScreen) Init() tea.Cmd { return textinput.Blink }
+// Init starts the cursor and, unless the screen came with it, the preview's layout.
+func (s *exportScreen) Init() tea.Cmd { return tea.Batch(textinput.Blink, s.rerender()) }
 func (s *exportScreen) Title() string { return s.c.tr("导出", "Export") }
 
 // Typing is true while the path field has the focus: letters are part of the path.
@@ -95,15 +137,42 @@ func (s *exportScreen) SetSize(w, h int) {
 	label := ansi.StringWidth(s.pathLabel())
 	s.path.Width = max(1, w-label-1)
 	s.preview.Width, s.preview.Height = w, max(1, h-exportHeader)
-	s.renderPreview()
 }
 
 func (s *exportScreen) pathLabel() string { return s.c.tr("文件:", "File: ") }
 
-func (s *exportScreen) renderPreview() {
-	y := s.preview.YOffset
-	s.preview.SetContent(plainMarkdown(s.c, string(s.markdown), max(20, s.w)))
-	s.preview.SetYOffset(y)
+// rerender lays the preview out again in a command when the markdown or the width
+// changed since the preview shown was laid out, and no such layout is under way.
+func (s *exportScreen) rerender() tea.Cmd {
+	want := previewKey{s.mdGen, previewWidth(s.w)}
+	if (s.shown != nil && *s.shown == want) || (s.rendering != nil && *s.rendering == want) {
+		return nil
+	}
+	s.rendering = &want
+	c, md := s.c, s.markdown
+	return func() tea.Msg { return renderPreview(c, md, want.gen, want.width) }
+}
+
+// laidOut shows a layout of the preview unless the markdown or the width changed
+// since it was asked for: then a newer one is under way, or shown already.
+func (s *exportScreen) laidOut(m previewMsg) {
+	if s.rendering != nil && *s.rendering == m.key {
+		s.rendering = nil
+	}
+	if m.key != (previewKey{s.mdGen, previewWidth(s.w)}) {
+		return
+	}
+	s.show(m)
+}
+
+// show puts a layout in the preview at the line that was on top; a new layout
+// starts at the left edge.
+func (s *exportScreen) show(m previewMsg) {
+	v := m.view
+	v.Width, v.Height = s.preview.Width, s.preview.Height
+	v.SetYOffset(s.preview.YOffset)
+	s.preview = v
+	s.shown = &m.key
 }
 
 func (s *exportScreen) ShortHelp() []key.Binding {
@@ -145,6 +214,11 @@ func (s *exportScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case exportedMsg:
 		return s, s.exported(msg)
+	case previewMsg:
+		s.laidOut(msg)
+		return s, nil
+	case tea.WindowSizeMsg:
+		return s, s.rerender()
 	case tea.KeyMsg:
 		return s, s.key(msg)
 	}
@@ -244,18 +318,28 @@ func (s *exportScreen) target() (string, error) {
 	return abs, nil
 }
 
-// write generates the report from what is saved and writes it, off the UI goroutine.
+// write generates the report from what is saved and writes it, off the UI
+// goroutine; a report that differs from the one previewed is laid out there too.
 func (s *exportScreen) write(path string, force bool) tea.Cmd {
 	s.busy, s.problem, s.written = true, "", ""
-	c, id := s.c, s.sess.ID
-	return func() tea.Msg { return writeReport(c, id, path, force) }
+	c, id, previewed, width := s.c, s.sess.ID, s.markdown, previewWidth(s.w)
+	return func() tea.Msg {
+		m := writeReport(c, id, path, force)
+		if m.markdown != nil && !bytes.Equal(m.markdown, previewed) {
+			// The generation is the screen's to give when the message arrives.
+			p := renderPreview(c, m.markdown, 0, width)
+			m.preview = &p
+		}
+		return m
+	}
 }
 
 // exportedMsg reports a finished write; storeErr is a failure to read the session,
-// fileErr one to write the file.
+// fileErr one to write the file. preview, when not nil, is the report laid out.
 type exportedMsg struct {
 	path     string
 	markdown []byte
+	preview  *previewMsg
 	storeErr error
 	fileErr  error
 }
@@ -285,12 +369,28 @@ var errUnsaved = errors.New("changes are still waiting to be saved")
 
 // exported shows how the write went and asks before an overwrite.
 func (s *exportScreen) exported(m exportedMsg) tea.Cmd {
+	return tea.Batch(s.previewWritten(m), s.reportWrite(m))
+}
+
+// previewWritten makes the preview show the report as written, when it changed.
+func (s *exportScreen) previewWritten(m exportedMsg) tea.Cmd {
+	if m.markdown == nil || bytes.Equal(m.markdown, s.markdown) {
+		return nil
+	}
+	s.markdown = m.markdown
+	s.mdGen++
+	if m.preview != nil {
+		p := *m.preview
+		p.key.gen = s.mdGen
+		s.laidOut(p)
+	}
+	return s.rerender()
+}
+
+// reportWrite says how the write went and asks before an overwrite.
+func (s *exportScreen) reportWrite(m exportedMsg) tea.Cmd {
 	c := s.c
 	s.busy = false
-	if m.markdown != nil {
-		s.markdown = m.markdown
-		s.renderPreview()
-	}
 	switch {
 	case errors.Is(m.storeErr, errUnsaved):
 		s.problem = c.tr("还有修改未能保存,为免报告与屏幕不符,暂不导出;请稍后再试。",
@@ -338,7 +438,11 @@ func (s *exportScreen) View() string {
 		rule = st.Faint.Render(rule + c.tr("(↑/↓ pgup/pgdn 滚动)", "(↑/↓ pgup/pgdn scroll)"))
 	}
 	lines = append(lines, rule)
-	lines = append(lines, s.preview.View())
+	if s.shown == nil {
+		lines = append(lines, st.Faint.Render(c.tr("正在生成预览…", "Preparing the preview…")))
+	} else {
+		lines = append(lines, s.preview.View())
+	}
 	return fit(strings.Join(lines, "\n"), s.w, s.h)
 }
 
@@ -365,72 +469,155 @@ func (s *exportScreen) statusLine() string {
 // plainMarkdown lays the report out as terminal text: headings styled, emphasis and
 // escapes removed, tables aligned into columns, paragraphs wrapped to width.
 func plainMarkdown(c *Common, md string, width int) string {
-	st := c.Styles
-	var out []string
+	l := &plainLayout{st: c.Styles, rules: map[int]string{}}
+	l.out.Grow(len(md) + len(md)/2)
+	quote := l.st.Faint.Render("│ ")
 	lines := strings.Split(strings.TrimRight(md, "\n"), "\n")
 	for i := 0; i < len(lines); i++ {
-		l := strings.TrimRight(lines[i], " ")
+		line := strings.TrimRight(lines[i], " ")
 		switch {
-		case strings.HasPrefix(l, "|"):
+		case strings.HasPrefix(line, "|"):
 			j := i
 			var rows [][]string
 			for ; j < len(lines) && strings.HasPrefix(lines[j], "|"); j++ {
 				rows = append(rows, tableCells(lines[j]))
 			}
-			out = append(out, plainTable(c, rows, width)...)
+			l.table(rows, width)
 			i = j - 1
-		case strings.HasPrefix(l, "#"):
-			level := len(l) - len(strings.TrimLeft(l, "#"))
-			text := plainInline(strings.TrimSpace(l[level:]))
-			style := st.PanelTitle
+		case strings.HasPrefix(line, "#"):
+			level := len(line) - len(strings.TrimLeft(line, "#"))
+			text := plainInline(strings.TrimSpace(line[level:]))
+			style := l.st.PanelTitle
 			if level <= 2 {
-				style = st.Header
+				style = l.st.Header
 			}
-			for _, w := range wrapText(text, width) {
-				out = append(out, style.Render(w))
+			for _, w := range wrapped(text, width) {
+				l.line(style.Render(w))
 			}
-		case strings.HasPrefix(l, "> ") || l == ">":
-			for _, w := range wrapText(plainInline(strings.TrimPrefix(strings.TrimPrefix(l, ">"), " ")), width-2) {
-				out = append(out, st.Faint.Render("│ ")+w)
+		case strings.HasPrefix(line, "> ") || line == ">":
+			for _, w := range wrapped(plainInline(strings.TrimPrefix(strings.TrimPrefix(line, ">"), " ")), width-2) {
+				l.line(quote + w)
 			}
-		case strings.HasPrefix(l, "- "):
-			for j, w := range wrapText(plainInline(l[2:]), width-2) {
+		case strings.HasPrefix(line, "- "):
+			for j, w := range wrapped(plainInline(line[2:]), width-2) {
 				if j == 0 {
-					out = append(out, "• "+w)
+					l.line("• " + w)
 				} else {
-					out = append(out, "  "+w)
+					l.line("  " + w)
 				}
 			}
 		default:
-			out = append(out, wrapText(plainInline(l), width)...)
+			for _, w := range wrapped(plainInline(line), width) {
+				l.line(w)
+			}
 		}
 	}
-	return strings.Join(out, "\n")
+	return l.out.String()
 }
 
-// tableCells splits a table row at the pipes that are not escaped.
+// plainLayout is the preview being written, a line at a time. A 50-vendor report
+// is a few thousand lines and hundreds of tables: lines go straight to one buffer,
+// and the rule under each table's header is styled once for each width.
+type plainLayout struct {
+	st    *Styles
+	out   strings.Builder
+	lines int
+	rules map[int]string
+}
+
+func (l *plainLayout) line(s string) {
+	if l.lines > 0 {
+		l.out.WriteByte('\n')
+	}
+	l.out.WriteString(s)
+	l.lines++
+}
+
+// rule is the line under a table's header, total cells wide.
+func (l *plainLayout) rule(total int) string {
+	r, ok := l.rules[total]
+	if !ok {
+		r = l.st.Faint.Render(strings.Repeat("─", total))
+		l.rules[total] = r
+	}
+	return r
+}
+
+// wrapped is wrapText(s, w), without cutting s into words when it is one line of
+// plain text (see plainWidth) that fits w: wrapText gives such a line back whole
+// less its trailing spaces, and most cells and many lines of a report are such.
+func wrapped(s string, w int) []string {
+	if w > 0 && fitsPlain(s, w) {
+		return []string{strings.TrimRight(s, " ")}
+	}
+	return wrapText(s, w)
+}
+
+// fitsPlain reports whether s is plain text (see plainWidth) no wider than w.
+func fitsPlain(s string, w int) bool {
+	n, ok := plainWidth(s)
+	return ok && n <= w
+}
+
+// plainWidth measures s when it is printable ASCII, Chinese text and the symbols a
+// report uses: every character is then a cluster of its own, and the width of s the
+// sum of its characters' widths, and of its words' as wrapText measures them. ok is
+// false for any other text.
+func plainWidth(s string) (n int, ok bool) {
+	for i := 0; i < len(s); {
+		if c := s[i]; c >= 0x20 && c < 0x7f {
+			n++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case wideAlone(r):
+			n += 2
+		case strings.ContainsRune(narrowSymbols, r):
+			n++
+		default:
+			return 0, false
+		}
+		i += size
+	}
+	return n, true
+}
+
+// cellWidth is width(s), measured without grapheme segmentation for plain text
+// with the symbols of a report, which width leaves to ansi.StringWidth.
+func cellWidth(s string) int {
+	if n, ok := plainWidth(s); ok {
+		return n
+	}
+	return width(s)
+}
+
+// narrowSymbols are the symbols of reports that are one cell wide (as
+// ansi.StringWidth measures them) and never join the characters around them into
+// one cluster.
+const narrowSymbols = "—–→×±…·≥≤°‘’“”★◆▽✗✓"
+
+// tableCells splits a table row at the pipes that are not escaped; the cells keep
+// their escapes.
 func tableCells(row string) []string {
 	row = strings.TrimSpace(row)
 	row = strings.TrimPrefix(row, "|")
 	var cells []string
-	var cur strings.Builder
+	start := 0
 	for i := 0; i < len(row); i++ {
 		switch row[i] {
 		case '\\':
-			cur.WriteByte(row[i])
-			if i+1 < len(row) {
-				i++
-				cur.WriteByte(row[i])
-			}
+			i++
 		case '|':
-			cells = append(cells, strings.TrimSpace(cur.String()))
-			cur.Reset()
-		default:
-			cur.WriteByte(row[i])
+			cells = append(cells, strings.TrimSpace(row[start:i]))
+			start = i + 1
 		}
 	}
-	if rest := strings.TrimSpace(cur.String()); rest != "" {
-		cells = append(cells, rest)
+	if start < len(row) {
+		if rest := strings.TrimSpace(row[start:]); rest != "" {
+			cells = append(cells, rest)
+		}
 	}
 	return cells
 }
@@ -445,10 +632,9 @@ func isDelimiterRow(cells []string) bool {
 	return len(cells) > 0
 }
 
-// plainTable aligns a table's cells into columns two spaces apart, wrapping the
-// widest columns so that the table fits width when it can.
-func plainTable(c *Common, rows [][]string, width int) []string {
-	st := c.Styles
+// table aligns a table's cells into columns two spaces apart, wrapping the widest
+// columns so that the table fits in room cells when it can.
+func (l *plainLayout) table(rows [][]string, room int) {
 	var body [][]string
 	header := -1
 	for _, r := range rows {
@@ -456,18 +642,17 @@ func plainTable(c *Common, rows [][]string, width int) []string {
 			header = len(body) - 1
 			continue
 		}
-		cells := make([]string, len(r))
 		for i, cell := range r {
-			cells[i] = plainInline(cell)
+			r[i] = plainInline(cell)
 		}
-		body = append(body, cells)
+		body = append(body, r)
 	}
 	cols := 0
 	for _, r := range body {
 		cols = max(cols, len(r))
 	}
 	if cols == 0 {
-		return nil
+		return
 	}
 	// A column never gets narrower than its longest word (up to a limit), so words
 	// are not cut; a table that still does not fit scrolls sideways in the preview.
@@ -475,15 +660,16 @@ func plainTable(c *Common, rows [][]string, width int) []string {
 	widths, floor := make([]int, cols), make([]int, cols)
 	for _, r := range body {
 		for i, cell := range r {
-			widths[i] = max(widths[i], ansi.StringWidth(cell))
-			for _, word := range strings.Fields(cell) {
-				floor[i] = max(floor[i], min(longestWord, ansi.StringWidth(word)))
+			widths[i] = max(widths[i], cellWidth(cell))
+			for word := range strings.FieldsSeq(cell) {
+				floor[i] = max(floor[i], min(longestWord, cellWidth(word)))
 			}
 		}
 	}
 	// Narrow the widest column that can give, a cell at a time, until the table fits.
+	total := gap * (cols - 1)
 	for {
-		total := gap * (cols - 1)
+		total = gap * (cols - 1)
 		widest := -1
 		for i, w := range widths {
 			total += w
@@ -491,57 +677,81 @@ func plainTable(c *Common, rows [][]string, width int) []string {
 				widest = i
 			}
 		}
-		if total <= width || widest < 0 {
+		if total <= room || widest < 0 {
 			break
 		}
 		widths[widest]--
 	}
-	var out []string
+	cells := make([][]string, cols)
+	var b strings.Builder
 	for ri, r := range body {
-		wrapped := make([][]string, cols)
 		height := 1
 		for i := range cols {
 			cell := ""
 			if i < len(r) {
 				cell = r[i]
 			}
-			wrapped[i] = wrapText(cell, widths[i])
-			for j, l := range wrapped[i] {
-				// A word cut at the column edge leaves its space at the next line's start.
-				wrapped[i][j] = strings.TrimSpace(l)
-			}
-			height = max(height, len(wrapped[i]))
+			cells[i] = cellLines(cells[i][:0], cell, widths[i])
+			height = max(height, len(cells[i]))
 		}
 		for line := range height {
-			var parts []string
+			b.Reset()
+			b.Grow(total)
 			for i := range cols {
-				text := ""
-				if line < len(wrapped[i]) {
-					text = wrapped[i][line]
+				if i > 0 {
+					b.WriteString("  ")
 				}
-				parts = append(parts, pad(text, widths[i]))
+				text := ""
+				if line < len(cells[i]) {
+					text = cells[i][line]
+				}
+				padInto(&b, text, widths[i])
 			}
-			text := strings.TrimRight(strings.Join(parts, strings.Repeat(" ", gap)), " ")
+			text := strings.TrimRight(b.String(), " ")
 			if ri == header {
-				text = st.PanelTitle.Render(text)
+				text = l.st.PanelTitle.Render(text)
 			}
-			out = append(out, text)
+			l.line(text)
 		}
 		if ri == header {
-			total := gap * (cols - 1)
-			for _, w := range widths {
-				total += w
-			}
-			out = append(out, st.Faint.Render(strings.Repeat("─", total)))
+			l.line(l.rule(total))
 		}
 	}
-	return out
+}
+
+// cellLines appends to dst the lines of a cell wrapped to w cells.
+func cellLines(dst []string, cell string, w int) []string {
+	if w > 0 && fitsPlain(cell, w) {
+		return append(dst, strings.TrimSpace(cell))
+	}
+	for _, l := range wrapText(cell, w) {
+		// A word cut at the column edge leaves its space at the next line's start.
+		dst = append(dst, strings.TrimSpace(l))
+	}
+	return dst
+}
+
+// padInto writes s truncated or padded to exactly w cells, as pad gives it.
+func padInto(b *strings.Builder, s string, w int) {
+	n := cellWidth(s)
+	if n > w {
+		s = truncate(s, w)
+		n = width(s)
+	}
+	b.WriteString(s)
+	for ; n < w; n++ {
+		b.WriteByte(' ')
+	}
 }
 
 // plainInline removes Markdown emphasis and escapes and decodes entities, giving the
 // text a reader of the rendered report would see.
 func plainInline(s string) string {
+	if strings.IndexAny(s, `\*`) < 0 {
+		return html.UnescapeString(s)
+	}
 	var b strings.Builder
+	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
 		switch ch := s[i]; {
 		case ch == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):

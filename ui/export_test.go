@@ -17,10 +17,11 @@ import (
 )
 
 // exportFixture stores the sample session and opens the export screen on it the way
-// the session screens do.
+// the session screens do, in a terminal of 100×33 (a body of 100×30).
 func exportFixture(t *testing.T, lang rubric.Lang) (*Common, *db.Session, *exportScreen) {
 	t.Helper()
 	c := newTestCommon(t, lang)
+	c.Width, c.Height = 100, 33
 	sess := storeSession(t, c, demoWith(lang, 4))
 	msg := openExport(c, sess.ID)()
 	push, ok := msg.(pushMsg)
@@ -30,6 +31,15 @@ func exportFixture(t *testing.T, lang rubric.Lang) (*Common, *db.Session, *expor
 	s := push.s.(*exportScreen)
 	s.SetSize(100, 30)
 	return c, sess, s
+}
+
+// resizeExport gives the screen a new size as the application does, and lays the
+// preview out again as the command the size starts does.
+func resizeExport(s *exportScreen, w, h int) {
+	s.SetSize(w, h)
+	if _, cmd := s.Update(tea.WindowSizeMsg{Width: w, Height: h}); cmd != nil {
+		s.Update(cmd())
+	}
 }
 
 // setPath replaces the path in the field.
@@ -171,8 +181,8 @@ func TestExportPathTakesLettersNotCommands(t *testing.T) {
 	c, sess, _ := exportFixture(t, rubric.EN)
 	app := NewApp(c)
 	app.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	s := newExportScreen(c, sess)
-	app.Update(pushMsg{s})
+	app.Update(openExport(c, sess.ID)())
+	s := expectTop[*exportScreen](t, app, "the export opened")
 	s.path.SetValue("")
 	for _, r := range "q?x.md" {
 		app.Update(letter(r))
@@ -224,7 +234,7 @@ func TestExportFitsEverySize(t *testing.T) {
 		_, _, s := exportFixture(t, lang)
 		for w := 40; w <= 220; w += 9 {
 			for _, h := range []int{9, 21, 57} {
-				s.SetSize(w, h)
+				resizeExport(s, w, h)
 				assertWithin(t, s.View(), w, h)
 			}
 		}
@@ -259,5 +269,46 @@ func TestPlainMarkdown(t *testing.T) {
 	}
 	if strings.Contains(got, "---") {
 		t.Errorf("table delimiter row left in:\n%s", got)
+	}
+}
+
+// The preview's shortcuts give what wrapText and width give: plainWidth measures
+// as ansi.StringWidth does, and a line that fits comes back as wrapText returns it.
+func TestPlainLayoutShortcutsMatchWrapText(t *testing.T) {
+	for _, r := range narrowSymbols {
+		if n := ansi.StringWidth(string(r)); n != 1 {
+			t.Errorf("%q is %d cells wide, not 1", r, n)
+		}
+	}
+	var texts []string
+	for _, lang := range []rubric.Lang{rubric.ZH, rubric.EN} {
+		md := report.Markdown(demoWith(lang, 4), lang, fixedNow)
+		for _, line := range strings.Split(string(md), "\n") {
+			texts = append(texts, plainInline(line))
+			for _, cell := range tableCells(line) {
+				texts = append(texts, plainInline(cell))
+			}
+		}
+	}
+	texts = append(texts, "", "  ", "a  ", "→\u0301 x", "★\ufe0f ok", "👨‍👩‍👧 家", "e\u0301", "tab\there", "line\nbreak", "ｗｉｄｅ，。", "7×24 ≥ 5 … “q”")
+	for _, s := range texts {
+		if n, ok := plainWidth(s); ok && n != ansi.StringWidth(s) {
+			t.Errorf("plainWidth(%q) = %d, ansi.StringWidth %d", s, n, ansi.StringWidth(s))
+		}
+		if cellWidth(s) != ansi.StringWidth(s) {
+			t.Errorf("cellWidth(%q) = %d, ansi.StringWidth %d", s, cellWidth(s), ansi.StringWidth(s))
+		}
+		for _, w := range []int{0, 1, 2, 5, 12, 16, 30, 60, 100, 200} {
+			if got, want := wrapped(s, w), wrapText(s, w); strings.Join(got, "\n") != strings.Join(want, "\n") || len(got) != len(want) {
+				t.Fatalf("wrapped(%q, %d) = %q, wrapText %q", s, w, got, want)
+			}
+			var want []string
+			for _, l := range wrapText(s, w) {
+				want = append(want, strings.TrimSpace(l))
+			}
+			if got := cellLines(nil, s, w); strings.Join(got, "\n") != strings.Join(want, "\n") || len(got) != len(want) {
+				t.Fatalf("cellLines(%q, %d) = %q, want %q", s, w, got, want)
+			}
+		}
 	}
 }
