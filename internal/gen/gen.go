@@ -14,7 +14,7 @@ import (
 
 // Version changes whenever the data made from a seed changes, so that cached
 // databases built by an older generator are not reused.
-const Version = 1
+const Version = 2
 
 // Rand returns the generator's random source for seed.
 func Rand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)) }
@@ -107,8 +107,16 @@ func Session(r *rand.Rand, vendors int) rubric.Session {
 	if r.IntN(4) == 0 {
 		progress = 0.2 + 0.7*r.Float64()
 	}
+	names := map[string]bool{}
 	for i := range vendors {
-		s.Vendors = append(s.Vendors, Vendor(r, lang, i, progress))
+		v := Vendor(r, lang, i, progress)
+		if names[v.Name] {
+			// Names tell vendors apart, and the store refuses a second of one
+			// name in a session; two draws can make the same one.
+			v.Name = fmt.Sprintf("%s %d", v.Name, i+1)
+		}
+		names[v.Name] = true
+		s.Vendors = append(s.Vendors, v)
 	}
 	return s
 }

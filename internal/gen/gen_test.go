@@ -33,7 +33,12 @@ func TestSessionsAreValidAndVaried(t *testing.T) {
 		if errs := s.Requirements.Validate(); len(errs) > 0 {
 			t.Fatalf("invalid requirements: %v", errs)
 		}
+		names := map[string]bool{}
 		for _, v := range s.Vendors {
+			if names[v.Name] {
+				t.Fatalf("two vendors named %q in one session", v.Name)
+			}
+			names[v.Name] = true
 			if strings.IndexFunc(v.Name, func(c rune) bool { return unicode.Is(unicode.Han, c) }) >= 0 {
 				han++
 			} else {
@@ -72,7 +77,9 @@ func TestSessionsAreValidAndVaried(t *testing.T) {
 
 func TestDatabase(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "gen.db")
-	if err := Database(path, 30, 3, 5); err != nil {
+	// Seed 1 with 5 vendors each once made two vendors of one name in session 77,
+	// which the store refuses.
+	if err := Database(path, 100, 5, 1); err != nil {
 		t.Fatal(err)
 	}
 	if err := Database(path, 1, 1, 5); err == nil {
@@ -85,16 +92,16 @@ func TestDatabase(t *testing.T) {
 	defer store.Close()
 	ctx := context.Background()
 	n, err := store.CountSessions(ctx, "")
-	if err != nil || n != 30 {
-		t.Fatalf("%d sessions (%v), want 30", n, err)
+	if err != nil || n != 100 {
+		t.Fatalf("%d sessions (%v), want 100", n, err)
 	}
 	page, err := store.ListSessions(ctx, "", 0, 50)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range page {
-		if s.Vendors != 3 || !s.HasLead {
-			t.Errorf("session %d: %d vendors, lead %v; want 3 and a lead", s.ID, s.Vendors, s.HasLead)
+		if s.Vendors != 5 || !s.HasLead {
+			t.Errorf("session %d: %d vendors, lead %v; want 5 and a lead", s.ID, s.Vendors, s.HasLead)
 		}
 	}
 }
