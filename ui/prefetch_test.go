@@ -37,8 +37,10 @@ func TestSessionsReadTheNextPageAhead(t *testing.T) {
 		t.Fatal("page 2 was read in the open while it was being read in the background")
 	}
 	s.Update(ahead[0])
-	if rows := s.pages[1]; len(rows) != sessionPage || rows[0].Title != "Session 149" {
-		t.Fatalf("page 2 read ahead holds %d rows", len(rows))
+	// Newest first: the second page starts sessionPage below the newest, 249.
+	want := fmt.Sprintf("Session %03d", 249-sessionPage)
+	if rows := s.pages[1]; len(rows) != sessionPage || rows[0].Title != want {
+		t.Fatalf("page 2 read ahead holds %d rows, want %d from %s", len(rows), sessionPage, want)
 	}
 	// A page read before a reload belongs to the old list.
 	_, cmd := s.Update(keyOf(tea.KeyPgDown))

@@ -16,7 +16,7 @@ import (
 )
 
 // sessionPage is how many sessions one query loads; the list never loads them all.
-const sessionPage = 100
+const sessionPage = 50
 
 // syncFilterLimit is the most sessions a store holds for the filter to be applied
 // in the key's own frame: with 200 to 400 sessions a key costs 0.35–0.45 ms, frame
