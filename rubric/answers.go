@@ -89,9 +89,12 @@ func (a Answers) Set(id string) ([]string, bool) {
 // Known reports whether q has an answer in a.
 func (a Answers) Known(q Question) bool {
 	v, ok := a[q.ID]
-	if !ok {
-		return false
-	}
+	return ok && q.says(v)
+}
+
+// says reports whether v, saved as the answer to q, says something: a saved yes/no
+// can still be unknown, a saved choice or set still blank.
+func (q Question) says(v Value) bool {
 	switch q.Kind {
 	case KindTri:
 		return v.Tri != Unknown

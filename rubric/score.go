@@ -1,7 +1,6 @@
 package rubric
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -73,40 +72,60 @@ func codes(fs []Finding) []string {
 
 // Score scores a vendor's answers against the company's requirements under profile.
 // It never fails: unknown answers score 0, and out-of-range values are clamped by the
-// rules themselves.
+// rules themselves. It neither changes nor keeps req and ans.
+//
+// The same rules run twice: on the answers as they are, making the items with their
+// points and reasons and the findings, then on the best case (every unanswered
+// question at its best answer) over the same items, adding up their potential.
 func Score(req Requirements, ans Answers, profile Profile) Scorecard {
-	if ans == nil {
-		ans = Answers{}
-	}
-	now := rawScore(req, ans, true)
-	// Only the points of the best case are kept, not its reasons.
-	best := rawScore(req, bestCase(req, ans), false)
+	now := scoring{req: &req, ans: answerView{ans: ans}}
+	now.items = make([]ItemScore, 0, itemCount)
+	now.why.grow()
+	now.run()
+	best := scoring{req: &req, ans: answerView{ans: ans, best: true, req: &req}, items: now.items}
+	best.run()
 
 	card := Scorecard{Profile: profile, Items: now.items, Knockouts: now.knockouts, Flags: now.flags}
-	for i := range card.Items {
-		card.Items[i].Potential = best.items[i].Points
-	}
-	for _, q := range Questions {
+	card.countAnswers(req, ans)
+	card.weigh(profile)
+	// Codes in a stable order, whatever order the rules ran in.
+	sortFindings(card.Knockouts)
+	sortFindings(card.Flags)
+	card.Band = BandOf(card.Total, len(card.Knockouts) > 0)
+	card.Provisional = card.Answered < card.Applicable
+	return card
+}
+
+// countAnswers counts the applicable questions and those answered, in all and by item.
+func (c *Scorecard) countAnswers(req Requirements, ans Answers) {
+	for i := range Questions {
+		q := &Questions[i]
 		if !q.Applicable(req) {
 			continue
 		}
-		card.Applicable++
-		if ans.Known(q) {
-			card.Answered++
+		known := ans.Known(*q)
+		c.Applicable++
+		if known {
+			c.Answered++
 		}
-		for i := range card.Items {
-			if card.Items[i].ID == q.Item {
-				card.Items[i].Questions++
-				if ans.Known(q) {
-					card.Items[i].Answered++
-				}
+		// The item is found by its position, worked out once, rather than by comparing
+		// ids with every item for every question.
+		if at := questionItem[i]; at >= 0 {
+			c.Items[at].Questions++
+			if known {
+				c.Items[at].Answered++
 			}
 		}
 	}
+}
+
+// weigh adds up each dimension's items, weighs them by profile and totals them.
+func (c *Scorecard) weigh(profile Profile) {
+	c.Dimensions = make([]DimensionScore, 0, len(Dimensions))
 	var total, potential int // tenths of a point, so that the total is exactly the sum
 	for d, dim := range Dimensions {
 		ds := DimensionScore{ID: dim.ID, Max: dim.Max, Weight: profile.Weights[d]}
-		for _, it := range card.Items {
+		for _, it := range c.Items {
 			if it.ID[:1] == dim.ID {
 				ds.Raw += it.Points
 				ds.PotentialRaw += it.Potential
@@ -116,15 +135,9 @@ func Score(req Requirements, ans Answers, profile Profile) Scorecard {
 		ds.Points, ds.Potential = float64(nowT)/10, float64(bestT)/10
 		total += nowT
 		potential += bestT
-		card.Dimensions = append(card.Dimensions, ds)
+		c.Dimensions = append(c.Dimensions, ds)
 	}
-	card.Total, card.Potential = float64(total)/10, float64(potential)/10
-	// Codes in a stable order, whatever order the rules ran in.
-	sortFindings(card.Knockouts)
-	sortFindings(card.Flags)
-	card.Band = BandOf(card.Total, len(card.Knockouts) > 0)
-	card.Provisional = card.Answered < card.Applicable
-	return card
+	c.Total, c.Potential = float64(total)/10, float64(potential)/10
 }
 
 func sortFindings(fs []Finding) {
@@ -141,6 +154,26 @@ var itemCount = func() int {
 	return n
 }()
 
+// questionItem is, for each question in Questions, the position of its item in a
+// scorecard's Items (the rubric order of Dimensions, in which run makes them),
+// or -1 for a question that feeds no item.
+var questionItem = func() []int {
+	at := make([]int, len(Questions))
+	for i, q := range Questions {
+		at[i] = -1
+		n := 0
+		for _, d := range Dimensions {
+			for _, it := range d.Items {
+				if it.ID == q.Item {
+					at[i] = n
+				}
+				n++
+			}
+		}
+	}
+	return at
+}()
+
 func weightedTenths(raw, max int, weight float64) int {
 	return int(math.Round(float64(raw) * weight * 10 / float64(max)))
 }
@@ -152,93 +185,221 @@ var bestNumbers = map[string]float64{
 	"answer_pct": 100, "csat_pct": 100, "bad_review_pct": 0, "feedback_hours": 0,
 }
 
-// bestCase fills every unanswered applicable question with its best answer.
-func bestCase(req Requirements, ans Answers) Answers {
-	best := ans.Clone()
-	for _, q := range Questions {
-		if ans.Known(q) || q.Item == "" {
-			continue
-		}
-		switch q.Kind {
-		case KindTri:
-			best[q.ID] = Value{Tri: Yes}
-		case KindNumber:
-			best[q.ID] = Value{Num: bestNumbers[q.ID]}
-		case KindChoice:
-			best[q.ID] = Value{Str: q.Options[len(q.Options)-1].Value}
-		case KindSet:
-			if q.ID == "channels" {
-				set := slices.Clone(req.Channels)
-				// With no channel required yet, any stated channel earns full coverage;
-				// an empty list would score as unknown and understate the potential.
-				if len(set) == 0 {
-					set = []string{ChannelOptions[0].Value}
-				}
-				best[q.ID] = Value{Set: set}
+// anyChannel is the best case's channel list when the company requires none yet: any
+// stated channel earns full coverage, and an empty list would score as unknown and
+// understate the potential. The rules only read it.
+var anyChannel = []string{ChannelOptions[0].Value}
+
+// answerView is the answers one pass of the rules reads: the vendor's own, or with
+// best set the best case, in which every unanswered scored question holds its best
+// answer. The best case is worked out for each answer as the rules read it rather
+// than on a copy of the whole map: the copy, a map and a set for each answer, was a
+// sixth of the time of a score.
+type answerView struct {
+	ans  Answers
+	best bool
+	req  *Requirements // the company's channels are the best case's channels
+}
+
+// value is the answer to id and whether there is one, as an Answers map holds it.
+func (v answerView) value(id string) (Value, bool) {
+	if v.best {
+		return v.bestValue(id)
+	}
+	val, ok := v.ans[id]
+	return val, ok
+}
+
+// Tri, Num, Str and Set read an answer as the methods of Answers do.
+func (v answerView) Tri(id string) Tri { val, _ := v.value(id); return val.Tri }
+
+func (v answerView) Num(id string) (float64, bool) {
+	val, ok := v.value(id)
+	return val.Num, ok
+}
+
+func (v answerView) Str(id string) (string, bool) {
+	val, ok := v.value(id)
+	return val.Str, ok && val.Str != ""
+}
+
+func (v answerView) Set(id string) ([]string, bool) {
+	val, ok := v.value(id)
+	return val.Set, ok
+}
+
+// bestValue is the answer to id in the best case: the vendor's own where it is known
+// or the question is not scored, else the answer that earns every point.
+func (v answerView) bestValue(id string) (Value, bool) {
+	// An unreviewed fee list at its best has no hidden fees in it.
+	if id == "hidden_fees" && v.ans.Tri("hidden_fees_reviewed") != Yes {
+		return Value{Set: []string{}}, true
+	}
+	val, ok := v.ans[id]
+	i, isQuestion := questionIndex[id]
+	if !isQuestion {
+		return val, ok
+	}
+	q := &Questions[i]
+	if q.Item == "" || (ok && q.says(val)) {
+		return val, ok
+	}
+	switch q.Kind {
+	case KindTri:
+		return Value{Tri: Yes}, true
+	case KindNumber:
+		return Value{Num: bestNumbers[q.ID]}, true
+	case KindChoice:
+		return Value{Str: q.Options[len(q.Options)-1].Value}, true
+	case KindSet:
+		if q.ID == "channels" {
+			if len(v.req.Channels) == 0 {
+				return Value{Set: anyChannel}, true
 			}
+			return Value{Set: v.req.Channels}, true
 		}
 	}
-	// An unreviewed fee list at its best has no hidden fees in it.
-	if ans.Tri("hidden_fees_reviewed") != Yes {
-		best["hidden_fees"] = Value{Set: []string{}}
+	return val, ok
+}
+
+// bestCase is the best case as answers of their own: every answer the rules would read
+// from answerView in the best case, with sets of their own and every other answer as
+// it is.
+func bestCase(req Requirements, ans Answers) Answers {
+	v := answerView{ans: ans, best: true, req: &req}
+	best := make(Answers, len(Questions))
+	for id, val := range ans {
+		if _, isQuestion := questionIndex[id]; !isQuestion {
+			val.Set = slices.Clone(val.Set)
+			best[id] = val
+		}
+	}
+	for _, q := range Questions {
+		if val, ok := v.bestValue(q.ID); ok {
+			val.Set = slices.Clone(val.Set)
+			best[q.ID] = val
+		}
 	}
 	return best
 }
 
-type raw struct {
+// scoring carries one pass over the rules. On the answers as they are it makes the
+// items with their points and reasons, and the findings. On the best case (ans.best)
+// it visits the same items again in the same order and adds up their potential
+// alone: its reasons and findings would be thrown away, so they are not made.
+type scoring struct {
+	req       *Requirements
+	ans       answerView
 	items     []ItemScore
 	knockouts []Finding
 	flags     []Finding
-}
-
-// scoring carries one pass over the rules.
-type scoring struct {
-	req Requirements
-	ans Answers
-	raw
-	cur *ItemScore
-	// reasons is false when the reasons would be thrown away.
-	reasons bool
+	cur       *ItemScore
+	next      int // the best case's next item
+	why       reasons
 }
 
 func (s *scoring) item(id string) {
+	if s.ans.best {
+		s.cur = &s.items[s.next]
+		s.next++
+		return
+	}
 	it, _, _ := ItemByID(id)
 	s.items = append(s.items, ItemScore{ID: id, Max: it.Max, Applicable: true})
 	s.cur = &s.items[len(s.items)-1]
+	s.why.first = len(s.why.all)
 }
 
-// add gives points with a reason. The reasons are joined by hand: formatting them
-// was a fifth of the time of a score.
-func (s *scoring) add(points int, zh, en string) {
-	s.cur.Points += points
-	if !s.reasons {
-		return
+// add gives points with a reason, written only when it is kept. The reason's zh and
+// en texts are templates with {} where the args go, in order.
+func (s *scoring) add(points int, zh, en string, args ...arg) {
+	s.score(points)
+	if !s.ans.best {
+		s.because(s.why.write(points, zh, en, args))
 	}
-	p := strconv.Itoa(points)
-	s.cur.Why = append(s.cur.Why, Text{zh + " → " + p, en + " → " + p})
 }
 
-func (s *scoring) knockout(code string) { s.knockouts = append(s.knockouts, Finding{code, s.cur.ID}) }
-func (s *scoring) flag(code string)     { s.flags = append(s.flags, Finding{code, s.cur.ID}) }
+// score gives the current item points, or in the best case potential points.
+func (s *scoring) score(points int) {
+	if s.ans.best {
+		s.cur.Potential += points
+	} else {
+		s.cur.Points += points
+	}
+}
+
+// because adds a reason to the current item.
+func (s *scoring) because(t Text) { s.cur.Why = s.why.add(t) }
+
+func (s *scoring) knockout(code string) {
+	if !s.ans.best {
+		s.knockouts = append(s.knockouts, Finding{code, s.cur.ID})
+	}
+}
+
+func (s *scoring) flag(code string) {
+	if !s.ans.best {
+		s.flags = append(s.flags, Finding{code, s.cur.ID})
+	}
+}
 
 func (s *scoring) yes(id string) bool { return s.ans.Tri(id) == Yes }
 
 // triPoints gives points for a yes and explains a no or an unknown.
 func (s *scoring) triPoints(id string, points int) {
-	q, _ := QuestionByID(id)
-	switch s.ans.Tri(id) {
-	case Yes:
-		s.add(points, q.Label.ZH, q.Label.EN)
-	case No:
-		s.add(0, q.Label.ZH+":否", q.Label.EN+": no")
+	answer := s.ans.Tri(id)
+	if answer == Yes {
+		s.score(points)
+	}
+	if s.ans.best {
+		return
+	}
+	said := &triReasons[questionIndex[id]]
+	switch {
+	case answer == Yes && points >= 0 && points < len(said.yes):
+		s.because(said.yes[points])
+	case answer == Yes:
+		s.because(s.why.write(points, "{}", "{}", []arg{label(said.label)}))
+	case answer == No:
+		s.because(said.no)
 	default:
-		s.add(0, q.Label.ZH+":未知", q.Label.EN+": unknown")
+		s.because(said.unknown)
 	}
 }
 
-func rawScore(req Requirements, ans Answers, reasons bool) raw {
-	s := &scoring{req: req, ans: ans, reasons: reasons}
-	s.items = make([]ItemScore, 0, itemCount)
+// triReason is what the reasons of a yes/no question say, made once for every
+// question: some 30 of a scorecard's 44 reasons are these.
+type triReason struct {
+	// yes is a yes by the points it earns, up to the most a yes earns in the rules;
+	// a yes worth more is written when it is given.
+	yes         [3 + 1]Text
+	no, unknown Text
+	label       Text
+}
+
+// triReasons holds the triReason of each question in Questions, written as any
+// other reason is.
+var triReasons = func() []triReason {
+	said := make([]triReason, len(Questions))
+	var r reasons
+	for i, q := range Questions {
+		if q.Kind != KindTri {
+			continue
+		}
+		name := label(q.Label)
+		for p := range said[i].yes {
+			said[i].yes[p] = r.write(p, "{}", "{}", []arg{name})
+		}
+		said[i].no = r.write(0, "{}:否", "{}: no", []arg{name})
+		said[i].unknown = r.write(0, "{}:未知", "{}: unknown", []arg{name})
+		said[i].label = q.Label
+	}
+	return said
+}()
+
+// run applies the rules of rubric.md §2, item by item in rubric order.
+func (s *scoring) run() {
+	ans := s.ans
 	s.licences()
 	s.item("A2")
 	s.triPoints("iso9001", 3)
@@ -288,13 +449,14 @@ func rawScore(req Requirements, ans Answers, reasons bool) raw {
 		s.flag("no_trial")
 	}
 	s.redFlagsOfRequirements()
-	return s.raw
 }
 
 // A1: 6 × held ÷ required; a required licence answered "no" disqualifies.
 func (s *scoring) licences() {
 	s.item("A1")
-	required := []struct{ id, code string }{{"business_license", "no_business_license"}}
+	// Room for all three from the start keeps the list off the heap.
+	required := make([]struct{ id, code string }, 0, 3)
+	required = append(required, struct{ id, code string }{"business_license", "no_business_license"})
 	if s.req.StaffingMode == "dispatch" {
 		required = append(required, struct{ id, code string }{"dispatch_permit", "no_dispatch_permit"})
 	}
@@ -310,8 +472,7 @@ func (s *scoring) licences() {
 			s.knockout(r.code)
 		}
 	}
-	s.add(6*held/len(required), fmt.Sprintf("所需资质 %d/%d 项", held, len(required)),
-		fmt.Sprintf("%d of %d required licences held", held, len(required)))
+	s.add(6*held/len(required), "所需资质 {}/{} 项", "{} of {} required licences held", count(held), count(len(required)))
 }
 
 // A4: only regulated industries need a compliance filing; elsewhere full points.
@@ -339,7 +500,7 @@ func (s *scoring) cases() {
 		case n >= 1:
 			p = 3
 		}
-		s.add(p, fmt.Sprintf("同行业案例 %s 个", FormatNumber(n)), fmt.Sprintf("%s same-industry cases", FormatNumber(n)))
+		s.add(p, "同行业案例 {} 个", "{} same-industry cases", number(n))
 	} else {
 		s.add(0, "同行业案例数:未知", "same-industry cases: unknown")
 	}
@@ -362,18 +523,17 @@ func (s *scoring) elasticity() {
 		if m < peak {
 			s.flag("seat_expansion_below_peak")
 		}
-		s.add(p, fmt.Sprintf("扩容 %s 倍,高峰需 %s 倍", FormatNumber(m), FormatNumber(peak)),
-			fmt.Sprintf("expands %s×, peak needs %s×", FormatNumber(m), FormatNumber(peak)))
+		s.add(p, "扩容 {} 倍,高峰需 {} 倍", "expands {}×, peak needs {}×", number(m), number(peak))
 	} else {
 		s.add(0, "坐席扩容倍数:未知", "seat expansion: unknown")
 	}
 	if h, ok := s.ans.Str("hours"); ok {
 		hv, hr := HoursOptions.Label(h, EN), HoursOptions.Label(s.req.ServiceHours, EN)
 		if Covers(h, s.req.ServiceHours) {
-			s.add(3, fmt.Sprintf("服务时长 %s 满足 %s", hv, hr), fmt.Sprintf("hours %s cover %s", hv, hr))
+			s.add(3, "服务时长 {} 满足 {}", "hours {} cover {}", text(hv), text(hr))
 		} else {
 			s.flag("hours_not_covered")
-			s.add(0, fmt.Sprintf("服务时长 %s 不满足 %s", hv, hr), fmt.Sprintf("hours %s do not cover %s", hv, hr))
+			s.add(0, "服务时长 {} 不满足 {}", "hours {} do not cover {}", text(hv), text(hr))
 		}
 	} else {
 		s.add(0, "服务时长:未知", "service hours: unknown")
@@ -383,7 +543,7 @@ func (s *scoring) elasticity() {
 		if d <= 30 {
 			p = 1
 		}
-		s.add(p, fmt.Sprintf("大促筹备 %s 天", FormatNumber(d)), fmt.Sprintf("peak preparation %s days", FormatNumber(d)))
+		s.add(p, "大促筹备 {} 天", "peak preparation {} days", number(d))
 	} else {
 		s.add(0, "大促筹备周期:未知", "peak preparation: unknown")
 	}
@@ -400,7 +560,7 @@ func (s *scoring) professionalism() {
 		case h >= 60:
 			p = 2
 		}
-		s.add(p, fmt.Sprintf("岗前培训 %s 课时", FormatNumber(h)), fmt.Sprintf("%s training hours", FormatNumber(h)))
+		s.add(p, "岗前培训 {} 课时", "{} training hours", number(h))
 	} else {
 		s.add(0, "岗前培训课时:未知", "training hours: unknown")
 	}
@@ -418,10 +578,10 @@ func (s *scoring) professionalism() {
 	case roles > 0:
 		p = 1
 	}
-	s.add(p, fmt.Sprintf("质检/培训师/专属运营 %d/3", roles), fmt.Sprintf("QA, trainers, operations manager: %d of 3", roles))
+	s.add(p, "质检/培训师/专属运营 {}/3", "QA, trainers, operations manager: {} of 3", count(roles))
 	if r, ok := s.ans.Num("mock_rating"); ok {
 		p := [...]int{0, 0, 1, 1, 2, 3}[clampIndex(r, 5)]
-		s.add(p, fmt.Sprintf("模拟咨询 %s 分", FormatNumber(r)), fmt.Sprintf("mock consultation rated %s", FormatNumber(r)))
+		s.add(p, "模拟咨询 {} 分", "mock consultation rated {}", number(r))
 	} else {
 		s.add(0, "模拟咨询:未进行", "mock consultation: not done")
 	}
@@ -435,7 +595,7 @@ func (s *scoring) professionalism() {
 		default:
 			s.flag("high_attrition")
 		}
-		s.add(p, fmt.Sprintf("年流失率 %s%%", FormatNumber(a)), fmt.Sprintf("attrition %s%%", FormatNumber(a)))
+		s.add(p, "年流失率 {}%", "attrition {}%", number(a))
 	} else {
 		s.add(0, "人员流失率:未知", "attrition: unknown")
 	}
@@ -466,7 +626,7 @@ func (s *scoring) coverage() {
 		if need > 0 {
 			p = 4 * covered / need
 		}
-		s.add(p, fmt.Sprintf("覆盖所需渠道 %d/%d", covered, need), fmt.Sprintf("covers %d of %d required channels", covered, need))
+		s.add(p, "覆盖所需渠道 {}/{}", "covers {} of {} required channels", count(covered), count(need))
 	} else {
 		s.add(0, "渠道覆盖:未知", "channels covered: unknown")
 	}
@@ -489,7 +649,7 @@ func (s *scoring) kpis() {
 		default:
 			s.flag("slow_response")
 		}
-		s.add(p, fmt.Sprintf("响应 %s 秒,目标 %s 秒", FormatNumber(v), FormatNumber(t)), fmt.Sprintf("response %s s, target %s s", FormatNumber(v), FormatNumber(t)))
+		s.add(p, "响应 {} 秒,目标 {} 秒", "response {} s, target {} s", number(v), number(t))
 	} else {
 		s.add(0, "承诺响应时间:未知", "committed response time: unknown")
 	}
@@ -501,14 +661,14 @@ func (s *scoring) kpis() {
 		case v >= r.TargetFCRPct-10:
 			p = 1
 		}
-		s.add(p, fmt.Sprintf("一次性解决率 %s%%,目标 %s%%", FormatNumber(v), FormatNumber(r.TargetFCRPct)), fmt.Sprintf("FCR %s %%, target %s %%", FormatNumber(v), FormatNumber(r.TargetFCRPct)))
+		s.add(p, "一次性解决率 {}%,目标 {}%", "FCR {} %, target {} %", number(v), number(r.TargetFCRPct))
 	} else {
 		s.add(0, "承诺一次性解决率:未知", "committed FCR: unknown")
 	}
 	s.target("answer_pct", r.TargetAnswerPct, 2, "接通率", "answer rate")
 	s.target("csat_pct", r.TargetCSATPct, 1, "满意度", "CSAT")
 	if v, ok := s.ans.Num("bad_review_pct"); ok {
-		s.add(1, fmt.Sprintf("差评率已承诺 %s%%", FormatNumber(v)), fmt.Sprintf("bad-review rate stated: %s %%", FormatNumber(v)))
+		s.add(1, "差评率已承诺 {}%", "bad-review rate stated: {} %", number(v))
 	} else {
 		s.add(0, "差评率:未承诺", "bad-review rate: not stated")
 	}
@@ -517,21 +677,21 @@ func (s *scoring) kpis() {
 func (s *scoring) target(id string, target float64, points int, zh, en string) {
 	v, ok := s.ans.Num(id)
 	if !ok {
-		s.add(0, zh+":未知", en+": unknown")
+		s.add(0, "{}:未知", "{}: unknown", label(Text{zh, en}))
 		return
 	}
 	p := 0
 	if v >= target {
 		p = points
 	}
-	s.add(p, fmt.Sprintf("%s %s%%,目标 %s%%", zh, FormatNumber(v), FormatNumber(target)), fmt.Sprintf("%s %s %%, target %s %%", en, FormatNumber(v), FormatNumber(target)))
+	s.add(p, "{} {}%,目标 {}%", "{} {} %, target {} %", label(Text{zh, en}), number(v), number(target))
 }
 
 // D1: a stated pricing model, and 4 − 1 per hidden fee once the fees were reviewed.
 func (s *scoring) pricing() {
 	s.item("D1")
 	if m, ok := s.ans.Str("pricing_model"); ok {
-		s.add(2, "计费方式:"+PricingOptions.Label(m, ZH), "pricing model: "+PricingOptions.Label(m, EN))
+		s.add(2, "计费方式:{}", "pricing model: {}", label(Text{PricingOptions.Label(m, ZH), PricingOptions.Label(m, EN)}))
 	} else {
 		s.add(0, "计费方式:未明确", "pricing model: not stated")
 	}
@@ -541,7 +701,7 @@ func (s *scoring) pricing() {
 		if len(fees) > 0 {
 			s.flag("hidden_fee")
 		}
-		s.add(max(0, 4-len(fees)), fmt.Sprintf("隐性收费 %d 项", len(fees)), fmt.Sprintf("hidden fees found: %d", len(fees)))
+		s.add(max(0, 4-len(fees)), "隐性收费 {} 项", "hidden fees found: {}", count(len(fees)))
 	case No:
 		s.add(0, "隐性收费:未核查", "hidden fees: not reviewed")
 	default:
@@ -561,7 +721,7 @@ func (s *scoring) afterSales() {
 		case h <= 4:
 			p = 1
 		}
-		s.add(p, fmt.Sprintf("%s 小时内反馈", FormatNumber(h)), fmt.Sprintf("feedback within %s h", FormatNumber(h)))
+		s.add(p, "{} 小时内反馈", "feedback within {} h", number(h))
 	} else {
 		s.add(0, "反馈时限:未知", "feedback time: unknown")
 	}
@@ -569,7 +729,104 @@ func (s *scoring) afterSales() {
 
 // redFlagsOfRequirements raises the flags that depend on the industry.
 func (s *scoring) redFlagsOfRequirements() {
-	if s.req.Regulated() && s.ans.Tri("iso27001") == No {
+	if !s.ans.best && s.req.Regulated() && s.ans.Tri("iso27001") == No {
 		s.flags = append(s.flags, Finding{"regulated_without_iso27001", "A2"})
 	}
 }
+
+// reasons collects the reasons of one scorecard: their texts one after the other in
+// one string, and the reasons in one slice that each item's Why is a part of. A
+// string or two and a growing slice for each of some 44 reasons were most of the
+// allocations of a score.
+type reasons struct {
+	// text only ever grows, so that the strings cut out of it never change.
+	text strings.Builder
+	all  []Text
+	// first is the first reason of the current item.
+	first int
+}
+
+// grow makes room for a whole scorecard's reasons at once: the texts of some 14
+// reasons with numbers, the others being made once (triReasons), and the reasons.
+func (r *reasons) grow() {
+	r.text.Grow(1536)
+	r.all = make([]Text, 0, 48)
+}
+
+// write makes a reason: its zh and en templates filled with args, each followed by
+// the points, " → 3".
+func (r *reasons) write(points int, zh, en string, args []arg) Text {
+	start := r.text.Len()
+	r.fill(zh, ZH, args)
+	r.writePoints(points)
+	mid := r.text.Len()
+	r.fill(en, EN, args)
+	r.writePoints(points)
+	all := r.text.String()
+	return Text{all[start:mid], all[mid:]}
+}
+
+// add adds t to the reasons of the current item and returns them all. They are
+// capped, so that appending to one item's reasons copies them rather than overwrite
+// the next item's.
+func (r *reasons) add(t Text) []Text {
+	r.all = append(r.all, t)
+	return r.all[r.first:len(r.all):len(r.all)]
+}
+
+func (r *reasons) writePoints(points int) {
+	var digits [20]byte
+	r.text.WriteString(" → ")
+	r.text.Write(strconv.AppendInt(digits[:0], int64(points), 10))
+}
+
+// fill writes template in lang with each {} replaced by the next of args.
+func (r *reasons) fill(template string, lang Lang, args []arg) {
+	for _, a := range args {
+		at := strings.Index(template, "{}")
+		if at < 0 {
+			break
+		}
+		r.text.WriteString(template[:at])
+		r.writeArg(a, lang)
+		template = template[at+len("{}"):]
+	}
+	r.text.WriteString(template)
+}
+
+// writeArg writes a as FormatNumber, strconv.Itoa or the text itself would.
+func (r *reasons) writeArg(a arg, lang Lang) {
+	var digits [32]byte
+	switch {
+	case a.kind == argNumber:
+		r.text.Write(strconv.AppendFloat(digits[:0], a.num, 'f', -1, 64))
+	case a.kind == argCount:
+		r.text.Write(strconv.AppendInt(digits[:0], int64(a.count), 10))
+	case lang == ZH:
+		r.text.WriteString(a.text.ZH)
+	default:
+		r.text.WriteString(a.text.EN)
+	}
+}
+
+// arg is a value shown in a reason: a number as FormatNumber prints it, a count, a
+// text the same in both languages, or a label in each.
+type arg struct {
+	kind  argKind
+	num   float64
+	count int
+	text  Text
+}
+
+type argKind int8
+
+const (
+	argNumber argKind = iota
+	argCount
+	argText
+)
+
+func number(f float64) arg { return arg{kind: argNumber, num: f} }
+func count(n int) arg      { return arg{kind: argCount, count: n} }
+func text(s string) arg    { return arg{kind: argText, text: Text{s, s}} }
+func label(t Text) arg     { return arg{kind: argText, text: t} }
