@@ -74,7 +74,13 @@ func Run(store *db.Store, opts Options) error {
 	if w, h, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 0 && h > 0 {
 		app.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	}
-	model := &firstFrame{Model: app, then: func() { time.AfterFunc(checkDelay, store.StartCheck) }}
+	checking := make(chan struct{})
+	model := &firstFrame{Model: app, then: func() {
+		time.AfterFunc(checkDelay, func() {
+			store.StartCheck()
+			close(checking)
+		})
+	}}
 	p = tea.NewProgram(model, tea.WithAltScreen(), tea.WithoutSignalHandler())
 
 	// Signals are handled here rather than by Bubble Tea: its handler sends its quit
@@ -101,9 +107,15 @@ func Run(store *db.Store, opts Options) error {
 
 	// The store may still be checking the file (db.OpenChecking). Damage ends the
 	// program: every write would fail, and the writes waiting for the check are
-	// refused rather than made to a damaged file.
+	// refused rather than made to a damaged file. The outcome is awaited once the
+	// check has begun: Checked would begin it before the first screen.
 	damaged := make(chan error, 1)
 	go func() {
+		select {
+		case <-checking:
+		case <-done:
+			return
+		}
 		if err := store.Checked(context.Background()); errors.Is(err, db.ErrCorrupt) {
 			damaged <- err
 			p.Quit()
