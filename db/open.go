@@ -34,7 +34,7 @@ const sqliteMagic = "SQLite format 3\x00"
 type Store struct {
 	db   *sql.DB
 	path string
-	// check is the check of every page still running after OpenChecking; nil
+	// check is the check of every page that OpenChecking left for later; nil
 	// when Open checked the file before returning.
 	check *pageCheck
 }
