@@ -96,7 +96,7 @@ func NewRequirements(lang rubric.Lang, r rubric.Requirements) *Requirements {
 		input("target_answer_pct", t("目标接通率 %", "Target answer rate %"), "99.5", f.answer),
 		input("target_csat_pct", t("目标满意度 %", "Target CSAT %"), "90", f.csat),
 		input("budget_month", t("月预算(元,可空)", "Monthly budget (CNY, optional)"), t("无", "none"), f.budget),
-		huh.NewText().Key("notes").Title(t("备注", "Notes")).CharLimit(NoteLimit).ExternalEditor(false).Lines(3).Value(f.notes),
+		newNote("notes", t("备注", "Notes"), "", f.notes),
 	}
 	for i := range fields {
 		fields[i] = cached(fields[i])
@@ -204,7 +204,7 @@ func (f *Requirements) Live() (rubric.Requirements, map[string]string) {
 // Typing reports whether the focused field takes free text.
 func (f *Requirements) Typing() bool {
 	switch Unwrap(f.Form.GetFocusedField()).(type) {
-	case *huh.Input, *huh.Text:
+	case *huh.Input, *huh.Text, *noteField:
 		return true
 	}
 	return false

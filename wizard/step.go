@@ -60,14 +60,10 @@ func NewStep(n int, lang rubric.Lang, req rubric.Requirements, answers rubric.An
 		fields = append(fields, cached(s.field(q, req, answers, drafts)))
 		s.order = append(s.order, q.ID)
 	}
-	fields = append(fields, cached(huh.NewText().
-		Key(NoteKey).
-		Title(tr(lang, "证据/备注", "Evidence / notes")).
-		Placeholder(tr(lang, "证据、承诺原话、待核实事项…", "evidence, the vendor's own words, what to verify…")).
-		CharLimit(NoteLimit).
-		ExternalEditor(false).
-		Lines(3).
-		Value(s.note)))
+	fields = append(fields, cached(newNote(NoteKey,
+		tr(lang, "证据/备注", "Evidence / notes"),
+		tr(lang, "证据、承诺原话、待核实事项…", "evidence, the vendor's own words, what to verify…"),
+		s.note)))
 	s.fields = fields
 	s.Form = newForm(lang, fields)
 	return s
@@ -246,7 +242,7 @@ func (s *Step) Focused() string {
 // there are text and not commands.
 func (s *Step) Typing() bool {
 	switch Unwrap(s.Form.GetFocusedField()).(type) {
-	case *huh.Input, *huh.Text:
+	case *huh.Input, *huh.Text, *noteField:
 		return true
 	}
 	return false
