@@ -67,15 +67,15 @@ func Run(store *db.Store, opts Options) error {
 	// sessions: begun at once, it slowed the first screen by half. It begins a few
 	// frames after that screen was handed to the renderer, which writes a frame out
 	// every 1/60 s.
-	app := NewApp(c)
+	start := &starting{c: c}
 	// Sized before the program starts, the first frame Bubble Tea draws is the whole
-	// screen instead of a blank one followed by the screen once the size arrives
-	// (another 15–20 ms); the size message that comes anyway changes nothing.
+	// screen instead of one more frame once the size arrives (another 15–20 ms);
+	// the size message that comes anyway changes nothing.
 	if w, h, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 0 && h > 0 {
-		app.Update(tea.WindowSizeMsg{Width: w, Height: h})
+		start.size = tea.WindowSizeMsg{Width: w, Height: h}
 	}
 	checking := make(chan struct{})
-	model := &firstFrame{Model: app, then: func() {
+	model := &firstFrame{Model: start, then: func() {
 		time.AfterFunc(checkDelay, func() {
 			store.StartCheck()
 			close(checking)
@@ -176,3 +176,47 @@ func (f *firstFrame) View() string {
 	}
 	return v
 }
+
+// starting is the program's model while the application reads what its first
+// screen shows (the sessions counted, the first page of them): that reading, 5–10 ms
+// with nothing in SQLite's cache yet, runs while Bubble Tea starts, which writes
+// its first frame only at its first tick, 1/60 s in. Until then it draws nothing,
+// keeps the latest size and every other message, and hands them to the
+// application, in order, once it is ready: a key pressed that early is not lost.
+type starting struct {
+	c     *Common
+	size  tea.WindowSizeMsg
+	early []tea.Msg
+}
+
+// appReady carries the application, read and ready.
+type appReady struct{ app *App }
+
+func (s *starting) Init() tea.Cmd {
+	c := s.c
+	return func() tea.Msg { return appReady{NewApp(c)} }
+}
+
+func (s *starting) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case appReady:
+		app := msg.app
+		cmds := []tea.Cmd{app.Init()}
+		if s.size.Width > 0 {
+			_, cmd := app.Update(s.size)
+			cmds = append(cmds, cmd)
+		}
+		for _, m := range s.early {
+			_, cmd := app.Update(m)
+			cmds = append(cmds, cmd)
+		}
+		return app, tea.Batch(cmds...)
+	case tea.WindowSizeMsg:
+		s.size = msg
+	default:
+		s.early = append(s.early, msg)
+	}
+	return s, nil
+}
+
+func (s *starting) View() string { return "" }
