@@ -7,14 +7,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"vendorvet/clean"
-	"vendorvet/db"
 	"vendorvet/rubric"
 	"vendorvet/wizard"
 )
@@ -339,45 +336,14 @@ func BenchmarkWizardKeystrokeLongNote(b *testing.B) {
 }
 
 func benchLongNote(b *testing.B, size int, where string) {
-	store, err := db.Open(filepath.Join(b.TempDir(), "b.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer store.Close()
-	saver := NewSaver(store, nil)
-	defer saver.Close(defaultFlush)
-	c := &Common{Styles: NewStyles(lipgloss.DefaultRenderer()), Lang: rubric.ZH, Store: store, Saver: saver, Now: time.Now}
-	ctx := context.Background()
-	id, err := c.Store.CreateSession(ctx, db.SessionMeta{Title: "long note", Lang: rubric.ZH})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := c.Store.AddVendor(ctx, id, "甲", ""); err != nil {
-		b.Fatal(err)
-	}
-	note := longNote()
-	note = note[:strings.LastIndex(note[:size], "\n")+1]
-	if err := c.Store.SaveNote(ctx, mustVendor(b, c, id), 2, note); err != nil {
-		b.Fatal(err)
-	}
-	sess, err := c.Store.Session(ctx, id)
-	if err != nil {
-		b.Fatal(err)
-	}
-	app := NewApp(c)
-	app.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	v := newVendorScreen(c, sess, 0, 2)
-	app.Update(pushMsg{v})
+	var app *App
 	// An answer moves the focus on; shift+tab comes back to answer it again.
 	keys := []tea.Msg{runes("y"), keyOf(tea.KeyShiftTab), runes("u"), keyOf(tea.KeyShiftTab)}
 	if where == "note" {
-		for i := 0; v.form.Focused() != wizard.NoteKey; i++ {
-			if i > 40 {
-				b.Fatal("the note field was not reached")
-			}
-			press(app, keyOf(tea.KeyTab))
-		}
+		app = openLongNote(b, size)
 		keys = []tea.Msg{runes("x"), keyOf(tea.KeyBackspace)}
+	} else {
+		app, _ = openLongNoteStep(b, size)
 	}
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {

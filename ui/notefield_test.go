@@ -90,6 +90,20 @@ func TestLongRequirementsNoteTakesEnter(t *testing.T) {
 // BenchmarkWizardKeystrokeLongNote does.
 func openLongNote(b *testing.B, size int) *App {
 	b.Helper()
+	app, v := openLongNoteStep(b, size)
+	for i := 0; v.form.Focused() != wizard.NoteKey; i++ {
+		if i > 40 {
+			b.Fatal("the note field was not reached")
+		}
+		press(app, keyOf(tea.KeyTab))
+	}
+	return app
+}
+
+// openLongNoteStep opens a vendor's step 2 whose note is the first size bytes of
+// longNote, at 120×40, on its first question.
+func openLongNoteStep(b *testing.B, size int) (*App, *vendorScreen) {
+	b.Helper()
 	store, err := db.Open(filepath.Join(b.TempDir(), "b.db"))
 	if err != nil {
 		b.Fatal(err)
@@ -119,13 +133,7 @@ func openLongNote(b *testing.B, size int) *App {
 	app.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	v := newVendorScreen(c, sess, 0, 2)
 	app.Update(pushMsg{v})
-	for i := 0; v.form.Focused() != wizard.NoteKey; i++ {
-		if i > 40 {
-			b.Fatal("the note field was not reached")
-		}
-		press(app, keyOf(tea.KeyTab))
-	}
-	return app
+	return app, v
 }
 
 // BenchmarkWizardNoteTyping is BenchmarkWizardKeystrokeLongNote's note case timed a

@@ -13,7 +13,8 @@ import (
 // Requirements is the step-1 form. Like Step, its bound values change live; Live
 // returns what parses, keeping the last good value of a field that does not.
 type Requirements struct {
-	Form *huh.Form
+	// sizedForm holds the form (Form) and draws it (Resize, View).
+	sizedForm
 	lang rubric.Lang
 	base rubric.Requirements
 
@@ -22,20 +23,7 @@ type Requirements struct {
 	volume, peak, response       *string
 	fcr, answer, csat, budget    *string
 	userProfile, notes           *string
-	// fields are the form's fields, in order.
-	fields []huh.Field
-	// height is the form's, once Resize gave it.
-	height int
 }
-
-// Resize gives the form its width and height.
-func (f *Requirements) Resize(w, h int) {
-	f.Form = f.Form.WithWidth(w).WithHeight(h)
-	f.height = h
-}
-
-// View draws the form as huh does, without padding its lines.
-func (f *Requirements) View() string { return groupView(f.Form, f.fields, f.height) }
 
 // NewRequirements builds the step-1 form around the session's requirements.
 func NewRequirements(lang rubric.Lang, r rubric.Requirements) *Requirements {

@@ -19,8 +19,9 @@ const NoteLimit = 100_000
 // change on every keystroke, so the live scorecard can be computed while the
 // evaluator moves through a field.
 type Step struct {
-	N    int
-	Form *huh.Form
+	N int
+	// sizedForm holds the form (Form) and draws it (Resize, View).
+	sizedForm
 	lang rubric.Lang
 
 	tri     map[string]*rubric.Tri
@@ -30,20 +31,7 @@ type Step struct {
 	note    *string
 	// order is the question ids in form order, to map a focused field to its question.
 	order []string
-	// fields are the form's fields, in order.
-	fields []huh.Field
-	// height is the form's, once Resize gave it.
-	height int
 }
-
-// Resize gives the form its width and height.
-func (s *Step) Resize(w, h int) {
-	s.Form = s.Form.WithWidth(w).WithHeight(h)
-	s.height = h
-}
-
-// View draws the form as huh does, without padding its lines.
-func (s *Step) View() string { return groupView(s.Form, s.fields, s.height) }
 
 // NewStep builds the form of step n for a vendor's current answers and note. drafts
 // holds number fields whose text did not parse yet ("12a"): they come back as typed.

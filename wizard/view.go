@@ -6,6 +6,25 @@ import (
 	"github.com/charmbracelet/huh"
 )
 
+// sizedForm is a form of one group with the fields it was built from and the
+// height it was given: what groupView needs to draw it.
+type sizedForm struct {
+	Form *huh.Form
+	// fields are the form's fields, in order.
+	fields []huh.Field
+	// height is the form's, once Resize gave it.
+	height int
+}
+
+// Resize gives the form its width and height.
+func (f *sizedForm) Resize(w, h int) {
+	f.Form = f.Form.WithWidth(w).WithHeight(h)
+	f.height = h
+}
+
+// View draws the form as huh does, without padding its lines.
+func (f *sizedForm) View() string { return groupView(f.Form, f.fields, f.height) }
+
 // groupView draws what huh's Form.View shows of a form of one group, from the
 // drawings its fields keep: the fields one below the other, scrolled so that the
 // focused one starts at the top as far as the fields below allow, at most height
