@@ -9,10 +9,12 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"vendorvet/db"
 	"vendorvet/rubric"
+	"vendorvet/wizard"
 )
 
 // Common is what every screen shares: size, styles, language and the store.
@@ -74,4 +76,13 @@ func info(text string) tea.Cmd    { return func() tea.Msg { return infoMsg{text}
 // bind makes a key binding with help in the user's language.
 func (c *Common) bind(keys []string, helpKey, zh, en string) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, c.tr(zh, en)))
+}
+
+// newTextInput is a one-line text field whose cursor shows without colours too.
+func newTextInput() textinput.Model {
+	ti := textinput.New()
+	if cursor, ok := wizard.NoColorCursor(); ok {
+		ti.Cursor.Style = cursor
+	}
+	return ti
 }

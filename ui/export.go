@@ -114,7 +114,7 @@ func newExportScreen(c *Common, sess *db.Session) *exportScreen {
 	k.Yes = c.bind([]string{"y", "Y"}, "y", "覆盖", "overwrite")
 	k.No = c.bind([]string{"n", "N", "esc"}, "n/esc", "不覆盖", "keep the file")
 	k.Back = c.bind([]string{"esc"}, "esc", "返回", "back")
-	s.path = textinput.New()
+	s.path = newTextInput()
 	s.path.Prompt = ""
 	s.path.CharLimit = 4096
 	s.path.Placeholder = c.tr("文件名或路径", "file name or path")

@@ -72,7 +72,7 @@ func newSessionsScreen(c *Common) *sessionsScreen {
 	k.Filter = c.bind([]string{"/"}, "/", "筛选", "filter")
 	k.Export = c.bind([]string{"e"}, "e", "导出", "export")
 	k.Done = c.bind([]string{"enter", "esc"}, "enter/esc", "完成筛选", "done")
-	s.filter = textinput.New()
+	s.filter = newTextInput()
 	s.filter.Prompt = "/ "
 	s.filter.Placeholder = c.tr("标题、客户或行业", "title, client or industry")
 	s.filter.CharLimit = 100

@@ -32,6 +32,10 @@ func Theme() *huh.Theme {
 	t.Blurred.SelectSelector = lipgloss.NewStyle().SetString("  ")
 	t.Blurred.PrevIndicator = lipgloss.NewStyle().SetString(" ")
 	t.Blurred.NextIndicator = lipgloss.NewStyle().SetString(" ")
+	if cursor, ok := NoColorCursor(); ok {
+		t.Focused.TextInput.Cursor = cursor
+		t.Blurred.TextInput.Cursor = cursor
+	}
 	return t
 }
 
