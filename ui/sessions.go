@@ -138,6 +138,9 @@ type filteredMsg struct {
 	count  int
 	rows   []db.SessionSummary
 	err    error
+	// again is true for the same list read again (back from a session, after a
+	// change): the cursor stays where it was.
+	again bool
 }
 
 // refilter shows the sessions that match the filter as typed. A large store is
@@ -196,9 +199,31 @@ func (s *sessionsScreen) filtered(m filteredMsg) tea.Cmd {
 	if len(m.rows) > 0 {
 		s.pages[0] = m.rows
 	}
-	s.cursor, s.offset = 0, 0
+	if m.again {
+		s.cursor = min(s.cursor, max(0, s.count-1))
+	} else {
+		s.cursor, s.offset = 0, 0
+	}
 	s.scroll()
 	return s.prefetch()
+}
+
+// refresh reads the list on screen again after it may have changed. A filtered
+// list of a large store is searched again in a command, as a key in the filter
+// is, the list staying on screen until the answer; the rest is counted at once.
+func (s *sessionsScreen) refresh() tea.Cmd {
+	if s.shown == "" || s.total <= syncFilterLimit {
+		s.reload()
+		return nil
+	}
+	s.search++
+	s.searching, s.wanted = true, s.shown
+	find := findSessions(s.c.Store, s.search, s.shown)
+	return func() tea.Msg {
+		m := find().(filteredMsg)
+		m.again = true
+		return m
+	}
 }
 
 // row returns session i, loading its page when needed.
@@ -287,8 +312,7 @@ func (s *sessionsScreen) scroll() {
 func (s *sessionsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case reloadMsg:
-		s.reload()
-		return s, nil
+		return s, s.refresh()
 	case filteredMsg:
 		return s, s.filtered(msg)
 	case pageMsg:

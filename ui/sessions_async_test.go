@@ -254,3 +254,30 @@ func TestFilterOfASmallStoreAppliesAtOnce(t *testing.T) {
 func equalTitles(a, b []string) bool {
 	return len(a) > 0 && strings.Join(a, "\n") == strings.Join(b, "\n")
 }
+
+// Back on a filtered list of a large store, the list is searched again in a
+// command, not counted on the UI goroutine, and the cursor stays where it was.
+func TestFilteredListReadAgainKeepsTheCursor(t *testing.T) {
+	c, s := searchedSessions(t)
+	s.Update(searchAnswer(t, typeFilter(s, "Alpha")[4]))
+	s.Update(keyOf(tea.KeyEnter)) // done filtering
+	for range 5 {
+		s.Update(keyOf(tea.KeyDown))
+	}
+	// Meanwhile a session of the list went away, as a delete does.
+	doomed, _ := s.row(0)
+	if err := c.Store.DeleteSession(context.Background(), doomed.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, cmd := s.Update(reloadMsg{})
+	if cmd == nil || s.count != 125 {
+		t.Fatalf("read again: command %v, count %d; want a search and the list as it was (125) meanwhile", cmd != nil, s.count)
+	}
+	s.Update(searchAnswer(t, cmd))
+	if s.count != 124 || s.shown != "Alpha" {
+		t.Fatalf("after the answer: %d sessions for %q, want 124 for Alpha", s.count, s.shown)
+	}
+	if s.cursor != 5 {
+		t.Errorf("cursor on row %d, want it left on row 5", s.cursor)
+	}
+}
