@@ -124,18 +124,25 @@ func TestConflictIsReportedNotOverwritten(t *testing.T) {
 	if _, err := other.SaveAnswer(context.Background(), vid, "business_license", &yes, 0); err != nil {
 		t.Fatal(err)
 	}
-	var got []SavedMsg
+	// Reports arrive on the saver's goroutine, after the write it reports.
+	reports := make(chan SavedMsg, 16)
 	c.Saver.notify = func(m tea.Msg) {
 		if s, ok := m.(SavedMsg); ok {
-			got = append(got, s)
+			reports <- s
 		}
 	}
 	press(app, runes("y"))
-	c.Saver.Flush(5 * time.Second)
-	if len(got) != 1 || got[0].Conflict == nil {
-		t.Fatalf("saves reported %+v, want one conflict", got)
+	var report SavedMsg
+	select {
+	case report = <-reports:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the save was not reported")
 	}
-	press(app, got[0])
+	c.Saver.Flush(5 * time.Second)
+	if report.Conflict == nil || len(reports) != 0 {
+		t.Fatalf("saves reported %+v and %d more, want one conflict", report, len(reports))
+	}
+	press(app, report)
 	if !strings.Contains(plain(app.View()), "changed in another window") {
 		t.Errorf("the conflict is not shown:\n%s", plain(app.View()))
 	}
