@@ -198,9 +198,8 @@ func BenchmarkWizardKeystroke(b *testing.B) {
 			}
 			b.StopTimer()
 			rec.Report(b)
-			b.ReportMetric(float64(frames.Percentile(50))/1e3, "frame-median-us")
-			b.ReportMetric(float64(frames.Percentile(99))/1e3, "frame-p99-us")
-			b.ReportMetric(float64(saved.Percentile(50))/1e3, "saved-median-us")
+			frames.ReportAs(b, "frame")
+			saved.ReportAs(b, "saved")
 		})
 	}
 }
@@ -378,8 +377,7 @@ func BenchmarkSessionsScroll(b *testing.B) {
 			}
 			b.StopTimer()
 			rec.Report(b)
-			b.ReportMetric(float64(pages.Percentile(50))/1e3, "page-median-us")
-			b.ReportMetric(float64(pages.Percentile(99))/1e3, "page-p99-us")
+			pages.ReportAs(b, "page")
 		})
 	}
 }
@@ -441,9 +439,8 @@ func BenchmarkSessionsFilter(b *testing.B) {
 	}
 	b.StopTimer()
 	rec.Report(b)
-	b.ReportMetric(float64(answer.Percentile(50))/1e3, "answer-median-us")
-	b.ReportMetric(float64(answer.Percentile(99))/1e3, "answer-p99-us")
-	b.ReportMetric(float64(search.Percentile(50))/1e3, "search-median-us")
+	answer.ReportAs(b, "answer")
+	search.ReportAs(b, "search")
 }
 
 // BenchmarkSaverSaveAnswer is one answer saved through the saver as the wizard saves
@@ -529,6 +526,6 @@ func BenchmarkExport(b *testing.B) {
 		}
 		b.StopTimer()
 		rec.Report(b)
-		b.ReportMetric(float64(command.Percentile(50))/1e3, "command-median-us")
+		command.ReportAs(b, "command")
 	})
 }

@@ -50,9 +50,19 @@ func (r *Recorder) Percentile(p float64) time.Duration {
 // Report adds the median and the 99th percentile, in microseconds, to b's results,
 // and after Start the processor time of the whole process per operation.
 func (r *Recorder) Report(b *testing.B) {
-	b.ReportMetric(float64(r.Percentile(50))/1e3, "median-us")
-	b.ReportMetric(float64(r.Percentile(99))/1e3, "p99-us")
+	r.percentiles(b, "")
 	if r.cpu > 0 && len(r.ds) > 0 {
 		b.ReportMetric(float64(CPUTime()-r.cpu)/1e3/float64(len(r.ds)), "cpu-us")
 	}
+}
+
+// ReportAs adds the median and the 99th percentile as name-median-us and
+// name-p99-us: for a second kind of operation timed in the same benchmark.
+func (r *Recorder) ReportAs(b *testing.B, name string) { r.percentiles(b, name+"-") }
+
+// percentiles adds the median and the 99th percentile, in microseconds, under
+// names that start with prefix.
+func (r *Recorder) percentiles(b *testing.B, prefix string) {
+	b.ReportMetric(float64(r.Percentile(50))/1e3, prefix+"median-us")
+	b.ReportMetric(float64(r.Percentile(99))/1e3, prefix+"p99-us")
 }
