@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	_ "modernc.org/sqlite"
 )
@@ -56,7 +57,7 @@ func (s *Store) Close() error {
 // it does not exist. A file that is not a vendorvet database, a damaged one or one
 // written by a newer version is refused before SQLite sees it, and left unchanged.
 func Open(path string) (*Store, error) {
-	return open(path, false)
+	return openPatiently(path, false)
 }
 
 // OpenChecking opens the database as Open does, but leaves the check of its pages
@@ -68,7 +69,27 @@ func Open(path string) (*Store, error) {
 // written to a damaged file; Checked reports the outcome. A file that needs its
 // schema upgraded is checked before OpenChecking returns, as the upgrade writes.
 func OpenChecking(path string) (*Store, error) {
-	return open(path, true)
+	return openPatiently(path, true)
+}
+
+// openPatiently opens, trying again a moment later while another process holds a
+// lock that SQLite does not wait for: two processes setting up the same new file
+// (switching it to write-ahead logging, creating the tables) can meet such a lock
+// although every connection waits for ordinary ones.
+func openPatiently(path string, checkLater bool) (*Store, error) {
+	for tries := 1; ; tries++ {
+		s, err := open(path, checkLater)
+		if err == nil || !isBusy(err) || tries == 40 {
+			return s, err
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+}
+
+// isBusy reports whether err is another connection's lock.
+func isBusy(err error) bool {
+	code := sqliteCode(err)
+	return code == 5 || code == 6 // SQLITE_BUSY, SQLITE_LOCKED
 }
 
 func open(path string, checkLater bool) (*Store, error) {
@@ -89,8 +110,9 @@ func open(path string, checkLater bool) (*Store, error) {
 		if db != nil {
 			db.Close()
 		}
-		// A failed Open leaves nothing behind that it made: no empty database.
-		if created {
+		// A failed Open leaves nothing behind that it made: no empty database. A
+		// file another process holds a lock on is in use, and stays.
+		if created && !isBusy(err) {
 			for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
 				os.Remove(abs + suffix)
 			}
