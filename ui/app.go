@@ -34,6 +34,10 @@ type App struct {
 	fullHelp bool
 	quitting bool
 	keys     appKeys
+	// waiting holds the keys that came while a screen change was on its way;
+	// navSeen counts the changes that came, to tell a late change from a lost one.
+	waiting []tea.KeyMsg
+	navSeen int
 }
 
 type appKeys struct {
@@ -69,20 +73,17 @@ func (a *App) bodySize() (int, int) { return a.c.Width, max(0, a.c.Height-3) }
 
 // Update handles global keys and navigation, then forwards to the active screen.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyRunes {
-		// Typed and pasted text is cleaned before any field takes it: the text
-		// fields keep direction overrides and format characters, which would then
-		// reach the screen, and turn a pasted CRLF into two line breaks.
-		text := clean.Text(string(k.Runes))
-		if text == "" {
-			return a, nil
-		}
-		if text != string(k.Runes) {
-			k.Runes = []rune(text)
-			msg = k
-		}
-	}
 	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		return a, a.key(msg)
+	case navStuckMsg:
+		if msg.seen == a.navSeen && a.c.navigating > 0 {
+			// A screen change was asked for and never came: the keys waiting for
+			// it go to the screen there is.
+			a.c.navigating = 0
+			return a, a.replay()
+		}
+		return a, nil
 	case tea.WindowSizeMsg:
 		a.c.Width, a.c.Height = msg.Width, msg.Height
 		w, h := a.bodySize()
@@ -90,36 +91,25 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			s.SetSize(w, h)
 		}
 		return a, a.forward(msg)
-	case tea.KeyMsg:
-		switch {
-		case key.Matches(msg, a.keys.ForceQuit):
-			return a, a.quit()
-		case a.fullHelp:
-			// Any key closes the full help.
-			a.fullHelp = false
-			return a, nil
-		case !a.top().Typing() && key.Matches(msg, a.keys.Help):
-			a.fullHelp = true
-			return a, nil
-		case !a.top().Typing() && key.Matches(msg, a.keys.Quit):
-			return a, a.quit()
-		}
 	case pushMsg:
 		w, h := a.bodySize()
 		msg.s.SetSize(w, h)
 		a.stack = append(a.stack, msg.s)
-		return a, msg.s.Init()
+		return a, tea.Batch(msg.s.Init(), a.arrived())
 	case replaceMsg:
 		w, h := a.bodySize()
 		msg.s.SetSize(w, h)
 		a.stack[len(a.stack)-1] = msg.s
-		return a, msg.s.Init()
+		return a, tea.Batch(msg.s.Init(), a.arrived())
 	case popMsg:
 		if len(a.stack) > 1 {
 			a.stack = a.stack[:len(a.stack)-1]
 		}
 		// The screen below may show what the popped one changed.
-		return a, a.forward(reloadMsg{})
+		return a, tea.Batch(a.forward(reloadMsg{}), a.arrived())
+	case navFailedMsg:
+		a.setStatus(a.c.errorText(msg.err), statusError)
+		return a, a.arrived()
 	case errMsg:
 		a.setStatus(a.c.errorText(msg.err), statusError)
 		// A form whose submit failed opens again with what was typed.
@@ -133,6 +123,120 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.forward(msg)
 	}
 	return a, a.forward(msg)
+}
+
+// navStuckMsg checks that a screen change asked for has come; seen is how many had
+// come when the check was set.
+type navStuckMsg struct{ seen int }
+
+// navPatience is how long keys wait for a screen change before they go to the
+// screen there is; a change takes a frame or two, and one that is lost must not
+// swallow every key after it.
+const navPatience = time.Second
+
+// key routes one key message: to the screen changing, to each key of a burst in
+// turn, or to the global keys and then the screen in front.
+func (a *App) key(k tea.KeyMsg) tea.Cmd {
+	if a.quitting {
+		return nil
+	}
+	if k.Type == tea.KeyRunes {
+		// Typed and pasted text is cleaned before any field takes it: the text
+		// fields keep direction overrides and format characters, which would then
+		// reach the screen, and turn a pasted CRLF into two line breaks.
+		text := clean.Text(string(k.Runes))
+		if text == "" {
+			return nil
+		}
+		k.Runes = []rune(text)
+		if text == " " {
+			k.Type = tea.KeySpace
+		}
+	}
+	if key.Matches(k, a.keys.ForceQuit) {
+		return a.quit()
+	}
+	if a.c.navigating > 0 {
+		a.waiting = append(a.waiting, k)
+		if len(a.waiting) > 1 {
+			return nil
+		}
+		return a.checkNavComes()
+	}
+	if !a.top().Typing() && k.Type == tea.KeyRunes {
+		if k.Paste {
+			// Pasted text outside a text field is never run as commands: a pasted
+			// "yynq" must not answer twice, say no and quit.
+			a.setStatus(a.c.tr("粘贴的内容未执行:此处没有文字框", "Pasted text ignored: no text field has the focus"), statusWarn)
+			return nil
+		}
+		if len(k.Runes) > 1 {
+			return a.burst(k)
+		}
+	}
+	switch {
+	case a.fullHelp:
+		// Any key closes the full help.
+		a.fullHelp = false
+		return nil
+	case !a.top().Typing() && key.Matches(k, a.keys.Help):
+		a.fullHelp = true
+		return nil
+	case !a.top().Typing() && key.Matches(k, a.keys.Quit):
+		return a.quit()
+	}
+	return a.forward(k)
+}
+
+// burst handles keys the terminal delivered in one read (fast typing, SSH, a
+// remote desktop) one by one, in order, each where it lands: "yy" answers two
+// questions, and the rest of "ax" after a opened a dialog is typed into it.
+func (a *App) burst(k tea.KeyMsg) tea.Cmd {
+	cmds := make([]tea.Cmd, 0, len(k.Runes))
+	for i, r := range k.Runes {
+		if a.c.navigating > 0 {
+			// A key of the burst changes the screen: the rest waits for it, ahead of
+			// any key typed after the burst.
+			rest := k
+			rest.Runes = k.Runes[i:]
+			a.waiting = append([]tea.KeyMsg{rest}, a.waiting...)
+			return tea.Batch(append(cmds, a.checkNavComes())...)
+		}
+		one := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: k.Alt}
+		if r == ' ' {
+			one.Type = tea.KeySpace
+		}
+		cmds = append(cmds, a.key(one))
+	}
+	return tea.Batch(cmds...)
+}
+
+// arrived records a screen change and lets the keys that waited for it act.
+func (a *App) arrived() tea.Cmd {
+	a.c.navigated()
+	a.navSeen++
+	return a.replay()
+}
+
+// replay hands the waiting keys, in order, to the screen now in front, until one of
+// them asks for another screen change.
+func (a *App) replay() tea.Cmd {
+	var cmds []tea.Cmd
+	for a.c.navigating == 0 && len(a.waiting) > 0 {
+		k := a.waiting[0]
+		a.waiting = a.waiting[1:]
+		cmds = append(cmds, a.key(k))
+	}
+	if len(a.waiting) > 0 {
+		cmds = append(cmds, a.checkNavComes())
+	}
+	return tea.Batch(cmds...)
+}
+
+// checkNavComes sets the check that the screen change now awaited comes.
+func (a *App) checkNavComes() tea.Cmd {
+	seen := a.navSeen
+	return tea.Tick(navPatience, func(time.Time) tea.Msg { return navStuckMsg{seen} })
 }
 
 func (a *App) forward(msg tea.Msg) tea.Cmd {

@@ -26,6 +26,9 @@ type Common struct {
 	Saver         *Saver
 	// Now is the clock, replaceable in tests.
 	Now func() time.Time
+	// navigating counts the screen changes asked for whose message has not reached
+	// the root yet; keys that arrive meanwhile wait for the new screen.
+	navigating int
 }
 
 // tr picks the Chinese or the English text.
@@ -63,13 +66,30 @@ type (
 	infoMsg struct{ text string }
 	// reloadMsg asks the screens below to refresh what they show from the store.
 	reloadMsg struct{}
+	// navFailedMsg ends a screen change that could not be made, with why.
+	navFailedMsg struct{ err error }
 )
 
-func push(s screen) tea.Cmd { return func() tea.Msg { return pushMsg{s} } }
-func pop() tea.Msg          { return popMsg{} }
-func replace(s screen) tea.Cmd {
+// push, pop and replace ask the root for a screen change. They count it as on its
+// way, so that a key typed before the change is made acts on the new screen, once,
+// instead of a second time on the old one (two quick enters opening a session twice).
+func (c *Common) push(s screen) tea.Cmd {
+	c.navigating++
+	return func() tea.Msg { return pushMsg{s} }
+}
+
+func (c *Common) pop() tea.Cmd {
+	c.navigating++
+	return func() tea.Msg { return popMsg{} }
+}
+
+func (c *Common) replace(s screen) tea.Cmd {
+	c.navigating++
 	return func() tea.Msg { return replaceMsg{s} }
 }
+
+// navigated records that a screen change reached the root.
+func (c *Common) navigated()      { c.navigating = max(0, c.navigating-1) }
 func reportErr(err error) tea.Cmd { return func() tea.Msg { return errMsg{err} } }
 func info(text string) tea.Cmd    { return func() tea.Msg { return infoMsg{text} } }
 

@@ -187,7 +187,7 @@ func (s *compareScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (s *compareScreen) key(k tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, s.keys.Back):
-		return pop
+		return s.c.pop()
 	case key.Matches(k, s.keys.Left):
 		s.col--
 	case key.Matches(k, s.keys.Right):
@@ -203,13 +203,13 @@ func (s *compareScreen) key(k tea.KeyMsg) tea.Cmd {
 	case key.Matches(k, s.keys.Items):
 		s.items = !s.items
 	case key.Matches(k, s.keys.Custom):
-		return push(newWeightsScreen(s.c, s.sess.Profile))
+		return s.c.push(newWeightsScreen(s.c, s.sess.Profile))
 	case key.Matches(k, s.keys.Profile):
 		switch nextProfileName(s.sess.Profile.Name) {
 		case "regulated":
 			return s.setProfile(rubric.RegulatedProfile)
 		case "custom":
-			return push(newWeightsScreen(s.c, s.sess.Profile))
+			return s.c.push(newWeightsScreen(s.c, s.sess.Profile))
 		default:
 			return s.setProfile(rubric.DefaultProfile)
 		}
@@ -845,7 +845,7 @@ func (s *weightsScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.Sh
 
 func (s *weightsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, s.keys.Back) {
-		return s, pop
+		return s, s.c.pop()
 	}
 	m, cmd := s.form.Update(msg)
 	s.form = m.(*huh.Form)
@@ -867,7 +867,7 @@ func (s *weightsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		next.err = s.sumError().Error()
 		return next, next.Init()
 	}
-	return s, tea.Sequence(pop, func() tea.Msg { return profileChosenMsg{p} })
+	return s, tea.Sequence(s.c.pop(), func() tea.Msg { return profileChosenMsg{p} })
 }
 
 func (s *weightsScreen) View() string {

@@ -105,7 +105,7 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	}
 	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, f.back) {
 		f.done = true
-		return f, pop
+		return f, f.c.pop()
 	}
 	m, cmd := f.form.Update(msg)
 	f.form = m.(*huh.Form)
@@ -174,10 +174,10 @@ func (s *confirmScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.yes = !s.yes
 	case key.Matches(k, s.keys.Yes), key.Matches(k, s.keys.Enter) && s.yes:
 		s.done = true
-		return s, tea.Sequence(pop, s.onYes())
+		return s, tea.Sequence(s.c.pop(), s.onYes())
 	case key.Matches(k, s.keys.No), key.Matches(k, s.keys.Back), key.Matches(k, s.keys.Enter):
 		s.done = true
-		return s, pop
+		return s, s.c.pop()
 	}
 	return s, nil
 }

@@ -59,13 +59,15 @@ const exportHeader = 4
 func openExport(c *Common, sessionID int64) tea.Cmd {
 	// The screen's body is as wide as the terminal; read on the UI goroutine.
 	width := previewWidth(c.Width)
+	// Keys typed while the session loads are for the export screen.
+	c.navigating++
 	return func() tea.Msg {
 		if c.Saver != nil {
 			c.Saver.Flush(defaultFlush)
 		}
 		sess, err := loadSession(c, sessionID)
 		if err != nil {
-			return errMsg{err}
+			return navFailedMsg{err}
 		}
 		s := newExportScreen(c, sess)
 		s.show(renderPreview(c, s.markdown, s.mdGen, width))
@@ -246,7 +248,7 @@ func (s *exportScreen) key(k tea.KeyMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(k, s.keys.Back):
-		return pop
+		return s.c.pop()
 	case key.Matches(k, s.keys.Write):
 		if s.busy {
 			return nil

@@ -28,6 +28,8 @@ func exportFixture(t *testing.T, lang rubric.Lang) (*Common, *db.Session, *expor
 	if !ok {
 		t.Fatalf("openExport gave %T: %v", msg, msg)
 	}
+	// No root receives this screen change: it is made here.
+	c.navigated()
 	s := push.s.(*exportScreen)
 	s.SetSize(100, 30)
 	return c, sess, s
@@ -244,7 +246,7 @@ func TestExportFitsEverySize(t *testing.T) {
 func TestExportOfAMissingSessionSaysSo(t *testing.T) {
 	c := newTestCommon(t, rubric.EN)
 	msg := openExport(c, 999)()
-	e, ok := msg.(errMsg)
+	e, ok := msg.(navFailedMsg)
 	if !ok {
 		t.Fatalf("openExport of a missing session gave %T", msg)
 	}

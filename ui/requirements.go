@@ -74,14 +74,14 @@ func (r *requirementsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, r.keys.Back) {
 		r.collect()
 		r.done = true
-		return r, pop
+		return r, r.c.pop()
 	}
 	var cmd tea.Cmd
 	r.form.Form, cmd = wizard.Update(r.form.Form, msg)
 	r.collect()
 	if r.form.Form.State == huh.StateCompleted {
 		r.done = true
-		return r, pop
+		return r, r.c.pop()
 	}
 	return r, cmd
 }

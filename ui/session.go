@@ -114,26 +114,26 @@ func (s *sessionScreen) key(k tea.KeyMsg) tea.Cmd {
 	has := s.cursor < len(s.sess.VendorRecords)
 	switch {
 	case key.Matches(k, s.keys.Back):
-		return pop
+		return c.pop()
 	case key.Matches(k, s.keys.Up):
 		s.cursor = max(0, s.cursor-1)
 	case key.Matches(k, s.keys.Down):
 		s.cursor = min(len(s.sess.VendorRecords)-1, s.cursor+1)
 	case key.Matches(k, s.keys.Requirements):
-		return push(newRequirementsScreen(c, s.sess))
+		return c.push(newRequirementsScreen(c, s.sess))
 	case key.Matches(k, s.keys.Add):
-		return push(s.vendorForm(nil))
+		return c.push(s.vendorForm(nil))
 	case key.Matches(k, s.keys.Open) && has:
-		return push(newVendorScreen(c, s.sess, s.cursor, s.firstOpenStep(s.cursor)))
+		return c.push(newVendorScreen(c, s.sess, s.cursor, s.firstOpenStep(s.cursor)))
 	case key.Matches(k, s.keys.Rename) && has:
-		return push(s.vendorForm(&s.sess.VendorRecords[s.cursor]))
+		return c.push(s.vendorForm(&s.sess.VendorRecords[s.cursor]))
 	case key.Matches(k, s.keys.Compare) && has:
-		return push(newCompareScreen(c, s.sess))
+		return c.push(newCompareScreen(c, s.sess))
 	case key.Matches(k, s.keys.Export):
 		return openExport(c, s.sess.ID)
 	case key.Matches(k, s.keys.Remove) && has:
 		v := s.sess.VendorRecords[s.cursor]
-		return push(newConfirmScreen(c, c.tr("移除服务商", "Remove vendor"),
+		return c.push(newConfirmScreen(c, c.tr("移除服务商", "Remove vendor"),
 			fmt.Sprintf(c.tr("移除「%s」及其全部答案和备注?", "Remove “%s” with all its answers and notes?"), v.Name),
 			func() tea.Cmd {
 				return func() tea.Msg {
@@ -188,7 +188,7 @@ func (s *sessionScreen) vendorForm(v *db.Vendor) screen {
 		if err != nil {
 			return reportErr(err)
 		}
-		return tea.Sequence(pop, func() tea.Msg { return vendorsChangedMsg{focus: id} })
+		return tea.Sequence(c.pop(), func() tea.Msg { return vendorsChangedMsg{focus: id} })
 	})
 }
 

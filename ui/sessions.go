@@ -359,7 +359,7 @@ func (s *sessionsScreen) key(k tea.KeyMsg) (screen, tea.Cmd) {
 		s.filter.SetValue("")
 		return s, s.refilter()
 	case key.Matches(k, s.keys.New):
-		return s, push(newSessionForm(c))
+		return s, c.push(newSessionForm(c))
 	case key.Matches(k, s.keys.Demo):
 		return s, s.createDemo()
 	case key.Matches(k, s.keys.Open) && ok:
@@ -370,7 +370,7 @@ func (s *sessionsScreen) key(k tea.KeyMsg) (screen, tea.Cmd) {
 		return s, openExport(c, cur.ID)
 	case key.Matches(k, s.keys.Delete) && ok:
 		id, title := cur.ID, cur.Title
-		return s, push(newConfirmScreen(c, c.tr("删除会话", "Delete session"),
+		return s, c.push(newConfirmScreen(c, c.tr("删除会话", "Delete session"),
 			fmt.Sprintf(c.tr("删除「%s」及其全部服务商和答案?此操作不可撤销。", "Delete “%s” with all its vendors and answers? This cannot be undone."), title),
 			func() tea.Cmd {
 				return func() tea.Msg {
@@ -535,7 +535,7 @@ func newSessionForm(c *Common) screen {
 			return reportErr(err)
 		}
 		// A new session starts with its requirements (step 1).
-		return tea.Sequence(replace(newSessionScreen(c, sess)), push(newRequirementsScreen(c, sess)))
+		return tea.Sequence(c.replace(newSessionScreen(c, sess)), c.push(newRequirementsScreen(c, sess)))
 	})
 }
 
@@ -544,7 +544,7 @@ func renameSession(c *Common, id int64) tea.Cmd {
 	if err != nil {
 		return reportErr(err)
 	}
-	return push(newFormScreen(c, c.tr("重命名会话", "Rename session"), []formField{
+	return c.push(newFormScreen(c, c.tr("重命名会话", "Rename session"), []formField{
 		{key: "title", label: c.tr("标题", "Title"), value: sess.Title, required: true},
 		{key: "client", label: c.tr("客户/公司", "Client / company"), value: sess.Client},
 		{key: "evaluator", label: c.tr("评估人", "Evaluator"), value: sess.Evaluator},
@@ -554,7 +554,7 @@ func renameSession(c *Common, id int64) tea.Cmd {
 		if err := c.Store.UpdateSessionMeta(ctx, id, db.SessionMeta{Title: v[0], Client: v[1], Evaluator: v[2], Lang: sess.Lang}); err != nil {
 			return reportErr(err)
 		}
-		return pop
+		return c.pop()
 	}))
 }
 
@@ -570,5 +570,5 @@ func openSession(c *Common, id int64) tea.Cmd {
 	if err != nil {
 		return reportErr(err)
 	}
-	return push(newSessionScreen(c, sess))
+	return c.push(newSessionScreen(c, sess))
 }

@@ -61,7 +61,7 @@ func newVendorScreen(c *Common, sess *db.Session, vi, step int) *vendorScreen {
 	k := &v.keys
 	k.Next = c.bind([]string{"pgdown", "ctrl+n"}, "pgdn", "下一步", "next step")
 	k.Prev = c.bind([]string{"pgup", "ctrl+p"}, "pgup", "上一步", "previous step")
-	k.Jump = c.bind([]string{"alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7"}, "1…7", "跳到该步骤(在文字框中用 alt+1…7)", "go to that step (alt+1…7 in a text field)")
+	k.Jump = c.bind([]string{"alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7"}, "alt+1…7", "跳到该步骤", "go to that step")
 	k.Field = c.bind([]string{"tab", "shift+tab"}, "tab/↑↓", "切换问题", "move between questions")
 	k.Yes = c.bind([]string{"y"}, "y/n/u", "是/否/未知", "yes/no/unknown")
 	k.Back = c.bind([]string{"esc"}, "esc", "返回", "back")
@@ -158,7 +158,7 @@ func (v *vendorScreen) key(k tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(k, v.keys.Back):
 		v.collect()
 		v.leaving = true
-		return pop, true
+		return v.c.pop(), true
 	case key.Matches(k, v.keys.Next):
 		return v.goTo(v.step + 1), true
 	case key.Matches(k, v.keys.Prev):
@@ -169,11 +169,10 @@ func (v *vendorScreen) key(k tea.KeyMsg) (tea.Cmd, bool) {
 	if v.form.Typing() {
 		return nil, false
 	}
-	// Outside text fields a digit jumps to its step, and y/n/u answer the focused
-	// yes/no question and move on: as fast as the vendor talks.
-	if s := k.String(); len(s) == 1 && s[0] >= '1' && s[0] <= '7' {
-		return v.goTo(int(s[0] - '0')), true
-	}
+	// Outside text fields y/n/u answer the focused yes/no question and move on: as
+	// fast as the vendor talks. Steps change only by keys no field takes as text
+	// (pgup/pgdn, alt+digit): a bare digit typed for "go to step 6" while a number
+	// field has the focus would change the answer instead.
 	if _, cur, ok := v.form.FocusedTri(); ok {
 		var want rubric.Tri
 		switch k.String() {
@@ -226,11 +225,11 @@ func (v *vendorScreen) goTo(step int) tea.Cmd {
 	v.collect()
 	if step == 1 {
 		// Step 1 belongs to the session; it comes back here when closed.
-		return push(newRequirementsScreen(v.c, v.sess))
+		return v.c.push(newRequirementsScreen(v.c, v.sess))
 	}
 	if step > 7 {
 		v.leaving = true
-		return tea.Batch(pop, info(fmt.Sprintf(v.c.tr("「%s」已走完全部步骤", "“%s”: all steps visited"), v.vendor().Name)))
+		return tea.Batch(v.c.pop(), info(fmt.Sprintf(v.c.tr("「%s」已走完全部步骤", "“%s”: all steps visited"), v.vendor().Name)))
 	}
 	if step < 2 {
 		step = 2

@@ -230,9 +230,9 @@ func TestStepOneOpensRequirementsAndRescoresOnReturn(t *testing.T) {
 	_, app, v := openVendor(t, rubric.EN, 2, 120, 40)
 	press(app, runes("y")) // business licence
 	before := v.card.Total
-	press(app, runes("1"))
+	press(app, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'1'}, Alt: true})
 	if _, ok := app.top().(*requirementsScreen); !ok {
-		t.Fatalf("1 opened %T", app.top())
+		t.Fatalf("alt+1 opened %T", app.top())
 	}
 	// Unticking the phone hotline (fourth channel) makes the telecom licence moot:
 	// A1 is then 1 of 1.

@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"context"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"vendorvet/rubric"
+)
+
+// triAnswers lists the yes/no answers of a step's questions in order, "" for none.
+func triAnswers(v *vendorScreen, step int) []rubric.Tri {
+	var out []rubric.Tri
+	for _, q := range rubric.StepQuestions(step) {
+		if q.Kind == rubric.KindTri {
+			out = append(out, v.vendor().Answers.Tri(q.ID))
+		}
+	}
+	return out
+}
+
+func TestKeysReadTogetherActOneByOne(t *testing.T) {
+	_, app, v := openVendor(t, rubric.ZH, 2, 120, 40)
+	// Step 2 opens on its first yes/no questions; a terminal that read three keys at
+	// once delivers them as one message.
+	press(app, runes("yny"))
+	got := triAnswers(v, 2)
+	want := []rubric.Tri{rubric.Yes, rubric.No, rubric.Yes}
+	for i, w := range want {
+		if got[i] != w {
+			t.Fatalf("answers after \"yny\" in one read: %v, want %v first", got, want)
+		}
+	}
+	stored := v.vendor().Answers
+	v.c.Saver.Flush(defaultFlush)
+	fresh, err := v.c.Store.Session(context.Background(), v.sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range rubric.StepQuestions(2)[:3] {
+		if fresh.VendorRecords[0].Answers.Tri(q.ID) != stored.Tri(q.ID) {
+			t.Errorf("%s: stored %v, on screen %v", q.ID, fresh.VendorRecords[0].Answers.Tri(q.ID), stored.Tri(q.ID))
+		}
+	}
+}
+
+func TestPasteOutsideATextFieldIsNotRun(t *testing.T) {
+	_, app, v := openVendor(t, rubric.EN, 2, 120, 40)
+	for _, text := range []string{"yynq", "q", "n"} {
+		paste := runes(text)
+		paste.Paste = true
+		press(app, paste)
+	}
+	if app.Quitting() {
+		t.Fatal("a pasted q quit the application")
+	}
+	for _, a := range triAnswers(v, 2) {
+		if a != rubric.Unknown {
+			t.Fatalf("a paste answered questions: %v", triAnswers(v, 2))
+		}
+	}
+	if app.top() != v {
+		t.Fatalf("a paste left the wizard for %T", app.top())
+	}
+}
+
+func TestABareDigitNeverChangesTheStep(t *testing.T) {
+	_, app, v := openVendor(t, rubric.EN, 2, 120, 40)
+	before := triAnswers(v, 2)
+	press(app, runes("6"))
+	if v.step != 2 {
+		t.Fatalf("6 on a yes/no question went to step %d", v.step)
+	}
+	if after := triAnswers(v, 2); after[0] != before[0] {
+		t.Errorf("6 changed the answer to %v", after[0])
+	}
+	// Step 4 opens on a number field: the digit is its text, as before.
+	press(app, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'4'}, Alt: true}, runes("6"))
+	if v.step != 4 {
+		t.Fatalf("alt+4 then 6: step %d", v.step)
+	}
+}
+
+// sendAll gives the app every message before any command it starts has run, the way
+// keys read in one go reach Bubble Tea before the screen they open is shown.
+func sendAll(app *App, msgs ...tea.Msg) []tea.Cmd {
+	var cmds []tea.Cmd
+	for _, m := range msgs {
+		_, cmd := app.Update(m)
+		cmds = append(cmds, cmd)
+	}
+	return cmds
+}
+
+func TestKeysTypedWhileAScreenOpensActOnTheNewScreen(t *testing.T) {
+	c := newTestCommon(t, rubric.EN)
+	newSessionWithVendors(t, c, "Vendor A")
+	app := NewApp(c)
+	press(app, tea.WindowSizeMsg{Width: 100, Height: 30})
+	runCmd(app, app.Init())
+	enter := keyOf(tea.KeyEnter)
+	// enter opens the session; the second enter, typed before the session is
+	// shown, is for the session screen: it opens the vendor, not the session again.
+	for _, cmd := range sendAll(app, enter, enter) {
+		runCmd(app, cmd)
+	}
+	var sessions, vendors int
+	for _, s := range app.stack {
+		switch s.(type) {
+		case *sessionScreen:
+			sessions++
+		case *vendorScreen:
+			vendors++
+		}
+	}
+	if sessions != 1 || vendors != 1 {
+		t.Fatalf("two quick enters: %d session screens and %d vendor screens, want 1 and 1 (stack %T)", sessions, vendors, app.stack)
+	}
+}
+
+func TestBurstThatOpensADialogTypesTheRestIntoIt(t *testing.T) {
+	c := newTestCommon(t, rubric.EN)
+	sess := newSessionWithVendors(t, c)
+	app := NewApp(c)
+	press(app, tea.WindowSizeMsg{Width: 100, Height: 30}, pushMsg{newSessionScreen(c, sess)})
+	// "a" adds a vendor; "Quick" in the same read is its name, not commands.
+	for _, cmd := range sendAll(app, runes("aQuick")) {
+		runCmd(app, cmd)
+	}
+	f, ok := app.top().(*formScreen)
+	if !ok {
+		t.Fatalf("a did not open the vendor dialog: %T", app.top())
+	}
+	if got := *f.values[0]; got != "Quick" {
+		t.Fatalf("vendor name %q, want %q", got, "Quick")
+	}
+}
