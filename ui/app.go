@@ -108,8 +108,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// The screen below may show what the popped one changed.
 		return a, tea.Batch(a.forward(reloadMsg{}), a.arrived())
 	case navFailedMsg:
+		cmd := a.arrived()
 		a.setStatus(a.c.errorText(msg.err), statusError)
-		return a, a.arrived()
+		return a, cmd
 	case errMsg:
 		a.setStatus(a.c.errorText(msg.err), statusError)
 		// A form whose submit failed opens again with what was typed.
@@ -211,10 +212,15 @@ func (a *App) burst(k tea.KeyMsg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// arrived records a screen change and lets the keys that waited for it act.
+// arrived records a screen change and lets the keys that waited for it act. A
+// message belongs to the screen that made it, so it goes with that screen; only
+// the state of saving, which is true on every screen, stays.
 func (a *App) arrived() tea.Cmd {
 	a.c.navigated()
 	a.navSeen++
+	if len(a.failing) == 0 && a.statusKind != statusOK {
+		a.setStatus("", statusInfo)
+	}
 	return a.replay()
 }
 
@@ -372,7 +378,12 @@ func (a *App) statusView() string {
 		return s.Error.Render("✗ " + a.status)
 	case statusWarn:
 		return s.Warn.Render("! " + a.status)
-	case statusOK:
+	}
+	if a.c.Saver != nil && a.c.Saver.Pending() > 0 {
+		// "Saved" would speak of an older change than the one on screen.
+		return s.Faint.Render(a.c.tr("正在保存…", "Saving…"))
+	}
+	if a.statusKind == statusOK {
 		return s.OK.Render("✓ " + a.status)
 	}
 	return s.Faint.Render(a.status)

@@ -2,10 +2,12 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"vendorvet/db"
 	"vendorvet/rubric"
 )
 
@@ -134,5 +136,40 @@ func TestBurstThatOpensADialogTypesTheRestIntoIt(t *testing.T) {
 	}
 	if got := *f.values[0]; got != "Quick" {
 		t.Fatalf("vendor name %q, want %q", got, "Quick")
+	}
+}
+
+func TestAMessageGoesWithItsScreen(t *testing.T) {
+	c := newTestCommon(t, rubric.EN)
+	sess := newSessionWithVendors(t, c, "First", "Second")
+	app := NewApp(c)
+	press(app, tea.WindowSizeMsg{Width: 120, Height: 40}, pushMsg{newSessionScreen(c, sess)}, keyOf(tea.KeyEnter))
+	press(app, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'7'}, Alt: true}, keyOf(tea.KeyPgDown))
+	if !strings.Contains(plain(app.View()), "all steps visited") {
+		t.Fatalf("the session screen does not say the steps were visited:\n%s", plain(app.View()))
+	}
+	// Opening the second vendor: the first one's message is not this screen's.
+	press(app, keyOf(tea.KeyDown), keyOf(tea.KeyEnter))
+	if _, ok := app.top().(*vendorScreen); !ok {
+		t.Fatalf("enter opened %T", app.top())
+	}
+	if view := plain(app.View()); strings.Contains(view, "all steps visited") {
+		t.Errorf("the first vendor's message follows into the second vendor:\n%s", view)
+	}
+}
+
+func TestSavedIsNotSaidWhileAChangeWaits(t *testing.T) {
+	c := newTestCommon(t, rubric.EN)
+	app := NewApp(c)
+	press(app, tea.WindowSizeMsg{Width: 100, Height: 30})
+	app.Update(SavedMsg{Key: "k", What: "x", At: fixedNow})
+	if got := plain(app.statusView()); !strings.Contains(got, "Saved") {
+		t.Fatalf("after a save the status says %q", got)
+	}
+	release := make(chan struct{})
+	c.Saver.Save("held", "note", func(context.Context, *db.Store) error { <-release; return nil })
+	defer close(release)
+	if got := plain(app.statusView()); strings.Contains(got, "Saved") {
+		t.Errorf("a change still waiting, and the status says %q", got)
 	}
 }

@@ -229,7 +229,8 @@ func (v *vendorScreen) goTo(step int) tea.Cmd {
 	}
 	if step > 7 {
 		v.leaving = true
-		return tea.Batch(v.c.pop(), info(fmt.Sprintf(v.c.tr("「%s」已走完全部步骤", "“%s”: all steps visited"), v.vendor().Name)))
+		// In sequence: the message belongs to the session screen, shown after the pop.
+		return tea.Sequence(v.c.pop(), info(fmt.Sprintf(v.c.tr("「%s」已走完全部步骤", "“%s”: all steps visited"), v.vendor().Name)))
 	}
 	if step < 2 {
 		step = 2
