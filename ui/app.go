@@ -390,7 +390,8 @@ func (a *App) statusView() string {
 }
 
 // helpLine lists the keys that work here, ending with the global ones; when the
-// line is too narrow the screen's last entries give way, never the way to all keys.
+// line is too narrow the screen's entries that do not fit give way whole, never the
+// way to all keys.
 func (a *App) helpLine() string {
 	s := a.c.Styles
 	global := []key.Binding{a.keys.Help, a.keys.Quit}
@@ -416,7 +417,8 @@ func (a *App) helpLine() string {
 			next = line + sep + entry
 		}
 		if lipgloss.Width(next) > room {
-			break
+			// Whole entries only; a shorter one further on may still fit.
+			continue
 		}
 		line = next
 	}

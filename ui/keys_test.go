@@ -173,3 +173,45 @@ func TestSavedIsNotSaidWhileAChangeWaits(t *testing.T) {
 		t.Errorf("a change still waiting, and the status says %q", got)
 	}
 }
+
+// prefix is the first n characters of s: enough to find a reason that wraps.
+func prefix(s string, n int) string {
+	r := []rune(s)
+	return string(r[:min(len(r), n)])
+}
+
+func TestReasonsAreReadableAt80x24(t *testing.T) {
+	for _, lang := range langs {
+		t.Run(string(lang), func(t *testing.T) {
+			c, app, v := openVendor(t, lang, 2, 80, 24)
+			for range 20 {
+				if v.form.Focused() == "nda" {
+					break
+				}
+				press(app, keyOf(tea.KeyTab))
+			}
+			// No NDA: a knockout, with its reason, and the reasons of the item in focus.
+			press(app, runes("n"), keyOf(tea.KeyShiftTab))
+			if v.form.Focused() != "nda" {
+				t.Fatalf("focused %q, want nda", v.form.Focused())
+			}
+			view := plain(app.View())
+			assertFits(t, view, 80, 24)
+			if len(v.card.Knockouts) == 0 {
+				t.Fatal("no NDA did not knock the vendor out")
+			}
+			knockout := rubric.FindingText(v.card.Knockouts[0].Code, c.Lang)
+			if !strings.Contains(view, prefix(knockout, 8)) {
+				t.Errorf("the knockout's reason %q is not on screen:\n%s", knockout, view)
+			}
+			q, _ := rubric.QuestionByID("nda")
+			why := v.card.Item(q.Item).Why
+			if len(why) == 0 {
+				t.Fatalf("item %s has no reasons", q.Item)
+			}
+			if w := why[0].In(c.Lang); !strings.Contains(view, prefix(w, 8)) {
+				t.Errorf("the reason %q of the item in focus is not on screen:\n%s", w, view)
+			}
+		})
+	}
+}

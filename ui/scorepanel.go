@@ -87,30 +87,86 @@ func bar(c *Common, points, max float64, w int) string {
 	return c.Styles.BarFull.Render(strings.Repeat("█", filled)) + c.Styles.BarEmpty.Render(strings.Repeat("░", w-filled))
 }
 
-// scoreSummary is the scorecard in one line, for terminals too narrow for the panel.
-func scoreSummary(c *Common, card rubric.Scorecard) string {
+// narrowReasonLines is the room under the form, on terminals too narrow for the
+// panel, for why the item in focus has its points, the knockouts and the flags.
+const narrowReasonLines = 4
+
+// reasonLines says in at most n lines of w cells why the item in focus has its
+// points, then the knockouts and the flags; what does not fit is counted on the last
+// line, with the key that shows the whole scorecard.
+func reasonLines(c *Common, card rubric.Scorecard, focusItem string, w, n int, more string) []string {
+	st := c.Styles
+	var out []string
+	if focusItem != "" {
+		it := card.Item(focusItem)
+		item, _, _ := rubric.ItemByID(focusItem)
+		out = append(out, st.PanelTitle.Render(truncate(fmt.Sprintf("%s %s  %d/%d", item.ID, item.Name.In(c.Lang), it.Points, it.Max), w)))
+		for _, why := range it.Why {
+			for i, l := range wrapText(why.In(c.Lang), w-2) {
+				bullet := "· "
+				if i > 0 {
+					bullet = "  "
+				}
+				out = append(out, st.Faint.Render(bullet+l))
+			}
+		}
+	}
+	var findings []string
+	for _, k := range card.Knockouts {
+		findings = append(findings, st.Error.Render(truncate("✗ "+c.tr("一票否决:", "knockout: ")+rubric.FindingText(k.Code, c.Lang), w)))
+	}
+	for _, f := range card.Flags {
+		findings = append(findings, st.Warn.Render(truncate("! "+rubric.FindingText(f.Code, c.Lang), w)))
+	}
+	// The reasons of the item in focus come first; the findings keep at least one line.
+	if len(findings) > 0 && len(out) > n-1 {
+		out = out[:max(0, n-1)]
+	}
+	out = append(out, findings...)
+	if len(out) > n {
+		hidden := len(out) - n + 1
+		out = append(out[:n-1], st.Faint.Render(truncate(fmt.Sprintf(c.tr("…另有 %d 行 · %s", "…%d more lines · %s"), hidden, more), w)))
+	}
+	return out
+}
+
+// scoreSummary is the scorecard in one line of at most w cells, for terminals too
+// narrow for the panel. Parts that do not fit are left out whole, the dimensions
+// first: the reasons under the form name the knockouts and flags.
+func scoreSummary(c *Common, card rubric.Scorecard, w int) string {
+	st := c.Styles
 	parts := []string{
-		c.Styles.PanelTitle.Render(fmt.Sprintf(c.tr("总分 %s", "Total %s"), rubric.FormatNumber(card.Total))),
+		st.PanelTitle.Render(fmt.Sprintf(c.tr("总分 %s", "Total %s"), rubric.FormatNumber(card.Total))),
 		bandWord(c, card.Band),
 	}
 	if card.Provisional {
 		parts = append(parts, c.tr("暂定", "provisional"))
+	}
+	if card.Potential != card.Total {
+		parts = append(parts, fmt.Sprintf(c.tr("最高 %s", "up to %s"), rubric.FormatNumber(card.Potential)))
+	}
+	if n := len(card.Knockouts); n > 0 {
+		parts = append(parts, st.Error.Render(fmt.Sprintf(c.tr("✗ 否决 %d", "✗ knockouts %d"), n)))
+	}
+	if n := len(card.Flags); n > 0 {
+		parts = append(parts, st.Warn.Render(fmt.Sprintf(c.tr("! 风险 %d", "! flags %d"), n)))
 	}
 	var dims []string
 	for _, d := range card.Dimensions {
 		dims = append(dims, d.ID+" "+rubric.FormatNumber(d.Points)+"/"+rubric.FormatNumber(d.Weight))
 	}
 	parts = append(parts, strings.Join(dims, " "))
-	if card.Potential != card.Total {
-		parts = append(parts, fmt.Sprintf(c.tr("最高 %s", "up to %s"), rubric.FormatNumber(card.Potential)))
+	line := ""
+	for _, p := range parts {
+		next := p
+		if line != "" {
+			next = line + " · " + p
+		}
+		if width(next) <= w {
+			line = next
+		}
 	}
-	if n := len(card.Knockouts); n > 0 {
-		parts = append(parts, c.Styles.Error.Render(fmt.Sprintf(c.tr("✗ 否决 %d", "✗ knockouts %d"), n)))
-	}
-	if n := len(card.Flags); n > 0 {
-		parts = append(parts, c.Styles.Warn.Render(fmt.Sprintf(c.tr("! 风险 %d", "! flags %d"), n)))
-	}
-	return strings.Join(parts, " · ")
+	return truncate(line, w)
 }
 
 // panelCache keeps the last live scorecard drawn: most frames (a cursor blink, a

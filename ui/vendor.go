@@ -37,10 +37,12 @@ type vendorScreen struct {
 	errs   map[string]string
 	// leaving is set once the screen asked to close, so that it closes once.
 	leaving bool
-	panel   panelCache
-	w, h    int
-	keys    struct {
-		Next, Prev, Jump, Field, Yes, Back key.Binding
+	// showCard puts the whole scorecard in place of the form on a narrow terminal.
+	showCard bool
+	panel    panelCache
+	w, h     int
+	keys     struct {
+		Next, Prev, Steps, Jump, Field, Yes, Card, Back key.Binding
 	}
 
 	// scored counts rescores: what is drawn from the scorecard and the answers is
@@ -61,9 +63,12 @@ func newVendorScreen(c *Common, sess *db.Session, vi, step int) *vendorScreen {
 	k := &v.keys
 	k.Next = c.bind([]string{"pgdown", "ctrl+n"}, "pgdn", "下一步", "next step")
 	k.Prev = c.bind([]string{"pgup", "ctrl+p"}, "pgup", "上一步", "previous step")
+	// Steps is the help line's short word for Next and Prev together.
+	k.Steps = c.bind([]string{"pgdown", "pgup"}, "pgdn/pgup", "换步骤", "step")
 	k.Jump = c.bind([]string{"alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7"}, "alt+1…7", "跳到该步骤", "go to that step")
-	k.Field = c.bind([]string{"tab", "shift+tab"}, "tab/↑↓", "切换问题", "move between questions")
+	k.Field = c.bind([]string{"tab", "shift+tab"}, "tab/↑↓", "切换问题", "questions")
 	k.Yes = c.bind([]string{"y"}, "y/n/u", "是/否/未知", "yes/no/unknown")
+	k.Card = c.bind([]string{"ctrl+o"}, "ctrl+o", "全部评分", "scorecard")
 	k.Back = c.bind([]string{"esc"}, "esc", "返回", "back")
 	c.Saver.Seed(v.vendor().ID, v.vendor().Versions)
 	v.build()
@@ -98,7 +103,8 @@ func (v *vendorScreen) formSize() (int, int) {
 		// Past a comfortable reading width the form only pushes the panel away.
 		return min(v.w-panelWidth-3, maxFormWidth), max(3, v.h-headerLines)
 	}
-	return v.w, max(3, v.h-headerLines-1)
+	// Narrow: the summary line above, a rule and the reasons below.
+	return v.w, max(3, v.h-headerLines-1-1-narrowReasonLines)
 }
 
 func (v *vendorScreen) resizeForm() {
@@ -109,20 +115,32 @@ func (v *vendorScreen) resizeForm() {
 	v.form.Resize(w, h)
 }
 
+// narrow is true when the scorecard does not fit beside the form.
+func (v *vendorScreen) narrow() bool { return v.w < wideLayout }
+
+// ShortHelp puts the keys used most while a vendor talks first: the help line drops
+// from the end what does not fit.
 func (v *vendorScreen) ShortHelp() []key.Binding {
-	b := []key.Binding{v.keys.Field, v.keys.Next, v.keys.Prev}
+	var b []key.Binding
 	if _, _, ok := v.form.FocusedTri(); ok {
 		b = append(b, v.keys.Yes)
+	}
+	b = append(b, v.keys.Field, v.keys.Steps)
+	if v.narrow() {
+		b = append(b, v.keys.Card)
 	}
 	return append(b, v.keys.Back)
 }
 
 func (v *vendorScreen) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
+	b := [][]key.Binding{
 		{v.keys.Field, v.keys.Next, v.keys.Prev, v.keys.Jump, v.keys.Back},
 		{v.keys.Yes},
-		v.form.Form.KeyBinds(),
 	}
+	if v.narrow() {
+		b[1] = append(b[1], v.keys.Card)
+	}
+	return append(b, v.form.Form.KeyBinds())
 }
 
 func (v *vendorScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
@@ -155,6 +173,12 @@ func (v *vendorScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 // key handles the wizard's own keys; done is false when the form should get the key.
 func (v *vendorScreen) key(k tea.KeyMsg) (tea.Cmd, bool) {
 	switch {
+	case key.Matches(k, v.keys.Card) && v.narrow():
+		v.showCard = !v.showCard
+		return nil, true
+	case v.showCard && key.Matches(k, v.keys.Back):
+		v.showCard = false
+		return nil, true
 	case key.Matches(k, v.keys.Back):
 		v.collect()
 		v.leaving = true
@@ -166,6 +190,8 @@ func (v *vendorScreen) key(k tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(k, v.keys.Jump):
 		return v.goTo(int(k.Runes[0] - '0')), true
 	}
+	// Any other key works on the form, which is then shown again.
+	v.showCard = false
 	if v.form.Typing() {
 		return nil, false
 	}
@@ -341,7 +367,18 @@ func (v *vendorScreen) View() string {
 		body := besidePanel(formView, fw+1, panel)
 		return header + "\n" + stepTitle + "\n\n" + body
 	}
-	return header + "\n" + truncate(scoreSummary(c, v.card), v.w) + "\n" + stepTitle + "\n\n" + formView
+	focusItem := ""
+	if q, ok := rubric.QuestionByID(v.form.Focused()); ok {
+		focusItem = q.Item
+	}
+	summary := scoreSummary(c, v.card, v.w)
+	if v.showCard {
+		card := scoreLines(c, v.card, focusItem, v.w)
+		return header + "\n" + summary + "\n" + fit(strings.Join(card, "\n"), v.w, max(1, v.h-2))
+	}
+	rule := st.Faint.Render(strings.Repeat("─", v.w))
+	reasons := reasonLines(c, v.card, focusItem, v.w, narrowReasonLines, v.keys.Card.Help().Key+" "+v.keys.Card.Help().Desc)
+	return header + "\n" + summary + "\n" + stepTitle + "\n\n" + formView + "\n" + rule + "\n" + strings.Join(reasons, "\n")
 }
 
 // stepTabs shows the seven steps with what is done: ✓ all answered, ◐ some, · none;

@@ -211,8 +211,10 @@ func TestScreenGoldens(t *testing.T) {
 				golden.RequireEqual(t, []byte(plain(app.View())))
 			})
 			t.Run("vendor_"+name, func(t *testing.T) {
-				_, app, _ := openVendor(t, lang, 2, sz[0], sz[1])
+				c, app, _ := openVendor(t, lang, 2, sz[0], sz[1])
 				press(app, runes("y"), runes("n"), runes("y"))
+				// The status line says whether a save is still waiting: wait for them.
+				c.Saver.Flush(defaultFlush)
 				golden.RequireEqual(t, []byte(plain(app.View())))
 			})
 			t.Run("requirements_"+name, func(t *testing.T) {
