@@ -69,6 +69,21 @@ var migrations = []string{
 		updated_at INTEGER NOT NULL,
 		PRIMARY KEY (vendor_id, question)
 	) STRICT, WITHOUT ROWID;`,
+	// 2 → 3: what an evaluator leaves unfinished besides answers: the question they
+	// were on in each vendor's steps, and the half-typed text of a dialog (a new
+	// session's title, a vendor's name), by dialog.
+	`CREATE TABLE places (
+		vendor_id  INTEGER PRIMARY KEY REFERENCES vendors (id) ON DELETE CASCADE,
+		step       INTEGER NOT NULL CHECK (step BETWEEN 2 AND 7),
+		question   TEXT NOT NULL,
+		updated_at INTEGER NOT NULL
+	) STRICT;
+	CREATE TABLE form_drafts (
+		form       TEXT PRIMARY KEY,
+		-- a JSON array of the fields' text, in the dialog's order
+		fields     TEXT NOT NULL,
+		updated_at INTEGER NOT NULL
+	) STRICT, WITHOUT ROWID;`,
 }
 
 func init() {

@@ -215,3 +215,23 @@ func TestReasonsAreReadableAt80x24(t *testing.T) {
 		})
 	}
 }
+
+func TestAVendorReopensWhereTheEvaluatorWas(t *testing.T) {
+	c := newTestCommon(t, rubric.EN)
+	sess := newSessionWithVendors(t, c, "First")
+	app := NewApp(c)
+	press(app, tea.WindowSizeMsg{Width: 120, Height: 40}, pushMsg{newSessionScreen(c, sess)}, keyOf(tea.KeyEnter))
+	v := expectTop[*vendorScreen](t, app, "enter opened the vendor")
+	press(app, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'5'}, Alt: true}, keyOf(tea.KeyTab), keyOf(tea.KeyTab))
+	left := v.form.Focused()
+	if v.step != 5 || left == rubric.StepQuestions(5)[0].ID {
+		t.Fatalf("on step %d question %q after alt+5 and two tabs", v.step, left)
+	}
+	press(app, keyOf(tea.KeyEsc))
+	c.Saver.Flush(defaultFlush)
+	press(app, keyOf(tea.KeyEnter))
+	again := expectTop[*vendorScreen](t, app, "enter opened the vendor again")
+	if again.step != 5 || again.form.Focused() != left {
+		t.Errorf("reopened on step %d at %q, want step 5 at %q", again.step, again.form.Focused(), left)
+	}
+}

@@ -124,7 +124,7 @@ func (s *sessionScreen) key(k tea.KeyMsg) tea.Cmd {
 	case key.Matches(k, s.keys.Add):
 		return c.push(s.vendorForm(nil))
 	case key.Matches(k, s.keys.Open) && has:
-		return c.push(newVendorScreen(c, s.sess, s.cursor, s.firstOpenStep(s.cursor)))
+		return c.push(s.openVendor(s.cursor))
 	case key.Matches(k, s.keys.Rename) && has:
 		return c.push(s.vendorForm(&s.sess.VendorRecords[s.cursor]))
 	case key.Matches(k, s.keys.Compare) && has:
@@ -151,7 +151,23 @@ func (s *sessionScreen) key(k tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// firstOpenStep is where the wizard opens: the first step with open questions.
+// openVendor opens a vendor's steps at the question the evaluator was on, or, the
+// first time, at the first step with open questions.
+func (s *sessionScreen) openVendor(vi int) *vendorScreen {
+	ctx, cancel := s.c.ctx()
+	defer cancel()
+	step, question, ok, err := s.c.Store.Place(ctx, s.sess.VendorRecords[vi].ID)
+	if err != nil || !ok {
+		// A place not read costs a few keys, never an answer: open as the first time.
+		return newVendorScreen(s.c, s.sess, vi, s.firstOpenStep(vi))
+	}
+	v := newVendorScreen(s.c, s.sess, vi, step)
+	v.focus(question)
+	return v
+}
+
+// firstOpenStep is where the wizard opens the first time: the first step with open
+// questions.
 func (s *sessionScreen) firstOpenStep(vi int) int {
 	ans := s.sess.VendorRecords[vi].Answers
 	for n := 2; n <= 7; n++ {

@@ -39,9 +39,11 @@ type vendorScreen struct {
 	leaving bool
 	// showCard puts the whole scorecard in place of the form on a narrow terminal.
 	showCard bool
-	panel    panelCache
-	w, h     int
-	keys     struct {
+	// place is where the evaluator was last saved to be.
+	place placeKey
+	panel panelCache
+	w, h  int
+	keys  struct {
 		Next, Prev, Steps, Jump, Field, Yes, Card, Back key.Binding
 	}
 
@@ -76,6 +78,36 @@ func newVendorScreen(c *Common, sess *db.Session, vi, step int) *vendorScreen {
 }
 
 func (v *vendorScreen) vendor() *db.Vendor { return &v.sess.VendorRecords[v.vi] }
+
+// focus moves to a question of the step, as the evaluator left it.
+func (v *vendorScreen) focus(questionID string) {
+	for range rubric.StepQuestions(v.step) {
+		if v.form.Focused() == questionID {
+			break
+		}
+		v.form.Form.NextField()
+	}
+	v.place = placeKey{v.step, v.form.Focused()}
+}
+
+// placeKey is a question of a step: where the evaluator is.
+type placeKey struct {
+	step     int
+	question string
+}
+
+// keepPlace queues a save of where the evaluator is when it moved, so that the
+// vendor reopens there.
+func (v *vendorScreen) keepPlace() {
+	here := placeKey{v.step, v.form.Focused()}
+	if here == v.place || here.question == "" {
+		return
+	}
+	v.place = here
+	id := v.vendor().ID
+	v.c.Saver.Save(fmt.Sprintf("p/%d", id), v.c.tr("所在问题", "where you were"),
+		func(ctx context.Context, s *db.Store) error { return s.SavePlace(ctx, id, here.step, here.question) })
+}
 
 // build makes the form of the current step from the answers in memory.
 func (v *vendorScreen) build() {
@@ -150,6 +182,9 @@ func (v *vendorScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		if cmd, done := v.key(msg); done {
+			if !v.leaving {
+				v.keepPlace()
+			}
 			return v, cmd
 		}
 	case reloadMsg:
@@ -167,6 +202,7 @@ func (v *vendorScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	if v.form.Form.State == huh.StateCompleted {
 		return v, v.goTo(v.step + 1)
 	}
+	v.keepPlace()
 	return v, cmd
 }
 

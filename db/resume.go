@@ -1,0 +1,103 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"vendorvet/clean"
+	"vendorvet/rubric"
+)
+
+// SavePlace records the question an evaluator is on in a vendor's steps, so that the
+// vendor reopens there.
+func (s *Store) SavePlace(ctx context.Context, vendorID int64, step int, questionID string) error {
+	if q, ok := rubric.QuestionByID(questionID); !ok || q.Step != step {
+		return fmt.Errorf("save place: question %q is not in step %d", questionID, step)
+	}
+	return s.write(ctx, "save place", func(tx *sql.Tx, now int64) error {
+		if _, err := vendorSession(ctx, tx, vendorID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO places (vendor_id, step, question, updated_at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (vendor_id) DO UPDATE SET step = excluded.step, question = excluded.question, updated_at = excluded.updated_at`,
+			vendorID, step, questionID, now)
+		return err
+	})
+}
+
+// Place is the step and question an evaluator was last on for a vendor; ok is false
+// when none was recorded or the question no longer exists.
+func (s *Store) Place(ctx context.Context, vendorID int64) (step int, questionID string, ok bool, err error) {
+	err = s.read(ctx, "read place", func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, "SELECT step, question FROM places WHERE vendor_id = ?", vendorID).Scan(&step, &questionID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		return err
+	})
+	if err != nil || questionID == "" {
+		return 0, "", false, err
+	}
+	if q, known := rubric.QuestionByID(questionID); !known || q.Step != step {
+		return 0, "", false, nil
+	}
+	return step, questionID, true, nil
+}
+
+// formDraftLimit bounds what is kept of a dialog: its fields are one line each.
+const formDraftLimit = 16
+
+// SaveFormDraft keeps what is typed into a dialog, under a name for that dialog, so
+// that it comes back after a quit or a crash; fields that are all blank forget it.
+func (s *Store) SaveFormDraft(ctx context.Context, form string, fields []string) error {
+	if form == "" || len(fields) > formDraftLimit {
+		return fmt.Errorf("save dialog draft: %d fields of %q", len(fields), form)
+	}
+	kept := make([]string, len(fields))
+	blank := true
+	for i, f := range fields {
+		kept[i] = clean.Line(f)
+		blank = blank && strings.TrimSpace(kept[i]) == ""
+	}
+	return s.write(ctx, "save dialog draft", func(tx *sql.Tx, now int64) error {
+		if blank {
+			_, err := tx.ExecContext(ctx, "DELETE FROM form_drafts WHERE form = ?", form)
+			return err
+		}
+		text, err := json.Marshal(kept)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO form_drafts (form, fields, updated_at) VALUES (?, ?, ?)
+			ON CONFLICT (form) DO UPDATE SET fields = excluded.fields, updated_at = excluded.updated_at`,
+			form, string(text), now)
+		return err
+	})
+}
+
+// FormDraft is what was left typed in a dialog, or nil.
+func (s *Store) FormDraft(ctx context.Context, form string) ([]string, error) {
+	var text string
+	err := s.read(ctx, "read dialog draft", func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, "SELECT fields FROM form_drafts WHERE form = ?", form).Scan(&text)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		return err
+	})
+	if err != nil || text == "" {
+		return nil, err
+	}
+	var fields []string
+	if err := json.Unmarshal([]byte(text), &fields); err != nil {
+		return nil, fmt.Errorf("read dialog draft %q: %w", form, err)
+	}
+	for i := range fields {
+		fields[i] = clean.Line(fields[i])
+	}
+	return fields, nil
+}
