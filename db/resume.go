@@ -9,43 +9,44 @@ import (
 	"strings"
 
 	"vendorvet/clean"
-	"vendorvet/rubric"
 )
 
-// SavePlace records the question an evaluator is on in a vendor's steps, so that the
+// placeLimit bounds the name of a field: a question's ID or the interface's name for
+// a step's notes.
+const placeLimit = 64
+
+// SavePlace records the field an evaluator is on in a vendor's steps (a question,
+// or whatever else the interface shows there, such as the step's notes), so that the
 // vendor reopens there.
-func (s *Store) SavePlace(ctx context.Context, vendorID int64, step int, questionID string) error {
-	if q, ok := rubric.QuestionByID(questionID); !ok || q.Step != step {
-		return fmt.Errorf("save place: question %q is not in step %d", questionID, step)
+func (s *Store) SavePlace(ctx context.Context, vendorID int64, step int, field string) error {
+	if step < 2 || step > 7 || field == "" || len(field) > placeLimit {
+		return fmt.Errorf("save place: step %d field %q", step, field)
 	}
 	return s.write(ctx, "save place", func(tx *sql.Tx, now int64) error {
 		if _, err := vendorSession(ctx, tx, vendorID); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO places (vendor_id, step, question, updated_at) VALUES (?, ?, ?, ?)
-			ON CONFLICT (vendor_id) DO UPDATE SET step = excluded.step, question = excluded.question, updated_at = excluded.updated_at`,
-			vendorID, step, questionID, now)
+		_, err := tx.ExecContext(ctx, `INSERT INTO places (vendor_id, step, field, updated_at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (vendor_id) DO UPDATE SET step = excluded.step, field = excluded.field, updated_at = excluded.updated_at`,
+			vendorID, step, field, now)
 		return err
 	})
 }
 
-// Place is the step and question an evaluator was last on for a vendor; ok is false
-// when none was recorded or the question no longer exists.
-func (s *Store) Place(ctx context.Context, vendorID int64) (step int, questionID string, ok bool, err error) {
+// Place is the step and field an evaluator was last on for a vendor; ok is false
+// when none was recorded.
+func (s *Store) Place(ctx context.Context, vendorID int64) (step int, field string, ok bool, err error) {
 	err = s.read(ctx, "read place", func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, "SELECT step, question FROM places WHERE vendor_id = ?", vendorID).Scan(&step, &questionID)
+		err := tx.QueryRowContext(ctx, "SELECT step, field FROM places WHERE vendor_id = ?", vendorID).Scan(&step, &field)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}
 		return err
 	})
-	if err != nil || questionID == "" {
+	if err != nil || field == "" {
 		return 0, "", false, err
 	}
-	if q, known := rubric.QuestionByID(questionID); !known || q.Step != step {
-		return 0, "", false, nil
-	}
-	return step, questionID, true, nil
+	return step, field, true, nil
 }
 
 // formDraftLimit bounds what is kept of a dialog: its fields are one line each.

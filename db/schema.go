@@ -75,7 +75,8 @@ var migrations = []string{
 	`CREATE TABLE places (
 		vendor_id  INTEGER PRIMARY KEY REFERENCES vendors (id) ON DELETE CASCADE,
 		step       INTEGER NOT NULL CHECK (step BETWEEN 2 AND 7),
-		question   TEXT NOT NULL,
+		-- a question's ID, or the interface's name for another field of the step
+		field      TEXT NOT NULL,
 		updated_at INTEGER NOT NULL
 	) STRICT;
 	CREATE TABLE form_drafts (

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -8,6 +10,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"vendorvet/clean"
+	"vendorvet/db"
 	"vendorvet/wizard"
 )
 
@@ -29,9 +32,14 @@ type formScreen struct {
 	done bool
 	// submitted is set while a submit's result is awaited.
 	submitted bool
-	width     int
-	back      key.Binding
-	next      key.Binding
+	// draft names the dialog's half-typed text in the store ("" keeps none);
+	// initial is what the fields held when it opened, saved is what was last queued.
+	draft          string
+	initial, saved []string
+	restored       bool
+	width          int
+	back           key.Binding
+	next           key.Binding
 }
 
 // formField describes one text field of a formScreen.
@@ -82,6 +90,63 @@ func (f *formScreen) build() {
 	}
 }
 
+// keepDraft makes the dialog keep what is typed into it under name, as every field
+// of the application does: a quit, ctrl+c or a crash halfway through a vendor's name
+// loses nothing, and the dialog opens again with it. A draft left before is read back.
+func (f *formScreen) keepDraft(name string) *formScreen {
+	f.draft = name
+	f.initial = f.current()
+	f.saved = f.initial
+	ctx, cancel := f.c.ctx()
+	defer cancel()
+	if typed, err := f.c.Store.FormDraft(ctx, name); err == nil && len(typed) == len(f.values) {
+		for i, t := range typed {
+			*f.values[i] = t
+		}
+		f.saved, f.restored = typed, true
+		f.build()
+	}
+	return f
+}
+
+// current is what the fields hold now.
+func (f *formScreen) current() []string {
+	out := make([]string, len(f.values))
+	for i, v := range f.values {
+		out[i] = *v
+	}
+	return out
+}
+
+// saveDraft queues what the fields hold when it changed; text back to what the
+// dialog opened with is no draft.
+func (f *formScreen) saveDraft() {
+	now := f.current()
+	if f.draft == "" || slices.Equal(now, f.saved) {
+		return
+	}
+	f.saved = now
+	if slices.Equal(now, f.initial) {
+		now = make([]string, len(now))
+	}
+	f.queueDraft(now)
+}
+
+// dropDraft forgets the draft: the dialog was done with, on purpose.
+func (f *formScreen) dropDraft() {
+	if f.draft != "" {
+		f.saved = nil
+		f.queueDraft(make([]string, len(f.values)))
+	}
+}
+
+func (f *formScreen) queueDraft(fields []string) {
+	name := f.draft
+	f.c.Saver.Save("f/"+name, f.title, func(ctx context.Context, s *db.Store) error {
+		return s.SaveFormDraft(ctx, name, fields)
+	})
+}
+
 func (f *formScreen) Init() tea.Cmd { return f.form.Init() }
 func (f *formScreen) Title() string { return f.title }
 func (f *formScreen) Typing() bool  { return true }
@@ -98,6 +163,7 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		f.done, f.submitted = false, false
 		f.err = f.c.errorText(e.err)
 		f.build()
+		f.saveDraft()
 		return f, f.form.Init()
 	}
 	if f.done {
@@ -105,6 +171,7 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	}
 	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, f.back) {
 		f.done = true
+		f.dropDraft()
 		return f, f.c.pop()
 	}
 	m, cmd := f.form.Update(msg)
@@ -119,14 +186,21 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		for i, v := range f.values {
 			values[i] = strings.TrimSpace(clean.Line(*v))
 		}
+		// Written by the submit, or kept again by the error that comes back.
+		f.dropDraft()
 		return f, f.submit(values)
 	}
+	f.saveDraft()
 	return f, cmd
 }
 
 func (f *formScreen) View() string {
 	s := f.c.Styles
-	out := s.Header.Render(f.title) + "\n\n" + f.form.View()
+	out := s.Header.Render(f.title) + "\n"
+	if f.restored {
+		out += s.Faint.Render(f.c.tr("已恢复上次未完成的输入", "Restored what was being typed last time"))
+	}
+	out += "\n" + f.form.View()
 	if f.err != "" {
 		out += "\n" + s.Error.Render("✗ "+f.err)
 	}

@@ -235,3 +235,34 @@ func TestAVendorReopensWhereTheEvaluatorWas(t *testing.T) {
 		t.Errorf("reopened on step %d at %q, want step 5 at %q", again.step, again.form.Focused(), left)
 	}
 }
+
+func TestADialogKeepsWhatWasTypedAcrossCtrlC(t *testing.T) {
+	c := newTestCommon(t, rubric.ZH)
+	sess := newSessionWithVendors(t, c)
+	open := func() (*App, *formScreen) {
+		app := NewApp(c)
+		press(app, tea.WindowSizeMsg{Width: 100, Height: 30}, pushMsg{newSessionScreen(c, sess)}, runes("a"))
+		return app, expectTop[*formScreen](t, app, "a opened the vendor dialog")
+	}
+	app, _ := open()
+	press(app, runes("网萌科"), keyOf(tea.KeyCtrlC))
+	if !app.Quitting() {
+		t.Fatal("ctrl+c did not quit")
+	}
+	c.Saver.Flush(defaultFlush)
+	// The next start: the dialog opens with the half-typed name.
+	app, f := open()
+	if got := *f.values[0]; got != "网萌科" {
+		t.Fatalf("the dialog opened with %q, want the half-typed 网萌科", got)
+	}
+	if !strings.Contains(plain(app.View()), "已恢复") {
+		t.Errorf("the dialog does not say it restored the text:\n%s", plain(app.View()))
+	}
+	// esc gives the text up on purpose: the next time the dialog is empty.
+	press(app, keyOf(tea.KeyEsc))
+	c.Saver.Flush(defaultFlush)
+	_, f = open()
+	if got := *f.values[0]; got != "" {
+		t.Errorf("after esc the dialog opened with %q", got)
+	}
+}
