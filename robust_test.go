@@ -204,6 +204,29 @@ func TestCommandLineRefusesBadFilesUntouched(t *testing.T) {
 			})
 		}, "is damaged"},
 		{"zeroed file", func(t *testing.T, p string) { os.WriteFile(p, make([]byte, 8*page), 0o600) }, "is damaged"},
+		{"another database's log beside it", func(t *testing.T, p string) {
+			vendorvetFile(t, p)
+			other := filepath.Join(t.TempDir(), "other.db")
+			bigSessions(t, other)
+			copyLog(t, other, p)
+		}, "does not belong to it"},
+		{"its own log and a zeroed page", func(t *testing.T, p string) {
+			live := filepath.Join(t.TempDir(), "live.db")
+			vendorvetFile(t, live)
+			copyLog(t, live, p)
+			b, err := os.ReadFile(live)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := pageOutsideLog(t, p+"-wal", len(b)/page)
+			clear(b[(n-1)*page : n*page])
+			os.WriteFile(p, b, 0o600)
+		}, "is damaged"},
+		{"truncated, with a log that is not one", func(t *testing.T, p string) {
+			vendorvetFile(t, p)
+			rewrite(t, p, func(b []byte) []byte { return b[:len(b)/2] })
+			os.WriteFile(p+"-wal", random[:8192], 0o600)
+		}, "is damaged"},
 		{"database of a newer vendorvet", func(t *testing.T, p string) {
 			vendorvetFile(t, p)
 			rewrite(t, p, func(b []byte) []byte {
@@ -237,6 +260,55 @@ func TestCommandLineRefusesBadFilesUntouched(t *testing.T) {
 			}
 		})
 	}
+}
+
+// copyLog writes the log that src has while a connection holds a change to it, one
+// not yet folded into src, to dst-wal: the log a crash leaves beside src, or one
+// copied beside another database by mistake.
+func copyLog(t *testing.T, src, dst string) {
+	t.Helper()
+	conn, err := sql.Open("sqlite", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetMaxOpenConns(1)
+	if _, err := conn.Exec("PRAGMA wal_autocheckpoint = 0; UPDATE sessions SET title = title || ' (changed)'"); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(src + "-wal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst+"-wal", b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// pageOutsideLog returns the number of a page after the first, of a database of
+// pages pages, of which the log at wal holds no copy: damage there is not mended by
+// replaying the log.
+func pageOutsideLog(t *testing.T, wal string, pages int) int {
+	t.Helper()
+	b, err := os.ReadFile(wal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The format at sqlite.org/walformat.html: a 32-byte header giving the page
+	// size, then frames of a 24-byte header, whose first field is the page number,
+	// and the page.
+	size := int(binary.BigEndian.Uint32(b[8:12]))
+	logged := map[int]bool{}
+	for off := 32; off+24+size <= len(b); off += 24 + size {
+		logged[int(binary.BigEndian.Uint32(b[off:off+4]))] = true
+	}
+	for n := 2; n <= pages; n++ {
+		if !logged[n] {
+			return n
+		}
+	}
+	t.Fatal("the log holds every page")
+	return 0
 }
 
 // A write-ahead log beside the database is SQLite's to replay when it is the one a
