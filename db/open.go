@@ -100,6 +100,9 @@ func open(path string, checkLater bool) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
+	if abs, err = followLinks(abs); err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
 	dirs, err := makeDirs(filepath.Dir(abs))
 	if err != nil {
 		return nil, fmt.Errorf("create the folder of %s: %w", abs, err)
@@ -136,6 +139,11 @@ func open(path string, checkLater bool) (*Store, error) {
 			// Someone else created it between our look and our create: look again.
 			if file, err = inspect(abs); err != nil {
 				return fail(err)
+			}
+			if file.state == fileMissing {
+				// A link to nothing put there meanwhile: SQLite would create its
+				// target with its own mode.
+				return fail(&FileError{Path: abs, Kind: ErrNotVendorvet, Err: errors.New("it became a symbolic link while being opened")})
 			}
 		}
 	}
@@ -263,6 +271,33 @@ func makeDirs(dir string) ([]string, error) {
 		}
 	}
 	return missing, nil
+}
+
+// followLinks returns the path that path, a symbolic link or a chain of them,
+// leads to, whether or not a file is there yet: a database reached through a link
+// to nothing is then created where the link points, by createFile and so 0600,
+// rather than by SQLite through the link.
+func followLinks(path string) (string, error) {
+	for range 40 {
+		st, err := os.Lstat(path)
+		if err != nil || st.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		target, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(target) {
+			// Relative to the folder the link is in, as the system reads it.
+			dir := filepath.Dir(path)
+			if real, err := filepath.EvalSymlinks(dir); err == nil {
+				dir = real
+			}
+			target = filepath.Join(dir, target)
+		}
+		path = target
+	}
+	return "", errors.New("too many levels of symbolic links")
 }
 
 // createFile creates an empty database file 0600 before SQLite does, so that the
