@@ -853,3 +853,80 @@ func TestInterfaceEndsOnDamageFoundAfterItStarted(t *testing.T) {
 		})
 	}
 }
+
+// startWhenTemp starts the program and, once a temporary file of target appears,
+// sends it sig; it returns the exit status and whether the signal was sent.
+func startWhenTemp(t *testing.T, bin, target string, sig os.Signal, args ...string) (int, bool) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	sent := make(chan bool, 1)
+	go func() {
+		for {
+			select {
+			case <-done:
+				sent <- false
+				return
+			default:
+			}
+			if temps, _ := filepath.Glob(filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")); len(temps) > 0 {
+				sent <- cmd.Process.Signal(sig) == nil
+				return
+			}
+			time.Sleep(100 * time.Microsecond)
+		}
+	}()
+	cmd.Wait()
+	close(done)
+	return cmd.ProcessState.ExitCode(), <-sent
+}
+
+// Backups killed midway to many names leave temporary copies that the next write
+// in that folder removes, whatever name it writes; a backup stopped by a signal it
+// can catch leaves none at all.
+func TestStoppedBackupsLeaveNoTemporaryFiles(t *testing.T) {
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	dbPath := filepath.Join(t.TempDir(), "vendorvet.db")
+	bigSessions(t, dbPath)
+
+	killed := 0
+	for round := range 6 {
+		backup := filepath.Join(dir, fmt.Sprintf("killed-%d.db", round))
+		_, sent := startWhenTemp(t, bin, backup, os.Kill, "--db", dbPath, "backup", backup)
+		if sent {
+			killed++
+		}
+	}
+	if killed == 0 || len(tempLeftovers(t, dir)) == 0 {
+		t.Fatalf("no backup was killed midway (%d kills): the test proves nothing", killed)
+	}
+	runBin(t, bin, nil, "--db", dbPath, "export", "1", "-o", filepath.Join(dir, "report.md")).succeeded(t)
+	if temps := tempLeftovers(t, dir); len(temps) != 0 {
+		t.Errorf("after the next write in the folder: %v", temps)
+	}
+	if journals, _ := filepath.Glob(filepath.Join(dir, ".*-journal")); len(journals) != 0 {
+		t.Errorf("journals left: %v", journals)
+	}
+
+	stopped := 0
+	for round, sig := range []os.Signal{syscall.SIGTERM, os.Interrupt, syscall.SIGHUP, syscall.SIGTERM} {
+		backup := filepath.Join(dir, fmt.Sprintf("stopped-%d.db", round))
+		code, sent := startWhenTemp(t, bin, backup, sig, "--db", dbPath, "backup", backup)
+		if entries, _ := os.ReadDir(dir); len(tempLeftovers(t, dir)) != 0 {
+			t.Errorf("%v: left %v", sig, entries)
+		}
+		if sent && code != 0 {
+			stopped++
+			if _, err := os.Lstat(backup); err == nil {
+				t.Errorf("%v: a stopped backup left %s", sig, backup)
+			}
+		}
+	}
+	if stopped == 0 {
+		t.Error("no backup was stopped midway: the test proves nothing")
+	}
+}
