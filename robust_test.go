@@ -9,6 +9,7 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
@@ -929,4 +930,68 @@ func TestStoppedBackupsLeaveNoTemporaryFiles(t *testing.T) {
 	if stopped == 0 {
 		t.Error("no backup was stopped midway: the test proves nothing")
 	}
+}
+
+// fullDisk mounts a small file system of its own, puts a copy of the database at
+// src in it and fills what room is left. Mounting needs root, or the test is skipped:
+// db/space_test.go tests how a full disk is told apart without one.
+func fullDisk(t *testing.T, src string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=512k,mode=0700", "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a small file system to fill (%v: %s)", err, bytes.TrimSpace(out))
+	}
+	t.Cleanup(func() {
+		if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
+			t.Errorf("umount %s: %v: %s", dir, err, out)
+		}
+	})
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "vendorvet.db")
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fill, err := os.Create(filepath.Join(dir, "fill"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fill.Close()
+	for {
+		if _, err := fill.Write(make([]byte, 4096)); err != nil {
+			if !errors.Is(err, syscall.ENOSPC) {
+				t.Fatal(err)
+			}
+			return path
+		}
+	}
+}
+
+// On a disk with no room left the database can still be read; a command that
+// writes says the disk is full; nothing new is left beside the database.
+func TestFullDiskAtStart(t *testing.T) {
+	bin := buildBinary(t)
+	src := filepath.Join(t.TempDir(), "vendorvet.db")
+	vendorvetFile(t, src)
+	want := runBin(t, bin, nil, "--db", src, "export", "2", "--format", "json").succeeded(t).stdout
+	path := fullDisk(t, src)
+	dir := filepath.Dir(path)
+	before := folderState(t, dir)
+
+	if out := runBin(t, bin, nil, "--db", path, "list").succeeded(t).stdout; strings.Count(out, "\n") != 3 {
+		t.Errorf("list on a full disk:\n%s", out)
+	}
+	if got := runBin(t, bin, nil, "--db", path, "export", "2", "--format", "json").succeeded(t).stdout; got != want {
+		t.Error("export on a full disk differs")
+	}
+	sameFolderState(t, "reading", before, folderState(t, dir))
+	good, _ := sessionFile(t, demo.Session(rubric.EN))
+	for _, args := range [][]string{{"demo"}, {"import", good}} {
+		runBin(t, bin, nil, append([]string{"--db", path}, args...)...).refused(t, path, "disk is full")
+		sameFolderState(t, fmt.Sprint(args), before, folderState(t, dir))
+	}
+	runBin(t, bin, nil, "--lang", "zh", "--db", path, "demo").refused(t, path, "磁盘已满")
+	sameFolderState(t, "zh", before, folderState(t, dir))
 }

@@ -57,6 +57,34 @@ func checkUnwritten(ctx context.Context, abs string, check string) error {
 	return checkWith(ctx, abs, "vfs="+noLockVFS()+"&"+readAlonePragmas, check, true)
 }
 
+// openReading opens the file at abs for reading only, writing nothing at all, for a
+// store whose every write fails with why.
+func openReading(ctx context.Context, abs string, why error) (*Store, error) {
+	params, keep := readFileOnlyPragmas, false
+	if exists(abs + "-wal") {
+		params, keep = "vfs="+noLockVFS()+"&"+readAlonePragmas, true
+		if exists(abs + "-shm") {
+			params = readSharedPragmas
+		}
+	}
+	db, err := sql.Open("sqlite", dsnWith(abs, params))
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	if keep {
+		err = keepLog(ctx, db)
+	}
+	if err == nil {
+		err = db.PingContext(ctx)
+	}
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &Store{db: db, path: abs, writeErr: why}, nil
+}
+
 // exists reports whether there is a file (or anything else) at path.
 func exists(path string) bool {
 	_, err := os.Lstat(path)

@@ -36,6 +36,9 @@ var (
 	// saves every change as it is made, so it does not open what it cannot write.
 	// The file was not modified.
 	ErrReadOnly = errors.New("database cannot be written")
+	// ErrDiskFull: the disk the database is on is full, so that it could not be
+	// opened for writing. The file was not modified.
+	ErrDiskFull = errors.New("the disk is full")
 	// ErrDuplicateVendor: the session already has a vendor of that name; names tell
 	// vendors apart in the comparison, the report and the JSON export.
 	ErrDuplicateVendor = errors.New("the session already has a vendor of that name")
@@ -133,6 +136,9 @@ func UserMessage(err error, lang rubric.Lang) string {
 		case ErrReadOnly:
 			return say("%s 无法写入(没有权限，或文件、文件夹、磁盘只读)；vendorvet 每次修改都立即保存，因此没有打开它，文件未被改动。",
 				"%s cannot be written (no permission, or a read-only file, folder or disk), and vendorvet saves every change as it is made, so it was not opened and was left untouched.", fe.Path)
+		case ErrDiskFull:
+			return say("磁盘已满，无法写入 %s；文件未被改动。请腾出空间后再试。",
+				"The disk is full, so %s cannot be written; it was left untouched. Free some space and try again.", fe.Path)
 		case ErrExists:
 			return say("%s 已存在，请换一个文件名。", "%s already exists; choose another name.", fe.Path)
 		}

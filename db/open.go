@@ -38,6 +38,9 @@ type Store struct {
 	// check is the check of every page that OpenChecking left for later; nil
 	// when Open checked the file before returning.
 	check *pageCheck
+	// writeErr, when not nil, is why the store may only read: the disk was full
+	// when it opened. Every write fails with it.
+	writeErr error
 }
 
 // Path returns the absolute path of the database file.
@@ -93,6 +96,7 @@ func isBusy(err error) bool {
 }
 
 func open(path string, checkLater bool) (*Store, error) {
+	interactive := checkLater
 	if path == "" {
 		return nil, errors.New("open database: no path given")
 	}
@@ -163,24 +167,52 @@ func open(path string, checkLater bool) (*Store, error) {
 		}
 	}
 
-	db, err = sql.Open("sqlite", dsn(abs))
+	before := sidecars(abs)
+	db, err = openWriting(ctx, abs)
 	if err != nil {
-		return fail(fmt.Errorf("open database %s: %w", abs, err))
-	}
-	// One connection: SQLite has one writer anyway, so the process never waits on
-	// itself, and a PRAGMA run through the pool reaches the connection in use.
-	db.SetMaxOpenConns(1)
-	if err := db.PingContext(ctx); err != nil {
-		return fail(openError(abs, err))
-	}
-	if err := migrate(ctx, db, abs); err != nil {
-		return fail(err)
+		db = nil
+		// What the connection made and could not use goes: on a full disk, an
+		// empty log and an index it could not grow.
+		removeUnused(abs, before)
+		if !fullDisk(err, filepath.Dir(abs)) {
+			return fail(err)
+		}
+		full := &FileError{Path: abs, Kind: ErrDiskFull, Err: err}
+		// A file that needs nothing written to be read can still be read: listed,
+		// exported, backed up elsewhere.
+		if !interactive && mustCheck && file.schema == SchemaVersion {
+			if s, err := openReading(ctx, abs, full); err == nil {
+				return s, nil
+			}
+		}
+		return fail(full)
 	}
 	s := &Store{db: db, path: abs}
 	if checkLater {
 		s.check = newCheck(abs)
 	}
 	return s, nil
+}
+
+// openWriting opens the store's connection to the file at abs, set up and at the
+// current schema.
+func openWriting(ctx context.Context, abs string) (*sql.DB, error) {
+	db, err := sql.Open("sqlite", dsn(abs))
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", abs, err)
+	}
+	// One connection: SQLite has one writer anyway, so the process never waits on
+	// itself, and a PRAGMA run through the pool reaches the connection in use.
+	db.SetMaxOpenConns(1)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, openError(abs, err)
+	}
+	if err := migrate(ctx, db, abs); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
 }
 
 // openError classifies a failure of SQLite to open or read the file.
