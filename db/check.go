@@ -5,9 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"runtime"
 	"sync"
+	"time"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -44,6 +46,21 @@ func noLockVFS() string {
 // checkUnwritten checks the file at abs and the log beside it, as SQLite would
 // replay it, on a connection that writes nothing.
 func checkUnwritten(ctx context.Context, abs string, check string) error {
+	for tries := 1; ; tries++ {
+		before := sidecars(abs)
+		err := checkUnwrittenNow(ctx, abs, check)
+		// Another process opened or closed the file meanwhile, making or removing
+		// the log or index the connection was chosen by: choose again.
+		moved := !maps.Equal(before, sidecars(abs)) || sqliteCode(err) == sqlite3.SQLITE_CANTOPEN
+		if !moved || tries == 20 {
+			return err
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// checkUnwrittenNow is checkUnwritten on a connection chosen by the files there now.
+func checkUnwrittenNow(ctx context.Context, abs string, check string) error {
 	if !exists(abs + "-wal") {
 		return checkWith(ctx, abs, readFileOnlyPragmas, check, false)
 	}
