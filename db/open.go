@@ -170,13 +170,13 @@ func open(path string, checkLater bool) (*Store, error) {
 	before := sidecars(abs)
 	db, err = openWriting(ctx, abs)
 	if err != nil {
-		db = nil
-		// What the connection made and could not use goes: on a full disk, an
-		// empty log and an index it could not grow.
-		removeUnused(abs, before)
 		if !fullDisk(err, filepath.Dir(abs)) {
 			return fail(err)
 		}
+		// What the connection made and could not use goes: an empty log and an
+		// index it could not grow. Only on a full disk, where no other process can
+		// have begun to use them either.
+		removeUnused(abs, before)
 		full := &FileError{Path: abs, Kind: ErrDiskFull, Err: err}
 		// A file that needs nothing written to be read can still be read: listed,
 		// exported, backed up elsewhere.
