@@ -7,7 +7,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"strconv"
+	"syscall"
 	"time"
 
 	"vendorvet/db"
@@ -214,7 +216,14 @@ func (c *cli) backup(args []string) error {
 	}
 	path := pos[0]
 	return c.withStore(func(ctx context.Context, store *db.Store) error {
+		// Stopped by Ctrl+C, a closed terminal or SIGTERM, the copy is abandoned and
+		// its temporary file removed instead of being left behind half-written.
+		ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+		defer stop()
 		if err := store.Backup(ctx, path); err != nil {
+			if ctx.Err() != nil {
+				return c.failf(err, "备份已中止，没有留下任何文件。", "The backup was stopped; it left no file behind.")
+			}
 			return c.storeError(err)
 		}
 		fmt.Fprintln(c.stdout, c.sayf("数据库已备份到 %s", "Backed up the database to %s", path))

@@ -9,6 +9,7 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
@@ -204,6 +205,29 @@ func TestCommandLineRefusesBadFilesUntouched(t *testing.T) {
 			})
 		}, "is damaged"},
 		{"zeroed file", func(t *testing.T, p string) { os.WriteFile(p, make([]byte, 8*page), 0o600) }, "is damaged"},
+		{"another database's log beside it", func(t *testing.T, p string) {
+			vendorvetFile(t, p)
+			other := filepath.Join(t.TempDir(), "other.db")
+			bigSessions(t, other)
+			copyLog(t, other, p)
+		}, "does not belong to it"},
+		{"its own log and a zeroed page", func(t *testing.T, p string) {
+			live := filepath.Join(t.TempDir(), "live.db")
+			vendorvetFile(t, live)
+			copyLog(t, live, p)
+			b, err := os.ReadFile(live)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := pageOutsideLog(t, p+"-wal", len(b)/page)
+			clear(b[(n-1)*page : n*page])
+			os.WriteFile(p, b, 0o600)
+		}, "is damaged"},
+		{"truncated, with a log that is not one", func(t *testing.T, p string) {
+			vendorvetFile(t, p)
+			rewrite(t, p, func(b []byte) []byte { return b[:len(b)/2] })
+			os.WriteFile(p+"-wal", random[:8192], 0o600)
+		}, "is damaged"},
 		{"database of a newer vendorvet", func(t *testing.T, p string) {
 			vendorvetFile(t, p)
 			rewrite(t, p, func(b []byte) []byte {
@@ -237,6 +261,55 @@ func TestCommandLineRefusesBadFilesUntouched(t *testing.T) {
 			}
 		})
 	}
+}
+
+// copyLog writes the log that src has while a connection holds a change to it, one
+// not yet folded into src, to dst-wal: the log a crash leaves beside src, or one
+// copied beside another database by mistake.
+func copyLog(t *testing.T, src, dst string) {
+	t.Helper()
+	conn, err := sql.Open("sqlite", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetMaxOpenConns(1)
+	if _, err := conn.Exec("PRAGMA wal_autocheckpoint = 0; UPDATE sessions SET title = title || ' (changed)'"); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(src + "-wal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst+"-wal", b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// pageOutsideLog returns the number of a page after the first, of a database of
+// pages pages, of which the log at wal holds no copy: damage there is not mended by
+// replaying the log.
+func pageOutsideLog(t *testing.T, wal string, pages int) int {
+	t.Helper()
+	b, err := os.ReadFile(wal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The format at sqlite.org/walformat.html: a 32-byte header giving the page
+	// size, then frames of a 24-byte header, whose first field is the page number,
+	// and the page.
+	size := int(binary.BigEndian.Uint32(b[8:12]))
+	logged := map[int]bool{}
+	for off := 32; off+24+size <= len(b); off += 24 + size {
+		logged[int(binary.BigEndian.Uint32(b[off:off+4]))] = true
+	}
+	for n := 2; n <= pages; n++ {
+		if !logged[n] {
+			return n
+		}
+	}
+	t.Fatal("the log holds every page")
+	return 0
 }
 
 // A write-ahead log beside the database is SQLite's to replay when it is the one a
@@ -780,4 +853,145 @@ func TestInterfaceEndsOnDamageFoundAfterItStarted(t *testing.T) {
 			sameFolderState(t, "the interface", before, folderState(t, dir))
 		})
 	}
+}
+
+// startWhenTemp starts the program and, once a temporary file of target appears,
+// sends it sig; it returns the exit status and whether the signal was sent.
+func startWhenTemp(t *testing.T, bin, target string, sig os.Signal, args ...string) (int, bool) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	sent := make(chan bool, 1)
+	go func() {
+		for {
+			select {
+			case <-done:
+				sent <- false
+				return
+			default:
+			}
+			if temps, _ := filepath.Glob(filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")); len(temps) > 0 {
+				sent <- cmd.Process.Signal(sig) == nil
+				return
+			}
+			time.Sleep(100 * time.Microsecond)
+		}
+	}()
+	cmd.Wait()
+	close(done)
+	return cmd.ProcessState.ExitCode(), <-sent
+}
+
+// Backups killed midway to many names leave temporary copies that the next write
+// in that folder removes, whatever name it writes; a backup stopped by a signal it
+// can catch leaves none at all.
+func TestStoppedBackupsLeaveNoTemporaryFiles(t *testing.T) {
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	dbPath := filepath.Join(t.TempDir(), "vendorvet.db")
+	bigSessions(t, dbPath)
+
+	killed := 0
+	for round := range 6 {
+		backup := filepath.Join(dir, fmt.Sprintf("killed-%d.db", round))
+		_, sent := startWhenTemp(t, bin, backup, os.Kill, "--db", dbPath, "backup", backup)
+		if sent {
+			killed++
+		}
+	}
+	if killed == 0 || len(tempLeftovers(t, dir)) == 0 {
+		t.Fatalf("no backup was killed midway (%d kills): the test proves nothing", killed)
+	}
+	runBin(t, bin, nil, "--db", dbPath, "export", "1", "-o", filepath.Join(dir, "report.md")).succeeded(t)
+	if temps := tempLeftovers(t, dir); len(temps) != 0 {
+		t.Errorf("after the next write in the folder: %v", temps)
+	}
+	if journals, _ := filepath.Glob(filepath.Join(dir, ".*-journal")); len(journals) != 0 {
+		t.Errorf("journals left: %v", journals)
+	}
+
+	stopped := 0
+	for round, sig := range []os.Signal{syscall.SIGTERM, os.Interrupt, syscall.SIGHUP, syscall.SIGTERM} {
+		backup := filepath.Join(dir, fmt.Sprintf("stopped-%d.db", round))
+		code, sent := startWhenTemp(t, bin, backup, sig, "--db", dbPath, "backup", backup)
+		if entries, _ := os.ReadDir(dir); len(tempLeftovers(t, dir)) != 0 {
+			t.Errorf("%v: left %v", sig, entries)
+		}
+		if sent && code != 0 {
+			stopped++
+			if _, err := os.Lstat(backup); err == nil {
+				t.Errorf("%v: a stopped backup left %s", sig, backup)
+			}
+		}
+	}
+	if stopped == 0 {
+		t.Error("no backup was stopped midway: the test proves nothing")
+	}
+}
+
+// fullDisk mounts a small file system of its own, puts a copy of the database at
+// src in it and fills what room is left. Mounting needs root, or the test is skipped:
+// db/space_test.go tests how a full disk is told apart without one.
+func fullDisk(t *testing.T, src string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=512k,mode=0700", "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a small file system to fill (%v: %s)", err, bytes.TrimSpace(out))
+	}
+	t.Cleanup(func() {
+		if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
+			t.Errorf("umount %s: %v: %s", dir, err, out)
+		}
+	})
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "vendorvet.db")
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fill, err := os.Create(filepath.Join(dir, "fill"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fill.Close()
+	for {
+		if _, err := fill.Write(make([]byte, 4096)); err != nil {
+			if !errors.Is(err, syscall.ENOSPC) {
+				t.Fatal(err)
+			}
+			return path
+		}
+	}
+}
+
+// On a disk with no room left the database can still be read; a command that
+// writes says the disk is full; nothing new is left beside the database.
+func TestFullDiskAtStart(t *testing.T) {
+	bin := buildBinary(t)
+	src := filepath.Join(t.TempDir(), "vendorvet.db")
+	vendorvetFile(t, src)
+	want := runBin(t, bin, nil, "--db", src, "export", "2", "--format", "json").succeeded(t).stdout
+	path := fullDisk(t, src)
+	dir := filepath.Dir(path)
+	before := folderState(t, dir)
+
+	if out := runBin(t, bin, nil, "--db", path, "list").succeeded(t).stdout; strings.Count(out, "\n") != 3 {
+		t.Errorf("list on a full disk:\n%s", out)
+	}
+	if got := runBin(t, bin, nil, "--db", path, "export", "2", "--format", "json").succeeded(t).stdout; got != want {
+		t.Error("export on a full disk differs")
+	}
+	sameFolderState(t, "reading", before, folderState(t, dir))
+	good, _ := sessionFile(t, demo.Session(rubric.EN))
+	for _, args := range [][]string{{"demo"}, {"import", good}} {
+		runBin(t, bin, nil, append([]string{"--db", path}, args...)...).refused(t, path, "disk is full")
+		sameFolderState(t, fmt.Sprint(args), before, folderState(t, dir))
+	}
+	runBin(t, bin, nil, "--lang", "zh", "--db", path, "demo").refused(t, path, "磁盘已满")
+	sameFolderState(t, "zh", before, folderState(t, dir))
 }

@@ -22,6 +22,10 @@ var (
 	ErrNewerSchema = errors.New("written by a newer version of vendorvet")
 	// ErrCorrupt: the file is a damaged database (truncated, zeroed, failed check).
 	ErrCorrupt = errors.New("database file is damaged")
+	// ErrStrayLog: the database is sound, but the write-ahead log beside it (PATH-wal)
+	// would make it a damaged one: another database's log, or a damaged one. Neither
+	// file was modified.
+	ErrStrayLog = errors.New("the write-ahead log beside it does not belong to it or is damaged")
 	// ErrConflict: an answer changed underneath the caller; see ConflictError.
 	ErrConflict = errors.New("answer was changed elsewhere")
 	// ErrNotFound: the session or vendor does not exist (any more).
@@ -32,6 +36,9 @@ var (
 	// saves every change as it is made, so it does not open what it cannot write.
 	// The file was not modified.
 	ErrReadOnly = errors.New("database cannot be written")
+	// ErrDiskFull: the disk the database is on is full, so that it could not be
+	// opened for writing. The file was not modified.
+	ErrDiskFull = errors.New("the disk is full")
 	// ErrDuplicateVendor: the session already has a vendor of that name; names tell
 	// vendors apart in the comparison, the report and the JSON export.
 	ErrDuplicateVendor = errors.New("the session already has a vendor of that name")
@@ -40,7 +47,8 @@ var (
 // FileError names the database file a problem was found in.
 type FileError struct {
 	Path string
-	// Kind is ErrNotVendorvet, ErrNewerSchema, ErrCorrupt, ErrReadOnly or ErrExists.
+	// Kind is ErrNotVendorvet, ErrNewerSchema, ErrCorrupt, ErrStrayLog, ErrReadOnly,
+	// ErrDiskFull or ErrExists.
 	Kind error
 	// Schema is the schema version found in the file, for ErrNewerSchema.
 	Schema int
@@ -122,9 +130,15 @@ func UserMessage(err error, lang rubric.Lang) string {
 		case ErrCorrupt:
 			return say("%s 已损坏，无法打开，vendorvet 不会写入它。请从备份恢复或换一个文件。",
 				"%s is damaged and cannot be opened; vendorvet will not write to it. Restore a backup or choose another file.", fe.Path)
+		case ErrStrayLog:
+			return say("%[1]s 旁边的日志文件 %[1]s-wal 不属于它或已损坏，vendorvet 没有打开它，两个文件都未被改动。如果刚用备份替换了数据库，请把这个 -wal 文件移走后再试。",
+				"The log beside %[1]s (%[1]s-wal) does not belong to it or is damaged; vendorvet did not open it and left both files untouched. If you have just put a backup in its place, move that -wal file away and try again.", fe.Path)
 		case ErrReadOnly:
 			return say("%s 无法写入(没有权限，或文件、文件夹、磁盘只读)；vendorvet 每次修改都立即保存，因此没有打开它，文件未被改动。",
 				"%s cannot be written (no permission, or a read-only file, folder or disk), and vendorvet saves every change as it is made, so it was not opened and was left untouched.", fe.Path)
+		case ErrDiskFull:
+			return say("磁盘已满，无法写入 %s；文件未被改动。请腾出空间后再试。",
+				"The disk is full, so %s cannot be written; it was left untouched. Free some space and try again.", fe.Path)
 		case ErrExists:
 			return say("%s 已存在，请换一个文件名。", "%s already exists; choose another name.", fe.Path)
 		}

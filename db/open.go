@@ -38,6 +38,9 @@ type Store struct {
 	// check is the check of every page that OpenChecking left for later; nil
 	// when Open checked the file before returning.
 	check *pageCheck
+	// writeErr, when not nil, is why the store may only read: the disk was full
+	// when it opened. Every write fails with it.
+	writeErr error
 }
 
 // Path returns the absolute path of the database file.
@@ -93,11 +96,15 @@ func isBusy(err error) bool {
 }
 
 func open(path string, checkLater bool) (*Store, error) {
+	interactive := checkLater
 	if path == "" {
 		return nil, errors.New("open database: no path given")
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	if abs, err = followLinks(abs); err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	dirs, err := makeDirs(filepath.Dir(abs))
@@ -123,56 +130,89 @@ func open(path string, checkLater bool) (*Store, error) {
 		return nil, err
 	}
 
-	state, err := inspect(abs)
+	file, err := inspect(abs)
 	if err != nil {
 		return fail(err)
 	}
-	if state == fileMissing {
+	if file.state == fileMissing {
 		created, err = createFile(abs)
 		if err != nil {
 			return fail(fmt.Errorf("create database %s: %w", abs, err))
 		}
 		if !created {
 			// Someone else created it between our look and our create: look again.
-			if _, err := inspect(abs); err != nil {
+			if file, err = inspect(abs); err != nil {
 				return fail(err)
+			}
+			if file.state == fileMissing {
+				// A link to nothing put there meanwhile: SQLite would create its
+				// target with its own mode.
+				return fail(&FileError{Path: abs, Kind: ErrNotVendorvet, Err: errors.New("it became a symbolic link while being opened")})
 			}
 		}
 	}
-
-	db, err = sql.Open("sqlite", dsn(abs))
-	if err != nil {
-		return fail(fmt.Errorf("open database %s: %w", abs, err))
-	}
-	// One connection: SQLite has one writer anyway, so the process never waits on
-	// itself, and a PRAGMA run through the pool reaches the connection in use.
-	db.SetMaxOpenConns(1)
 	ctx := context.Background()
-	if err := db.PingContext(ctx); err != nil {
-		return fail(openError(abs, err))
-	}
-	if checkLater {
-		// Only a file at the current schema is left to the background: an older
-		// one is upgraded below, and a new one is a few pages to check.
-		var version int
-		if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-			return fail(openError(abs, err))
-		}
-		checkLater = version == SchemaVersion
-	}
-	if !checkLater {
-		if err := quickCheck(ctx, db, abs); err != nil {
-			return fail(openError(abs, err))
+	// What was there before is checked before a connection that can write opens it:
+	// that connection would replay a log beside the file into it and fold the log
+	// into the file when it closes, damage and all. A log no running process holds
+	// is checked whole first, as SQLite cannot tell another database's log from the
+	// file's own. Only the check of pages a running process or the file alone
+	// vouches for, at the current schema, may be left for later.
+	replay := hasLog(abs) && !file.inUse
+	mustCheck := !created && (file.state == fileOurs || hasLog(abs))
+	checkLater = checkLater && mustCheck && !replay && file.schema == SchemaVersion
+	if mustCheck && !checkLater {
+		if err := checkFirst(ctx, abs, replay); err != nil {
+			return fail(err)
 		}
 	}
-	if err := migrate(ctx, db, abs); err != nil {
-		return fail(err)
+
+	before := sidecars(abs)
+	db, err = openWriting(ctx, abs)
+	if err != nil {
+		if !fullDisk(err, filepath.Dir(abs)) {
+			return fail(err)
+		}
+		// What the connection made and could not use goes: an empty log and an
+		// index it could not grow. Only on a full disk, where no other process can
+		// have begun to use them either.
+		removeUnused(abs, before)
+		full := &FileError{Path: abs, Kind: ErrDiskFull, Err: err}
+		// A file that needs nothing written to be read can still be read: listed,
+		// exported, backed up elsewhere.
+		if !interactive && mustCheck && file.schema == SchemaVersion {
+			if s, err := openReading(ctx, abs, full); err == nil {
+				return s, nil
+			}
+		}
+		return fail(full)
 	}
 	s := &Store{db: db, path: abs}
 	if checkLater {
 		s.check = newCheck(abs)
 	}
 	return s, nil
+}
+
+// openWriting opens the store's connection to the file at abs, set up and at the
+// current schema.
+func openWriting(ctx context.Context, abs string) (*sql.DB, error) {
+	db, err := sql.Open("sqlite", dsn(abs))
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", abs, err)
+	}
+	// One connection: SQLite has one writer anyway, so the process never waits on
+	// itself, and a PRAGMA run through the pool reaches the connection in use.
+	db.SetMaxOpenConns(1)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, openError(abs, err)
+	}
+	if err := migrate(ctx, db, abs); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
 }
 
 // openError classifies a failure of SQLite to open or read the file.
@@ -190,8 +230,15 @@ func openError(path string, err error) error {
 	return fmt.Errorf("open database %s: %w", path, err)
 }
 
+// quickCheck runs PRAGMA quick_check over db, the file at path.
 func quickCheck(ctx context.Context, db *sql.DB, path string) error {
-	rows, err := db.QueryContext(ctx, "PRAGMA quick_check")
+	return runCheck(ctx, db, path, quickCheckPragma)
+}
+
+// runCheck runs check, quick_check or integrity_check, and turns what it finds
+// into an ErrCorrupt.
+func runCheck(ctx context.Context, db *sql.DB, path, check string) error {
+	rows, err := db.QueryContext(ctx, check)
 	if err != nil {
 		return err
 	}
@@ -258,6 +305,33 @@ func makeDirs(dir string) ([]string, error) {
 	return missing, nil
 }
 
+// followLinks returns the path that path, a symbolic link or a chain of them,
+// leads to, whether or not a file is there yet: a database reached through a link
+// to nothing is then created where the link points, by createFile and so 0600,
+// rather than by SQLite through the link.
+func followLinks(path string) (string, error) {
+	for range 40 {
+		st, err := os.Lstat(path)
+		if err != nil || st.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		target, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(target) {
+			// Relative to the folder the link is in, as the system reads it.
+			dir := filepath.Dir(path)
+			if real, err := filepath.EvalSymlinks(dir); err == nil {
+				dir = real
+			}
+			target = filepath.Join(dir, target)
+		}
+		path = target
+	}
+	return "", errors.New("too many levels of symbolic links")
+}
+
 // createFile creates an empty database file 0600 before SQLite does, so that the
 // file and the -wal and -shm files SQLite copies its mode to are private. It reports
 // false when the file appeared meanwhile.
@@ -279,6 +353,13 @@ func createFile(path string) (bool, error) {
 
 type fileState int
 
+// fileInfo is what inspect finds at a database path.
+type fileInfo struct {
+	state  fileState
+	schema int  // the schema version in the header
+	inUse  bool // another process has the file open in WAL mode
+}
+
 const (
 	fileMissing fileState = iota
 	// fileBlank is an empty file or an SQLite database without any table: ours to set up.
@@ -292,19 +373,19 @@ const headerSize = 108
 // inspect reads the file's header itself, so that a file that is not ours is refused
 // before SQLite opens it: SQLite would create -wal and -shm files beside it and could
 // write to it.
-func inspect(path string) (fileState, error) {
+func inspect(path string) (fileInfo, error) {
 	st, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return fileMissing, nil
+		return fileInfo{state: fileMissing}, nil
 	}
 	if err != nil {
-		return 0, fmt.Errorf("open database %s: %w", path, err)
+		return fileInfo{}, fmt.Errorf("open database %s: %w", path, err)
 	}
 	if st.IsDir() {
-		return 0, &FileError{Path: path, Kind: ErrNotVendorvet, Err: errors.New("it is a folder")}
+		return fileInfo{}, &FileError{Path: path, Kind: ErrNotVendorvet, Err: errors.New("it is a folder")}
 	}
 	if !st.Mode().IsRegular() {
-		return 0, &FileError{Path: path, Kind: ErrNotVendorvet, Err: errors.New("it is not a regular file")}
+		return fileInfo{}, &FileError{Path: path, Kind: ErrNotVendorvet, Err: errors.New("it is not a regular file")}
 	}
 	// Opened for writing, as SQLite will: a file we may only read would otherwise be
 	// opened read-only, every save would fail, and SQLite would leave -wal and -shm
@@ -315,32 +396,32 @@ func inspect(path string) (fileState, error) {
 		f, err = os.Open(path)
 	}
 	if errors.Is(err, fs.ErrNotExist) {
-		return fileMissing, nil
+		return fileInfo{state: fileMissing}, nil
 	}
 	if err != nil {
-		return 0, fmt.Errorf("open database %s: %w", path, err)
+		return fileInfo{}, fmt.Errorf("open database %s: %w", path, err)
 	}
 	defer f.Close()
-	state, err := inspectHeader(f, path, st.Size())
+	state, schema, err := inspectHeader(f, path, st.Size())
 	if err == nil && readOnly {
-		return 0, &FileError{Path: path, Kind: ErrReadOnly, Err: errors.New("the file is read-only")}
+		return fileInfo{}, &FileError{Path: path, Kind: ErrReadOnly, Err: errors.New("the file is read-only")}
 	}
-	return state, err
+	return fileInfo{state: state, schema: schema, inUse: err == nil && inUseElsewhere(f)}, err
 }
 
 // inspectHeader reads the header of the open file at path, size bytes long.
-func inspectHeader(f *os.File, path string, size int64) (fileState, error) {
+func inspectHeader(f *os.File, path string, size int64) (fileState, int, error) {
 	if size == 0 {
-		return fileBlank, nil
+		return fileBlank, 0, nil
 	}
 	h := make([]byte, headerSize)
 	n, err := io.ReadFull(f, h)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
-		return 0, fmt.Errorf("read database %s: %w", path, err)
+		return 0, 0, fmt.Errorf("read database %s: %w", path, err)
 	}
 	h = h[:n]
-	corrupt := func(why string) (fileState, error) {
-		return 0, &FileError{Path: path, Kind: ErrCorrupt, Err: errors.New(why)}
+	corrupt := func(why string) (fileState, int, error) {
+		return 0, 0, &FileError{Path: path, Kind: ErrCorrupt, Err: errors.New(why)}
 	}
 	if !bytes.HasPrefix(h, []byte(sqliteMagic)) {
 		if isZero(h) {
@@ -349,7 +430,7 @@ func inspectHeader(f *os.File, path string, size int64) (fileState, error) {
 		if bytes.HasPrefix([]byte(sqliteMagic), h) {
 			return corrupt("it is cut short")
 		}
-		return 0, &FileError{Path: path, Kind: ErrNotVendorvet, Err: errors.New("it is not an SQLite database")}
+		return 0, 0, &FileError{Path: path, Kind: ErrNotVendorvet, Err: errors.New("it is not an SQLite database")}
 	}
 	if len(h) < headerSize {
 		return corrupt("it is cut short")
@@ -359,15 +440,15 @@ func inspectHeader(f *os.File, path string, size int64) (fileState, error) {
 	switch {
 	case appID == applicationID:
 	case appID != 0 || version != 0:
-		return 0, &FileError{Path: path, Kind: ErrNotVendorvet, Err: errors.New("it belongs to another application")}
+		return 0, 0, &FileError{Path: path, Kind: ErrNotVendorvet, Err: errors.New("it belongs to another application")}
 	case h[100] == 0x0D && be.Uint16(h[103:105]) == 0:
 		// A leaf schema page without cells: no table, index or view at all.
-		return fileBlank, nil
+		return fileBlank, 0, nil
 	default:
-		return 0, &FileError{Path: path, Kind: ErrNotVendorvet, Err: errors.New("it holds another application's tables")}
+		return 0, 0, &FileError{Path: path, Kind: ErrNotVendorvet, Err: errors.New("it holds another application's tables")}
 	}
 	if version > SchemaVersion {
-		return 0, &FileError{Path: path, Kind: ErrNewerSchema, Schema: version}
+		return 0, 0, &FileError{Path: path, Kind: ErrNewerSchema, Schema: version}
 	}
 	pageSize := int64(be.Uint16(h[16:18]))
 	if pageSize == 1 {
@@ -383,7 +464,7 @@ func inspectHeader(f *os.File, path string, size int64) (fileState, error) {
 	if bytes.Equal(h[24:28], h[92:96]) && size < pages*pageSize && !hasLog(path) {
 		return corrupt(fmt.Sprintf("it is cut short (%d of %d bytes)", size, pages*pageSize))
 	}
-	return fileOurs, nil
+	return fileOurs, version, nil
 }
 
 func isZero(b []byte) bool {

@@ -54,3 +54,48 @@ func TestPermissionsUnderOpenUmask(t *testing.T) {
 		t.Errorf("backup: %v %v", st.Mode(), err)
 	}
 }
+
+// A database path that is a symbolic link to a file not there yet: the file is
+// created where the link points, as private as any other, and the link stays.
+func TestDanglingLinkCreatesPrivateTarget(t *testing.T) {
+	old := syscall.Umask(0)
+	defer syscall.Umask(old)
+
+	base := t.TempDir()
+	link := filepath.Join(base, "vendorvet.db")
+	target := filepath.Join(base, "elsewhere", "real.db")
+	if err := os.Mkdir(filepath.Dir(target), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join("elsewhere", "real.db"), link); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.CreateSession(context.Background(), SessionMeta{Title: "t"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{target, target + "-wal", target + "-shm"} {
+		st, err := os.Lstat(p)
+		if err != nil {
+			t.Errorf("%s: %v", p, err)
+		} else if st.Mode() != 0o600 {
+			t.Errorf("%s: mode %v, want 0600", p, st.Mode())
+		}
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v", err)
+	}
+	s.Close()
+	s, err = Open(link)
+	if err != nil {
+		t.Fatalf("reopening through the link: %v", err)
+	}
+	defer s.Close()
+	if n, err := s.CountSessions(context.Background(), ""); err != nil || n != 1 {
+		t.Errorf("through the link: %d sessions, %v", n, err)
+	}
+}

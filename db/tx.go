@@ -14,6 +14,9 @@ import (
 // nothing is written when fn fails. It waits for a check of the file still
 // running, so that nothing is written to a damaged one.
 func (s *Store) write(ctx context.Context, what string, fn func(tx *sql.Tx, now int64) error) error {
+	if s.writeErr != nil {
+		return fmt.Errorf("%s: %w", what, s.writeErr)
+	}
 	if err := s.Checked(ctx); err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}

@@ -64,29 +64,60 @@ func Create(path string) (*os.File, error) {
 	return nil, errors.New("cannot create a temporary file")
 }
 
-// RemoveAbandoned removes the temporary files of path that no live process is
-// writing, with the "-journal" SQLite may have left beside them. Errors are ignored:
-// what cannot be removed now is tried again next time.
+// RemoveAbandoned removes, in path's folder, every temporary file of ours that no
+// live process is writing, whichever file it was for, with the "-journal" SQLite
+// may have left beside it, and every such journal whose temporary file is gone.
+// Errors are ignored: what cannot be removed now is tried again next time.
 func RemoveAbandoned(path string) {
 	dir := filepath.Dir(path)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
-	p := prefix(path)
 	for _, e := range entries {
 		name := e.Name()
-		if !e.Type().IsRegular() || !strings.HasPrefix(name, p) || !strings.HasSuffix(name, suffix) {
-			continue
-		}
-		if !isRandom(strings.TrimSuffix(strings.TrimPrefix(name, p), suffix)) {
-			continue
-		}
 		full := filepath.Join(dir, name)
-		if removeIfAbandoned(full) {
-			os.Remove(full + "-journal")
+		if !e.Type().IsRegular() || !private(e) {
+			continue
+		}
+		switch {
+		case isTempName(name):
+			if removeIfAbandoned(full) {
+				os.Remove(full + journalSuffix)
+			}
+		case strings.HasSuffix(name, journalSuffix) && isTempName(strings.TrimSuffix(name, journalSuffix)):
+			// SQLite removes its journal before the copy is put in place, and the
+			// temporary file only after: a journal alone is a killed writer's.
+			if _, err := os.Lstat(strings.TrimSuffix(full, journalSuffix)); errors.Is(err, fs.ErrNotExist) {
+				os.Remove(full)
+			}
 		}
 	}
+}
+
+// journalSuffix ends the name of the journal SQLite keeps beside a database it
+// writes, a temporary copy among them.
+const journalSuffix = "-journal"
+
+// isTempName reports whether name is one Create gives: ".BASE.XXXXXXXXXXXX.tmp".
+func isTempName(name string) bool {
+	rest, ok := strings.CutPrefix(name, ".")
+	if !ok {
+		return false
+	}
+	if rest, ok = strings.CutSuffix(rest, suffix); !ok {
+		return false
+	}
+	dot := len(rest) - randomLen - 1
+	return dot > 0 && rest[dot] == '.' && isRandom(rest[dot+1:])
+}
+
+// private reports whether e is mode 0600, as every temporary file Create makes and
+// the journal SQLite makes beside one: a file of the same look but another mode is
+// not ours.
+func private(e fs.DirEntry) bool {
+	info, err := e.Info()
+	return err == nil && info.Mode().Perm() == 0o600
 }
 
 // stillAt reports whether the open file f is the file at name.

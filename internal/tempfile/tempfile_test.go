@@ -53,51 +53,84 @@ func TestCreateNamesAndMode(t *testing.T) {
 	}
 }
 
+// create makes a temporary file beside target, closed unless keepOpen, and returns
+// its name.
+func create(t *testing.T, target string, keepOpen bool) string {
+	t.Helper()
+	f, err := Create(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if keepOpen {
+		t.Cleanup(func() { f.Close() })
+	} else {
+		f.Close()
+	}
+	return f.Name()
+}
+
+// Every abandoned temporary file in the folder goes, whichever file it was written
+// for, and so does every journal SQLite left beside one; what a live writer holds,
+// and every file that only looks a little like ours, stays.
 func TestRemoveAbandonedKeepsWhatIsBeingWritten(t *testing.T) {
 	dir := t.TempDir()
 	target := filepath.Join(dir, "report.json")
-	busy, err := Create(target)
-	if err != nil {
-		t.Fatal(err)
+	busy := create(t, target, true)
+	busyElsewhere := create(t, filepath.Join(dir, "backup-1.db"), true)
+	abandoned := create(t, target, false)
+	abandonedElsewhere := create(t, filepath.Join(dir, "backup-2.db"), false)
+	lostJournal := create(t, filepath.Join(dir, "backup-3.db"), false) + "-journal"
+	os.Remove(strings.TrimSuffix(lostJournal, "-journal"))
+	for _, j := range []string{abandoned, abandonedElsewhere, busyElsewhere, lostJournal} {
+		name := strings.TrimSuffix(j, "-journal") + "-journal"
+		if err := os.WriteFile(name, []byte("j"), 0o600); err != nil {
+			t.Fatal(err)
+		}
 	}
-	abandoned, err := Create(target)
-	if err != nil {
-		t.Fatal(err)
-	}
-	abandoned.Close()
-	if err := os.WriteFile(abandoned.Name()+"-journal", []byte("j"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	other, err := Create(filepath.Join(dir, "other.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	other.Close()
 	// Files that only look a little like temporary files are never touched.
-	for _, name := range []string{"report.json", ".report.json.tmp", ".report.json.notrandom00.tmp", ".report.json.ABCDEF012345.tmp"} {
+	lookalikes := []string{"report.json", ".report.json.tmp", ".report.json.notrandom00.tmp",
+		".report.json.ABCDEF012345.tmp", "..0123456789ab.tmp", ".x.0123456789ab.tmp.bak"}
+	for _, name := range lookalikes {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte("keep"), 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
+	// The right name but not our mode: someone else's file.
+	notOurs := filepath.Join(dir, ".notes.txt.0123456789ab.tmp")
+	if err := os.WriteFile(notOurs, []byte("keep"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(notOurs, 0o644)
 
 	RemoveAbandoned(target)
 	got := names(t, dir)
-	for _, gone := range []string{filepath.Base(abandoned.Name()), filepath.Base(abandoned.Name()) + "-journal"} {
-		if slices.Contains(got, gone) {
-			t.Errorf("%s was not removed", gone)
+	for _, gone := range []string{abandoned, abandoned + "-journal", abandonedElsewhere, abandonedElsewhere + "-journal", lostJournal} {
+		if slices.Contains(got, filepath.Base(gone)) {
+			t.Errorf("%s was not removed", filepath.Base(gone))
 		}
 	}
-	for _, kept := range []string{filepath.Base(busy.Name()), filepath.Base(other.Name()), "report.json", ".report.json.tmp",
-		".report.json.notrandom00.tmp", ".report.json.ABCDEF012345.tmp"} {
-		if !slices.Contains(got, kept) {
-			t.Errorf("%s was removed", kept)
+	kept := append([]string{busy, busyElsewhere, busyElsewhere + "-journal", notOurs}, lookalikes...)
+	for _, k := range kept {
+		if !slices.Contains(got, filepath.Base(k)) {
+			t.Errorf("%s was removed", filepath.Base(k))
 		}
 	}
+}
 
-	// Once its writer is done with it, the busy one is abandoned too.
-	busy.Close()
-	RemoveAbandoned(target)
-	if slices.Contains(names(t, dir), filepath.Base(busy.Name())) {
+// Once its writer is done with it, a busy temporary file is abandoned too.
+func TestRemoveAbandonedAfterTheWriterEnds(t *testing.T) {
+	dir := t.TempDir()
+	f, err := Create(filepath.Join(dir, "report.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	RemoveAbandoned(filepath.Join(dir, "other.md"))
+	if !slices.Contains(names(t, dir), filepath.Base(f.Name())) {
+		t.Fatal("a temporary file being written was removed")
+	}
+	f.Close()
+	RemoveAbandoned(filepath.Join(dir, "other.md"))
+	if slices.Contains(names(t, dir), filepath.Base(f.Name())) {
 		t.Error("a closed temporary file was kept")
 	}
 }
