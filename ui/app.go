@@ -62,7 +62,7 @@ func NewApp(c *Common) *App {
 func (a *App) top() screen { return a.stack[len(a.stack)-1] }
 
 // Init starts the first screen.
-func (a *App) Init() tea.Cmd { return a.top().Init() }
+func (a *App) Init() tea.Cmd { return tea.Batch(a.top().Init(), a.watchNext()) }
 
 // bodySize is what a screen gets: the terminal less the title, status and help lines.
 func (a *App) bodySize() (int, int) { return a.c.Width, max(0, a.c.Height-3) }
@@ -129,8 +129,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case SavedMsg:
 		a.saved(msg)
-		// Screens show per-field save problems too.
-		return a, a.forward(msg)
+		// Screens show per-field save problems too; a conflict puts back what the
+		// store holds.
+		return a, tea.Batch(a.forward(msg), a.settleConflict(msg))
+	case watchMsg:
+		return a, a.watch(msg)
 	}
 	return a, a.forward(msg)
 }
