@@ -31,6 +31,8 @@ type App struct {
 	// failing holds the writes whose last attempt failed, by key, until one lands:
 	// "Saved" is said only when none is left.
 	failing  map[string]SavedMsg
+	// warnedAt is when a conflict was last told; see conflictNotice.
+	warnedAt time.Time
 	fullHelp bool
 	quitting bool
 	keys     appKeys
@@ -154,6 +156,7 @@ func (a *App) saved(m SavedMsg) {
 	switch {
 	case m.Conflict != nil:
 		delete(a.failing, m.Key)
+		a.warnedAt = c.Now()
 		a.setStatus(c.tr("「"+m.What+"」已在另一窗口被修改,未覆盖;再次修改即以你的为准",
 			"“"+m.What+"” was changed in another window and was not overwritten; change it again to keep yours"), statusWarn)
 	case m.Err != nil:
@@ -166,7 +169,7 @@ func (a *App) saved(m SavedMsg) {
 			a.setStatus(a.notSaved(a.latestFailure()), statusError)
 			return
 		}
-		if a.statusKind == statusError || a.statusKind == statusWarn || a.status == "" || strings.HasPrefix(a.status, c.tr("已保存", "Saved")) {
+		if a.statusKind == statusError || (a.statusKind == statusWarn && c.Now().Sub(a.warnedAt) >= conflictNotice) || a.status == "" || strings.HasPrefix(a.status, c.tr("已保存", "Saved")) {
 			a.setStatus(c.tr("已保存 ", "Saved ")+m.At.Format("15:04:05"), statusOK)
 		}
 	}

@@ -72,6 +72,10 @@ func (m *sessionMergedMsg) touch(vendorID int64, step int) {
 
 func (m sessionMergedMsg) empty() bool { return !m.requirements && len(m.steps) == 0 }
 
+// conflictNotice is how long the news of a conflict stays on the status line before
+// a later save may say "Saved" over it: long enough to be read.
+const conflictNotice = 10 * time.Second
+
 // sessionHolder is a screen that shows a session held in memory.
 type sessionHolder interface{ openSession() *db.Session }
 
@@ -313,6 +317,7 @@ func (a *App) settleConflict(m SavedMsg) tea.Cmd {
 		return nil
 	}
 	a.setStatus(status, statusWarn)
+	a.warnedAt = a.c.Now()
 	return a.forwardMerged(changed)
 }
 
