@@ -28,11 +28,10 @@ type App struct {
 	status     string
 	statusKind int // 0 info, 1 ok, 2 warning, 3 error
 	lastSave   time.Time
+	warnedAt   time.Time // when a conflict was last told; see conflictNotice
 	// failing holds the writes whose last attempt failed, by key, until one lands:
 	// "Saved" is said only when none is left.
 	failing  map[string]SavedMsg
-	// warnedAt is when a conflict was last told; see conflictNotice.
-	warnedAt time.Time
 	fullHelp bool
 	quitting bool
 	keys     appKeys
@@ -63,7 +62,7 @@ func NewApp(c *Common) *App {
 
 func (a *App) top() screen { return a.stack[len(a.stack)-1] }
 
-// Init starts the first screen.
+// Init starts the first screen and the watch for other windows' changes.
 func (a *App) Init() tea.Cmd { return tea.Batch(a.top().Init(), a.watchNext()) }
 
 // bodySize is what a screen gets: the terminal less the title, status and help lines.
