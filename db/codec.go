@@ -70,13 +70,7 @@ func decodeProfile(s string) (rubric.Profile, error) {
 // the JSON to store. A requirements form may be saved before a channel is chosen, so
 // "no channel yet" is the one rule not enforced here.
 func prepareRequirements(r rubric.Requirements) (rubric.Requirements, string, error) {
-	r.UserProfile = clean.Text(r.UserProfile)
-	r.Notes = clean.Text(r.Notes)
-	for _, s := range []*[]string{&r.Channels, &r.PeakPeriods, &r.Goals} {
-		if *s == nil {
-			*s = []string{}
-		}
-	}
+	r = normalRequirements(r)
 	for _, e := range r.Validate() {
 		if e.Field == "channels" && len(r.Channels) == 0 {
 			continue
@@ -88,6 +82,18 @@ func prepareRequirements(r rubric.Requirements) (rubric.Requirements, string, er
 		return r, "", fmt.Errorf("encode requirements: %w", err)
 	}
 	return r, string(b), nil
+}
+
+// normalRequirements is r as it would be stored: free text cleaned, no nil lists.
+func normalRequirements(r rubric.Requirements) rubric.Requirements {
+	r.UserProfile = clean.Text(r.UserProfile)
+	r.Notes = clean.Text(r.Notes)
+	for _, s := range []*[]string{&r.Channels, &r.PeakPeriods, &r.Goals} {
+		if *s == nil {
+			*s = []string{}
+		}
+	}
+	return r
 }
 
 func decodeRequirements(s string) (rubric.Requirements, error) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 	"syscall"
 
 	"modernc.org/sqlite"
@@ -26,8 +27,9 @@ var (
 	// would make it a damaged one: another database's log, or a damaged one. Neither
 	// file was modified.
 	ErrStrayLog = errors.New("the write-ahead log beside it does not belong to it or is damaged")
-	// ErrConflict: an answer changed underneath the caller; see ConflictError.
-	ErrConflict = errors.New("answer was changed elsewhere")
+	// ErrConflict: an answer, a note or a requirement changed underneath the caller;
+	// see ConflictError, NoteConflictError and RequirementsConflictError.
+	ErrConflict = errors.New("changed elsewhere meanwhile")
 	// ErrNotFound: the session or vendor does not exist (any more).
 	ErrNotFound = errors.New("not found")
 	// ErrExists: a file that would be created already exists.
@@ -92,6 +94,39 @@ func (e *ConflictError) Error() string {
 // Is makes errors.Is(err, ErrConflict) true.
 func (e *ConflictError) Is(target error) bool { return target == ErrConflict }
 
+// NoteConflictError is returned by ChangeNote when the stored note is no longer the
+// text the caller changed. errors.Is(err, ErrConflict) holds.
+type NoteConflictError struct {
+	VendorID int64
+	Step     int
+	// Current is the stored text; "" when the step has no note now.
+	Current string
+}
+
+func (e *NoteConflictError) Error() string {
+	return fmt.Sprintf("vendor %d: notes of step %d: %v", e.VendorID, e.Step, ErrConflict)
+}
+
+// Is makes errors.Is(err, ErrConflict) true.
+func (e *NoteConflictError) Is(target error) bool { return target == ErrConflict }
+
+// RequirementsConflictError is returned by ChangeRequirements when a field the caller
+// changed no longer holds the value the caller saw. errors.Is(err, ErrConflict) holds.
+type RequirementsConflictError struct {
+	SessionID int64
+	// Fields are the fields in conflict, by their names in the session format.
+	Fields []string
+	// Current is the stored requirements, every field as it is now.
+	Current rubric.Requirements
+}
+
+func (e *RequirementsConflictError) Error() string {
+	return fmt.Sprintf("session %d: requirements %s: %v", e.SessionID, strings.Join(e.Fields, ", "), ErrConflict)
+}
+
+// Is makes errors.Is(err, ErrConflict) true.
+func (e *RequirementsConflictError) Is(target error) bool { return target == ErrConflict }
+
 // requirementsError is a requirement the store refused; its Field is a requirements
 // field, not a question id, even where the two share a name ("channels").
 type requirementsError struct{ field rubric.FieldError }
@@ -151,6 +186,16 @@ func UserMessage(err error, lang rubric.Lang) string {
 		}
 		return say("未保存：「%s」刚在另一个窗口中被修改，请查看当前值后再作答。",
 			"Not saved: “%s” was just changed in another window; check its current value and answer again.", label)
+	}
+	var nc *NoteConflictError
+	if errors.As(err, &nc) {
+		return say("未保存：步骤 %d 的备注刚在另一个窗口中被修改，请查看当前内容后再修改。",
+			"Not saved: the notes of step %d were just changed in another window; check what they say now and change them again.", nc.Step)
+	}
+	var rc *RequirementsConflictError
+	if errors.As(err, &rc) {
+		return say("未保存：需求刚在另一个窗口中被修改，请查看当前值后再修改。",
+			"Not saved: the requirements were just changed in another window; check their current values and change them again.")
 	}
 	var re *requirementsError
 	if errors.As(err, &re) {

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -100,8 +101,10 @@ func (s *Store) DeleteSession(ctx context.Context, id int64) error {
 	})
 }
 
-// SaveRequirements replaces a session's requirements and re-scores its vendors.
-// Every field is validated except that no channel may be chosen yet.
+// SaveRequirements replaces a session's requirements whatever they were and re-scores
+// its vendors. Every field is validated except that no channel may be chosen yet. A
+// window that shows the requirements uses ChangeRequirements instead, so that it
+// never overwrites a field changed elsewhere.
 func (s *Store) SaveRequirements(ctx context.Context, sessionID int64, req rubric.Requirements) error {
 	req, reqJSON, err := prepareRequirements(req)
 	if err != nil {
@@ -118,6 +121,118 @@ func (s *Store) SaveRequirements(ctx context.Context, sessionID int64, req rubri
 		}
 		return rescore(ctx, tx, sessionID, 0)
 	})
+}
+
+// ChangeRequirements changes, field by field, a session's requirements from what the
+// caller last saw (from) to to, and re-scores its vendors. Only the fields in which
+// to differs from from are written, each compared with the stored value: a field
+// someone else changed meanwhile (stored value neither from's nor to's) is a
+// conflict, and then nothing is written and a *RequirementsConflictError names the
+// fields and carries the stored requirements. Two windows changing different
+// fields thus both keep their change.
+func (s *Store) ChangeRequirements(ctx context.Context, sessionID int64, from, to rubric.Requirements) error {
+	fields := ChangedRequirements(from, to)
+	if len(fields) == 0 {
+		return nil
+	}
+	fromValues, toValues := requirementValues(from), requirementValues(to)
+	return s.write(ctx, "save requirements", func(tx *sql.Tx, now int64) error {
+		var storedJSON string
+		err := tx.QueryRowContext(ctx, "SELECT requirements FROM sessions WHERE id = ?", sessionID).Scan(&storedJSON)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("session %d: %w", sessionID, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		stored, err := decodeRequirements(storedJSON)
+		if err != nil {
+			return err
+		}
+		storedValues := requirementValues(stored)
+		next := stored
+		var conflicts []string
+		for _, f := range fields {
+			switch string(storedValues[f]) {
+			case string(toValues[f]):
+			case string(fromValues[f]):
+				next = CopyRequirement(next, f, to)
+			default:
+				conflicts = append(conflicts, f)
+			}
+		}
+		if len(conflicts) > 0 {
+			return &RequirementsConflictError{SessionID: sessionID, Fields: conflicts, Current: stored}
+		}
+		next, nextJSON, err := prepareRequirements(next)
+		if err != nil {
+			return err
+		}
+		if nextJSON == storedJSON {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE sessions SET requirements = ?, industry = ?, updated_at = ? WHERE id = ?",
+			nextJSON, next.Industry, now, sessionID); err != nil {
+			return err
+		}
+		return rescore(ctx, tx, sessionID, 0)
+	})
+}
+
+// ChangedRequirements names the fields in which b differs from a, by their names in
+// the session format ("daily_volume"), sorted. Text is compared as it is stored.
+func ChangedRequirements(a, b rubric.Requirements) []string {
+	av, bv := requirementValues(a), requirementValues(b)
+	var out []string
+	for f, v := range bv {
+		if string(av[f]) != string(v) {
+			out = append(out, f)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// RequirementFields names every field of the requirements as the session format
+// does, sorted.
+func RequirementFields() []string {
+	var out []string
+	for f := range requirementValues(rubric.DefaultRequirements()) {
+		out = append(out, f)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// CopyRequirement returns r with one field (by its name in the session format) set
+// to its value in from.
+func CopyRequirement(r rubric.Requirements, field string, from rubric.Requirements) rubric.Requirements {
+	values := requirementValues(r)
+	v, ok := requirementValues(from)[field]
+	if !ok {
+		return r
+	}
+	values[field] = v
+	b, err := json.Marshal(values)
+	if err != nil {
+		return r
+	}
+	out, err := decodeRequirements(string(b))
+	if err != nil {
+		return r
+	}
+	return out
+}
+
+// requirementValues is each field of r in its stored JSON, by its name in the session
+// format: the encoding is what tells two values apart, as it is what is stored.
+func requirementValues(r rubric.Requirements) map[string]json.RawMessage {
+	b, err := json.Marshal(normalRequirements(r))
+	values := map[string]json.RawMessage{}
+	if err == nil {
+		json.Unmarshal(b, &values)
+	}
+	return values
 }
 
 // SaveProfile changes a session's dimension weights and re-scores its vendors.

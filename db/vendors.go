@@ -207,30 +207,78 @@ func (s *Store) Answer(ctx context.Context, vendorID int64, questionID string) (
 	return value, version, nil
 }
 
-// SaveNote stores the notes of one step (2..7) of a vendor; empty text removes them.
+// SaveNote stores the notes of one step (2..7) of a vendor whatever they were;
+// empty text removes them. A window that shows the note uses ChangeNote, so that it
+// never overwrites a change made elsewhere.
 func (s *Store) SaveNote(ctx context.Context, vendorID int64, step int, text string) error {
 	if err := checkStep(step); err != nil {
 		return fmt.Errorf("save note: %w", err)
 	}
 	text = clean.Text(text)
 	return s.write(ctx, "save note", func(tx *sql.Tx, now int64) error {
-		sessionID, err := vendorSession(ctx, tx, vendorID)
-		if err != nil {
-			return err
-		}
-		if text == "" {
-			_, err = tx.ExecContext(ctx, "DELETE FROM notes WHERE vendor_id = ? AND step = ?", vendorID, step)
-		} else {
-			_, err = tx.ExecContext(ctx, `INSERT INTO notes (vendor_id, step, text, updated_at) VALUES (?, ?, ?, ?)
-				ON CONFLICT (vendor_id, step) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
-				vendorID, step, text, now)
-		}
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, "UPDATE vendors SET updated_at = ? WHERE id = ?", now, vendorID); err != nil {
-			return err
-		}
-		return touchSession(ctx, tx, sessionID, now)
+		return putNote(ctx, tx, vendorID, step, text, now)
 	})
+}
+
+// ChangeNote changes the notes of one step of a vendor from the text the caller last
+// saw (from) to text. When the stored text is neither, someone else changed the note
+// meanwhile: nothing is written and a *NoteConflictError carries the stored text.
+// Texts are compared as they are stored, after cleaning, so no version is needed:
+// a note changed and changed back is the note the caller saw.
+func (s *Store) ChangeNote(ctx context.Context, vendorID int64, step int, from, text string) error {
+	if err := checkStep(step); err != nil {
+		return fmt.Errorf("save note: %w", err)
+	}
+	from, text = clean.Text(from), clean.Text(text)
+	return s.write(ctx, "save note", func(tx *sql.Tx, now int64) error {
+		stored, err := storedNote(ctx, tx, vendorID, step)
+		if err != nil {
+			return err
+		}
+		switch stored {
+		case text:
+			// Both sides want the same text: nothing to tell, nothing to write.
+			return nil
+		case from:
+			return putNote(ctx, tx, vendorID, step, text, now)
+		}
+		return &NoteConflictError{VendorID: vendorID, Step: step, Current: stored}
+	})
+}
+
+// storedNote returns the notes of a vendor's step, "" when there are none; ErrNotFound
+// when the vendor does not exist.
+func storedNote(ctx context.Context, tx *sql.Tx, vendorID int64, step int) (string, error) {
+	if _, err := vendorSession(ctx, tx, vendorID); err != nil {
+		return "", err
+	}
+	var text string
+	err := tx.QueryRowContext(ctx, "SELECT text FROM notes WHERE vendor_id = ? AND step = ?", vendorID, step).Scan(&text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return text, err
+}
+
+// putNote writes a step's notes (empty text removes them) and marks the vendor and
+// its session changed.
+func putNote(ctx context.Context, tx *sql.Tx, vendorID int64, step int, text string, now int64) error {
+	sessionID, err := vendorSession(ctx, tx, vendorID)
+	if err != nil {
+		return err
+	}
+	if text == "" {
+		_, err = tx.ExecContext(ctx, "DELETE FROM notes WHERE vendor_id = ? AND step = ?", vendorID, step)
+	} else {
+		_, err = tx.ExecContext(ctx, `INSERT INTO notes (vendor_id, step, text, updated_at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (vendor_id, step) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
+			vendorID, step, text, now)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE vendors SET updated_at = ? WHERE id = ?", now, vendorID); err != nil {
+		return err
+	}
+	return touchSession(ctx, tx, sessionID, now)
 }

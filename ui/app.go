@@ -28,6 +28,7 @@ type App struct {
 	status     string
 	statusKind int // 0 info, 1 ok, 2 warning, 3 error
 	lastSave   time.Time
+	warnedAt   time.Time // when a conflict was last told; see conflictNotice
 	// failing holds the writes whose last attempt failed, by key, until one lands:
 	// "Saved" is said only when none is left.
 	failing  map[string]SavedMsg
@@ -65,8 +66,8 @@ func NewApp(c *Common) *App {
 
 func (a *App) top() screen { return a.stack[len(a.stack)-1] }
 
-// Init starts the first screen.
-func (a *App) Init() tea.Cmd { return a.top().Init() }
+// Init starts the first screen and the watch for other windows' changes.
+func (a *App) Init() tea.Cmd { return tea.Batch(a.top().Init(), a.watchNext()) }
 
 // bodySize is what a screen gets: the terminal less the title, status and help lines.
 func (a *App) bodySize() (int, int) { return a.c.Width, max(0, a.c.Height-3) }
@@ -120,8 +121,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case SavedMsg:
 		a.saved(msg)
-		// Screens show per-field save problems too.
-		return a, a.forward(msg)
+		// Screens show per-field save problems too; a conflict puts back what the
+		// store holds.
+		return a, tea.Batch(a.forward(msg), a.settleConflict(msg))
+	case watchMsg:
+		return a, a.watch(msg)
 	}
 	return a, a.forward(msg)
 }
@@ -261,6 +265,7 @@ func (a *App) saved(m SavedMsg) {
 	switch {
 	case m.Conflict != nil:
 		delete(a.failing, m.Key)
+		a.warnedAt = c.Now()
 		a.setStatus(c.tr("「"+m.What+"」已在另一窗口被修改,未覆盖;再次修改即以你的为准",
 			"“"+m.What+"” was changed in another window and was not overwritten; change it again to keep yours"), statusWarn)
 	case m.Err != nil:
@@ -273,7 +278,7 @@ func (a *App) saved(m SavedMsg) {
 			a.setStatus(a.notSaved(a.latestFailure()), statusError)
 			return
 		}
-		if a.statusKind == statusError || a.statusKind == statusWarn || a.status == "" || strings.HasPrefix(a.status, c.tr("已保存", "Saved")) {
+		if a.statusKind == statusError || (a.statusKind == statusWarn && c.Now().Sub(a.warnedAt) >= conflictNotice) || a.status == "" || strings.HasPrefix(a.status, c.tr("已保存", "Saved")) {
 			a.setStatus(c.tr("已保存 ", "Saved ")+m.At.Format("15:04:05"), statusOK)
 		}
 	}
@@ -379,6 +384,9 @@ func (a *App) statusView() string {
 	case statusWarn:
 		return s.Warn.Render("! " + a.status)
 	}
+	if a.statusKind == statusInfo && a.status != "" {
+		return s.Faint.Render(a.status)
+	}
 	if a.c.Saver != nil && a.c.Saver.Pending() > 0 {
 		// "Saved" would speak of an older change than the one on screen.
 		return s.Faint.Render(a.c.tr("正在保存…", "Saving…"))
@@ -386,7 +394,7 @@ func (a *App) statusView() string {
 	if a.statusKind == statusOK {
 		return s.OK.Render("✓ " + a.status)
 	}
-	return s.Faint.Render(a.status)
+	return ""
 }
 
 // helpLine lists the keys that work here, ending with the global ones; when the

@@ -458,7 +458,7 @@ func BenchmarkSaverSaveAnswer(b *testing.B) {
 		}
 	}
 	v := sess.VendorRecords[0]
-	c.Saver.Seed(v.ID, v.Versions)
+	c.Saver.Know(sess)
 	var rec, queue latency.Recorder
 	b.ReportAllocs()
 	b.ResetTimer()

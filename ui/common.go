@@ -24,6 +24,8 @@ type Common struct {
 	Lang          rubric.Lang
 	Store         *db.Store
 	Saver         *Saver
+	// Watch tells when another window changed the database; nil: nobody looks.
+	Watch *db.Watcher
 	// Now is the clock, replaceable in tests.
 	Now func() time.Time
 	// navigating counts the screen changes asked for whose message has not reached

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -34,6 +32,7 @@ type requirementsScreen struct {
 
 func newRequirementsScreen(c *Common, sess *db.Session) *requirementsScreen {
 	r := &requirementsScreen{c: c, sess: sess}
+	c.Saver.Know(sess)
 	r.form = wizard.NewRequirements(c.Lang, sess.Requirements)
 	r.rescore()
 	r.keys.Field = c.bind([]string{"tab", "shift+tab"}, "tab/↑↓", "切换字段", "move between fields")
@@ -71,6 +70,9 @@ func (r *requirementsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	if r.done {
 		return r, nil
 	}
+	if m, ok := msg.(sessionMergedMsg); ok {
+		return r, r.merged(m)
+	}
 	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, r.keys.Back) {
 		r.collect()
 		r.done = true
@@ -86,18 +88,45 @@ func (r *requirementsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	return r, cmd
 }
 
-// collect saves the requirements when what the form shows differs from memory.
+// collect saves every field of the requirements that the form shows changed, each
+// on its own: two windows changing different fields both keep their change.
 func (r *requirementsScreen) collect() {
 	live, errs := r.form.Live()
 	r.errs = errs
-	if sameRequirements(live, r.sess.Requirements) {
+	fields := db.ChangedRequirements(r.sess.Requirements, live)
+	if len(fields) == 0 {
 		return
 	}
 	r.sess.Requirements = live
 	r.rescore()
-	id := r.sess.ID
-	r.c.Saver.Save(fmt.Sprintf("r/%d", id), r.c.tr("需求", "requirements"),
-		func(ctx context.Context, s *db.Store) error { return s.SaveRequirements(ctx, id, live) })
+	for _, f := range fields {
+		r.c.Saver.SaveRequirement(r.sess.ID, f, requirementLabel(r.c, f), live)
+	}
+}
+
+// requirementLabel names a field of the requirements in the user's language.
+func requirementLabel(c *Common, field string) string {
+	for _, fd := range plainReqFields() {
+		if fd.key == field {
+			return fd.label.In(c.Lang)
+		}
+	}
+	return field
+}
+
+// merged shows the requirements as they are in memory after a change made
+// elsewhere, or put back after a conflict, keeping the field in focus.
+func (r *requirementsScreen) merged(m sessionMergedMsg) tea.Cmd {
+	r.rescore()
+	if !m.requirements {
+		return nil
+	}
+	focus := r.form.Focused()
+	r.form = wizard.NewRequirements(r.c.Lang, r.sess.Requirements)
+	if r.w > 0 {
+		r.SetSize(r.w, r.h)
+	}
+	return refocus(r.form.Form, focus, db.RequirementFields())
 }
 
 // rescore scores every vendor under the requirements in memory.
@@ -106,12 +135,6 @@ func (r *requirementsScreen) rescore() {
 	for _, v := range r.sess.VendorRecords {
 		r.cards = append(r.cards, rubric.Score(r.sess.Requirements, v.Answers, r.sess.Profile))
 	}
-}
-
-func sameRequirements(a, b rubric.Requirements) bool {
-	ja, _ := json.Marshal(a)
-	jb, _ := json.Marshal(b)
-	return string(ja) == string(jb)
 }
 
 func (r *requirementsScreen) View() string {

@@ -63,6 +63,12 @@ func Run(store *db.Store, opts Options) error {
 		Saver:  saver,
 		Now:    time.Now,
 	}
+	// Without a watcher the application still works; it only misses other
+	// windows' changes until a screen reads the store again.
+	if w, err := store.Watch(context.Background()); err == nil {
+		c.Watch = w
+		defer w.Close()
+	}
 	// The check of the file (db.OpenChecking) takes a core for a second on years of
 	// sessions: begun at once, it slowed the first screen by half. It begins a few
 	// frames after that screen was handed to the renderer, which writes a frame out

@@ -9,6 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"vendorvet/clean"
 	"vendorvet/db"
 	"vendorvet/rubric"
 )
@@ -18,25 +19,47 @@ import (
 // one, so fast typing costs one write, not one per keystroke; a failed write is
 // retried until it lands (a full disk that gets room again) unless a newer change
 // of the same key supersedes it.
+//
+// Answers, notes and requirement fields are written against what this window last
+// saw of them (their base): when another window changed one meanwhile, the write is
+// refused and reported as a conflict. The base moves when a write lands and when
+// the screen shows a newer stored value (Seen*), never on a conflict alone: a
+// change made before the user saw the other window's value is not theirs to
+// overwrite with.
 type Saver struct {
 	store  *db.Store
 	notify func(tea.Msg)
 
-	mu       sync.Mutex
-	cond     *sync.Cond
-	order    []string // keys waiting, oldest first
-	pending  map[string]saveJob
-	busy     bool
-	closed   bool
-	versions map[string]int64 // answer key → version last written or seen
+	mu      sync.Mutex
+	cond    *sync.Cond
+	order   []string // keys waiting, oldest first
+	pending map[string]saveJob
+	busy    bool
+	running string // the key being written while busy
+	closed  bool
+
+	versions map[string]int64               // answer key → version last seen
+	notes    map[string]string              // note key → text last seen
+	reqs     map[string]rubric.Requirements // requirement key → requirements whose field was last seen
+
+	// finished counts the writes done; landed holds, by key, the count at which its
+	// last write finished, so that a reload can tell which keys it read settled.
+	finished uint64
+	landed   map[string]uint64
+	// conflicted holds, by key, the count at which a write was refused as a
+	// conflict the screen has not shown yet: until it has, a reload must not
+	// replace the refused value, which the screen needs to keep the user's text.
+	conflicted map[string]uint64
 }
 
-// saveJob is one write. Answers carry what compare-and-set needs; everything else
-// is a function of the store.
+// saveJob is one write. Answers, notes and requirement fields carry what
+// compare-and-set needs; everything else is a function of the store.
 type saveJob struct {
 	key    string
 	what   string // the thing saved, in the user's language, for messages
 	answer *answerWrite
+	note   *noteWrite
+	req    *requirementWrite
 	write  func(context.Context, *db.Store) error
 }
 
@@ -46,17 +69,35 @@ type answerWrite struct {
 	value    *rubric.Value
 }
 
+type noteWrite struct {
+	vendorID int64
+	step     int
+	text     string
+}
+
+// requirementWrite is one field of a session's requirements, at its value in value.
+type requirementWrite struct {
+	sessionID int64
+	field     string
+	value     rubric.Requirements
+}
+
 // SavedMsg reports one finished write to the UI.
 type SavedMsg struct {
 	Key  string
 	What string
 	At   time.Time
 	Err  error
-	// Conflict is set when another window changed the answer first; nothing was
-	// overwritten.
-	Conflict *db.ConflictError
+	// Conflict is set when another window changed the value first; nothing was
+	// overwritten. It is a *db.ConflictError, *db.NoteConflictError or
+	// *db.RequirementsConflictError.
+	Conflict error
 	// Retrying is true when a failed write stays queued.
 	Retrying bool
+	// Seq is the saver's count of finished writes with this one.
+	Seq uint64
+	// job is the write reported, with the value a conflict refused.
+	job saveJob
 }
 
 // retryDelay is how long a failed write waits before it is tried again.
@@ -65,7 +106,9 @@ const retryDelay = 2 * time.Second
 // NewSaver starts the writer goroutine. notify receives a SavedMsg after each write
 // (the program's Send); it may be nil.
 func NewSaver(store *db.Store, notify func(tea.Msg)) *Saver {
-	s := &Saver{store: store, notify: notify, pending: map[string]saveJob{}, versions: map[string]int64{}}
+	s := &Saver{store: store, notify: notify, pending: map[string]saveJob{},
+		versions: map[string]int64{}, notes: map[string]string{}, reqs: map[string]rubric.Requirements{},
+		landed: map[string]uint64{}, conflicted: map[string]uint64{}}
 	s.cond = sync.NewCond(&s.mu)
 	go s.loop()
 	return s
@@ -75,23 +118,130 @@ func answerKey(vendorID int64, question string) string {
 	return fmt.Sprintf("a/%d/%s", vendorID, question)
 }
 
-// Seed records the versions of a vendor's answers as loaded, the base of every
-// compare-and-set that follows.
-func (s *Saver) Seed(vendorID int64, versions map[string]int64) {
+func noteKey(vendorID int64, step int) string { return fmt.Sprintf("n/%d/%d", vendorID, step) }
+
+func requirementKey(sessionID int64, field string) string {
+	return fmt.Sprintf("r/%d/%s", sessionID, field)
+}
+
+// Mark is the count of writes finished so far; take it before reading the store, and
+// pass it to Settled and SeedSession with what was read.
+func (s *Saver) Mark() uint64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for q, v := range versions {
-		k := answerKey(vendorID, q)
-		if _, waiting := s.pending[k]; !waiting {
-			s.versions[k] = v
+	return s.finished
+}
+
+// Settled reports whether what the store held for key at mark is still this window's
+// latest: no write of key is waiting or under way, and none finished after mark.
+// Only then may the screen take the stored value for key.
+func (s *Saver) Settled(key string, mark uint64) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.settled(key, mark)
+}
+
+func (s *Saver) settled(key string, mark uint64) bool {
+	_, unshown := s.conflicted[key]
+	return s.idle(key) && !unshown && s.landed[key] <= mark
+}
+
+// idle reports whether no write of key is waiting or under way.
+func (s *Saver) idle(key string) bool {
+	_, waiting := s.pending[key]
+	return !waiting && !(s.busy && s.running == key)
+}
+
+// ShowConflict reports whether the conflict reported with seq is the last word on
+// key: no newer change of it is waiting or under way (that one will be reported in
+// turn). The caller then shows the stored value and records it with Seen*.
+func (s *Saver) ShowConflict(key string, seq uint64) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.conflicted[key] != seq || !s.idle(key) {
+		return false
+	}
+	delete(s.conflicted, key)
+	return true
+}
+
+// SeedSession takes a session read from the store after mark as the base of every
+// key that is settled: the values the screen shows from it.
+func (s *Saver) SeedSession(sess *db.Session, mark uint64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.seed(sess, func(key string) bool { return s.settled(key, mark) })
+}
+
+// Know takes a session as the base of every key this saver knows nothing of yet: a
+// screen opened on a session read before. A base already known is newer.
+func (s *Saver) Know(sess *db.Session) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.seed(sess, func(key string) bool {
+		_, a := s.versions[key]
+		_, n := s.notes[key]
+		_, r := s.reqs[key]
+		return !a && !n && !r
+	})
+}
+
+func (s *Saver) seed(sess *db.Session, take func(key string) bool) {
+	for _, f := range db.RequirementFields() {
+		if k := requirementKey(sess.ID, f); take(k) {
+			s.reqs[k] = sess.Requirements
 		}
 	}
+	for _, v := range sess.VendorRecords {
+		for _, q := range rubric.Questions {
+			if k := answerKey(v.ID, q.ID); take(k) {
+				s.versions[k] = v.Versions[q.ID]
+			}
+		}
+		for step := 2; step <= 7; step++ {
+			if k := noteKey(v.ID, step); take(k) {
+				s.notes[k] = v.Notes[step]
+			}
+		}
+	}
+}
+
+// SeenAnswer, SeenNote and SeenRequirement record a stored value the screen now
+// shows, so that the user's next change of it is a deliberate one.
+func (s *Saver) SeenAnswer(vendorID int64, question string, version int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.versions[answerKey(vendorID, question)] = version
+}
+
+func (s *Saver) SeenNote(vendorID int64, step int, text string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.notes[noteKey(vendorID, step)] = text
+}
+
+func (s *Saver) SeenRequirement(sessionID int64, field string, req rubric.Requirements) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.reqs[requirementKey(sessionID, field)] = req
 }
 
 // SaveAnswer queues one answer; nil is "unknown".
 func (s *Saver) SaveAnswer(vendorID int64, question, what string, v *rubric.Value) {
 	s.enqueue(saveJob{key: answerKey(vendorID, question), what: what,
 		answer: &answerWrite{vendorID, question, v}})
+}
+
+// SaveNote queues the notes of a vendor's step.
+func (s *Saver) SaveNote(vendorID int64, step int, what, text string) {
+	s.enqueue(saveJob{key: noteKey(vendorID, step), what: what, note: &noteWrite{vendorID, step, text}})
+}
+
+// SaveRequirement queues one field of a session's requirements (its name in the
+// session format), at its value in req.
+func (s *Saver) SaveRequirement(sessionID int64, field, what string, req rubric.Requirements) {
+	s.enqueue(saveJob{key: requirementKey(sessionID, field), what: what,
+		req: &requirementWrite{sessionID, field, req}})
 }
 
 // Save queues any other write under a key; a newer write with the same key
@@ -166,14 +316,22 @@ func (s *Saver) loop() {
 		s.order = s.order[1:]
 		job := s.pending[key]
 		delete(s.pending, key)
-		s.busy = true
-		base := s.versions[key]
+		s.busy, s.running = true, key
 		s.mu.Unlock()
 
-		msg := s.run(job, base)
+		msg := s.run(job)
 
 		s.mu.Lock()
 		s.busy = false
+		s.finished++
+		s.landed[key] = s.finished
+		msg.Seq, msg.job = s.finished, job
+		switch {
+		case msg.Conflict != nil:
+			s.conflicted[key] = s.finished
+		case msg.Err == nil:
+			delete(s.conflicted, key)
+		}
 		if msg.Err != nil && msg.Conflict == nil {
 			// Keep the change unless a newer one for the same key arrived meanwhile.
 			if _, newer := s.pending[key]; !newer && !s.closed {
@@ -195,7 +353,7 @@ func (s *Saver) loop() {
 
 // run performs one write, turning a panic into an error: a panic on this goroutine
 // would otherwise take the terminal down with it.
-func (s *Saver) run(job saveJob, base int64) (msg SavedMsg) {
+func (s *Saver) run(job saveJob) (msg SavedMsg) {
 	msg = SavedMsg{Key: job.key, What: job.what}
 	defer func() {
 		if r := recover(); r != nil {
@@ -205,26 +363,58 @@ func (s *Saver) run(job saveJob, base int64) (msg SavedMsg) {
 	}()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	if a := job.answer; a != nil {
-		v, err := s.store.SaveAnswer(ctx, a.vendorID, a.question, a.value, base)
-		var conflict *db.ConflictError
-		switch {
-		case errors.As(err, &conflict):
-			// The next change the user makes is a deliberate overwrite of what they
-			// now see reported.
-			s.mu.Lock()
-			s.versions[job.key] = conflict.Version
-			s.mu.Unlock()
-			msg.Err, msg.Conflict = err, conflict
-		case err != nil:
-			msg.Err = err
-		default:
-			s.mu.Lock()
-			s.versions[job.key] = v
-			s.mu.Unlock()
-		}
-		return msg
+	switch {
+	case job.answer != nil:
+		msg.Err = s.writeAnswer(ctx, job.key, job.answer)
+	case job.note != nil:
+		msg.Err = s.writeNote(ctx, job.key, job.note)
+	case job.req != nil:
+		msg.Err = s.writeRequirement(ctx, job.key, job.req)
+	default:
+		msg.Err = job.write(ctx, s.store)
 	}
-	msg.Err = job.write(ctx, s.store)
+	if errors.Is(msg.Err, db.ErrConflict) {
+		msg.Conflict = msg.Err
+	}
 	return msg
+}
+
+// base reads a key's base under the lock.
+func base[T any](s *Saver, m map[string]T, key string) T {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return m[key]
+}
+
+// landedAt records the base a landed write leaves.
+func landedAt[T any](s *Saver, m map[string]T, key string, v T) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m[key] = v
+}
+
+func (s *Saver) writeAnswer(ctx context.Context, key string, a *answerWrite) error {
+	v, err := s.store.SaveAnswer(ctx, a.vendorID, a.question, a.value, base(s, s.versions, key))
+	if err == nil {
+		landedAt(s, s.versions, key, v)
+	}
+	return err
+}
+
+func (s *Saver) writeNote(ctx context.Context, key string, n *noteWrite) error {
+	err := s.store.ChangeNote(ctx, n.vendorID, n.step, base(s, s.notes, key), n.text)
+	if err == nil {
+		landedAt(s, s.notes, key, clean.Text(n.text))
+	}
+	return err
+}
+
+func (s *Saver) writeRequirement(ctx context.Context, key string, r *requirementWrite) error {
+	from := base(s, s.reqs, key)
+	to := db.CopyRequirement(from, r.field, r.value)
+	err := s.store.ChangeRequirements(ctx, r.sessionID, from, to)
+	if err == nil {
+		landedAt(s, s.reqs, key, to)
+	}
+	return err
 }

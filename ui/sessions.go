@@ -530,7 +530,7 @@ func newSessionForm(c *Common) screen {
 		if err != nil {
 			return reportErr(err)
 		}
-		sess, err := loadSession(c, id)
+		sess, err := loadSeeded(c, id)
 		if err != nil {
 			return reportErr(err)
 		}
@@ -566,7 +566,7 @@ func loadSession(c *Common, id int64) (*db.Session, error) {
 }
 
 func openSession(c *Common, id int64) tea.Cmd {
-	sess, err := loadSession(c, id)
+	sess, err := loadSeeded(c, id)
 	if err != nil {
 		return reportErr(err)
 	}

@@ -72,7 +72,7 @@ func newVendorScreen(c *Common, sess *db.Session, vi, step int) *vendorScreen {
 	k.Yes = c.bind([]string{"y"}, "y/n/u", "是/否/未知", "yes/no/unknown")
 	k.Card = c.bind([]string{"ctrl+o"}, "ctrl+o", "全部评分", "scorecard")
 	k.Back = c.bind([]string{"esc"}, "esc", "返回", "back")
-	c.Saver.Seed(v.vendor().ID, v.vendor().Versions)
+	c.Saver.Know(sess)
 	v.build()
 	return v
 }
@@ -191,6 +191,8 @@ func (v *vendorScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		// Back from the requirements: what applies and every score may have changed.
 		v.build()
 		return v, v.form.Form.Init()
+	case sessionMergedMsg:
+		return v, v.merged(msg)
 	case SavedMsg:
 		// A finished write changes nothing in the form (the status line shows it);
 		// passing it through the form redrew every field, half a millisecond a save.
@@ -348,9 +350,7 @@ func (v *vendorScreen) collect() {
 	}
 	if live.Note != vd.Notes[v.step] {
 		vd.Notes[v.step] = live.Note
-		id, step, text := vd.ID, v.step, live.Note
-		v.c.Saver.Save(fmt.Sprintf("n/%d/%d", id, step), v.c.tr("备注", "notes"),
-			func(ctx context.Context, s *db.Store) error { return s.SaveNote(ctx, id, step, text) })
+		v.c.Saver.SaveNote(vd.ID, v.step, v.c.tr("备注", "notes"), live.Note)
 	}
 	// Only answers move the score; re-scoring on every blink and focus move cost
 	// 0.15 ms a frame.

@@ -127,7 +127,7 @@ func TestConflictIsReportedNotOverwritten(t *testing.T) {
 	// Reports arrive on the saver's goroutine, after the write it reports.
 	reports := make(chan SavedMsg, 16)
 	c.Saver.notify = func(m tea.Msg) {
-		if s, ok := m.(SavedMsg); ok {
+		if s, ok := m.(SavedMsg); ok && !isPlaceSave(s) {
 			reports <- s
 		}
 	}

@@ -1,0 +1,256 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"vendorvet/db"
+	"vendorvet/rubric"
+)
+
+// otherWindow opens the first window's database a second time, as another
+// vendorvet process does.
+func otherWindow(t *testing.T, c *Common) *db.Store {
+	t.Helper()
+	other, err := db.Open(c.Store.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { other.Close() })
+	return other
+}
+
+// watching gives the window a watcher, as Run does.
+func watching(t *testing.T, c *Common) {
+	t.Helper()
+	w, err := c.Store.Watch(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	c.Watch = w
+}
+
+// reports routes the saver's reports into a channel.
+func reports(c *Common) chan SavedMsg {
+	ch := make(chan SavedMsg, 64)
+	c.Saver.notify = func(m tea.Msg) {
+		if s, ok := m.(SavedMsg); ok && !isPlaceSave(s) {
+			ch <- s
+		}
+	}
+	return ch
+}
+
+// isPlaceSave tells the save of where the evaluator is, made at every move, from the
+// saves of what they typed.
+func isPlaceSave(m SavedMsg) bool { return strings.HasPrefix(m.Key, "p/") }
+
+// nextReport waits for the saver's next report.
+func nextReport(t *testing.T, ch chan SavedMsg) SavedMsg {
+	t.Helper()
+	select {
+	case m := <-ch:
+		return m
+	case <-time.After(5 * time.Second):
+		t.Fatal("no save was reported")
+	}
+	return SavedMsg{}
+}
+
+func TestLosingWindowShowsTheStoredAnswer(t *testing.T) {
+	c, app, v := openVendor(t, rubric.EN, 2, 120, 40)
+	other := otherWindow(t, c)
+	ctx := context.Background()
+	vid := v.vendor().ID
+	if _, err := other.SaveAnswer(ctx, vid, "business_license", &rubric.Value{Tri: rubric.Yes}, 0); err != nil {
+		t.Fatal(err)
+	}
+	saved := reports(c)
+	press(app, runes("n"))
+	report := nextReport(t, saved)
+	if report.Conflict == nil {
+		t.Fatalf("report %+v, want a conflict", report)
+	}
+	press(app, report)
+	if got := v.vendor().Answers.Tri("business_license"); got != rubric.Yes {
+		t.Errorf("the window keeps %v, the store holds yes", got)
+	}
+	stored, _ := other.Session(ctx, v.sess.ID)
+	want := rubric.Score(stored.Requirements, stored.VendorRecords[0].Answers, stored.Profile)
+	if v.card.Total != want.Total {
+		t.Errorf("the window scores %v, the store's answers score %v", v.card.Total, want.Total)
+	}
+	view := plain(app.View())
+	if !strings.Contains(view, "changed in another window to yes; yours (no) was not saved") {
+		t.Errorf("the conflict is not explained:\n%s", view)
+	}
+	// The form shows yes too, and the field after it keeps the focus.
+	if v.form.Focused() != "dispatch_permit" {
+		t.Errorf("focus on %q after the conflict, want dispatch_permit", v.form.Focused())
+	}
+	if live := v.form.Live(); live.Answers.Tri("business_license") != rubric.Yes {
+		t.Errorf("the form shows %v", live.Answers.Tri("business_license"))
+	}
+	// Nothing more is written, and a later save does not claim the refused value.
+	c.Saver.Flush(5 * time.Second)
+	if a, _, _ := other.Answer(ctx, vid, "business_license"); a == nil || a.Tri != rubric.Yes {
+		t.Errorf("stored %v, want yes", a)
+	}
+	press(app, runes("y"))
+	press(app, nextReport(t, saved))
+	if view := plain(app.View()); strings.Contains(view, "Saved") {
+		t.Errorf("the status says Saved right after the conflict:\n%s", view)
+	}
+}
+
+func TestChangeElsewhereShowsAfterTheWatchTick(t *testing.T) {
+	c, app, v := openVendor(t, rubric.EN, 2, 120, 40)
+	watching(t, c)
+	other := otherWindow(t, c)
+	ctx := context.Background()
+	vid := v.vendor().ID
+	before := v.card.Total
+	if _, err := other.SaveAnswer(ctx, vid, "business_license", &rubric.Value{Tri: rubric.Yes}, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := other.ChangeNote(ctx, vid, 2, "", "licence copy received"); err != nil {
+		t.Fatal(err)
+	}
+	press(app, watchTickMsg{})
+	if got := v.vendor().Answers.Tri("business_license"); got != rubric.Yes {
+		t.Fatalf("after the watch the window shows %v, the store holds yes", got)
+	}
+	if v.card.Total <= before {
+		t.Errorf("the score %v did not follow the answer (was %v)", v.card.Total, before)
+	}
+	if live := v.form.Live(); live.Note != "licence copy received" || live.Answers.Tri("business_license") != rubric.Yes {
+		t.Errorf("the form shows note %q and %v", live.Note, live.Answers.Tri("business_license"))
+	}
+	// Nothing was queued by showing it, and a change of ours lands over it.
+	if n := c.Saver.Pending(); n != 0 {
+		t.Errorf("%d writes queued by showing another window's change", n)
+	}
+	press(app, runes("n"))
+	c.Saver.Flush(5 * time.Second)
+	if a, _, _ := other.Answer(ctx, vid, "business_license"); a == nil || a.Tri != rubric.No {
+		t.Errorf("our change after the watch: stored %v, want no", a)
+	}
+}
+
+func TestWatchKeepsAChangeStillQueued(t *testing.T) {
+	c, app, v := openVendor(t, rubric.EN, 2, 120, 40)
+	watching(t, c)
+	other := otherWindow(t, c)
+	ctx := context.Background()
+	vid := v.vendor().ID
+	if err := other.ChangeNote(ctx, vid, 3, "", "theirs"); err != nil {
+		t.Fatal(err)
+	}
+	// Hold the saver so that our answer is still queued when the reload lands.
+	hold := make(chan struct{})
+	c.Saver.Save("hold", "hold", func(context.Context, *db.Store) error { <-hold; return nil })
+	press(app, runes("n"))
+	press(app, watchTickMsg{})
+	if got := v.vendor().Answers.Tri("business_license"); got != rubric.No {
+		t.Errorf("a queued answer was replaced by the stored %v", got)
+	}
+	if got := v.vendor().Notes[3]; got != "theirs" {
+		t.Errorf("note of step 3 = %q, want the other window's", got)
+	}
+	close(hold)
+	c.Saver.Flush(5 * time.Second)
+	if a, _, _ := other.Answer(ctx, vid, "business_license"); a == nil || a.Tri != rubric.No {
+		t.Errorf("stored %v, want no", a)
+	}
+}
+
+func TestNoteConflictKeepsBothTexts(t *testing.T) {
+	c, app, v := openVendor(t, rubric.EN, 2, 120, 40)
+	other := otherWindow(t, c)
+	ctx := context.Background()
+	vid := v.vendor().ID
+	if err := other.ChangeNote(ctx, vid, 2, "", "their words"); err != nil {
+		t.Fatal(err)
+	}
+	saved := reports(c)
+	for v.form.Focused() != "__note" {
+		press(app, keyOf(tea.KeyTab))
+	}
+	press(app, runes("my words"))
+	report := nextReport(t, saved)
+	if report.Conflict == nil {
+		t.Fatalf("report %+v, want a conflict", report)
+	}
+	press(app, report)
+	note := v.vendor().Notes[2]
+	if !strings.HasPrefix(note, "their words\n\n") || !strings.HasSuffix(note, "\nmy words") || !strings.Contains(note, "Your version") {
+		t.Errorf("note after the conflict:\n%s", note)
+	}
+	if !strings.Contains(plain(app.View()), "your version is kept below a marker") {
+		t.Errorf("the conflict is not told:\n%s", plain(app.View()))
+	}
+	c.Saver.Flush(5 * time.Second)
+	sess, _ := other.Session(ctx, v.sess.ID)
+	if got := sess.VendorRecords[0].Notes[2]; got != note {
+		t.Errorf("stored note:\n%s\nwant what the window shows:\n%s", got, note)
+	}
+	if live := v.form.Live(); live.Note != note {
+		t.Errorf("the form shows:\n%s", live.Note)
+	}
+}
+
+func TestRequirementsFromTwoWindows(t *testing.T) {
+	c := newTestCommon(t, rubric.EN)
+	sess := newSessionWithVendors(t, c, "A")
+	other := otherWindow(t, c)
+	ctx := context.Background()
+	app := NewApp(c)
+	press(app, tea.WindowSizeMsg{Width: 120, Height: 40}, pushMsg{newRequirementsScreen(c, sess)})
+	r := app.top().(*requirementsScreen)
+	// The other window sets the peak multiplier; this one the daily volume.
+	theirs := sess.Requirements
+	theirs.PeakMultiplier = 20
+	theirs.TargetResponseS = 45
+	if err := other.ChangeRequirements(ctx, sess.ID, sess.Requirements, theirs); err != nil {
+		t.Fatal(err)
+	}
+	saved := reports(c)
+	press(app, keyOf(tea.KeyTab))
+	if r.form.Focused() != "daily_volume" {
+		t.Fatalf("focused %q", r.form.Focused())
+	}
+	press(app, runes("7"))
+	if m := nextReport(t, saved); m.Err != nil {
+		t.Fatalf("changing another field: %v", m.Err)
+	}
+	// The same field in both: the second is told and shown the stored value.
+	for r.form.Focused() != "target_response_s" {
+		press(app, keyOf(tea.KeyTab))
+	}
+	press(app, keyOf(tea.KeyBackspace))
+	report := nextReport(t, saved)
+	if report.Conflict == nil {
+		t.Fatalf("report %+v, want a conflict", report)
+	}
+	press(app, report)
+	if got := sess.Requirements.TargetResponseS; got != 45 {
+		t.Errorf("the window shows a response target of %d, the store holds 45", got)
+	}
+	if !strings.Contains(plain(app.View()), "was changed in another window to 45 s") {
+		t.Errorf("the conflict is not told:\n%s", plain(app.View()))
+	}
+	if r.form.Focused() != "target_response_s" {
+		t.Errorf("focus moved to %q", r.form.Focused())
+	}
+	c.Saver.Flush(5 * time.Second)
+	stored, _ := other.Session(ctx, sess.ID)
+	if stored.Requirements.DailyVolume != 7 || stored.Requirements.PeakMultiplier != 20 || stored.Requirements.TargetResponseS != 45 {
+		t.Errorf("stored volume %d, peak ×%v, response %d s: want 7, ×20, 45",
+			stored.Requirements.DailyVolume, stored.Requirements.PeakMultiplier, stored.Requirements.TargetResponseS)
+	}
+}
