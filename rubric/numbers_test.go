@@ -156,7 +156,7 @@ func TestReadNumberForQuestions(t *testing.T) {
 func TestReadNumberSpeaksChinese(t *testing.T) {
 	q, _ := QuestionByID("response_s")
 	for in, want := range map[string]string{
-		"2分钟": "120 秒",
+		"2分钟":   "120 秒",
 		"20-30": "30 秒(区间取对我方不利的一端)",
 	} {
 		if got := q.NumberSpec().Read(in).Shown.ZH; got != want {
