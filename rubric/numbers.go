@@ -63,6 +63,9 @@ var (
 	Rating = &Measure{Text{"", ""}, Text{"评分", "a rating"},
 		per(1.0, []string{"分", "星", "point", "points", "star", "stars"})}
 
+	// anyNumber is the measure of a spec that names none: a plain number.
+	anyNumber = &Measure{Asks: Text{"一个数", "a number"}}
+
 	measures = []*Measure{Seconds, Hours, ClassHours, Days, Percent, Multiple, Yuan, Cases, Inquiries, Rating}
 )
 
@@ -78,6 +81,14 @@ var multipliers = []struct {
 
 // rangeMarks separate the two ends of a range: 20-30, 20~30, 20到30.
 var rangeMarks = []string{"~", "到", "至", "-"}
+
+// boundWords are said around a number without changing it: ≥90, 30秒以内, 约5000.
+// The bound is what counts; for a commitment it is all the vendor commits to.
+var (
+	boundPrefixes = []string{">=", "<=", "≥", "≤", ">", "<", "~", "约", "大约", "至少", "最少", "不低于", "不少于", "最多", "不超过", "不高于",
+		"about", "around", "atleast", "atmost", "upto", "within"}
+	boundSuffixes = []string{"以上", "以内", "以下", "之内", "左右", "+"}
+)
 
 // unknownWords leave a number field unknown, as a blank does.
 var unknownWords = []string{"", "?", "未知", "unknown"}
@@ -128,6 +139,9 @@ func (r Reading) Says(typed string) bool {
 // Read reads s, as typed, for the field: units, full-width characters, thousands
 // separators, 万/k multipliers and a range where the field takes one.
 func (sp NumberSpec) Read(s string) Reading {
+	if sp.Measure == nil {
+		sp.Measure = anyNumber
+	}
 	s = normalizeNumber(s)
 	for _, w := range unknownWords {
 		if s == w {
@@ -137,6 +151,7 @@ func (sp NumberSpec) Read(s string) Reading {
 			return Reading{}
 		}
 	}
+	s = trimBound(s)
 	lo, hi, isRange := splitRange(s)
 	a, err := sp.readEnd(lo)
 	if err != nil {
@@ -340,6 +355,22 @@ func shiftDecimal(digits string, power int) string {
 		}
 	}
 	return whole + "." + frac + "0"
+}
+
+// trimBound drops one of boundPrefixes and one of boundSuffixes.
+func trimBound(s string) string {
+	for _, p := range boundPrefixes {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			s = rest
+			break
+		}
+	}
+	for _, w := range boundSuffixes {
+		if rest, ok := strings.CutSuffix(s, w); ok {
+			return rest
+		}
+	}
+	return s
 }
 
 // splitRange cuts "20-30" at its range mark; a leading minus is a sign, not a mark.

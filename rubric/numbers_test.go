@@ -101,6 +101,18 @@ func TestReadNumberForQuestions(t *testing.T) {
 		{"feedback_hours", "2-4", 4, true, "", ""},
 		{"price_month", "1-2万", 20000, true, "", "20,000 CNY (the end worse for us)"},
 		{"price_month", "8k-1.2万", 12000, true, "", ""},
+		// Bounds said around a number.
+		{"csat_pct", "≥90", 90, true, "", "90%"},
+		{"csat_pct", "＞＝90%", 90, true, "", ""},
+		{"csat_pct", "不低于90%", 90, true, "", ""},
+		{"csat_pct", "90%以上", 90, true, "", ""},
+		{"response_s", "30秒以内", 30, true, "", ""},
+		{"response_s", "≤30s", 30, true, "", ""},
+		{"response_s", "within 30 s", 30, true, "", ""},
+		{"price_month", "约5万", 50000, true, "", ""},
+		{"price_month", "~5000", 5000, true, "", ""},
+		{"same_industry_cases", "10+", 10, true, "", ""},
+		{"csat_pct", "≥", 0, false, "enter a number", ""},
 		// Units that do not fit the question.
 		{"response_s", "30%", 0, false, "“%” does not fit: enter seconds", ""},
 		{"response_s", "30元", 0, false, "“元” does not fit: enter seconds", ""},
@@ -205,6 +217,20 @@ func TestRangesCountAtTheWorseEnd(t *testing.T) {
 		if q.Measure == nil || q.Unit != q.Measure.Unit {
 			t.Errorf("%s: measure %+v, unit %+v", q.ID, q.Measure, q.Unit)
 		}
+	}
+}
+
+// A spec that names no measure reads plain numbers.
+func TestReadPlainNumber(t *testing.T) {
+	sp := NumberSpec{Field: "n", Min: 0, Max: 10}
+	if r := sp.Read("５"); r.Value != 5 || !r.Known || r.Shown.EN != "5" {
+		t.Errorf("５ reads %+v", r)
+	}
+	if r := sp.Read("5秒"); r.Err == nil || r.Err.Message.EN != "“秒” does not fit: enter a number" {
+		t.Errorf("5秒 reads %+v", r)
+	}
+	if r := sp.Read("2-3"); r.Err == nil || r.Err.Message.EN != "enter one number, not a range" {
+		t.Errorf("2-3 reads %+v", r)
 	}
 }
 
