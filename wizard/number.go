@@ -19,6 +19,9 @@ import (
 // numberChars bounds what a number field takes, as the wizard's inputs always did.
 const numberChars = 24
 
+// minNumberRoom is the least room beside the title for a number and its reading.
+const minNumberRoom = 12
+
 // numberField is a one-line field for a number, drawn as huh's inline Input is, with
 // what the text reads as right after it: "2分钟  → 120 秒", or "30%  ✗ …" when it does
 // not read. Unlike an Input with Validate, it never keeps the focus: tab, shift+tab
@@ -108,8 +111,13 @@ func (n *numberField) View() string {
 	title = st.Title.Render(title)
 	lastLine := title[strings.LastIndex(title, "\n")+1:]
 	// The text scrolls only when it does not fit; otherwise it is drawn unpadded,
-	// so that its reading follows it.
+	// so that its reading follows it. Where the title leaves it no room, it goes on
+	// a line of its own, whatever it holds.
 	room := maxWidth - lipgloss.Width(lastLine) - lipgloss.Width(n.input.Prompt) - 1
+	if n.width > 0 && room < minNumberRoom {
+		title += "\n"
+		room = maxWidth - lipgloss.Width(n.input.Prompt) - 1
+	}
 	n.input.Width = 0
 	if n.width > 0 && lipgloss.Width(n.input.Value()) > room {
 		n.input.Width = max(1, room)

@@ -101,8 +101,11 @@ func TestReadingIsBesideTheNumber(t *testing.T) {
 		{rubric.EN, "30秒", "C1 Committed average response time (s): 30秒", "→ 30 s", "", 80, 20},
 		{rubric.EN, "2h", "C1 Committed average response time (s): 2h", "✗ must be between 0 and 3600", "", 80, 20},
 		{rubric.EN, "30", "C1 Committed average response time (s): 30", "", "→", 80, 20},
-		// Narrow: the reading is cut, never wrapped onto a line of its own.
+		// Narrow: the reading is cut, never wrapped onto a line of its own, and the
+		// text goes below a title that leaves it no room.
 		{rubric.EN, "30%", "C1 Committed average response time (s): 30%", "✗ “%” does n…", "", 60, 20},
+		{rubric.EN, "30%", ": 30%", "✗ “%” does not fit: enter seco…", "", 40, 20},
+		{rubric.EN, "", "C1 Committed average response time (s)", "", ":", 40, 20},
 	} {
 		s := NewStep(5, c.lang, rubric.DefaultRequirements(), rubric.Answers{}, "", nil)
 		s.Form.Init()
