@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 )
@@ -117,16 +116,7 @@ func (q Question) Check(v Value) *FieldError {
 			return bad("须为 是 或 否", "must be yes or no")
 		}
 	case KindNumber:
-		if math.IsNaN(v.Num) || math.IsInf(v.Num, 0) {
-			return bad("须为数字", "must be a number")
-		}
-		if q.Integer && v.Num != math.Trunc(v.Num) {
-			return bad("须为整数", "must be a whole number")
-		}
-		if v.Num < q.Min || v.Num > q.Max {
-			return bad(fmt.Sprintf("须在 %s 到 %s 之间", FormatNumber(q.Min), FormatNumber(q.Max)),
-				fmt.Sprintf("must be between %s and %s", FormatNumber(q.Min), FormatNumber(q.Max)))
-		}
+		return checkNumber(q.ID, v.Num, q.Min, q.Max, q.Integer)
 	case KindChoice:
 		if v.Str != "" && !q.Options.Has(v.Str) {
 			return bad(fmt.Sprintf("未知的取值 %q", v.Str), fmt.Sprintf("unknown value %q", v.Str))
@@ -142,42 +132,12 @@ func (q Question) Check(v Value) *FieldError {
 // FormatNumber prints a number without trailing zeros (99.5, 100, 1.5).
 func FormatNumber(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-// ParseNumber reads a number typed by a person for q: blank is unknown (ok with
-// known=false); anything else must be a number within q's range.
+// ParseNumber reads a number typed by a person for q (see NumberSpec.Read): blank is
+// unknown (known=false, no error); anything else must read as a number within q's
+// range.
 func (q Question) ParseNumber(s string) (v float64, known bool, err *FieldError) {
-	s = trimNumber(s)
-	if s == "" {
-		return 0, false, nil
-	}
-	f, perr := strconv.ParseFloat(s, 64)
-	if perr != nil {
-		return 0, false, &FieldError{q.ID, Text{"请输入数字", "enter a number"}}
-	}
-	if e := q.Check(Value{Num: f}); e != nil {
-		return 0, false, e
-	}
-	return f, true, nil
-}
-
-// trimNumber drops spaces and a trailing % or unit-less full-width characters people
-// type out of habit, and turns full-width digits into ASCII ones.
-func trimNumber(s string) string {
-	out := make([]rune, 0, len(s))
-	for _, r := range s {
-		switch {
-		case r == ' ' || r == '\t' || r == '\u3000' || r == ',' || r == '，':
-			continue
-		case r >= '０' && r <= '９':
-			out = append(out, '0'+(r-'０'))
-		case r == '．' || r == '。':
-			out = append(out, '.')
-		case r == '%' || r == '％':
-			continue
-		default:
-			out = append(out, r)
-		}
-	}
-	return string(out)
+	r := q.NumberSpec().Read(s)
+	return r.Value, r.Known, r.Err
 }
 
 // Encode returns the JSON of v as an answer to q, or nil when v says "unknown".

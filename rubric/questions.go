@@ -27,7 +27,10 @@ type Question struct {
 	// Min and Max bound a number; Integer rejects fractions.
 	Min, Max float64
 	Integer  bool
-	Unit     Text
+	// Measure is what a number counts, and so the units it may be typed in; Unit
+	// is its unit as shown.
+	Measure *Measure
+	Unit    Text
 	// Detail marks a question that refines another one (hidden_fees refines
 	// hidden_fees_reviewed): it is never counted as unanswered on its own.
 	Detail bool
@@ -64,9 +67,9 @@ func tri(id string, step int, item, zh, en, helpZH, helpEN string) Question {
 	return Question{ID: id, Step: step, Item: item, Kind: KindTri, Label: Text{zh, en}, Help: Text{helpZH, helpEN}}
 }
 
-func num(id string, step int, item, zh, en string, min, max float64, integer bool, unitZH, unitEN string) Question {
+func num(id string, step int, item, zh, en string, min, max float64, integer bool, m *Measure) Question {
 	return Question{ID: id, Step: step, Item: item, Kind: KindNumber, Label: Text{zh, en},
-		Min: min, Max: max, Integer: integer, Unit: Text{unitZH, unitEN}}
+		Min: min, Max: max, Integer: integer, Measure: m, Unit: m.Unit}
 }
 
 // Questions lists every question of steps 2–7 in the order the wizard asks them.
@@ -84,38 +87,38 @@ var Questions = []Question{
 	tri("industry_filing", 2, "A4", "行业合规备案", "Industry compliance filing", "金融、医疗等强监管行业必需", "required in finance and healthcare"),
 
 	// Step 3 — the team: elasticity, professionalism, service mode.
-	num("seat_multiple", 3, "B2", "坐席扩容倍数", "Seat-expansion multiple", 0, 100, false, "倍", "×"),
+	num("seat_multiple", 3, "B2", "坐席扩容倍数", "Seat-expansion multiple", 0, 100, false, Multiple),
 	{ID: "hours", Step: 3, Item: "B2", Kind: KindChoice, Label: Text{"服务商可提供的服务时长", "Vendor's service hours"}, Options: HoursOptions},
-	num("prep_days", 3, "B2", "大促筹备周期", "Peak preparation lead time", 0, 365, true, "天", "days"),
-	num("training_hours", 3, "B3", "岗前培训课时", "Onboarding training", 0, 2000, true, "课时", "hours"),
+	num("prep_days", 3, "B2", "大促筹备周期", "Peak preparation lead time", 0, 365, true, Days),
+	num("training_hours", 3, "B3", "岗前培训课时", "Onboarding training", 0, 2000, true, ClassHours),
 	tri("periodic_assessment", 3, "B3", "定期考核", "Periodic assessment of agents", "", ""),
 	tri("qa_staff", 3, "B3", "配备质检人员", "QA inspectors on the team", "", ""),
 	tri("trainers", 3, "B3", "配备培训师", "Trainers on the team", "", ""),
 	tri("ops_manager", 3, "B3", "专属运营经理", "Dedicated operations manager", "", ""),
-	num("mock_rating", 3, "B3", "模拟咨询评分(1–5)", "Mock-consultation rating (1–5)", 1, 5, true, "", ""),
-	num("attrition_pct", 3, "B3", "年人员流失率", "Annual agent attrition", 0, 100, false, "%", "%"),
+	num("mock_rating", 3, "B3", "模拟咨询评分(1–5)", "Mock-consultation rating (1–5)", 1, 5, true, Rating),
+	num("attrition_pct", 3, "B3", "年人员流失率", "Annual agent attrition", 0, 100, false, Percent),
 	{ID: "channels", Step: 3, Item: "B4", Kind: KindSet, Label: Text{"服务商覆盖的渠道", "Channels the vendor covers"}, Options: ChannelOptions},
 	tri("elastic_model", 3, "B4", "固定+弹性团队模式", "Fixed + elastic staffing model", "", ""),
 	tri("role_split", 3, "B4", "售前/售后/VIP 分工", "Pre-sales / after-sales / VIP roles", "", ""),
 
 	// Step 4 — reference cases.
-	num("same_industry_cases", 4, "B1", "同行业案例数", "Same-industry cases", 0, 100000, true, "个", "cases"),
+	num("same_industry_cases", 4, "B1", "同行业案例数", "Same-industry cases", 0, 100000, true, Cases),
 	tri("reference_checked", 4, "B1", "已联系案例客户核实", "A reference client was contacted and confirmed", "", ""),
 	tri("scale_match", 4, "B1", "有规模相近的案例", "A case of similar scale to ours", "", ""),
 
 	// Step 5 — service levels.
-	num("response_s", 5, "C1", "承诺平均响应时间", "Committed average response time", 0, 3600, false, "秒", "s"),
-	num("fcr_pct", 5, "C1", "承诺一次性解决率", "Committed first-contact resolution", 0, 100, false, "%", "%"),
-	num("answer_pct", 5, "C1", "承诺接通率", "Committed answer rate", 0, 100, false, "%", "%"),
-	num("csat_pct", 5, "C1", "承诺满意度", "Committed CSAT", 0, 100, false, "%", "%"),
-	num("bad_review_pct", 5, "C1", "承诺差评率", "Committed bad-review rate", 0, 100, false, "%", "%"),
+	num("response_s", 5, "C1", "承诺平均响应时间", "Committed average response time", 0, 3600, false, Seconds),
+	num("fcr_pct", 5, "C1", "承诺一次性解决率", "Committed first-contact resolution", 0, 100, false, Percent),
+	num("answer_pct", 5, "C1", "承诺接通率", "Committed answer rate", 0, 100, false, Percent),
+	num("csat_pct", 5, "C1", "承诺满意度", "Committed CSAT", 0, 100, false, Percent),
+	num("bad_review_pct", 5, "C1", "承诺差评率", "Committed bad-review rate", 0, 100, false, Percent),
 	tri("kpis_in_contract", 5, "C2", "全部指标写入合同", "All committed KPIs written into the contract", "", ""),
 	tri("penalty", 5, "C2", "未达标赔付机制", "Penalty / compensation when KPIs are missed", "", ""),
 	tri("emergency_plan", 5, "C5", "应急流程(责任人/时限)", "Emergency process with owner and time limit", "大规模投诉、系统故障", "mass complaints, system outages"),
 
 	// Step 6 — the contract.
 	{ID: "pricing_model", Step: 6, Item: "D1", Kind: KindChoice, Label: Text{"计费方式", "Pricing model"}, Options: PricingOptions},
-	num("price_month", 6, "", "月报价", "Quoted monthly price", 0, 1e12, false, "元", "CNY"),
+	num("price_month", 6, "", "月报价", "Quoted monthly price", 0, 1e12, false, Yuan),
 	tri("hidden_fees_reviewed", 6, "D1", "已核查隐性收费", "Hidden fees reviewed", "逐项核查培训费、系统费、设备费、加班费", "training, system, equipment and overtime fees checked one by one"),
 	{ID: "hidden_fees", Step: 6, Item: "D1", Kind: KindSet, Label: Text{"发现的隐性收费", "Hidden fees found"}, Options: HiddenFeeOptions, Detail: true},
 	tri("termination", 6, "D2", "期限、终止条件与通知期", "Term, termination conditions and notice period", "", ""),
@@ -131,7 +134,7 @@ var Questions = []Question{
 	tri("reports", 7, "C4", "日报/周报/月报", "Daily / weekly / monthly reports", "", ""),
 	tri("report_analysis", 7, "C4", "报告含问题分析与优化方案", "Reports include analysis and improvement plans", "", ""),
 	tri("account_manager", 7, "D3", "专属对接人", "Dedicated account manager", "", ""),
-	num("feedback_hours", 7, "D3", "问题反馈时限", "Incident feedback within", 0, 720, false, "小时", "hours"),
+	num("feedback_hours", 7, "D3", "问题反馈时限", "Incident feedback within", 0, 720, false, Hours),
 }
 
 var questionIndex = func() map[string]int {

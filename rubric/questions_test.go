@@ -233,6 +233,10 @@ func TestParseNumber(t *testing.T) {
 		{"attrition_pct", "NaN", 0, false, true},
 		{"attrition_pct", "inf", 0, false, true},
 		{"attrition_pct", "abc", 0, false, true},
+		{"response_s", "30秒", 30, true, false},
+		{"response_s", "2分钟", 120, true, false},
+		{"price_month", "1.2万", 12000, true, false},
+		{"response_s", "30%", 0, false, true},
 	} {
 		q, _ := QuestionByID(c.id)
 		v, known, err := q.ParseNumber(c.in)

@@ -128,3 +128,98 @@ func checkSet(field string, values []string, opts Options) []FieldError {
 }
 
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+// Why a requirement takes the end of a range it takes: volumes are planned for at
+// their highest, targets held at their strictest, and a budget not overstated.
+var (
+	planForMore  = Text{"区间取高值,按多的准备", "the higher end: plan for more"}
+	strictTarget = Text{"区间取较严的一端", "the stricter end"}
+	budgetLow    = Text{"区间取低值,不高估预算", "the lower end: the budget is not overstated"}
+)
+
+// requirementNumbers are the number fields of the requirements. Their bounds are
+// Validate's; Max only keeps a whole number within what an int holds.
+var requirementNumbers = map[string]NumberSpec{
+	"daily_volume":      {Measure: Inquiries, Integer: true, Required: true, Min: math.Inf(-1), Max: 1e12, Range: HighEnd, RangeWhy: planForMore},
+	"peak_multiplier":   {Measure: Multiple, Required: true, Min: math.Inf(-1), Max: math.Inf(1), Range: HighEnd, RangeWhy: planForMore},
+	"target_response_s": {Measure: Seconds, Integer: true, Required: true, Min: math.Inf(-1), Max: 1e12, Range: LowEnd, RangeWhy: strictTarget},
+	"target_fcr_pct":    {Measure: Percent, Required: true, Min: math.Inf(-1), Max: math.Inf(1), Range: HighEnd, RangeWhy: strictTarget},
+	"target_answer_pct": {Measure: Percent, Required: true, Min: math.Inf(-1), Max: math.Inf(1), Range: HighEnd, RangeWhy: strictTarget},
+	"target_csat_pct":   {Measure: Percent, Required: true, Min: math.Inf(-1), Max: math.Inf(1), Range: HighEnd, RangeWhy: strictTarget},
+	"budget_month":      {Measure: Yuan, Min: math.Inf(-1), Max: math.Inf(1), Range: LowEnd, RangeWhy: budgetLow},
+}
+
+// RequirementSpec is how the requirements' number field (its JSON name) reads a
+// typed number; ok is false for a field that is not a number.
+func RequirementSpec(field string) (NumberSpec, bool) {
+	sp, ok := requirementNumbers[field]
+	sp.Field = field
+	return sp, ok
+}
+
+// ReadNumber reads s, as typed, for the number field of r named field and checks it
+// as Validate does, with r's other fields as they are.
+func (r Requirements) ReadNumber(field, s string) Reading {
+	sp, ok := RequirementSpec(field)
+	if !ok {
+		return Reading{Err: &FieldError{field, Text{"不是数字字段", "not a number field"}}}
+	}
+	got := sp.Read(s)
+	if got.Err != nil {
+		return got
+	}
+	r.SetNumber(field, got.Value, got.Known)
+	for _, e := range r.Validate() {
+		if e.Field == field {
+			return Reading{Err: &e}
+		}
+	}
+	return got
+}
+
+// Number returns the requirements' number field named field; known is false for no
+// budget.
+func (r Requirements) Number(field string) (x float64, known bool) {
+	switch field {
+	case "daily_volume":
+		return float64(r.DailyVolume), true
+	case "peak_multiplier":
+		return r.PeakMultiplier, true
+	case "target_response_s":
+		return float64(r.TargetResponseS), true
+	case "target_fcr_pct":
+		return r.TargetFCRPct, true
+	case "target_answer_pct":
+		return r.TargetAnswerPct, true
+	case "target_csat_pct":
+		return r.TargetCSATPct, true
+	case "budget_month":
+		if r.BudgetMonth != nil {
+			return *r.BudgetMonth, true
+		}
+	}
+	return 0, false
+}
+
+// SetNumber sets the number field named field; known=false clears the budget.
+func (r *Requirements) SetNumber(field string, x float64, known bool) {
+	switch field {
+	case "daily_volume":
+		r.DailyVolume = int(x)
+	case "peak_multiplier":
+		r.PeakMultiplier = x
+	case "target_response_s":
+		r.TargetResponseS = int(x)
+	case "target_fcr_pct":
+		r.TargetFCRPct = x
+	case "target_answer_pct":
+		r.TargetAnswerPct = x
+	case "target_csat_pct":
+		r.TargetCSATPct = x
+	case "budget_month":
+		r.BudgetMonth = nil
+		if known {
+			r.BudgetMonth = &x
+		}
+	}
+}

@@ -1180,21 +1180,14 @@ func (f *plainFlow) parseRequirement(fd plainReqField, r rubric.Requirements, s 
 	if s == "" {
 		return nil, f.tr("请填写。", "A value is required.")
 	}
-	// A question-shaped parser brings the rubric's number reading (full-width
-	// digits, thousands separators, a trailing %) and its messages.
-	q := rubric.Question{ID: fd.key, Kind: rubric.KindNumber, Min: -1e12, Max: 1e12, Integer: fd.integer}
-	x, _, e := q.ParseNumber(s)
-	if e != nil {
-		return nil, e.Message.In(f.lang)
+	got := r.ReadNumber(fd.key, s)
+	switch {
+	case got.Err != nil:
+		return nil, got.Err.Message.In(f.lang)
+	case !got.Known:
+		return nil, ""
 	}
-	probe := r
-	fd.setNum(&probe, &x)
-	for _, err := range probe.Validate() {
-		if err.Field == fd.key {
-			return nil, err.Message.In(f.lang)
-		}
-	}
-	return &x, ""
+	return &got.Value, ""
 }
 
 // ---- input ----

@@ -797,10 +797,12 @@ func newWeightsScreen(c *Common, cur rubric.Profile) *weightsScreen {
 
 // weight reads one weight: a number from 0 to 100.
 func (s *weightsScreen) weight(text string) (float64, error) {
-	text = strings.TrimSuffix(strings.TrimSpace(text), "%")
-	f, err := strconv.ParseFloat(strings.TrimSpace(text), 64)
+	read := rubric.NumberSpec{Measure: rubric.Percent, Min: math.Inf(-1), Max: math.Inf(1)}.Read(text)
+	f := read.Value
 	switch {
-	case err != nil || math.IsNaN(f) || math.IsInf(f, 0):
+	case read.Err != nil:
+		return 0, userErr(read.Err.Message.In(s.c.Lang))
+	case !read.Known:
 		return 0, userErr(s.c.tr("请输入 0 到 100 之间的数字", "enter a number from 0 to 100"))
 	case f < 0:
 		return 0, userErr(s.c.tr("权重不能为负数", "a weight cannot be negative"))

@@ -317,31 +317,29 @@ func (v *vendorScreen) collect() {
 	for _, q := range rubric.StepQuestions(v.step) {
 		now, known := live.Answers[q.ID]
 		before, had := vd.Answers[q.ID]
+		if known != (had && vd.Answers.Known(q)) || (known && !sameValue(q, now, before)) {
+			changed = true
+			label := q.Label.In(v.c.Lang)
+			if known {
+				vd.Answers[q.ID] = now
+				val := now
+				v.c.Saver.SaveAnswer(vd.ID, q.ID, label, &val)
+			} else {
+				delete(vd.Answers, q.ID)
+				v.c.Saver.SaveAnswer(vd.ID, q.ID, label, nil)
+			}
+		}
+		// A number that does not read is kept as typed, so that not even "12a" is
+		// lost, and counts as unanswered until it reads. The draft is queued after
+		// the answer's removal, which forgets a draft.
 		if text, invalid := live.Invalid[q.ID]; invalid {
-			// A half-typed number keeps the last good answer and is itself kept as
-			// typed, so that not even "12a" is lost.
 			if v.drafts[q.ID] != text {
 				v.drafts[q.ID] = text
 				v.saveDraft(q, text)
 			}
-			continue
-		}
-		if _, had := v.drafts[q.ID]; had {
+		} else if _, had := v.drafts[q.ID]; had {
 			delete(v.drafts, q.ID)
 			v.saveDraft(q, "")
-		}
-		if known == (had && vd.Answers.Known(q)) && (!known || sameValue(q, now, before)) {
-			continue
-		}
-		changed = true
-		label := q.Label.In(v.c.Lang)
-		if known {
-			vd.Answers[q.ID] = now
-			val := now
-			v.c.Saver.SaveAnswer(vd.ID, q.ID, label, &val)
-		} else {
-			delete(vd.Answers, q.ID)
-			v.c.Saver.SaveAnswer(vd.ID, q.ID, label, nil)
 		}
 	}
 	v.errs = live.Errors

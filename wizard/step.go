@@ -105,18 +105,7 @@ func (s *Step) field(q rubric.Question, req rubric.Requirements, answers rubric.
 			*v = d
 		}
 		s.numText[q.ID] = v
-		return huh.NewInput().Key(q.ID).
-			Title(title(q, req, lang)).Description(desc).Inline(true).
-			Placeholder(tr(lang, "未知", "unknown")).
-			Prompt(": ").
-			CharLimit(24).
-			Validate(func(text string) error {
-				if _, _, err := q.ParseNumber(text); err != nil {
-					return userError{err.Message.In(lang)}
-				}
-				return nil
-			}).
-			Value(v)
+		return newNumber(q.ID, title(q, req, lang), tr(lang, "未知", "unknown"), v, lang, q.NumberSpec().Read)
 	case rubric.KindChoice:
 		v := new(string)
 		*v, _ = answers.Str(q.ID)
@@ -170,8 +159,9 @@ type Live struct {
 	Note    string
 }
 
-// Live reads the bound values. It never fails: a half-typed number is reported in
-// Invalid and left out of Answers, so it never reaches the scorer as a number.
+// Live reads the bound values. It never fails: a number that does not read is
+// reported in Invalid, as typed, and left out of Answers, so it never reaches the
+// scorer as a number.
 func (s *Step) Live() Live {
 	l := Live{Answers: rubric.Answers{}, Invalid: map[string]string{}, Errors: map[string]string{}, Note: *s.note}
 	for id, v := range s.tri {
@@ -229,11 +219,7 @@ func (s *Step) Focused() string {
 // Typing reports whether the focused field takes free text, so that letters typed
 // there are text and not commands.
 func (s *Step) Typing() bool {
-	switch Unwrap(s.Form.GetFocusedField()).(type) {
-	case *huh.Input, *huh.Text, *noteField:
-		return true
-	}
-	return false
+	return takesText(s.Form.GetFocusedField())
 }
 
 // FocusedTri returns the focused yes/no question and its current state.
@@ -273,3 +259,13 @@ func Summary(n int, req rubric.Requirements, answers rubric.Answers) (answered, 
 
 // Compact turns a multi-line note into one line for places with no room.
 func Compact(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// takesText reports whether a field takes free text, where letters are text and not
+// commands.
+func takesText(f huh.Field) bool {
+	switch Unwrap(f).(type) {
+	case *huh.Input, *huh.Text, *noteField, *numberField:
+		return true
+	}
+	return false
+}

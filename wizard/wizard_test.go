@@ -157,9 +157,9 @@ func TestRequirementsKeepLastGoodValue(t *testing.T) {
 	if len(errs) != 0 || got.DailyVolume != 5000 || got.TargetAnswerPct != 99.5 {
 		t.Fatalf("untouched form: %+v %v", got, errs)
 	}
-	*f.volume = "50x"
-	*f.fcr = "101"
-	*f.budget = ""
+	*f.numbers["daily_volume"] = "50x"
+	*f.numbers["target_fcr_pct"] = "101"
+	*f.numbers["budget_month"] = ""
 	got, errs = f.Live()
 	if got.DailyVolume != 5000 || got.TargetFCRPct != 85 {
 		t.Errorf("bad fields changed the requirements: %+v", got)
@@ -170,7 +170,7 @@ func TestRequirementsKeepLastGoodValue(t *testing.T) {
 	if got.BudgetMonth != nil {
 		t.Errorf("a blank budget is %v, want none", *got.BudgetMonth)
 	}
-	*f.budget = "200000"
+	*f.numbers["budget_month"] = "200000"
 	*f.channels = nil
 	got, errs = f.Live()
 	if got.BudgetMonth == nil || *got.BudgetMonth != 200000 {
