@@ -49,7 +49,11 @@ func TestTwoWindowsOnOneDatabase(t *testing.T) {
 	for _, w := range []*terminal{a, b} {
 		w.keys("Enter")
 		w.waitFor("Step 2 of 7")
-		for range 10 {
+		// The vendor opens where the other window last was: tab to the note.
+		for range 20 {
+			if strings.Contains(w.screen(), "┃ Evidence / notes") {
+				break
+			}
 			w.keys("Tab")
 		}
 		w.waitFor("┃ Evidence / notes")

@@ -41,8 +41,18 @@ func TestDraftsKeepHalfTypedNumbers(t *testing.T) {
 	if n, _ := v.Answers.Num("seat_multiple"); n != 8 {
 		t.Errorf("the last valid answer is %v, want 8", n)
 	}
+	// Text that does not read makes the answer unknown and keeps the draft, in
+	// whichever order the two writes land.
+	version, err := s.SaveAnswer(ctx, vid, "seat_multiple", nil, v.Versions["seat_multiple"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess, _ = s.Session(ctx, sid)
+	if d := sess.VendorRecords[0].Drafts["seat_multiple"]; d != "8a" {
+		t.Errorf("draft after the answer was made unknown = %q, want 8a", d)
+	}
 	// A valid answer replaces the draft.
-	if _, err := s.SaveAnswer(ctx, vid, "seat_multiple", &rubric.Value{Num: 12}, v.Versions["seat_multiple"]); err != nil {
+	if _, err := s.SaveAnswer(ctx, vid, "seat_multiple", &rubric.Value{Num: 12}, version); err != nil {
 		t.Fatal(err)
 	}
 	sess, _ = s.Session(ctx, sid)

@@ -146,10 +146,12 @@ func (s *Store) SaveAnswer(ctx context.Context, vendorID int64, questionID strin
 				vendorID, q.ID, string(encoded), newVersion, now); err != nil {
 				return err
 			}
-		}
-		// A valid answer replaces whatever half-typed text was kept for it.
-		if _, err := tx.ExecContext(ctx, "DELETE FROM drafts WHERE vendor_id = ? AND question = ?", vendorID, q.ID); err != nil {
-			return err
+			// A valid answer replaces whatever half-typed text was kept for it; an
+			// answer made unknown does not, since text that does not read as a number
+			// yet is unknown with its draft kept.
+			if _, err := tx.ExecContext(ctx, "DELETE FROM drafts WHERE vendor_id = ? AND question = ?", vendorID, q.ID); err != nil {
+				return err
+			}
 		}
 		if _, err := tx.ExecContext(ctx, "UPDATE vendors SET updated_at = ? WHERE id = ?", now, vendorID); err != nil {
 			return err

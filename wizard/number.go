@@ -102,6 +102,12 @@ func (n *numberField) View() string {
 	n.input.Cursor.Style = st.TextInput.Cursor
 	n.input.Cursor.TextStyle = st.TextInput.CursorText
 	n.input.TextStyle = st.TextInput.Text
+	// Where keys become text shows on the field itself, not only in the help line:
+	// a pencil after the title while it has the focus.
+	n.input.Prompt = ": "
+	if n.focused {
+		n.input.Prompt = TypingMark
+	}
 
 	maxWidth := n.width - st.Base.GetHorizontalFrameSize()
 	title := n.title

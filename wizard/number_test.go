@@ -87,7 +87,8 @@ func TestAFormEndsOnANumberThatDoesNotRead(t *testing.T) {
 }
 
 // What a number reads as is on its own line, beside it: the converted value, or why
-// it does not read; and the form keeps its height whatever is typed.
+// it does not read; and the form keeps its height whatever is typed. The field in
+// focus bears the pencil that says its keys are text.
 func TestReadingIsBesideTheNumber(t *testing.T) {
 	for _, c := range []struct {
 		lang          rubric.Lang
@@ -95,16 +96,16 @@ func TestReadingIsBesideTheNumber(t *testing.T) {
 		want, notWant string
 		width, height int
 	}{
-		{rubric.ZH, "2分钟", "C1 承诺平均响应时间 (秒): 2分钟", "→ 120 秒", "", 80, 20},
-		{rubric.ZH, "20-30", "C1 承诺平均响应时间 (秒): 20-30", "→ 30 秒(区间取对我方不利的一端)", "", 100, 20},
-		{rubric.ZH, "30%", "C1 承诺平均响应时间 (秒): 30%", "✗ “%”不适用:此处填秒数", "", 80, 20},
-		{rubric.EN, "30秒", "C1 Committed average response time (s): 30秒", "→ 30 s", "", 80, 20},
-		{rubric.EN, "2h", "C1 Committed average response time (s): 2h", "✗ must be between 0 and 3600", "", 80, 20},
-		{rubric.EN, "30", "C1 Committed average response time (s): 30", "", "→", 80, 20},
+		{rubric.ZH, "2分钟", "C1 承诺平均响应时间 (秒) ✎ 2分钟", "→ 120 秒", "", 80, 20},
+		{rubric.ZH, "20-30", "C1 承诺平均响应时间 (秒) ✎ 20-30", "→ 30 秒(区间取对我方不利的一端)", "", 100, 20},
+		{rubric.ZH, "30%", "C1 承诺平均响应时间 (秒) ✎ 30%", "✗ “%”不适用:此处填秒数", "", 80, 20},
+		{rubric.EN, "30秒", "C1 Committed average response time (s) ✎ 30秒", "→ 30 s", "", 80, 20},
+		{rubric.EN, "2h", "C1 Committed average response time (s) ✎ 2h", "✗ must be between 0 and 3600", "", 80, 20},
+		{rubric.EN, "30", "C1 Committed average response time (s) ✎ 30", "", "→", 80, 20},
 		// Narrow: the reading is cut, never wrapped onto a line of its own, and the
 		// text goes below a title that leaves it no room.
-		{rubric.EN, "30%", "C1 Committed average response time (s): 30%", "✗ “%” does n…", "", 60, 20},
-		{rubric.EN, "30%", ": 30%", "✗ “%” does not fit: enter seco…", "", 40, 20},
+		{rubric.EN, "30%", "C1 Committed average response time (s) ✎ 30%", "✗ “%” does …", "", 60, 20},
+		{rubric.EN, "30%", "✎ 30%", "✗ “%” does not fit: enter sec…", "", 40, 20},
 		{rubric.EN, "", "C1 Committed average response time (s)", "", ":", 40, 20},
 	} {
 		s := NewStep(5, c.lang, rubric.DefaultRequirements(), rubric.Answers{}, "", nil)
@@ -171,5 +172,30 @@ func TestRequirementsMoveOnFromATargetThatDoesNotRead(t *testing.T) {
 	}
 	if line := lineOf(f.View(), "日均咨询量"); !strings.Contains(line, "1.2万人次x  ✗ 请输入数字") {
 		t.Errorf("the mark is not beside the volume: %q", line)
+	}
+}
+
+// The number field whose keys are text says so itself: a pencil on it while it has
+// the focus, on no yes/no question.
+func TestTheFieldTakingTextIsMarked(t *testing.T) {
+	s := NewStep(5, rubric.EN, rubric.DefaultRequirements(), rubric.Answers{}, "", nil)
+	s.Form.Init()
+	marked := func() []string {
+		var out []string
+		for _, l := range strings.Split(ansi.Strip(s.View()), "\n") {
+			if strings.Contains(l, strings.TrimSpace(TypingMark)) {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	if got := marked(); len(got) != 1 || !strings.Contains(got[0], "response time") {
+		t.Fatalf("lines marked on a number field in focus: %q", got)
+	}
+	for s.Focused() != NoteKey {
+		s.Form = press(s.Form, keyPress(tea.KeyTab))
+		if _, _, tri := s.FocusedTri(); tri && len(marked()) != 0 {
+			t.Fatalf("a yes/no question in focus, and %q is marked", marked())
+		}
 	}
 }

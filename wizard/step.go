@@ -12,6 +12,11 @@ import (
 // NoteKey is the field key of a step's notes / evidence field.
 const NoteKey = "__note"
 
+// TypingMark marks the number field in focus, whose keys are text: the evaluator
+// sees on the field itself that a digit typed now goes into it. (A note in focus
+// shows its text area and cursor, and no key there is ever a command.)
+const TypingMark = " ✎ "
+
 // NoteLimit bounds a note so that a paste of a whole contract cannot freeze the form.
 const NoteLimit = 100_000
 
