@@ -32,6 +32,7 @@ var hostileDocs = []struct {
 	{"escape format", `{"format": "` + escapeKey + `"}`, "format", "not supported"},
 	{"escape lang", `{"format": "vendorvet.session/1", "lang": "` + escapeKey + `"}`, "lang", `"zh" or "en"`},
 	{"invalid UTF-8", "{\"format\": \"vendorvet.session/1\",\n \"title\": \"ab\xffc\"}", "", "byte offset 47"},
+	{"invalid UTF-8 after a byte-order mark", "\ufeff{\"format\": \"vendorvet.session/1\", \"title\": \"\xff\"}", "", "column 45 (byte offset 47)"},
 	{"unpaired surrogate", `{"format": "vendorvet.session/1", "title": "a\ud800b"}`, "title", "surrogate"},
 	{"unpaired low surrogate in a note", `{"format": "vendorvet.session/1", "vendors": [{"name": "甲", "notes": {"3": "\udc00"}}]}`, "vendors[1](甲).notes.3", "surrogate"},
 	{"name too long", `{"format": "vendorvet.session/1", "vendors": [{"name": "` + strings.Repeat("甲", clean.MaxLine+1) + `"}]}`,

@@ -58,11 +58,20 @@ func importErr(path, zh, en string) *ImportError {
 // Two vendors may not share a name: the ranking and the report refer to vendors by name.
 func ImportJSON(data []byte) (rubric.Session, error) {
 	var s rubric.Session
-	data = bytes.TrimPrefix(data, []byte("\ufeff")) // editors on Windows add a BOM
-	if len(data) > MaxImportSize {
-		return s, importErr("", fmt.Sprintf("文件过大(%d 字节),会话文件不能超过 %d MB", len(data), MaxImportSize>>20),
-			fmt.Sprintf("the file is too large (%d bytes); a session file may be at most %d MB", len(data), MaxImportSize>>20))
+	text := bytes.TrimPrefix(data, []byte("\ufeff")) // editors on Windows add a BOM
+	if len(text) > MaxImportSize {
+		return s, importErr("", fmt.Sprintf("文件过大(%d 字节),会话文件不能超过 %d MB", len(text), MaxImportSize>>20),
+			fmt.Sprintf("the file is too large (%d bytes); a session file may be at most %d MB", len(text), MaxImportSize>>20))
 	}
+	if at := invalidUTF8(text); at >= 0 {
+		// encoding/json would read the byte as U+FFFD and store it silently. Lines and
+		// columns count as an editor shows them, the offset as a hex dump of the file.
+		line, col := position(text, int64(at+1))
+		offset := at + len(data) - len(text)
+		return s, importErr("", fmt.Sprintf("文件第 %d 行第 %d 列(字节偏移 %d)不是有效的 UTF-8 编码;请将文件存为 UTF-8", line, col, offset),
+			fmt.Sprintf("the file is not valid UTF-8 at line %d, column %d (byte offset %d); save it as UTF-8", line, col, offset))
+	}
+	data = text
 	if err := checkSyntax(data); err != nil {
 		return s, err
 	}
@@ -109,12 +118,6 @@ func ImportJSON(data []byte) (rubric.Session, error) {
 // checkSyntax rejects what is not one well-formed JSON value, saying where the
 // problem is, and documents nested deeper than the format could ever be.
 func checkSyntax(data []byte) error {
-	// encoding/json would read invalid UTF-8 as U+FFFD and store it silently.
-	if at := invalidUTF8(data); at >= 0 {
-		line, col := position(data, int64(at))
-		return importErr("", fmt.Sprintf("文件第 %d 行第 %d 列(字节偏移 %d)不是有效的 UTF-8 编码;请将文件存为 UTF-8", line, col, at),
-			fmt.Sprintf("the file is not valid UTF-8 at line %d, column %d (byte offset %d); save it as UTF-8", line, col, at))
-	}
 	var raw json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
 		var syn *json.SyntaxError
