@@ -118,8 +118,10 @@ func ImportJSON(data []byte) (rubric.Session, error) {
 // checkSyntax rejects what is not one well-formed JSON value, saying where the
 // problem is, and documents nested deeper than the format could ever be.
 func checkSyntax(data []byte) error {
-	var raw json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
+	// Valid is one pass without allocating; the decode below only says where it failed.
+	if !json.Valid(data) {
+		var raw json.RawMessage
+		err := json.Unmarshal(data, &raw)
 		var syn *json.SyntaxError
 		if errors.As(err, &syn) {
 			line, col := position(data, syn.Offset)
@@ -186,32 +188,83 @@ func depth(data []byte) int {
 }
 
 // members reads a JSON object keeping its key order, and rejects a repeated key
-// (which a map would silently collapse to its last value).
+// (which a map would silently collapse to its last value). raw is part of a document
+// checkSyntax accepted, so it is split where it stands, without checking it again.
 func members(raw json.RawMessage, path string) ([]member, error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	tok, err := dec.Token()
-	if d, ok := tok.(json.Delim); err != nil || !ok || d != '{' {
+	t := bytes.TrimSpace(raw)
+	if len(t) == 0 || t[0] != '{' {
 		return nil, typeErr(path, "对象", "an object", raw)
 	}
 	var out []member
 	seen := map[string]bool{}
-	for dec.More() {
-		tok, err := dec.Token()
+	for i := skipSpace(t, 1); t[i] != '}'; {
+		end := stringEnd(t, i)
+		key, err := unquote(t[i:end])
 		if err != nil {
 			return nil, importErr(path, "无法读取键", "cannot read a key: "+err.Error())
 		}
-		key := tok.(string) // inside an object every other token is a key
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil, importErr(join(path, key), "无法读取取值", "cannot read the value: "+err.Error())
-		}
+		i = skipSpace(t, skipSpace(t, end)+1) // past the colon
+		end = valueEnd(t, i)
 		if seen[key] {
 			return nil, importErr(join(path, key), fmt.Sprintf("键 %q 出现了两次", key), fmt.Sprintf("the key %q appears twice", key))
 		}
 		seen[key] = true
-		out = append(out, member{key, v})
+		out = append(out, member{key, t[i:end]})
+		if i = skipSpace(t, end); t[i] == ',' {
+			i = skipSpace(t, i+1)
+		}
 	}
 	return out, nil
+}
+
+// elements splits a JSON array of a document checkSyntax accepted; ok is false when
+// raw is not an array.
+func elements(raw json.RawMessage) (list []json.RawMessage, ok bool) {
+	t := bytes.TrimSpace(raw)
+	if len(t) == 0 || t[0] != '[' {
+		return nil, false
+	}
+	for i := skipSpace(t, 1); t[i] != ']'; {
+		end := valueEnd(t, i)
+		list = append(list, t[i:end])
+		if i = skipSpace(t, end); t[i] == ',' {
+			i = skipSpace(t, i+1)
+		}
+	}
+	return list, true
+}
+
+// skipSpace returns the index of the first byte at or after i that is not JSON
+// white space.
+func skipSpace(t []byte, i int) int {
+	for i < len(t) && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// valueEnd returns the index just past the valid JSON value that starts at i.
+func valueEnd(t []byte, i int) int {
+	switch t[i] {
+	case '"':
+		return stringEnd(t, i)
+	case '{', '[':
+		return closing(t, i) + 1
+	}
+	for i < len(t) && !strings.ContainsRune(",}] \t\n\r", rune(t[i])) {
+		i++
+	}
+	return i
+}
+
+// unquote decodes a valid JSON string; most have no escapes to decode.
+func unquote(quoted []byte) (string, error) {
+	if bytes.IndexByte(quoted, '\\') < 0 {
+		return string(quoted[1 : len(quoted)-1]), nil
+	}
+	var s string
+	err := json.Unmarshal(quoted, &s)
+	return s, err
 }
 
 func join(path, key string) string {
@@ -272,8 +325,12 @@ func checkFormat(top []member) error {
 }
 
 func stringValue(raw json.RawMessage, path string) (string, error) {
-	var s string
-	if isNull(raw) || json.Unmarshal(raw, &s) != nil {
+	t := bytes.TrimSpace(raw)
+	if len(t) == 0 || t[0] != '"' {
+		return "", typeErr(path, "字符串", "a string", raw)
+	}
+	s, err := unquote(t)
+	if err != nil {
 		return "", typeErr(path, "字符串", "a string", raw)
 	}
 	// encoding/json reads an unpaired surrogate escape as U+FFFD, silently.
@@ -497,8 +554,8 @@ func requirementsValue(raw json.RawMessage) (rubric.Requirements, error) {
 }
 
 func vendorsValue(raw json.RawMessage) ([]rubric.Vendor, error) {
-	var list []json.RawMessage
-	if isNull(raw) || json.Unmarshal(raw, &list) != nil {
+	list, ok := elements(raw)
+	if !ok {
 		return nil, typeErr("vendors", "数组", "a list", raw)
 	}
 	if len(list) > rubric.MaxVendors {
