@@ -71,6 +71,9 @@ func marshal(v any) ([]byte, error) {
 // that holds no object or array written inline: ["web", "app"].
 func indent(src []byte) []byte {
 	var out bytes.Buffer
+	// Room for the indentation up front: growing by doubling would hold two copies of
+	// a large session at once.
+	out.Grow(len(src) + len(src)/4)
 	level := 0
 	newline := func() {
 		out.WriteByte('\n')

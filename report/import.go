@@ -217,21 +217,23 @@ func members(raw json.RawMessage, path string) ([]member, error) {
 	return out, nil
 }
 
-// elements splits a JSON array of a document checkSyntax accepted; ok is false when
-// raw is not an array.
-func elements(raw json.RawMessage) (list []json.RawMessage, ok bool) {
+// elements splits a JSON array of a document checkSyntax accepted into at most
+// limit elements, and counts them all in n; ok is false when raw is not an array.
+func elements(raw json.RawMessage, limit int) (list []json.RawMessage, n int, ok bool) {
 	t := bytes.TrimSpace(raw)
 	if len(t) == 0 || t[0] != '[' {
-		return nil, false
+		return nil, 0, false
 	}
-	for i := skipSpace(t, 1); t[i] != ']'; {
+	for i := skipSpace(t, 1); t[i] != ']'; n++ {
 		end := valueEnd(t, i)
-		list = append(list, t[i:end])
+		if n < limit {
+			list = append(list, t[i:end])
+		}
 		if i = skipSpace(t, end); t[i] == ',' {
 			i = skipSpace(t, i+1)
 		}
 	}
-	return list, true
+	return list, n, true
 }
 
 // skipSpace returns the index of the first byte at or after i that is not JSON
@@ -554,13 +556,13 @@ func requirementsValue(raw json.RawMessage) (rubric.Requirements, error) {
 }
 
 func vendorsValue(raw json.RawMessage) ([]rubric.Vendor, error) {
-	list, ok := elements(raw)
+	list, n, ok := elements(raw, rubric.MaxVendors)
 	if !ok {
 		return nil, typeErr("vendors", "数组", "a list", raw)
 	}
-	if len(list) > rubric.MaxVendors {
-		return nil, importErr("vendors", fmt.Sprintf("有 %d 个服务商,一个会话最多 %d 个", len(list), rubric.MaxVendors),
-			fmt.Sprintf("has %d vendors; a session holds at most %d", len(list), rubric.MaxVendors))
+	if n > rubric.MaxVendors {
+		return nil, importErr("vendors", fmt.Sprintf("有 %d 个服务商,一个会话最多 %d 个", n, rubric.MaxVendors),
+			fmt.Sprintf("has %d vendors; a session holds at most %d", n, rubric.MaxVendors))
 	}
 	vendors := make([]rubric.Vendor, 0, len(list))
 	numbers := make(map[string]int, len(list)) // a vendor's number by its name
