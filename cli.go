@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 
+	"vendorvet/clean"
 	"vendorvet/db"
 	"vendorvet/rubric"
 )
@@ -132,7 +133,8 @@ func (c *cli) exit(err error) int {
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintf(c.stderr, "vendorvet: %s\n", oneLine(err.Error()))
+	// Messages quote file names and contents; none of it may act on the terminal.
+	fmt.Fprintf(c.stderr, "vendorvet: %s\n", oneLine(clean.Line(err.Error())))
 	var u *usageError
 	if errors.As(err, &u) {
 		return exitUsage

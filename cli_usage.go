@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"strings"
 
+	"vendorvet/clean"
 	"vendorvet/db"
+	"vendorvet/report"
 	"vendorvet/rubric"
 	"vendorvet/ui"
 )
@@ -19,6 +21,14 @@ type command struct {
 	summary rubric.Text // one line for the main usage
 	usage   rubric.Text // the command's own help
 	run     func(c *cli, args []string) error
+}
+
+// fileLimits are what import and score accept, said where their help says it.
+var fileLimits = rubric.Text{
+	ZH: fmt.Sprintf("会话文件须为 UTF-8 编码，最大 %d MB，最多 %d 个服务商；\n单行文本（标题、客户、评估人、服务商名称和联系人）最多 %d 个字符。",
+		report.MaxImportSize>>20, rubric.MaxVendors, clean.MaxLine),
+	EN: fmt.Sprintf("A session file is UTF-8 of at most %d MB, with at most %d vendors and at most\n%d characters in a one-line field (title, client, evaluator, a vendor's name\nor contact).",
+		report.MaxImportSize>>20, rubric.MaxVendors, clean.MaxLine),
 }
 
 // commands lists the subcommands in the order the main usage shows them. It is a
@@ -60,18 +70,21 @@ Flags:
 			ZH: `用法：vendorvet import 文件
 
 从 JSON 文件（vendorvet.session/1 格式）导入一个会话，并输出新会话的编号。
-文件先完整校验，有错误时数据库保持不变。文件为 - 时从标准输入读取。`,
+文件先完整校验，有错误时数据库保持不变。文件为 - 时从标准输入读取。
+` + fileLimits.ZH,
 			EN: `Usage: vendorvet import FILE
 
 Adds the session in FILE (the vendorvet.session/1 JSON format) to the database and
 prints the new session's ID. The file is checked in full first: when it has a mistake,
-the database is left unchanged. A FILE of - reads standard input.`,
+the database is left unchanged. A FILE of - reads standard input.
+` + fileLimits.EN,
 		}, (*cli).importSession},
 		{"score", rubric.Text{ZH: "为 JSON 会话文件中的服务商评分（不使用数据库）", EN: "print the scorecards of a JSON session file (no database)"}, rubric.Text{
 			ZH: `用法：vendorvet score 文件 [--json]
 
 为 JSON 会话文件中的每个服务商打分并输出评分卡，不打开、也不创建数据库。
 文件为 - 时从标准输入读取。
+` + fileLimits.ZH + `
 
 选项：
   --json   以 JSON 输出评分卡`,
@@ -79,6 +92,7 @@ the database is left unchanged. A FILE of - reads standard input.`,
 
 Scores every vendor of the JSON session in FILE and prints the scorecards, without
 opening or creating a database. A FILE of - reads standard input.
+` + fileLimits.EN + `
 
 Flags:
   --json   print the scorecards as JSON`,

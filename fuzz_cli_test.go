@@ -3,12 +3,16 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
+	"vendorvet/clean"
 	"vendorvet/db"
 	"vendorvet/demo"
 	"vendorvet/report"
@@ -80,6 +84,83 @@ func fuzzSeeds(f *testing.F, bases [][]byte) {
 		"\ufeff{\"format\": \"vendorvet.session/1\", \"title\": \"\\ud800\"}",
 	} {
 		f.Add(empty, uint16(0), uint16(0), []byte(s))
+	}
+	for _, h := range hostileFiles() {
+		if len(h.doc) < 4096 {
+			f.Add(empty, uint16(0), uint16(0), []byte(h.doc))
+		}
+	}
+}
+
+// escapeKey is a JSON key that sets a terminal's title and clears its screen when
+// printed as it is.
+const escapeKey = `\u001b]0;PWNED\u0007\u001b[2J`
+
+// hostileFiles are session files made to break what prints or stores them, with a
+// word the refusal must say.
+func hostileFiles() []struct{ name, doc, words string } {
+	const head = `{"format": "vendorvet.session/1", `
+	var many strings.Builder
+	many.WriteString(head + `"vendors": [`)
+	for i := range rubric.MaxVendors + 1 {
+		if i > 0 {
+			many.WriteString(",")
+		}
+		fmt.Fprintf(&many, `{"name": "v%d"}`, i)
+	}
+	many.WriteString("]}")
+	return []struct{ name, doc, words string }{
+		{"escape key twice", head + `"` + escapeKey + `": 1, "` + escapeKey + `": 2}`, "twice"},
+		{"escape key twice in answers", head + `"vendors": [{"name": "a", "answers": {"` + escapeKey + `": 1, "` + escapeKey + `": 2}}]}`, "twice"},
+		{"escape key unknown", head + `"` + escapeKey + `": 1}`, "unknown key"},
+		{"invalid UTF-8", head + "\"title\": \"a\xff\"}", "byte offset 45"},
+		{"unpaired surrogate", head + `"title": "\udfff"}`, "surrogate"},
+		{"name too long", head + `"vendors": [{"name": "` + strings.Repeat("名", clean.MaxLine+1) + `"}]}`, fmt.Sprintf("at most %d", clean.MaxLine)},
+		{"too many vendors", many.String(), fmt.Sprintf("at most %d", rubric.MaxVendors)},
+	}
+}
+
+// A file name is quoted as plain text too, whatever it holds.
+func TestFileNameWithEscapesIsCleaned(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "\x1b]0;PWNED\x07\x1b[2J.json")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"--db", filepath.Join(t.TempDir(), "v.db"), "score", name}, nil, &stdout, &stderr, func(string) string { return "" })
+	if code != exitError || strings.ContainsAny(stderr.String(), "\x1b\x07") || !strings.Contains(stderr.String(), "]0;PWNED[2J.json") {
+		t.Errorf("exit %d, stderr %q", code, stderr.String())
+	}
+}
+
+// TestHostileFilesByCommand runs every hostile file through import and score: each
+// is refused in one plain line that says why, in both languages, and nothing is
+// written.
+func TestHostileFilesByCommand(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "vendorvet.db")
+	env := func(string) string { return "" }
+	for _, h := range hostileFiles() {
+		for _, lang := range []string{"en", "zh"} {
+			for _, args := range [][]string{{"import", "-"}, {"score", "-"}, {"score", "--json", "-"}} {
+				t.Run(h.name+"/"+lang+"/"+strings.Join(args, " "), func(t *testing.T) {
+					var stdout, stderr bytes.Buffer
+					code := run(append([]string{"--db", dbPath, "--lang", lang}, args...), strings.NewReader(h.doc), &stdout, &stderr, env)
+					msg := stderr.String()
+					if code != exitError || stdout.Len() != 0 || !strings.HasPrefix(msg, "vendorvet: ") || strings.Count(msg, "\n") != 1 {
+						t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout.String(), msg)
+					}
+					if i := strings.IndexFunc(strings.TrimSuffix(msg, "\n"), unicode.IsControl); i >= 0 {
+						t.Fatalf("stderr carries a control character: %q", msg)
+					}
+					if lang == "en" && !strings.Contains(msg, h.words) {
+						t.Errorf("stderr %q does not say %q", msg, h.words)
+					}
+					if lang == "zh" && !regexp.MustCompile(`\p{Han}`).MatchString(msg) {
+						t.Errorf("no Chinese in %q", msg)
+					}
+				})
+			}
+		}
+	}
+	if _, err := os.Stat(dbPath); err == nil {
+		t.Error("a refused file created the database")
 	}
 }
 

@@ -17,7 +17,9 @@ import (
 
 // ImportSession stores a whole session, vendors, answers and notes included, in one
 // transaction: on any error nothing is written. Text is cleaned and every answer
-// validated as SaveAnswer would; a zero Profile is the default one.
+// validated as SaveAnswer would; a zero Profile is the default one. A session of more
+// than rubric.MaxVendors vendors is refused with ErrTooManyVendors, two vendors of one
+// name with ErrDuplicateVendor, both before anything is written.
 func (s *Store) ImportSession(ctx context.Context, sess rubric.Session) (int64, error) {
 	var id int64
 	err := s.write(ctx, "import session", func(tx *sql.Tx, now int64) error {
@@ -31,9 +33,28 @@ func (s *Store) ImportSession(ctx context.Context, sess rubric.Session) (int64, 
 	return id, nil
 }
 
+// distinctNames refuses two vendors whose names are the same once cleaned.
+func distinctNames(vendors []rubric.Vendor) error {
+	seen := make(map[string]bool, len(vendors))
+	for i, v := range vendors {
+		name := clean.Line(v.Name)
+		if seen[name] {
+			return fmt.Errorf("vendor %d %q: %w", i+1, name, ErrDuplicateVendor)
+		}
+		seen[name] = true
+	}
+	return nil
+}
+
 // importSession writes sess inside tx, validating as it goes, so that a failure
 // half-way relies on the transaction to leave nothing behind.
 func importSession(ctx context.Context, tx *sql.Tx, sess rubric.Session, now int64) (int64, error) {
+	if len(sess.Vendors) > rubric.MaxVendors {
+		return 0, fmt.Errorf("%d vendors: %w", len(sess.Vendors), ErrTooManyVendors)
+	}
+	if err := distinctNames(sess.Vendors); err != nil {
+		return 0, err
+	}
 	meta := cleanMeta(SessionMeta{Title: sess.Title, Client: sess.Client, Evaluator: sess.Evaluator, Lang: sess.Lang})
 	req, reqJSON, err := prepareRequirements(sess.Requirements)
 	if err != nil {
@@ -53,19 +74,54 @@ func importSession(ctx context.Context, tx *sql.Tx, sess rubric.Session, now int
 	if err != nil {
 		return 0, err
 	}
+	ins, err := prepareInserts(ctx, tx)
+	if err != nil {
+		return 0, err
+	}
+	defer ins.close()
 	for i, v := range sess.Vendors {
-		if err := importVendor(ctx, tx, sessionID, v, req, prof, now); err != nil {
+		if err := ins.vendor(ctx, tx, sessionID, int64(i+1), v, req, prof, now); err != nil {
 			return 0, fmt.Errorf("vendor %d (%s): %w", i+1, clean.Line(v.Name), err)
 		}
 	}
 	return sessionID, nil
 }
 
-func importVendor(ctx context.Context, tx *sql.Tx, sessionID int64, v rubric.Vendor, req rubric.Requirements, prof rubric.Profile, now int64) error {
-	vendorID, err := insertVendor(ctx, tx, sessionID, clean.Line(v.Name), clean.Line(v.Contact), now)
-	if err != nil {
-		return err
+// inserts are the statements an import runs for every vendor, prepared once.
+type inserts struct {
+	vendors, answers, notes *sql.Stmt
+}
+
+func prepareInserts(ctx context.Context, tx *sql.Tx) (*inserts, error) {
+	ins := &inserts{}
+	for _, p := range []struct {
+		stmt **sql.Stmt
+		sql  string
+	}{
+		{&ins.vendors, insertVendorSQL},
+		{&ins.answers, "INSERT INTO answers (vendor_id, question, value, version, updated_at) VALUES (?, ?, ?, ?, ?)"},
+		{&ins.notes, "INSERT INTO notes (vendor_id, step, text, updated_at) VALUES (?, ?, ?, ?)"},
+	} {
+		stmt, err := tx.PrepareContext(ctx, p.sql)
+		if err != nil {
+			ins.close()
+			return nil, err
+		}
+		*p.stmt = stmt
 	}
+	return ins, nil
+}
+
+func (ins *inserts) close() {
+	for _, stmt := range []*sql.Stmt{ins.vendors, ins.answers, ins.notes} {
+		if stmt != nil {
+			stmt.Close()
+		}
+	}
+}
+
+// vendor writes one vendor at position with its answers, notes and cached score.
+func (ins *inserts) vendor(ctx context.Context, tx *sql.Tx, sessionID, position int64, v rubric.Vendor, req rubric.Requirements, prof rubric.Profile, now int64) error {
 	// In question order, so that versions and errors do not depend on map order.
 	ids := make([]string, 0, len(v.Answers))
 	for q := range v.Answers {
@@ -73,25 +129,32 @@ func importVendor(ctx context.Context, tx *sql.Tx, sessionID int64, v rubric.Ven
 	}
 	sort.Strings(ids)
 	answers := rubric.Answers{}
-	var seq int64
+	encoded := make([]string, 0, len(ids))
 	for _, q := range ids {
 		val := v.Answers[q]
-		_, encoded, err := prepareAnswer(q, &val)
+		_, enc, err := prepareAnswer(q, &val)
 		if err != nil {
 			return err
 		}
-		if encoded == nil {
+		if enc == nil {
 			continue
 		}
-		seq++
-		if _, err := tx.ExecContext(ctx, "INSERT INTO answers (vendor_id, question, value, version, updated_at) VALUES (?, ?, ?, ?, ?)",
-			vendorID, q, string(encoded), seq, now); err != nil {
+		answers[q], _ = decodeAnswer(q, string(enc))
+		encoded = append(encoded, q, string(enc))
+	}
+	seq := int64(len(encoded) / 2)
+	res, err := ins.vendors.ExecContext(ctx, sessionID, position, clean.Line(v.Name), clean.Line(v.Contact), seq, now, now)
+	if err != nil {
+		return err
+	}
+	vendorID, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	for i := 0; i < len(encoded); i += 2 {
+		if _, err := ins.answers.ExecContext(ctx, vendorID, encoded[i], encoded[i+1], int64(i/2+1), now); err != nil {
 			return err
 		}
-		answers[q], _ = decodeAnswer(q, string(encoded))
-	}
-	if _, err := tx.ExecContext(ctx, "UPDATE vendors SET answer_seq = ? WHERE id = ?", seq, vendorID); err != nil {
-		return err
 	}
 	steps := make([]int, 0, len(v.Notes))
 	for step := range v.Notes {
@@ -106,8 +169,7 @@ func importVendor(ctx context.Context, tx *sql.Tx, sessionID int64, v rubric.Ven
 		if text == "" {
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, "INSERT INTO notes (vendor_id, step, text, updated_at) VALUES (?, ?, ?, ?)",
-			vendorID, step, text, now); err != nil {
+		if _, err := ins.notes.ExecContext(ctx, vendorID, step, text, now); err != nil {
 			return err
 		}
 	}

@@ -2,8 +2,21 @@ package db
 
 import (
 	"context"
+	"errors"
 	"fmt"
+
+	"vendorvet/rubric"
 )
+
+// ErrTooManyVendors: the session already holds rubric.MaxVendors vendors (AddVendor),
+// or a session to import has more (ImportSession). Nothing was written. The bound
+// keeps every read, score and export of a session short; a shortlist rarely passes 20.
+var ErrTooManyVendors = errors.New(fmt.Sprintf("a session holds at most %d vendors", rubric.MaxVendors))
+
+// tooManyVendors says which session is full, with ErrTooManyVendors to test for.
+func tooManyVendors(sessionID int64) error {
+	return fmt.Errorf("session %d: %w", sessionID, ErrTooManyVendors)
+}
 
 // noPageLimit is SQLite's own largest page count: setting it lifts a limit.
 const noPageLimit = 4294967294

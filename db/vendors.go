@@ -11,7 +11,9 @@ import (
 	"vendorvet/rubric"
 )
 
-// AddVendor adds a vendor at the end of a session's list and returns its id.
+// AddVendor adds a vendor at the end of a session's list and returns its id. A
+// session that already has rubric.MaxVendors vendors refuses with ErrTooManyVendors,
+// a name the session already has with ErrDuplicateVendor.
 func (s *Store) AddVendor(ctx context.Context, sessionID int64, name, contact string) (int64, error) {
 	name, contact = clean.Line(name), clean.Line(contact)
 	var id int64
@@ -19,8 +21,20 @@ func (s *Store) AddVendor(ctx context.Context, sessionID int64, name, contact st
 		if err := touchSession(ctx, tx, sessionID, now); err != nil {
 			return err
 		}
+		// One pass over the session's vendors, never more than MaxVendors of them.
+		var count, last, sameName int64
+		if err := tx.QueryRowContext(ctx, `SELECT count(*), coalesce(max(position), 0), count(*) FILTER (WHERE name = ?)
+			FROM vendors WHERE session_id = ?`, name, sessionID).Scan(&count, &last, &sameName); err != nil {
+			return err
+		}
+		switch {
+		case count >= rubric.MaxVendors:
+			return tooManyVendors(sessionID)
+		case sameName > 0:
+			return fmt.Errorf("vendor %q: %w", name, ErrDuplicateVendor)
+		}
 		var err error
-		id, err = insertVendor(ctx, tx, sessionID, name, contact, now)
+		id, err = insertVendor(ctx, tx, sessionID, last+1, name, contact, now)
 		if err != nil {
 			return err
 		}
@@ -42,13 +56,15 @@ func uniqueName(ctx context.Context, tx *sql.Tx, sessionID, vendorID int64, name
 	return nil
 }
 
-func insertVendor(ctx context.Context, tx *sql.Tx, sessionID int64, name, contact string, now int64) (int64, error) {
-	if err := uniqueName(ctx, tx, sessionID, 0, name); err != nil {
-		return 0, err
-	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO vendors (session_id, position, name, contact, created_at, updated_at)
-		VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM vendors WHERE session_id = ?), ?, ?, ?, ?)`,
-		sessionID, sessionID, name, contact, now, now)
+// insertVendorSQL adds a vendor: session, position, name, contact, the last answer
+// version handed out, created and updated.
+const insertVendorSQL = `INSERT INTO vendors (session_id, position, name, contact, answer_seq, created_at, updated_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?)`
+
+// insertVendor inserts a vendor with no answers at position; the caller has checked
+// its name and the session's size.
+func insertVendor(ctx context.Context, tx *sql.Tx, sessionID, position int64, name, contact string, now int64) (int64, error) {
+	res, err := tx.ExecContext(ctx, insertVendorSQL, sessionID, position, name, contact, 0, now, now)
 	if err != nil {
 		return 0, err
 	}

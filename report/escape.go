@@ -78,10 +78,11 @@ func plainCell(s string) bool {
 // cjk reports whether s starts with a character of U+3001–U+9FFF, CJK punctuation
 // and ideographs, read from its three bytes without decoding: most of a Chinese
 // report. Lead bytes E3–E9 followed by two continuation bytes are exactly U+3000–U+9FFF;
-// U+3000, the ideographic space, is one to trim.
+// U+3000, the ideographic space, is one to trim and U+3164 (E3 85 A4), the Hangul
+// filler, one to drop.
 func cjk(s string) bool {
 	return len(s) >= 3 && s[0] >= 0xE3 && s[0] <= 0xE9 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 &&
-		!(s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)
+		!(s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80) && !(s[0] == 0xE3 && s[1] == 0x85 && s[2] == 0xA4)
 }
 
 // plainASCII marks the ASCII characters Cell keeps as they are: printable, and
@@ -97,10 +98,12 @@ var plainASCII = func() (t [utf8.RuneSelf]bool) {
 // that is no space to trim: Latin-1 signs and letters (not the soft hyphen),
 // dashes, quotes and other general punctuation (not the separators, direction marks
 // and invisible operators), arrows and mathematical signs, CJK punctuation and
-// ideographs (not the ideographic space), and fullwidth forms. Invalid UTF-8 decodes
-// to U+FFFD, outside these ranges.
+// ideographs (not the ideographic space), and fullwidth forms (not the invisible
+// Hangul fillers). Invalid UTF-8 decodes to U+FFFD, outside these ranges.
 func plainRune(r rune) bool {
 	switch {
+	case r == 0x3164 || r == 0xFFA0:
+		return false
 	case r >= 0xA1 && r <= 0xFF:
 		return r != 0xAD
 	case r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x205E:

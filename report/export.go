@@ -71,6 +71,9 @@ func marshal(v any) ([]byte, error) {
 // that holds no object or array written inline: ["web", "app"].
 func indent(src []byte) []byte {
 	var out bytes.Buffer
+	// Room for the indentation up front: growing by doubling would hold two copies of
+	// a large session at once.
+	out.Grow(len(src) + len(src)/4)
 	level := 0
 	newline := func() {
 		out.WriteByte('\n')
@@ -83,12 +86,14 @@ func indent(src []byte) []byte {
 			out.Write(src[i:end])
 			i = end - 1
 		case '{', '[':
-			end := closing(src, i)
+			// Each byte is looked at once more at most: an array's scan for being
+			// flat stops at its first object or array.
+			end, isFlat := flatEnd(src, i)
 			switch {
 			case end == i+1:
 				out.Write(src[i : end+1])
 				i = end
-			case c == '[' && flat(src[i+1:end]):
+			case isFlat:
 				writeInline(&out, src[i:end+1])
 				i = end
 			default:
@@ -145,17 +150,27 @@ func closing(src []byte, i int) int {
 	return len(src) - 1
 }
 
-// flat reports whether the inside of an array holds no object or array.
-func flat(inner []byte) bool {
-	for j := 0; j < len(inner); j++ {
-		switch inner[j] {
+// flatEnd looks at the object or array that opens at i: when it is empty or an array
+// of plain values it returns the index of its closing bracket and true; otherwise
+// it stops at the first nested bracket or key and returns false.
+func flatEnd(src []byte, i int) (int, bool) {
+	if src[i] == '{' {
+		if i+1 < len(src) && src[i+1] == '}' {
+			return i + 1, true
+		}
+		return 0, false
+	}
+	for j := i + 1; j < len(src); j++ {
+		switch src[j] {
 		case '"':
-			j = stringEnd(inner, j) - 1
+			j = stringEnd(src, j) - 1
 		case '{', '[':
-			return false
+			return 0, false
+		case ']':
+			return j, true
 		}
 	}
-	return true
+	return len(src) - 1, true
 }
 
 // writeInline writes a flat compact array with a space after each comma.

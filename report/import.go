@@ -33,16 +33,18 @@ type ImportError struct {
 // Error reads as an English sentence that names the key.
 func (e *ImportError) Error() string { return e.In(rubric.EN) }
 
-// In returns the message in lang, prefixed by the path of the key.
+// In returns the message in lang, prefixed by the path of the key. Paths and
+// messages quote the file's own keys and values, so the sentence is cleaned here,
+// whichever check built it: nothing in a file reaches a terminal as a control.
 func (e *ImportError) In(lang rubric.Lang) string {
 	if e.Path == "" {
-		return e.Message.In(lang)
+		return clean.Line(e.Message.In(lang))
 	}
 	sep := ": "
 	if lang == rubric.ZH {
 		sep = ":"
 	}
-	return e.Path + sep + e.Message.In(lang)
+	return clean.Line(e.Path + sep + e.Message.In(lang))
 }
 
 func importErr(path, zh, en string) *ImportError {
@@ -56,11 +58,20 @@ func importErr(path, zh, en string) *ImportError {
 // Two vendors may not share a name: the ranking and the report refer to vendors by name.
 func ImportJSON(data []byte) (rubric.Session, error) {
 	var s rubric.Session
-	data = bytes.TrimPrefix(data, []byte("\ufeff")) // editors on Windows add a BOM
-	if len(data) > MaxImportSize {
-		return s, importErr("", fmt.Sprintf("文件过大(%d 字节),会话文件不能超过 %d MB", len(data), MaxImportSize>>20),
-			fmt.Sprintf("the file is too large (%d bytes); a session file may be at most %d MB", len(data), MaxImportSize>>20))
+	text := bytes.TrimPrefix(data, []byte("\ufeff")) // editors on Windows add a BOM
+	if len(text) > MaxImportSize {
+		return s, importErr("", fmt.Sprintf("文件过大(%d 字节),会话文件不能超过 %d MB", len(text), MaxImportSize>>20),
+			fmt.Sprintf("the file is too large (%d bytes); a session file may be at most %d MB", len(text), MaxImportSize>>20))
 	}
+	if at := invalidUTF8(text); at >= 0 {
+		// encoding/json would read the byte as U+FFFD and store it silently. Lines and
+		// columns count as an editor shows them, the offset as a hex dump of the file.
+		line, col := position(text, int64(at+1))
+		offset := at + len(data) - len(text)
+		return s, importErr("", fmt.Sprintf("文件第 %d 行第 %d 列(字节偏移 %d)不是有效的 UTF-8 编码;请将文件存为 UTF-8", line, col, offset),
+			fmt.Sprintf("the file is not valid UTF-8 at line %d, column %d (byte offset %d); save it as UTF-8", line, col, offset))
+	}
+	data = text
 	if err := checkSyntax(data); err != nil {
 		return s, err
 	}
@@ -107,8 +118,10 @@ func ImportJSON(data []byte) (rubric.Session, error) {
 // checkSyntax rejects what is not one well-formed JSON value, saying where the
 // problem is, and documents nested deeper than the format could ever be.
 func checkSyntax(data []byte) error {
-	var raw json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
+	// Valid is one pass without allocating; the decode below only says where it failed.
+	if !json.Valid(data) {
+		var raw json.RawMessage
+		err := json.Unmarshal(data, &raw)
 		var syn *json.SyntaxError
 		if errors.As(err, &syn) {
 			line, col := position(data, syn.Offset)
@@ -122,6 +135,21 @@ func checkSyntax(data []byte) error {
 			fmt.Sprintf("the file is nested more than %d levels deep, which no vendorvet session is", maxDepth))
 	}
 	return nil
+}
+
+// invalidUTF8 returns the offset of the first byte of data that is not UTF-8, or -1.
+func invalidUTF8(data []byte) int {
+	if utf8.Valid(data) {
+		return -1
+	}
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
 }
 
 // position turns a byte offset into a 1-based line and column (in characters).
@@ -160,30 +188,85 @@ func depth(data []byte) int {
 }
 
 // members reads a JSON object keeping its key order, and rejects a repeated key
-// (which a map would silently collapse to its last value).
+// (which a map would silently collapse to its last value). raw is part of a document
+// checkSyntax accepted, so it is split where it stands, without checking it again.
 func members(raw json.RawMessage, path string) ([]member, error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	tok, err := dec.Token()
-	if d, ok := tok.(json.Delim); err != nil || !ok || d != '{' {
+	t := bytes.TrimSpace(raw)
+	if len(t) == 0 || t[0] != '{' {
 		return nil, typeErr(path, "对象", "an object", raw)
 	}
 	var out []member
-	for dec.More() {
-		tok, err := dec.Token()
+	seen := map[string]bool{}
+	for i := skipSpace(t, 1); t[i] != '}'; {
+		end := stringEnd(t, i)
+		key, err := unquote(t[i:end])
 		if err != nil {
 			return nil, importErr(path, "无法读取键", "cannot read a key: "+err.Error())
 		}
-		key := tok.(string) // inside an object every other token is a key
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil, importErr(join(path, key), "无法读取取值", "cannot read the value: "+err.Error())
-		}
-		if slices.ContainsFunc(out, func(m member) bool { return m.Key == key }) {
+		i = skipSpace(t, skipSpace(t, end)+1) // past the colon
+		end = valueEnd(t, i)
+		if seen[key] {
 			return nil, importErr(join(path, key), fmt.Sprintf("键 %q 出现了两次", key), fmt.Sprintf("the key %q appears twice", key))
 		}
-		out = append(out, member{key, v})
+		seen[key] = true
+		out = append(out, member{key, t[i:end]})
+		if i = skipSpace(t, end); t[i] == ',' {
+			i = skipSpace(t, i+1)
+		}
 	}
 	return out, nil
+}
+
+// elements splits a JSON array of a document checkSyntax accepted into at most
+// limit elements, and counts them all in n; ok is false when raw is not an array.
+func elements(raw json.RawMessage, limit int) (list []json.RawMessage, n int, ok bool) {
+	t := bytes.TrimSpace(raw)
+	if len(t) == 0 || t[0] != '[' {
+		return nil, 0, false
+	}
+	for i := skipSpace(t, 1); t[i] != ']'; n++ {
+		end := valueEnd(t, i)
+		if n < limit {
+			list = append(list, t[i:end])
+		}
+		if i = skipSpace(t, end); t[i] == ',' {
+			i = skipSpace(t, i+1)
+		}
+	}
+	return list, n, true
+}
+
+// skipSpace returns the index of the first byte at or after i that is not JSON
+// white space.
+func skipSpace(t []byte, i int) int {
+	for i < len(t) && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// valueEnd returns the index just past the valid JSON value that starts at i.
+func valueEnd(t []byte, i int) int {
+	switch t[i] {
+	case '"':
+		return stringEnd(t, i)
+	case '{', '[':
+		return closing(t, i) + 1
+	}
+	for i < len(t) && !strings.ContainsRune(",}] \t\n\r", rune(t[i])) {
+		i++
+	}
+	return i
+}
+
+// unquote decodes a valid JSON string; most have no escapes to decode.
+func unquote(quoted []byte) (string, error) {
+	if bytes.IndexByte(quoted, '\\') < 0 {
+		return string(quoted[1 : len(quoted)-1]), nil
+	}
+	var s string
+	err := json.Unmarshal(quoted, &s)
+	return s, err
 }
 
 func join(path, key string) string {
@@ -194,9 +277,8 @@ func join(path, key string) string {
 }
 
 func unknownKey(key, path string) error {
-	k := clean.Line(key)
-	return importErr(join(path, k), fmt.Sprintf("未知的键 %q(请对照 %s 格式检查拼写)", k, Format),
-		fmt.Sprintf("unknown key %q (check its spelling against the %s format)", k, Format))
+	return importErr(join(path, key), fmt.Sprintf("未知的键 %q(请对照 %s 格式检查拼写)", key, Format),
+		fmt.Sprintf("unknown key %q (check its spelling against the %s format)", key, Format))
 }
 
 // typeErr says which type a key needs and which one it has.
@@ -238,7 +320,6 @@ func checkFormat(top []member) error {
 		return typeErr("format", "字符串", "a string", top[i].Value)
 	}
 	if f != Format {
-		f = clean.Line(f)
 		return importErr("format", fmt.Sprintf("不支持的格式 %q,本程序读取 %q", f, Format),
 			fmt.Sprintf("format %q is not supported; this program reads %q", f, Format))
 	}
@@ -246,17 +327,70 @@ func checkFormat(top []member) error {
 }
 
 func stringValue(raw json.RawMessage, path string) (string, error) {
-	var s string
-	if isNull(raw) || json.Unmarshal(raw, &s) != nil {
+	t := bytes.TrimSpace(raw)
+	if len(t) == 0 || t[0] != '"' {
 		return "", typeErr(path, "字符串", "a string", raw)
+	}
+	s, err := unquote(t)
+	if err != nil {
+		return "", typeErr(path, "字符串", "a string", raw)
+	}
+	// encoding/json reads an unpaired surrogate escape as U+FFFD, silently.
+	if strings.ContainsRune(s, utf8.RuneError) && unpairedSurrogate(raw) {
+		return "", importErr(path, "含有不成对的 UTF-16 代理项转义(\\uD800–\\uDFFF),它不代表任何字符",
+			"holds an unpaired UTF-16 surrogate escape (\\uD800–\\uDFFF), which stands for no character")
 	}
 	return s, nil
 }
 
-// lineValue reads a one-line free-text field and cleans it.
+// unpairedSurrogate reports whether the JSON string raw has a \u escape of half a
+// surrogate pair without its other half.
+func unpairedSurrogate(raw []byte) bool {
+	escape := func(i int) rune { // the \uXXXX at i, or -1
+		if i+6 > len(raw) || raw[i] != '\\' || raw[i+1] != 'u' {
+			return -1
+		}
+		n, err := strconv.ParseUint(string(raw[i+2:i+6]), 16, 32)
+		if err != nil {
+			return -1
+		}
+		return rune(n)
+	}
+	for i := 0; i < len(raw); i++ {
+		if raw[i] != '\\' {
+			continue
+		}
+		r := escape(i)
+		switch {
+		case r < 0:
+			i++ // a one-letter escape such as \\ or \"
+		case r >= 0xDC00 && r <= 0xDFFF:
+			return true
+		case r >= 0xD800 && r <= 0xDBFF:
+			if low := escape(i + 6); low < 0xDC00 || low > 0xDFFF {
+				return true
+			}
+			i += 11
+		default:
+			i += 5
+		}
+	}
+	return false
+}
+
+// lineValue reads a one-line free-text field and cleans it; one longer than the
+// interface lets anyone type is refused rather than cut.
 func lineValue(raw json.RawMessage, path string) (string, error) {
 	s, err := stringValue(raw, path)
-	return clean.Line(s), err
+	if err != nil {
+		return "", err
+	}
+	s = clean.Line(s)
+	if n := utf8.RuneCountInString(s); n > clean.MaxLine {
+		return "", importErr(path, fmt.Sprintf("过长(%d 个字符),此项最多 %d 个字符", n, clean.MaxLine),
+			fmt.Sprintf("is too long (%d characters); this field holds at most %d", n, clean.MaxLine))
+	}
+	return s, nil
 }
 
 // textValue reads a multi-line free-text field and cleans it.
@@ -305,8 +439,8 @@ func langValue(raw json.RawMessage) (rubric.Lang, error) {
 		return "", err
 	}
 	if s != string(rubric.ZH) && s != string(rubric.EN) {
-		return "", importErr("lang", fmt.Sprintf("须为 \"zh\" 或 \"en\",而不是 %q", clean.Line(s)),
-			fmt.Sprintf("must be \"zh\" or \"en\", not %q", clean.Line(s)))
+		return "", importErr("lang", fmt.Sprintf("须为 \"zh\" 或 \"en\",而不是 %q", s),
+			fmt.Sprintf("must be \"zh\" or \"en\", not %q", s))
 	}
 	return rubric.Lang(s), nil
 }
@@ -318,8 +452,8 @@ func profileValue(raw json.RawMessage) (rubric.Profile, error) {
 		if p, ok := rubric.ProfileByName(name); ok && name != "" {
 			return p, nil
 		}
-		return rubric.Profile{}, importErr("profile", fmt.Sprintf("须为 \"default\"、\"regulated\" 或四项权重 {\"A\",\"B\",\"C\",\"D\"},而不是 %q", clean.Line(name)),
-			fmt.Sprintf("must be \"default\", \"regulated\" or four weights {\"A\",\"B\",\"C\",\"D\"}, not %q", clean.Line(name)))
+		return rubric.Profile{}, importErr("profile", fmt.Sprintf("须为 \"default\"、\"regulated\" 或四项权重 {\"A\",\"B\",\"C\",\"D\"},而不是 %q", name),
+			fmt.Sprintf("must be \"default\", \"regulated\" or four weights {\"A\",\"B\",\"C\",\"D\"}, not %q", name))
 	}
 	ms, err := members(raw, "profile")
 	if err != nil {
@@ -422,21 +556,27 @@ func requirementsValue(raw json.RawMessage) (rubric.Requirements, error) {
 }
 
 func vendorsValue(raw json.RawMessage) ([]rubric.Vendor, error) {
-	var list []json.RawMessage
-	if isNull(raw) || json.Unmarshal(raw, &list) != nil {
+	list, n, ok := elements(raw, rubric.MaxVendors)
+	if !ok {
 		return nil, typeErr("vendors", "数组", "a list", raw)
 	}
+	if n > rubric.MaxVendors {
+		return nil, importErr("vendors", fmt.Sprintf("有 %d 个服务商,一个会话最多 %d 个", n, rubric.MaxVendors),
+			fmt.Sprintf("has %d vendors; a session holds at most %d", n, rubric.MaxVendors))
+	}
 	vendors := make([]rubric.Vendor, 0, len(list))
+	numbers := make(map[string]int, len(list)) // a vendor's number by its name
 	for i, item := range list {
 		v, err := vendorValue(item, i+1)
 		if err != nil {
 			return nil, err
 		}
-		if j := slices.IndexFunc(vendors, func(o rubric.Vendor) bool { return o.Name == v.Name }); j >= 0 {
+		if j, ok := numbers[v.Name]; ok {
 			return nil, importErr(vendorPath(i+1, v.Name)+".name",
-				fmt.Sprintf("与第 %d 个服务商重名;每个服务商的名称须唯一", j+1),
-				fmt.Sprintf("the same name as vendor %d; every vendor needs its own name", j+1))
+				fmt.Sprintf("与第 %d 个服务商重名;每个服务商的名称须唯一", j),
+				fmt.Sprintf("the same name as vendor %d; every vendor needs its own name", j))
 		}
+		numbers[v.Name] = i + 1
 		vendors = append(vendors, v)
 	}
 	if len(vendors) == 0 {
@@ -533,9 +673,8 @@ func notesValue(raw json.RawMessage, path string) (map[int]string, error) {
 	for _, m := range ms {
 		step, perr := strconv.Atoi(m.Key)
 		if perr != nil || !slices.Contains(noteSteps, step) || m.Key != strconv.Itoa(step) {
-			k := clean.Line(m.Key)
-			return nil, importErr(join(path, k), fmt.Sprintf("备注按步骤编号 \"2\" 到 \"7\" 记录,没有步骤 %q", k),
-				fmt.Sprintf("notes are kept per step, \"2\" to \"7\"; there is no step %q", k))
+			return nil, importErr(join(path, m.Key), fmt.Sprintf("备注按步骤编号 \"2\" 到 \"7\" 记录,没有步骤 %q", m.Key),
+				fmt.Sprintf("notes are kept per step, \"2\" to \"7\"; there is no step %q", m.Key))
 		}
 		text, err := textValue(m.Value, join(path, m.Key))
 		if err != nil {

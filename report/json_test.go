@@ -235,6 +235,11 @@ func FuzzImportJSON(f *testing.F) {
 	}
 	f.Add([]byte(`{"format": "vendorvet.session/1", "profile": {"A": 25, "B": 25, "C": 25, "D": 25}}`))
 	f.Add([]byte(`{"format": "vendorvet.session/1", "vendors": [{"name": "a\u001b", "notes": {"2": "x"}}]}`))
+	for _, h := range hostileDocs {
+		if len(h.doc) < 4096 {
+			f.Add([]byte(h.doc))
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := ImportJSON(data)
 		if err != nil {

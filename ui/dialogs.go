@@ -70,7 +70,7 @@ func (f *formScreen) build() {
 	for i, fd := range f.fields {
 		limit := fd.limit
 		if limit == 0 {
-			limit = 200
+			limit = clean.MaxLine
 		}
 		in := huh.NewInput().Key(fd.key).Title(fd.label).Placeholder(fd.placeholder).CharLimit(limit).Value(f.values[i])
 		if fd.required {
