@@ -39,7 +39,7 @@ func TestTwoWindowsOnOneDatabase(t *testing.T) {
 	b.typeText("12")
 	// The first window's form shows the second's change beside its own; then both
 	// sessions show both.
-	a.waitFor("Daily inquiries: 6000", "(peak ÷ normal): 12")
+	a.waitFor("Daily inquiries ✎ 6000", "(peak ÷ normal): 12")
 	for _, w := range []*terminal{a, b} {
 		w.keys("Escape")
 		w.waitFor("6000/day", "peak ×12")
