@@ -2,8 +2,10 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -109,6 +111,27 @@ func (f *formScreen) keepDraft(name string) *formScreen {
 	return f
 }
 
+// sayIfCut says so when typed or pasted text did not all go in: a field holds at
+// most its limit, and text past it is dropped by the field, not silently.
+func (f *formScreen) sayIfCut(before []string, typed int) {
+	focused := f.form.GetFocusedField()
+	if focused == nil {
+		return
+	}
+	i := slices.Index(f.keys, focused.GetKey())
+	if i < 0 {
+		return
+	}
+	limit := f.fields[i].limit
+	if limit == 0 {
+		limit = clean.MaxLine
+	}
+	now := utf8.RuneCountInString(*f.values[i])
+	if now >= limit && now-utf8.RuneCountInString(before[i]) < typed {
+		f.err = fmt.Sprintf(f.c.tr("「%s」最多 %d 个字符,多出的部分未输入", "%s holds at most %d characters; the rest was not taken"), f.fields[i].label, limit)
+	}
+}
+
 // current is what the fields hold now.
 func (f *formScreen) current() []string {
 	out := make([]string, len(f.values))
@@ -174,11 +197,15 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		f.dropDraft()
 		return f, f.c.pop()
 	}
+	before := f.current()
 	m, cmd := f.form.Update(msg)
 	f.form = m.(*huh.Form)
 	f.err = ""
 	for _, e := range f.form.Errors() {
 		f.err = e.Error()
+	}
+	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyRunes {
+		f.sayIfCut(before, len(k.Runes))
 	}
 	if f.form.State == huh.StateCompleted {
 		f.done, f.submitted = true, true

@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"vendorvet/clean"
 	"vendorvet/db"
 	"vendorvet/rubric"
 )
@@ -264,5 +265,30 @@ func TestADialogKeepsWhatWasTypedAcrossCtrlC(t *testing.T) {
 	_, f = open()
 	if got := *f.values[0]; got != "" {
 		t.Errorf("after esc the dialog opened with %q", got)
+	}
+}
+
+func TestADialogSaysWhenTextIsCut(t *testing.T) {
+	c := newTestCommon(t, rubric.EN)
+	sess := newSessionWithVendors(t, c)
+	app := NewApp(c)
+	press(app, tea.WindowSizeMsg{Width: 100, Height: 30}, pushMsg{newSessionScreen(c, sess)}, runes("a"))
+	f := expectTop[*formScreen](t, app, "a opened the vendor dialog")
+	long := pasted(strings.Repeat("长", clean.MaxLine+50))
+	press(app, long)
+	if got := len([]rune(*f.values[0])); got != clean.MaxLine {
+		t.Fatalf("the name holds %d characters, want the limit %d", got, clean.MaxLine)
+	}
+	if view := plain(app.View()); !strings.Contains(view, "at most 200 characters") {
+		t.Errorf("a paste cut to the limit is not said:\n%s", view)
+	}
+	// A key past the limit is said too; a key within it clears the message.
+	press(app, runes("x"))
+	if !strings.Contains(plain(app.View()), "at most 200 characters") {
+		t.Error("a key past the limit is not said")
+	}
+	press(app, keyOf(tea.KeyBackspace), runes("x"))
+	if strings.Contains(plain(app.View()), "at most 200 characters") {
+		t.Error("the message stays after a key that fitted")
 	}
 }
