@@ -161,6 +161,13 @@ func (a *App) key(k tea.KeyMsg) tea.Cmd {
 	if key.Matches(k, a.keys.ForceQuit) {
 		return a.quit()
 	}
+	if k.Type == tea.KeyRunes && k.Alt && !k.Paste && !altDigit(k) {
+		// Esc and the key typed right after it, read together (fast typing, SSH),
+		// arrive as alt+key: esc then "n" is leave, then n, never an "n" typed into
+		// the field being left. Only alt+digit means something of its own here.
+		k.Alt = false
+		return tea.Batch(a.key(tea.KeyMsg{Type: tea.KeyEsc}), a.key(k))
+	}
 	if a.c.navigating > 0 {
 		a.waiting = append(a.waiting, k)
 		if len(a.waiting) > 1 {
@@ -191,6 +198,11 @@ func (a *App) key(k tea.KeyMsg) tea.Cmd {
 		return a.quit()
 	}
 	return a.forward(k)
+}
+
+// altDigit is alt+1…9: a step jump, not esc and a digit.
+func altDigit(k tea.KeyMsg) bool {
+	return len(k.Runes) == 1 && k.Runes[0] >= '1' && k.Runes[0] <= '9'
 }
 
 // burst handles keys the terminal delivered in one read (fast typing, SSH, a

@@ -292,3 +292,24 @@ func TestADialogSaysWhenTextIsCut(t *testing.T) {
 		t.Error("the message stays after a key that fitted")
 	}
 }
+
+func TestEscAndAKeyReadTogetherAreEscThenTheKey(t *testing.T) {
+	c := newTestCommon(t, rubric.EN)
+	sess := newSessionWithVendors(t, c, "First")
+	app := NewApp(c)
+	press(app, tea.WindowSizeMsg{Width: 120, Height: 40}, pushMsg{newSessionScreen(c, sess)}, keyOf(tea.KeyEnter))
+	v := expectTop[*vendorScreen](t, app, "enter opened the vendor")
+	press(app, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'3'}, Alt: true})
+	if !v.form.Typing() {
+		t.Fatalf("step 3 does not open on a number field: %q", v.form.Focused())
+	}
+	press(app, runes("6"))
+	// esc then a, in one read: the terminal says alt+a.
+	press(app, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'a'}, Alt: true})
+	if got := v.form.Live().Invalid; len(got) != 0 {
+		t.Errorf("the a after esc went into the number field: %q", got)
+	}
+	if _, ok := app.top().(*formScreen); !ok {
+		t.Errorf("esc then a: %T on top, want the add-vendor dialog", app.top())
+	}
+}
