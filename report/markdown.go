@@ -399,8 +399,8 @@ func (r *mdReport) requirements() {
 	r.line("## ", r.t("核心需求(第 1 步)", "Requirements (step 1)"))
 	r.line()
 	r.b.WriteString(r.tableHead([]string{r.t("项目", "Requirement"), r.t("内容", "Value")}, ""))
-	for _, f := range requirementFields {
-		r.row(r.cell(f.Label.In(r.lang)), r.cell(f.Value(r.s.Requirements, r.lang)))
+	for _, f := range rubric.RequirementFields {
+		r.row(r.cell(f.Name.In(r.lang)), r.cell(requirementWords(f, r.s.Requirements, r.lang)))
 	}
 	r.line()
 }

@@ -134,33 +134,14 @@ func answerWords(q *rubric.Question, applicable bool, a rubric.Answers, lang rub
 	return words
 }
 
-// reqField is one line of the requirements table.
-type reqField struct {
-	Label rubric.Text
-	Value func(r rubric.Requirements, lang rubric.Lang) string
-}
-
-// requirementFields are the fields of step 1 (rubric.md §1) with their values in words.
-var requirementFields = []reqField{
-	{rubric.Text{ZH: "服务渠道", EN: "Service channels"}, func(r rubric.Requirements, l rubric.Lang) string {
-		return labels(r.Channels, rubric.ChannelOptions, l)
-	}},
-	{rubric.Text{ZH: "日均咨询量", EN: "Daily inquiries"}, func(r rubric.Requirements, l rubric.Lang) string {
+// requirementWords says the value of a field of step 1 (rubric.md §1) in words.
+func requirementWords(f rubric.RequirementField, r rubric.Requirements, l rubric.Lang) string {
+	switch f.ID {
+	case "daily_volume":
 		return t(l, grouped(float64(r.DailyVolume))+" 次/天", grouped(float64(r.DailyVolume))+" a day")
-	}},
-	{rubric.Text{ZH: "高峰倍数", EN: "Peak multiple"}, func(r rubric.Requirements, l rubric.Lang) string {
+	case "peak_multiplier":
 		return t(l, rubric.FormatNumber(r.PeakMultiplier)+" 倍", rubric.FormatNumber(r.PeakMultiplier)+"× normal volume")
-	}},
-	{rubric.Text{ZH: "高峰时段", EN: "Peak periods"}, func(r rubric.Requirements, l rubric.Lang) string {
-		return labels(r.PeakPeriods, rubric.PeakPeriodOptions, l)
-	}},
-	{rubric.Text{ZH: "服务时长", EN: "Service hours"}, func(r rubric.Requirements, l rubric.Lang) string {
-		return rubric.HoursOptions.Label(r.ServiceHours, l)
-	}},
-	{rubric.Text{ZH: "核心诉求", EN: "Goals"}, func(r rubric.Requirements, l rubric.Lang) string {
-		return labels(r.Goals, rubric.GoalOptions, l)
-	}},
-	{rubric.Text{ZH: "行业", EN: "Industry"}, func(r rubric.Requirements, l rubric.Lang) string {
+	case "industry":
 		if r.Industry == "" {
 			return t(l, "未填写", "not given")
 		}
@@ -169,34 +150,24 @@ var requirementFields = []reqField{
 			return ind + t(l, "(强监管行业)", " (regulated industry)")
 		}
 		return ind
-	}},
-	{rubric.Text{ZH: "外包模式", EN: "Outsourcing mode"}, func(r rubric.Requirements, l rubric.Lang) string {
-		return rubric.StaffingOptions.Label(r.StaffingMode, l)
-	}},
-	{rubric.Text{ZH: "用户群体特征", EN: "User profile"}, func(r rubric.Requirements, l rubric.Lang) string {
-		return orNone(r.UserProfile, l)
-	}},
-	{rubric.Text{ZH: "目标平均响应时间", EN: "Target average response time"}, func(r rubric.Requirements, l rubric.Lang) string {
+	case "target_response_s":
 		return t(l, fmt.Sprintf("%d 秒", r.TargetResponseS), fmt.Sprintf("%d s", r.TargetResponseS))
-	}},
-	{rubric.Text{ZH: "目标一次性解决率", EN: "Target first-contact resolution"}, func(r rubric.Requirements, l rubric.Lang) string {
-		return pct(r.TargetFCRPct)
-	}},
-	{rubric.Text{ZH: "目标接通率", EN: "Target answer rate"}, func(r rubric.Requirements, l rubric.Lang) string {
-		return pct(r.TargetAnswerPct)
-	}},
-	{rubric.Text{ZH: "目标满意度", EN: "Target CSAT"}, func(r rubric.Requirements, l rubric.Lang) string {
-		return pct(r.TargetCSATPct)
-	}},
-	{rubric.Text{ZH: "月预算", EN: "Monthly budget"}, func(r rubric.Requirements, l rubric.Lang) string {
+	case "budget_month":
 		if r.BudgetMonth == nil {
 			return t(l, "未设定", "not set")
 		}
 		return money(*r.BudgetMonth, l)
-	}},
-	{rubric.Text{ZH: "备注", EN: "Notes"}, func(r rubric.Requirements, l rubric.Lang) string {
-		return orNone(r.Notes, l)
-	}},
+	}
+	switch f.Kind {
+	case rubric.KindSet:
+		return labels(*f.List(&r), f.Options, l)
+	case rubric.KindChoice:
+		return f.Options.Label(*f.Str(&r), l)
+	case rubric.KindNumber: // the targets in percent
+		x, _ := r.Number(f.ID)
+		return pct(x)
+	}
+	return orNone(*f.Str(&r), l)
 }
 
 func orNone(s string, lang rubric.Lang) string {
