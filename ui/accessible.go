@@ -604,7 +604,7 @@ func (f *plainFlow) step(sess *db.Session, v *db.Vendor, n int) error {
 func (f *plainFlow) question(sess *db.Session, v *db.Vendor, q rubric.Question) error {
 	for {
 		cur := plainCurrent(q, v.Answers)
-		next, err := f.askAnswer(q, sess.Requirements, cur)
+		next, err := f.askAnswer(q, sess.Requirements, cur, v.Answers)
 		if err != nil {
 			return err
 		}
@@ -670,7 +670,7 @@ func plainRemember(v *db.Vendor, id string, value *rubric.Value, version int64) 
 }
 
 // questionTitle names a question with its item, unit, help and current answer.
-func (f *plainFlow) questionTitle(q rubric.Question, req rubric.Requirements, cur *rubric.Value) string {
+func (f *plainFlow) questionTitle(q rubric.Question, req rubric.Requirements, ans rubric.Answers) string {
 	t := q.Label.In(f.lang)
 	if q.Item != "" {
 		t = q.Item + " " + t
@@ -688,12 +688,16 @@ func (f *plainFlow) questionTitle(q rubric.Question, req rubric.Requirements, cu
 	if len(extra) > 0 {
 		t += f.tr("(", " (") + strings.Join(extra, f.tr("；", "; ")) + f.tr(")", ")")
 	}
-	return t + f.sep() + f.tr("当前：", "now: ") + f.valueText(q, cur)
+	shown, known := ans.Shown(q)
+	if !known {
+		return t + f.sep() + f.tr("当前：", "now: ") + f.valueText(q, nil)
+	}
+	return t + f.sep() + f.tr("当前：", "now: ") + f.valueText(q, &shown)
 }
 
 // askAnswer asks q once and returns the answer given (nil: unknown).
-func (f *plainFlow) askAnswer(q rubric.Question, req rubric.Requirements, cur *rubric.Value) (*rubric.Value, error) {
-	title := f.questionTitle(q, req, cur)
+func (f *plainFlow) askAnswer(q rubric.Question, req rubric.Requirements, cur *rubric.Value, ans rubric.Answers) (*rubric.Value, error) {
+	title := f.questionTitle(q, req, ans)
 	switch q.Kind {
 	case rubric.KindTri:
 		t := rubric.Unknown
@@ -854,31 +858,13 @@ func (f *plainFlow) valueText(q rubric.Question, v *rubric.Value) string {
 			return f.tr("否", "no")
 		}
 		return f.tr("未知", "unknown")
-	case rubric.KindNumber:
-		unit := q.Unit.In(f.lang)
-		if unit == "" {
-			return rubric.FormatNumber(v.Num)
-		}
-		return rubric.FormatNumber(v.Num) + f.tr("", " ") + unit
 	case rubric.KindChoice:
 		if v.Str == "" {
 			return f.tr("未知", "unknown")
 		}
-		return q.Options.Label(v.Str, f.lang)
 	}
-	return f.setText(v.Set, q.Options)
-}
-
-// setText lists chosen options by label, or says none.
-func (f *plainFlow) setText(set []string, opts rubric.Options) string {
-	if len(set) == 0 {
-		return f.tr("无", "none")
-	}
-	labels := make([]string, len(set))
-	for i, s := range set {
-		labels[i] = opts.Label(s, f.lang)
-	}
-	return strings.Join(labels, f.tr("、", ", "))
+	// Numbers, choices and lists are said as the report says them.
+	return rubric.ValueWords(q, *v, f.lang)
 }
 
 // scorecard prints a vendor's live scorecard, one fact a line.
@@ -917,7 +903,7 @@ func (f *plainFlow) scorecard(name string, card rubric.Scorecard) {
 func (f *plainFlow) fieldText(fd rubric.RequirementField, r rubric.Requirements) string {
 	switch fd.Kind {
 	case rubric.KindSet:
-		return f.setText(*fd.List(&r), fd.Options)
+		return rubric.ListWords(*fd.List(&r), fd.Options, f.lang)
 	case rubric.KindChoice:
 		s := *fd.Str(&r)
 		if s == "" {
