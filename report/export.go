@@ -190,34 +190,14 @@ func writeInline(out *bytes.Buffer, arr []byte) {
 }
 
 type sessionJSON struct {
-	Format       string           `json:"format"`
-	Title        string           `json:"title"`
-	Client       string           `json:"client"`
-	Evaluator    string           `json:"evaluator"`
-	Lang         string           `json:"lang,omitempty"`
-	Profile      json.RawMessage  `json:"profile"`
-	Requirements requirementsJSON `json:"requirements"`
-	Vendors      []vendorJSON     `json:"vendors"`
-}
-
-// requirementsJSON fixes the key order and the shape of step 1 in the file, whatever
-// the rubric's own struct looks like.
-type requirementsJSON struct {
-	Channels        []string `json:"channels"`
-	DailyVolume     int      `json:"daily_volume"`
-	PeakMultiplier  float64  `json:"peak_multiplier"`
-	PeakPeriods     []string `json:"peak_periods"`
-	ServiceHours    string   `json:"service_hours"`
-	Goals           []string `json:"goals"`
-	Industry        string   `json:"industry"`
-	StaffingMode    string   `json:"staffing_mode"`
-	UserProfile     string   `json:"user_profile"`
-	TargetResponseS int      `json:"target_response_s"`
-	TargetFCRPct    float64  `json:"target_fcr_pct"`
-	TargetAnswerPct float64  `json:"target_answer_pct"`
-	TargetCSATPct   float64  `json:"target_csat_pct"`
-	BudgetMonth     *float64 `json:"budget_month"`
-	Notes           string   `json:"notes"`
+	Format       string              `json:"format"`
+	Title        string              `json:"title"`
+	Client       string              `json:"client"`
+	Evaluator    string              `json:"evaluator"`
+	Lang         string              `json:"lang,omitempty"`
+	Profile      json.RawMessage     `json:"profile"`
+	Requirements rubric.Requirements `json:"requirements"`
+	Vendors      []vendorJSON        `json:"vendors"`
 }
 
 type vendorJSON struct {
@@ -231,32 +211,19 @@ type vendorJSON struct {
 // in the order of the question catalogue, unknown answers left out, notes for every
 // step 2..7 ("" when empty).
 func ExportJSON(s rubric.Session) ([]byte, error) {
+	// Step 1 is stored as rubric.Requirements' JSON names, in the order of
+	// rubric.RequirementFields; a list is [] even when empty.
 	r := s.Requirements
+	r.Channels, r.PeakPeriods, r.Goals = nonNil(r.Channels), nonNil(r.PeakPeriods), nonNil(r.Goals)
 	out := sessionJSON{
-		Format:    Format,
-		Title:     s.Title,
-		Client:    s.Client,
-		Evaluator: s.Evaluator,
-		Lang:      string(s.Lang),
-		Profile:   profileJSON(s.Profile),
-		Requirements: requirementsJSON{
-			Channels:        nonNil(r.Channels),
-			DailyVolume:     r.DailyVolume,
-			PeakMultiplier:  r.PeakMultiplier,
-			PeakPeriods:     nonNil(r.PeakPeriods),
-			ServiceHours:    r.ServiceHours,
-			Goals:           nonNil(r.Goals),
-			Industry:        r.Industry,
-			StaffingMode:    r.StaffingMode,
-			UserProfile:     r.UserProfile,
-			TargetResponseS: r.TargetResponseS,
-			TargetFCRPct:    r.TargetFCRPct,
-			TargetAnswerPct: r.TargetAnswerPct,
-			TargetCSATPct:   r.TargetCSATPct,
-			BudgetMonth:     r.BudgetMonth,
-			Notes:           r.Notes,
-		},
-		Vendors: []vendorJSON{},
+		Format:       Format,
+		Title:        s.Title,
+		Client:       s.Client,
+		Evaluator:    s.Evaluator,
+		Lang:         string(s.Lang),
+		Profile:      profileJSON(s.Profile),
+		Requirements: r,
+		Vendors:      []vendorJSON{},
 	}
 	for _, v := range s.Vendors {
 		out.Vendors = append(out.Vendors, vendorJSON{

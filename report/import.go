@@ -498,48 +498,11 @@ func requirementsValue(raw json.RawMessage) (rubric.Requirements, error) {
 		return r, err
 	}
 	for _, m := range ms {
-		path := "requirements." + m.Key
-		switch m.Key {
-		case "channels":
-			r.Channels, err = listValue(m.Value, path)
-		case "daily_volume":
-			r.DailyVolume, err = intValue(m.Value, path)
-		case "peak_multiplier":
-			r.PeakMultiplier, err = numberValue(m.Value, path)
-		case "peak_periods":
-			r.PeakPeriods, err = listValue(m.Value, path)
-		case "service_hours":
-			r.ServiceHours, err = stringValue(m.Value, path)
-		case "goals":
-			r.Goals, err = listValue(m.Value, path)
-		case "industry":
-			r.Industry, err = stringValue(m.Value, path)
-		case "staffing_mode":
-			r.StaffingMode, err = stringValue(m.Value, path)
-		case "user_profile":
-			r.UserProfile, err = textValue(m.Value, path)
-		case "target_response_s":
-			r.TargetResponseS, err = intValue(m.Value, path)
-		case "target_fcr_pct":
-			r.TargetFCRPct, err = numberValue(m.Value, path)
-		case "target_answer_pct":
-			r.TargetAnswerPct, err = numberValue(m.Value, path)
-		case "target_csat_pct":
-			r.TargetCSATPct, err = numberValue(m.Value, path)
-		case "budget_month":
-			if isNull(m.Value) {
-				r.BudgetMonth = nil
-				continue
-			}
-			var b float64
-			b, err = numberValue(m.Value, path)
-			r.BudgetMonth = &b
-		case "notes":
-			r.Notes, err = textValue(m.Value, path)
-		default:
-			err = unknownKey(m.Key, "requirements")
+		f, ok := rubric.RequirementFieldByID(m.Key)
+		if !ok {
+			return r, unknownKey(m.Key, "requirements")
 		}
-		if err != nil {
+		if err := requirementValue(f, &r, m.Value, "requirements."+m.Key); err != nil {
 			return r, err
 		}
 	}
@@ -553,6 +516,33 @@ func requirementsValue(raw json.RawMessage) (rubric.Requirements, error) {
 		return r, &ImportError{Path: "requirements." + e.Field, Message: e.Message}
 	}
 	return r, nil
+}
+
+// requirementValue reads the field f of step 1 into r.
+func requirementValue(f rubric.RequirementField, r *rubric.Requirements, raw json.RawMessage, path string) (err error) {
+	switch f.Kind {
+	case rubric.KindSet:
+		*f.List(r), err = listValue(raw, path)
+	case rubric.KindChoice:
+		*f.Str(r), err = stringValue(raw, path)
+	case rubric.KindText:
+		*f.Str(r), err = textValue(raw, path)
+	case rubric.KindNumber:
+		if f.Optional && isNull(raw) {
+			r.SetNumber(f.ID, 0, false)
+			return nil
+		}
+		var x float64
+		if f.Reading.Integer {
+			var n int
+			n, err = intValue(raw, path)
+			x = float64(n)
+		} else {
+			x, err = numberValue(raw, path)
+		}
+		r.SetNumber(f.ID, x, true)
+	}
+	return err
 }
 
 func vendorsValue(raw json.RawMessage) ([]rubric.Vendor, error) {

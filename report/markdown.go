@@ -347,11 +347,11 @@ func (r *mdReport) comparison() {
 	header = append(header, r.t("总分 (100)", "Total (100)"), r.t("结论", "Band"), r.t("完成度", "Answered"),
 		r.t("月报价", "Price / month"), r.t("对比预算", "vs budget"))
 	// The best value in each score column is bold.
-	bestDim := make([]bestScore, len(rubric.Dimensions))
+	bestDim := make([]rubric.Best, len(rubric.Dimensions))
 	for d := range bestDim {
-		bestDim[d] = r.bestAmongContenders(func(c rubric.Scorecard) float64 { return c.Dimensions[d].Points })
+		bestDim[d] = r.bestInRow(func(c rubric.Scorecard) float64 { return c.Dimensions[d].Points })
 	}
-	bestTotal := r.bestAmongContenders(func(c rubric.Scorecard) float64 { return c.Total })
+	bestTotal := r.bestInRow(func(c rubric.Scorecard) float64 { return c.Total })
 	r.b.WriteString(r.tableHead(header, "r rrrrr"))
 	row := make([]string, 0, len(header))
 	for pos, i := range r.sc.order {
@@ -362,10 +362,10 @@ func (r *mdReport) comparison() {
 		}
 		row = append(row[:0], rank, r.cell(r.s.Vendors[i].Name))
 		for d, ds := range c.Dimensions {
-			row = append(row, bestDim[d].mark(c, ds.Points))
+			row = append(row, marked(bestDim[d], c, ds.Points))
 		}
 		band := c.Band.Label(r.lang)
-		total := bestTotal.mark(c, c.Total)
+		total := marked(bestTotal, c, c.Total)
 		if c.Provisional {
 			band += r.t("(暂定)", " (provisional)")
 			total += r.t(",最高 ", ", up to ") + score(c.Potential)
@@ -381,38 +381,15 @@ func (r *mdReport) comparison() {
 	r.line()
 }
 
-// bestScore is the best value of a score column among the vendors still in the
-// running, and whether it stands out at all.
-type bestScore struct {
-	value  float64
-	stands bool
+// bestInRow is the best of a score column among the vendors in contention, as the
+// comparison screen finds it.
+func (r *mdReport) bestInRow(value func(rubric.Scorecard) float64) rubric.Best {
+	return rubric.BestInRow(r.sc.cards, func(i int) (float64, bool) { return value(r.sc.cards[i]), true }, false)
 }
 
-// bestAmongContenders finds the highest value of a column among the vendors that are
-// not disqualified, as the comparison screen does: a disqualified vendor's score is no
-// one's benchmark. It stands out only when those vendors' values differ; with a single
-// contender, or all of them level, no value is the best.
-func (r *mdReport) bestAmongContenders(value func(rubric.Scorecard) float64) bestScore {
-	var b bestScore
-	seen := false
-	for _, c := range r.sc.cards {
-		if c.Band == rubric.Disqualified {
-			continue
-		}
-		switch v := value(c); {
-		case !seen:
-			b.value, seen = v, true
-		case v != b.value:
-			b.stands = true
-			b.value = max(b.value, v)
-		}
-	}
-	return b
-}
-
-// mark prints a vendor's value in the column, bold when it is the best.
-func (b bestScore) mark(c rubric.Scorecard, v float64) string {
-	if b.stands && v == b.value && c.Band != rubric.Disqualified {
+// marked prints a vendor's value in the column, bold when it is the best.
+func marked(b rubric.Best, c rubric.Scorecard, v float64) string {
+	if b.Marks(c, v) {
 		return "**" + score(v) + "**"
 	}
 	return score(v)
@@ -422,8 +399,8 @@ func (r *mdReport) requirements() {
 	r.line("## ", r.t("核心需求(第 1 步)", "Requirements (step 1)"))
 	r.line()
 	r.b.WriteString(r.tableHead([]string{r.t("项目", "Requirement"), r.t("内容", "Value")}, ""))
-	for _, f := range requirementFields {
-		r.row(r.cell(f.Label.In(r.lang)), r.cell(f.Value(r.s.Requirements, r.lang)))
+	for _, f := range rubric.RequirementFields {
+		r.row(r.cell(f.Name.In(r.lang)), r.cell(requirementWords(f, r.s.Requirements, r.lang)))
 	}
 	r.line()
 }

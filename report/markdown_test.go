@@ -431,3 +431,27 @@ func TestMarkdownWeakestUnderProfile(t *testing.T) {
 		}
 	}
 }
+
+// With fewer than two vendors in contention there is no order to test, and the
+// report says so as the comparison screen does instead of calling the ranking stable.
+func TestMarkdownNoStabilityClaimWithOneContender(t *testing.T) {
+	all := demo.Session(rubric.EN).Vendors
+	// The qualified backup and the disqualified vendor.
+	for _, lang := range []rubric.Lang{rubric.EN, rubric.ZH} {
+		s := demo.Session(lang)
+		s.Vendors = []rubric.Vendor{all[1], all[3]}
+		md := string(Markdown(s, lang, goldenNow))
+		want := rubric.NoOrderToTest.In(lang)
+		if !strings.Contains(md, want) {
+			t.Errorf("%s: report lacks %q", lang, want)
+		}
+		for _, claim := range []string{"ranking is stable", "排名稳定:"} {
+			if strings.Contains(md, claim) {
+				t.Errorf("%s: report claims %q with one vendor in contention", lang, claim)
+			}
+		}
+		if txt := ScoreText(s, lang); !strings.Contains(txt, want) {
+			t.Errorf("%s: score text lacks %q", lang, want)
+		}
+	}
+}

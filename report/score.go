@@ -232,6 +232,9 @@ func stabilitySentence(sc scored, lang rubric.Lang) string {
 	if len(sc.cards) < 2 {
 		return t(lang, "只有一家服务商,无需比较排名。", "Only one vendor: there is no ranking to test.")
 	}
+	if !sc.stable.Tested {
+		return rubric.NoOrderToTest.In(lang)
+	}
 	if sc.stable.Stable {
 		return t(lang, fmt.Sprintf("排名稳定:任一维度权重变动 ±%d 分时,前两名的顺序不变。", rubric.ShiftStep),
 			fmt.Sprintf("The ranking is stable: the order of the top two holds when any dimension weight moves by ±%d.", rubric.ShiftStep))

@@ -22,108 +22,17 @@ func score(f float64) string {
 	return strconv.FormatFloat(f, 'f', 1, 64)
 }
 
-// grouped prints a number with thousands separators (200,000; 1,234.5).
-func grouped(f float64) string {
-	s := rubric.FormatNumber(f)
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	whole, frac, _ := strings.Cut(s, ".")
-	if len(whole) <= 3 || strings.ContainsAny(whole, "e+") {
-		// Nothing to group: most numbers of a report are below a thousand.
-		return sign + s
-	}
-	var b strings.Builder
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		return sign + b.String() + "." + frac
-	}
-	return sign + b.String()
-}
-
-// money prints a monthly amount in yuan.
-func money(f float64, lang rubric.Lang) string {
-	if lang == rubric.ZH {
-		return grouped(f) + " 元"
-	}
-	return grouped(f) + " CNY"
-}
-
 // pct prints a percentage.
 func pct(f float64) string { return rubric.FormatNumber(f) + "%" }
-
-// withUnit prints a number with a question's unit: "8×", "30 days", "30天".
-func withUnit(f float64, unit rubric.Text, lang rubric.Lang) string {
-	u := unit.In(lang)
-	n := grouped(f)
-	switch u {
-	case "":
-		return n
-	case "%", "×":
-		return n + u
-	}
-	if f == 1 && lang == rubric.EN && strings.HasSuffix(u, "s") {
-		u = strings.TrimSuffix(u, "s") // "1 hour", "1 day", "1 case"
-	}
-	return n + " " + u
-}
-
-func yesNo(tri rubric.Tri, lang rubric.Lang) string {
-	switch tri {
-	case rubric.Yes:
-		return t(lang, "是", "Yes")
-	case rubric.No:
-		return t(lang, "否", "No")
-	}
-	return unknownWord(lang)
-}
-
-func unknownWord(lang rubric.Lang) string { return t(lang, "未知", "Unknown") }
-
-// labels joins the labels of option values.
-func labels(values []string, opts rubric.Options, lang rubric.Lang) string {
-	if len(values) == 0 {
-		return t(lang, "无", "none")
-	}
-	out := make([]string, len(values))
-	for i, v := range values {
-		out[i] = opts.Label(v, lang)
-	}
-	return strings.Join(out, t(lang, "、", ", "))
-}
 
 // answerWords says a vendor's answer to q in words, "Unknown" when there is none,
 // "not required" for a question the requirements make moot (applicable is
 // q.Applicable for the session's requirements).
 func answerWords(q *rubric.Question, applicable bool, a rubric.Answers, lang rubric.Lang) string {
-	v, present := a[q.ID]
-	known := a.Known(*q)
-	if q.Detail && !present && a.Tri("hidden_fees_reviewed") == rubric.Yes {
-		// Reviewed with nothing listed is reviewed with nothing found.
-		present, known = true, true
-	}
-	var words string
-	switch {
-	case !known:
-		words = unknownWord(lang)
-	case q.Kind == rubric.KindTri:
-		words = yesNo(v.Tri, lang)
-	case q.Kind == rubric.KindNumber && q.ID == "mock_rating":
-		words = rubric.FormatNumber(v.Num) + " / 5"
-	case q.Kind == rubric.KindNumber && q.ID == "price_month":
-		words = money(v.Num, lang)
-	case q.Kind == rubric.KindNumber:
-		words = withUnit(v.Num, q.Unit, lang)
-	case q.Kind == rubric.KindChoice:
-		words = q.Options.Label(v.Str, lang)
-	case q.Kind == rubric.KindSet:
-		words = labels(v.Set, q.Options, lang)
+	v, known := a.Shown(*q)
+	words := t(lang, "未知", "Unknown")
+	if known {
+		words = rubric.ValueWords(*q, v, lang)
 	}
 	if q.Item != "" && !applicable && !q.Detail {
 		if !known {
@@ -134,33 +43,14 @@ func answerWords(q *rubric.Question, applicable bool, a rubric.Answers, lang rub
 	return words
 }
 
-// reqField is one line of the requirements table.
-type reqField struct {
-	Label rubric.Text
-	Value func(r rubric.Requirements, lang rubric.Lang) string
-}
-
-// requirementFields are the fields of step 1 (rubric.md §1) with their values in words.
-var requirementFields = []reqField{
-	{rubric.Text{ZH: "服务渠道", EN: "Service channels"}, func(r rubric.Requirements, l rubric.Lang) string {
-		return labels(r.Channels, rubric.ChannelOptions, l)
-	}},
-	{rubric.Text{ZH: "日均咨询量", EN: "Daily inquiries"}, func(r rubric.Requirements, l rubric.Lang) string {
-		return t(l, grouped(float64(r.DailyVolume))+" 次/天", grouped(float64(r.DailyVolume))+" a day")
-	}},
-	{rubric.Text{ZH: "高峰倍数", EN: "Peak multiple"}, func(r rubric.Requirements, l rubric.Lang) string {
+// requirementWords says the value of a field of step 1 (rubric.md §1) in words.
+func requirementWords(f rubric.RequirementField, r rubric.Requirements, l rubric.Lang) string {
+	switch f.ID {
+	case "daily_volume":
+		return t(l, rubric.FormatGrouped(float64(r.DailyVolume))+" 次/天", rubric.FormatGrouped(float64(r.DailyVolume))+" a day")
+	case "peak_multiplier":
 		return t(l, rubric.FormatNumber(r.PeakMultiplier)+" 倍", rubric.FormatNumber(r.PeakMultiplier)+"× normal volume")
-	}},
-	{rubric.Text{ZH: "高峰时段", EN: "Peak periods"}, func(r rubric.Requirements, l rubric.Lang) string {
-		return labels(r.PeakPeriods, rubric.PeakPeriodOptions, l)
-	}},
-	{rubric.Text{ZH: "服务时长", EN: "Service hours"}, func(r rubric.Requirements, l rubric.Lang) string {
-		return rubric.HoursOptions.Label(r.ServiceHours, l)
-	}},
-	{rubric.Text{ZH: "核心诉求", EN: "Goals"}, func(r rubric.Requirements, l rubric.Lang) string {
-		return labels(r.Goals, rubric.GoalOptions, l)
-	}},
-	{rubric.Text{ZH: "行业", EN: "Industry"}, func(r rubric.Requirements, l rubric.Lang) string {
+	case "industry":
 		if r.Industry == "" {
 			return t(l, "未填写", "not given")
 		}
@@ -169,34 +59,24 @@ var requirementFields = []reqField{
 			return ind + t(l, "(强监管行业)", " (regulated industry)")
 		}
 		return ind
-	}},
-	{rubric.Text{ZH: "外包模式", EN: "Outsourcing mode"}, func(r rubric.Requirements, l rubric.Lang) string {
-		return rubric.StaffingOptions.Label(r.StaffingMode, l)
-	}},
-	{rubric.Text{ZH: "用户群体特征", EN: "User profile"}, func(r rubric.Requirements, l rubric.Lang) string {
-		return orNone(r.UserProfile, l)
-	}},
-	{rubric.Text{ZH: "目标平均响应时间", EN: "Target average response time"}, func(r rubric.Requirements, l rubric.Lang) string {
+	case "target_response_s":
 		return t(l, fmt.Sprintf("%d 秒", r.TargetResponseS), fmt.Sprintf("%d s", r.TargetResponseS))
-	}},
-	{rubric.Text{ZH: "目标一次性解决率", EN: "Target first-contact resolution"}, func(r rubric.Requirements, l rubric.Lang) string {
-		return pct(r.TargetFCRPct)
-	}},
-	{rubric.Text{ZH: "目标接通率", EN: "Target answer rate"}, func(r rubric.Requirements, l rubric.Lang) string {
-		return pct(r.TargetAnswerPct)
-	}},
-	{rubric.Text{ZH: "目标满意度", EN: "Target CSAT"}, func(r rubric.Requirements, l rubric.Lang) string {
-		return pct(r.TargetCSATPct)
-	}},
-	{rubric.Text{ZH: "月预算", EN: "Monthly budget"}, func(r rubric.Requirements, l rubric.Lang) string {
+	case "budget_month":
 		if r.BudgetMonth == nil {
 			return t(l, "未设定", "not set")
 		}
-		return money(*r.BudgetMonth, l)
-	}},
-	{rubric.Text{ZH: "备注", EN: "Notes"}, func(r rubric.Requirements, l rubric.Lang) string {
-		return orNone(r.Notes, l)
-	}},
+		return rubric.MoneyWords(*r.BudgetMonth, l)
+	}
+	switch f.Kind {
+	case rubric.KindSet:
+		return rubric.ListWords(*f.List(&r), f.Options, l)
+	case rubric.KindChoice:
+		return f.Options.Label(*f.Str(&r), l)
+	case rubric.KindNumber: // the targets in percent
+		x, _ := r.Number(f.ID)
+		return pct(x)
+	}
+	return orNone(*f.Str(&r), l)
 }
 
 func orNone(s string, lang rubric.Lang) string {
@@ -212,7 +92,7 @@ func priceVsBudget(a rubric.Answers, r rubric.Requirements, lang rubric.Lang) (p
 	if !ok {
 		return t(lang, "未报价", "not quoted"), "—"
 	}
-	price = money(p, lang)
+	price = rubric.MoneyWords(p, lang)
 	if r.BudgetMonth == nil || *r.BudgetMonth <= 0 {
 		return price, t(lang, "未设预算", "no budget set")
 	}

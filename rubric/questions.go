@@ -12,6 +12,8 @@ const (
 	KindChoice
 	// KindSet is a set of options; unknown while empty (except where noted).
 	KindSet
+	// KindText is free text: only requirements have it.
+	KindText
 )
 
 // Question is one thing the evaluator asks or checks in steps 2–7.

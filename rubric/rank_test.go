@@ -42,18 +42,22 @@ func TestRanking(t *testing.T) {
 
 func TestRankStability(t *testing.T) {
 	p := DefaultProfile
-	t.Run("fewer than two vendors", func(t *testing.T) {
-		for _, cards := range [][]Scorecard{nil, {cardOf(p, [4]int{1, 2, 3, 4}, "")}} {
-			st := RankStability(cards, []string{"only"}[:len(cards)], p)
-			if !st.Stable || len(st.Flips) != 0 {
-				t.Errorf("%d vendors: %+v", len(cards), st)
+	t.Run("fewer than two vendors in contention", func(t *testing.T) {
+		// Two vendors of which one is disqualified have no order to test either:
+		// the report once claimed this one stable while the screen said it could not be tested.
+		one := cardOf(p, [4]int{1, 2, 3, 4}, "")
+		out := cardOf(p, [4]int{20, 35, 25, 20}, Disqualified)
+		for _, cards := range [][]Scorecard{nil, {one}, {one, out}, {out, out, one}} {
+			st := RankStability(cards, []string{"a", "b", "c"}[:len(cards)], p)
+			if st.Tested || !st.Stable || len(st.Flips) != 0 {
+				t.Errorf("%d vendors: %+v, want untested", len(cards), st)
 			}
 		}
 	})
 	t.Run("far apart", func(t *testing.T) {
 		cards := []Scorecard{cardOf(p, [4]int{8, 10, 9, 7}, ""), cardOf(p, [4]int{19, 33, 24, 19}, "")}
 		st := RankStability(cards, []string{"weak", "strong"}, p)
-		if !st.Stable || len(st.Flips) != 0 {
+		if !st.Tested || !st.Stable || len(st.Flips) != 0 {
 			t.Errorf("%+v", st)
 		}
 	})
@@ -65,7 +69,7 @@ func TestRankStability(t *testing.T) {
 		third := cardOf(p, [4]int{5, 5, 5, 5}, "")
 		names := []string{"X", "Y", "Z"}
 		st := RankStability([]Scorecard{third, x, y}, []string{names[2], names[0], names[1]}, p)
-		if st.Stable || !slices.Equal(st.Flips, []WeightShift{{"B", 5}}) {
+		if st.Stable || !slices.Equal(st.Flips, []WeightShift{{"B", 5, [2]int{2, 1}}}) {
 			t.Errorf("%+v, want unstable with exactly B +5", st)
 		}
 		// The same pair under B +5 really is in the other order.
@@ -77,10 +81,48 @@ func TestRankStability(t *testing.T) {
 	t.Run("a disqualified leader does not count", func(t *testing.T) {
 		cards := []Scorecard{cardOf(p, [4]int{20, 35, 25, 20}, Disqualified), cardOf(p, [4]int{10, 10, 10, 10}, ""), cardOf(p, [4]int{2, 2, 2, 2}, "")}
 		st := RankStability(cards, []string{"a", "b", "c"}, p)
-		if !st.Stable {
+		if !st.Tested || !st.Stable {
 			t.Errorf("%+v", st)
 		}
 	})
+}
+
+func TestContenders(t *testing.T) {
+	p := DefaultProfile
+	cards := []Scorecard{cardOf(p, [4]int{1, 1, 1, 1}, Disqualified), cardOf(p, [4]int{1, 1, 1, 1}, ""), cardOf(p, [4]int{2, 2, 2, 2}, "")}
+	if got := Contenders(cards); got != 2 {
+		t.Errorf("Contenders = %d, want 2", got)
+	}
+}
+
+func TestBestInRow(t *testing.T) {
+	p := DefaultProfile
+	in, out := cardOf(p, [4]int{1, 1, 1, 1}, ""), cardOf(p, [4]int{1, 1, 1, 1}, Disqualified)
+	rows := []struct {
+		name   string
+		cards  []Scorecard
+		values []float64 // NaN for a vendor without a value
+		lower  bool
+		want   Best
+	}{
+		{"highest wins", []Scorecard{in, in, in}, []float64{3, 7, 5}, false, Best{7, true}},
+		{"lowest wins", []Scorecard{in, in, in}, []float64{3, 7, 5}, true, Best{3, true}},
+		{"a disqualified vendor's value is never the best", []Scorecard{out, in, in}, []float64{99, 7, 5}, false, Best{7, true}},
+		{"a single contender stands out from no one", []Scorecard{out, in}, []float64{99, 7}, false, Best{7, false}},
+		{"all level: no best", []Scorecard{in, in}, []float64{4, 4}, true, Best{4, false}},
+		{"a missing value does not count", []Scorecard{in, in, in}, []float64{math.NaN(), 2, 2}, true, Best{2, false}},
+		{"no contenders", []Scorecard{out, out}, []float64{1, 2}, false, Best{}},
+	}
+	for _, r := range rows {
+		got := BestInRow(r.cards, func(i int) (float64, bool) { return r.values[i], !math.IsNaN(r.values[i]) }, r.lower)
+		if got != r.want {
+			t.Errorf("%s: %+v, want %+v", r.name, got, r.want)
+		}
+	}
+	best := Best{7, true}
+	if !best.Marks(in, 7) || best.Marks(out, 7) || best.Marks(in, 5) || (Best{7, false}).Marks(in, 7) {
+		t.Error("Marks marks the wrong cells")
+	}
 }
 
 func TestShifted(t *testing.T) {

@@ -42,6 +42,148 @@ func DefaultRequirements() Requirements {
 	}
 }
 
+// RequirementField is one field of step 1 (rubric.md §1): what the wizard, the
+// accessible flow, the report and the session file each need to ask for it, check
+// it, say it and store it. Its default is DefaultRequirements'.
+type RequirementField struct {
+	// ID is the field's JSON name in the session file; errors name it.
+	ID string
+	// Name is the short label of tables and summaries; Prompt the question as the
+	// accessible flow asks it; Title and Hint the wizard's title and placeholder.
+	Name, Prompt, Title, Hint Text
+	Kind                      Kind // KindSet, KindChoice, KindNumber or KindText
+	Options                   Options
+	// AtLeastOne is a set that may not be empty.
+	AtLeastOne bool
+	// Unset labels the empty choice of a choice that may stay unchosen.
+	Unset Text
+	// Invalid says why a value is not one of a choice's options.
+	Invalid func(value string) Text
+	// Unit is a number's unit as the accessible flow says it.
+	Unit Text
+	// Reading is how a typed number reads; Min and Max are the range Validate holds
+	// it to, OutOfRange what it says outside it. Optional is a number that may be
+	// left empty (the budget).
+	Reading    NumberSpec
+	Min, Max   float64
+	OutOfRange Text
+	Optional   bool
+	// Multiline is free text of several lines.
+	Multiline bool
+	// CharLimit caps a one-line text field.
+	CharLimit int
+
+	list func(*Requirements) *[]string
+	str  func(*Requirements) *string
+}
+
+// List is the set of a KindSet field in r.
+func (f RequirementField) List(r *Requirements) *[]string { return f.list(r) }
+
+// Str is the value of a KindChoice or KindText field in r.
+func (f RequirementField) Str(r *Requirements) *string { return f.str(r) }
+
+// Why a requirement takes the end of a range it takes: volumes are planned for at
+// their highest, targets held at their strictest, and a budget not overstated.
+var (
+	planForMore  = Text{"区间取高值,按多的准备", "the higher end: plan for more"}
+	strictTarget = Text{"区间取较严的一端", "the stricter end"}
+	budgetLow    = Text{"区间取低值,不高估预算", "the lower end: the budget is not overstated"}
+)
+
+var (
+	noMin  = math.Inf(-1)
+	noMax  = math.Inf(1)
+	pctSay = Text{"%", "%"}
+)
+
+// RequirementFields are the fields of step 1 in the order every front end shows them
+// and the session file stores them. A number's Reading bounds only keep a whole number
+// within what an int holds; Min and Max are the rule.
+var RequirementFields = []RequirementField{
+	{ID: "channels", Kind: KindSet, Options: ChannelOptions, AtLeastOne: true,
+		Name: Text{"服务渠道", "Service channels"}, Prompt: Text{"服务渠道", "Service channels"},
+		Title: Text{"服务渠道(至少一个)", "Service channels (at least one)"},
+		list:  func(r *Requirements) *[]string { return &r.Channels }},
+	{ID: "daily_volume", Kind: KindNumber,
+		Name: Text{"日均咨询量", "Daily inquiries"}, Prompt: Text{"日均咨询量", "Daily inquiries"},
+		Title: Text{"日均咨询量", "Daily inquiries"}, Hint: Text{"5000", "5000"},
+		Reading: NumberSpec{Measure: Inquiries, Integer: true, Required: true, Min: noMin, Max: 1e12, Range: HighEnd, RangeWhy: planForMore},
+		Min:     0, Max: noMax, OutOfRange: Text{"日均咨询量不能为负数", "daily volume cannot be negative"}},
+	{ID: "peak_multiplier", Kind: KindNumber,
+		Name:   Text{"高峰倍数", "Peak multiple"},
+		Prompt: Text{"高峰倍数(高峰量÷日常量)", "Peak multiplier (peak volume ÷ normal volume)"},
+		Title:  Text{"高峰倍数(高峰量÷日常量)", "Peak multiplier (peak ÷ normal)"}, Hint: Text{"10", "10"},
+		Reading: NumberSpec{Measure: Multiple, Required: true, Min: noMin, Max: noMax, Range: HighEnd, RangeWhy: planForMore},
+		Min:     1, Max: 100, OutOfRange: Text{"高峰倍数须在 1 到 100 之间", "peak multiplier must be between 1 and 100"}},
+	{ID: "peak_periods", Kind: KindSet, Options: PeakPeriodOptions,
+		Name: Text{"高峰时段", "Peak periods"}, Prompt: Text{"高峰时段", "Peak periods"}, Title: Text{"高峰时段", "Peak periods"},
+		list: func(r *Requirements) *[]string { return &r.PeakPeriods }},
+	{ID: "service_hours", Kind: KindChoice, Options: HoursOptions,
+		Name: Text{"服务时长", "Service hours"}, Prompt: Text{"服务时长", "Service hours"}, Title: Text{"服务时长", "Service hours"},
+		Invalid: func(string) Text {
+			return Text{"服务时长须为 5x8、7x12、7x16 或 7x24", "service hours must be 5x8, 7x12, 7x16 or 7x24"}
+		},
+		str: func(r *Requirements) *string { return &r.ServiceHours }},
+	{ID: "goals", Kind: KindSet, Options: GoalOptions,
+		Name: Text{"核心诉求", "Goals"}, Prompt: Text{"核心诉求", "Goals"}, Title: Text{"核心诉求", "Goals"},
+		list: func(r *Requirements) *[]string { return &r.Goals }},
+	{ID: "industry", Kind: KindChoice, Options: IndustryOptions, Unset: Text{"未选择", "not chosen"},
+		Name:    Text{"行业", "Industry"},
+		Prompt:  Text{"行业(金融、医疗为强监管)", "Industry (finance and healthcare are regulated)"},
+		Title:   Text{"行业(金融、医疗为强监管)", "Industry (finance and healthcare are regulated)"},
+		Invalid: func(v string) Text { return Text{"未知的行业: " + v, "unknown industry: " + v} },
+		str:     func(r *Requirements) *string { return &r.Industry }},
+	{ID: "staffing_mode", Kind: KindChoice, Options: StaffingOptions,
+		Name: Text{"外包模式", "Outsourcing mode"}, Prompt: Text{"外包模式", "Staffing mode"}, Title: Text{"外包模式", "Staffing mode"},
+		Invalid: func(string) Text {
+			return Text{"外包模式须为 process 或 dispatch", "staffing mode must be process or dispatch"}
+		},
+		str: func(r *Requirements) *string { return &r.StaffingMode }},
+	{ID: "user_profile", Kind: KindText, CharLimit: 500,
+		Name: Text{"用户群体特征", "User profile"}, Prompt: Text{"用户群体特征", "User profile"}, Title: Text{"用户群体特征", "User profile"},
+		Hint: Text{"如:年轻用户,对响应速度要求高", "e.g. young users who expect fast replies"},
+		str:  func(r *Requirements) *string { return &r.UserProfile }},
+	{ID: "target_response_s", Kind: KindNumber, Unit: Text{"秒", "seconds"},
+		Name: Text{"目标平均响应时间", "Target average response time"}, Prompt: Text{"目标平均响应时间", "Target average response time"},
+		Title: Text{"目标平均响应时间(秒)", "Target average response (s)"}, Hint: Text{"30", "30"},
+		Reading: NumberSpec{Measure: Seconds, Integer: true, Required: true, Min: noMin, Max: 1e12, Range: LowEnd, RangeWhy: strictTarget},
+		Min:     1, Max: 3600, OutOfRange: Text{"目标响应时间须在 1 到 3600 秒之间", "target response time must be between 1 and 3600 seconds"}},
+	{ID: "target_fcr_pct", Kind: KindNumber, Unit: pctSay,
+		Name: Text{"目标一次性解决率", "Target first-contact resolution"}, Prompt: Text{"目标一次性解决率", "Target first-contact resolution"},
+		Title: Text{"目标一次性解决率 %", "Target first-contact resolution %"}, Hint: Text{"85", "85"},
+		Reading: NumberSpec{Measure: Percent, Required: true, Min: noMin, Max: noMax, Range: HighEnd, RangeWhy: strictTarget},
+		Min:     0, Max: 100, OutOfRange: Text{"目标一次性解决率须在 0 到 100 之间", "target FCR must be between 0 and 100"}},
+	{ID: "target_answer_pct", Kind: KindNumber, Unit: pctSay,
+		Name: Text{"目标接通率", "Target answer rate"}, Prompt: Text{"目标接通率", "Target answer rate"},
+		Title: Text{"目标接通率 %", "Target answer rate %"}, Hint: Text{"99.5", "99.5"},
+		Reading: NumberSpec{Measure: Percent, Required: true, Min: noMin, Max: noMax, Range: HighEnd, RangeWhy: strictTarget},
+		Min:     0, Max: 100, OutOfRange: Text{"目标接通率须在 0 到 100 之间", "target answer rate must be between 0 and 100"}},
+	{ID: "target_csat_pct", Kind: KindNumber, Unit: pctSay,
+		Name: Text{"目标满意度", "Target CSAT"}, Prompt: Text{"目标满意度", "Target CSAT"},
+		Title: Text{"目标满意度 %", "Target CSAT %"}, Hint: Text{"90", "90"},
+		Reading: NumberSpec{Measure: Percent, Required: true, Min: noMin, Max: noMax, Range: HighEnd, RangeWhy: strictTarget},
+		Min:     0, Max: 100, OutOfRange: Text{"目标满意度须在 0 到 100 之间", "target CSAT must be between 0 and 100"}},
+	{ID: "budget_month", Kind: KindNumber, Unit: Text{"元", "CNY"}, Optional: true,
+		Name: Text{"月预算", "Monthly budget"}, Prompt: Text{"月预算", "Monthly budget"},
+		Title: Text{"月预算(元,可空)", "Monthly budget (CNY, optional)"}, Hint: Text{"无", "none"},
+		Reading: NumberSpec{Measure: Yuan, Min: noMin, Max: noMax, Range: LowEnd, RangeWhy: budgetLow},
+		Min:     0, Max: noMax, OutOfRange: Text{"月预算不能为负数", "monthly budget cannot be negative"}},
+	{ID: "notes", Kind: KindText, Multiline: true,
+		Name: Text{"备注", "Notes"}, Prompt: Text{"备注", "Notes"}, Title: Text{"备注", "Notes"},
+		str: func(r *Requirements) *string { return &r.Notes }},
+}
+
+// RequirementFieldByID returns the field of step 1 with JSON name id.
+func RequirementFieldByID(id string) (RequirementField, bool) {
+	for _, f := range RequirementFields {
+		if f.ID == id {
+			return f, true
+		}
+	}
+	return RequirementField{}, false
+}
+
 // Regulated is derived: finance and healthcare are strongly regulated industries.
 func (r Requirements) Regulated() bool {
 	return r.Industry == "finance" || r.Industry == "healthcare"
@@ -69,46 +211,23 @@ func (e FieldError) Error() string { return e.Field + ": " + e.Message.EN }
 func (r Requirements) Validate() []FieldError {
 	var errs []FieldError
 	bad := func(field, zh, en string) { errs = append(errs, FieldError{field, Text{zh, en}}) }
-	if len(r.Channels) == 0 {
-		bad("channels", "请至少选择一个服务渠道", "choose at least one service channel")
-	}
-	errs = append(errs, checkSet("channels", r.Channels, ChannelOptions)...)
-	if r.DailyVolume < 0 {
-		bad("daily_volume", "日均咨询量不能为负数", "daily volume cannot be negative")
-	}
-	if !finite(r.PeakMultiplier) || r.PeakMultiplier < 1 || r.PeakMultiplier > 100 {
-		bad("peak_multiplier", "高峰倍数须在 1 到 100 之间", "peak multiplier must be between 1 and 100")
-	}
-	errs = append(errs, checkSet("peak_periods", r.PeakPeriods, PeakPeriodOptions)...)
-	if !HoursOptions.Has(r.ServiceHours) {
-		bad("service_hours", "服务时长须为 5x8、7x12、7x16 或 7x24", "service hours must be 5x8, 7x12, 7x16 or 7x24")
-	}
-	errs = append(errs, checkSet("goals", r.Goals, GoalOptions)...)
-	if r.Industry != "" && !IndustryOptions.Has(r.Industry) {
-		bad("industry", "未知的行业: "+r.Industry, "unknown industry: "+r.Industry)
-	}
-	if !StaffingOptions.Has(r.StaffingMode) {
-		bad("staffing_mode", "外包模式须为 process 或 dispatch", "staffing mode must be process or dispatch")
-	}
-	if r.TargetResponseS < 1 || r.TargetResponseS > 3600 {
-		bad("target_response_s", "目标响应时间须在 1 到 3600 秒之间", "target response time must be between 1 and 3600 seconds")
-	}
-	for _, p := range []struct {
-		field string
-		v     float64
-		zh    string
-		en    string
-	}{
-		{"target_fcr_pct", r.TargetFCRPct, "目标一次性解决率", "target FCR"},
-		{"target_answer_pct", r.TargetAnswerPct, "目标接通率", "target answer rate"},
-		{"target_csat_pct", r.TargetCSATPct, "目标满意度", "target CSAT"},
-	} {
-		if !finite(p.v) || p.v < 0 || p.v > 100 {
-			bad(p.field, p.zh+"须在 0 到 100 之间", p.en+" must be between 0 and 100")
+	for _, f := range RequirementFields {
+		switch f.Kind {
+		case KindSet:
+			set := *f.List(&r)
+			if f.AtLeastOne && len(set) == 0 {
+				bad(f.ID, "请至少选择一个服务渠道", "choose at least one service channel")
+			}
+			errs = append(errs, checkSet(f.ID, set, f.Options)...)
+		case KindChoice:
+			if v := *f.Str(&r); !(v == "" && f.Unset != Text{}) && !f.Options.Has(v) {
+				errs = append(errs, FieldError{f.ID, f.Invalid(v)})
+			}
+		case KindNumber:
+			if x, known := r.Number(f.ID); known && (!finite(x) || x < f.Min || x > f.Max) {
+				errs = append(errs, FieldError{f.ID, f.OutOfRange})
+			}
 		}
-	}
-	if r.BudgetMonth != nil && (!finite(*r.BudgetMonth) || *r.BudgetMonth < 0) {
-		bad("budget_month", "月预算不能为负数", "monthly budget cannot be negative")
 	}
 	return errs
 }
@@ -129,32 +248,16 @@ func checkSet(field string, values []string, opts Options) []FieldError {
 
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
-// Why a requirement takes the end of a range it takes: volumes are planned for at
-// their highest, targets held at their strictest, and a budget not overstated.
-var (
-	planForMore  = Text{"区间取高值,按多的准备", "the higher end: plan for more"}
-	strictTarget = Text{"区间取较严的一端", "the stricter end"}
-	budgetLow    = Text{"区间取低值,不高估预算", "the lower end: the budget is not overstated"}
-)
-
-// requirementNumbers are the number fields of the requirements. Their bounds are
-// Validate's; Max only keeps a whole number within what an int holds.
-var requirementNumbers = map[string]NumberSpec{
-	"daily_volume":      {Measure: Inquiries, Integer: true, Required: true, Min: math.Inf(-1), Max: 1e12, Range: HighEnd, RangeWhy: planForMore},
-	"peak_multiplier":   {Measure: Multiple, Required: true, Min: math.Inf(-1), Max: math.Inf(1), Range: HighEnd, RangeWhy: planForMore},
-	"target_response_s": {Measure: Seconds, Integer: true, Required: true, Min: math.Inf(-1), Max: 1e12, Range: LowEnd, RangeWhy: strictTarget},
-	"target_fcr_pct":    {Measure: Percent, Required: true, Min: math.Inf(-1), Max: math.Inf(1), Range: HighEnd, RangeWhy: strictTarget},
-	"target_answer_pct": {Measure: Percent, Required: true, Min: math.Inf(-1), Max: math.Inf(1), Range: HighEnd, RangeWhy: strictTarget},
-	"target_csat_pct":   {Measure: Percent, Required: true, Min: math.Inf(-1), Max: math.Inf(1), Range: HighEnd, RangeWhy: strictTarget},
-	"budget_month":      {Measure: Yuan, Min: math.Inf(-1), Max: math.Inf(1), Range: LowEnd, RangeWhy: budgetLow},
-}
-
 // RequirementSpec is how the requirements' number field (its JSON name) reads a
 // typed number; ok is false for a field that is not a number.
 func RequirementSpec(field string) (NumberSpec, bool) {
-	sp, ok := requirementNumbers[field]
+	f, ok := RequirementFieldByID(field)
+	if !ok || f.Kind != KindNumber {
+		return NumberSpec{}, false
+	}
+	sp := f.Reading
 	sp.Field = field
-	return sp, ok
+	return sp, true
 }
 
 // ReadNumber reads s, as typed, for the number field of r named field and checks it

@@ -1,7 +1,9 @@
 package rubric
 
 import (
+	"encoding/json"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -134,5 +136,43 @@ func TestRequirementsValidate(t *testing.T) {
 func TestCovers(t *testing.T) {
 	if Covers("7x24", "") || Covers("", "5x8") || Covers("24x7", "5x8") {
 		t.Errorf("unknown hours cover something")
+	}
+}
+
+// The table of fields is the session file's order of step 1, which is the order of
+// Requirements' JSON names; every field reaches its own value in Requirements.
+func TestRequirementFieldsAreTheStruct(t *testing.T) {
+	typ := reflect.TypeOf(Requirements{})
+	if typ.NumField() != len(RequirementFields) {
+		t.Fatalf("%d fields in Requirements, %d in the table", typ.NumField(), len(RequirementFields))
+	}
+	for i, f := range RequirementFields {
+		if tag := typ.Field(i).Tag.Get("json"); tag != f.ID {
+			t.Errorf("field %d: JSON name %q, table %q", i, tag, f.ID)
+		}
+		if f.Name.ZH == "" || f.Name.EN == "" || f.Prompt.EN == "" || f.Title.EN == "" {
+			t.Errorf("%s: a label is missing", f.ID)
+		}
+		r := DefaultRequirements()
+		switch f.Kind {
+		case KindSet:
+			*f.List(&r) = []string{f.Options[0].Value}
+		case KindChoice, KindText:
+			*f.Str(&r) = "x"
+		case KindNumber:
+			r.SetNumber(f.ID, 7, true)
+		default:
+			t.Errorf("%s: kind %v", f.ID, f.Kind)
+		}
+		got, _ := json.Marshal(r)
+		want, _ := json.Marshal(DefaultRequirements())
+		var a, b map[string]any
+		_ = json.Unmarshal(got, &a)
+		_ = json.Unmarshal(want, &b)
+		for k := range a {
+			if changed := !reflect.DeepEqual(a[k], b[k]); changed != (k == f.ID) {
+				t.Errorf("setting %s changed %s: %v", f.ID, k, changed)
+			}
+		}
 	}
 }

@@ -397,58 +397,97 @@ var triReasons = func() []triReason {
 	return said
 }()
 
-// run applies the rules of rubric.md §2, item by item in rubric order.
+// run applies the rules of rubric.md §2, one function per item in rubric order.
 func (s *scoring) run() {
-	ans := s.ans
 	s.licences()
-	s.item("A2")
-	s.triPoints("iso9001", 3)
-	s.triPoints("iso27001", 3)
-	s.item("A3")
-	s.triPoints("nda", 2)
-	if ans.Tri("nda") == No {
-		s.knockout("no_nda")
-	}
-	s.triPoints("encryption", 2)
-	s.triPoints("leak_plan", 1)
-	s.triPoints("mlps", 1)
+	s.certifications()
+	s.dataSecurity()
 	s.industryCompliance()
 	s.cases()
 	s.elasticity()
 	s.professionalism()
 	s.coverage()
 	s.kpis()
+	s.kpiContract()
+	s.monitoring()
+	s.reporting()
+	s.emergency()
+	s.pricing()
+	s.contractTerms()
+	s.afterSales()
+	s.trial()
+	s.redFlagsOfRequirements()
+}
+
+// A2: ISO 9001 and ISO 27001, 3 points each.
+func (s *scoring) certifications() {
+	s.item("A2")
+	s.triPoints("iso9001", 3)
+	s.triPoints("iso27001", 3)
+}
+
+// A3: an NDA (refusing one disqualifies), encryption, a leak plan and MLPS filing.
+func (s *scoring) dataSecurity() {
+	s.item("A3")
+	s.triPoints("nda", 2)
+	if s.ans.Tri("nda") == No {
+		s.knockout("no_nda")
+	}
+	s.triPoints("encryption", 2)
+	s.triPoints("leak_plan", 1)
+	s.triPoints("mlps", 1)
+}
+
+// C2: the KPIs written into the contract, with penalties.
+func (s *scoring) kpiContract() {
 	s.item("C2")
 	s.triPoints("kpis_in_contract", 2)
-	if ans.Tri("kpis_in_contract") == No {
+	if s.ans.Tri("kpis_in_contract") == No {
 		s.flag("kpis_not_in_contract")
 	}
 	s.triPoints("penalty", 2)
+}
+
+// C3, real-time monitoring: a live dashboard and access to the raw records.
+func (s *scoring) monitoring() {
 	s.item("C3")
 	s.triPoints("dashboard", 3)
 	s.triPoints("raw_access", 2)
+}
+
+// C4: regular reports, with analysis.
+func (s *scoring) reporting() {
 	s.item("C4")
 	s.triPoints("reports", 2)
 	s.triPoints("report_analysis", 2)
+}
+
+// C5: an emergency plan.
+func (s *scoring) emergency() {
 	s.item("C5")
 	s.triPoints("emergency_plan", 2)
-	s.pricing()
+}
+
+// D2: the contract's terms; the client not owning the data disqualifies.
+func (s *scoring) contractTerms() {
 	s.item("D2")
 	s.triPoints("termination", 2)
 	s.triPoints("breach_liability", 2)
 	s.triPoints("data_ownership", 2)
-	if ans.Tri("data_ownership") == No {
+	if s.ans.Tri("data_ownership") == No {
 		s.knockout("no_data_ownership")
 	}
 	s.triPoints("data_handover", 1)
 	s.triPoints("dispute_resolution", 1)
-	s.afterSales()
+}
+
+// D4: a trial period; none is a red flag.
+func (s *scoring) trial() {
 	s.item("D4")
 	s.triPoints("trial", 2)
-	if ans.Tri("trial") == No {
+	if s.ans.Tri("trial") == No {
 		s.flag("no_trial")
 	}
-	s.redFlagsOfRequirements()
 }
 
 // A1: 6 × held ÷ required; a required licence answered "no" disqualifies.

@@ -515,3 +515,28 @@ func TestBandsViaScore(t *testing.T) {
 		}
 	}
 }
+
+// TestScoreReasonsAreTheirOwn appends to one item's reasons and checks that no other
+// item's reasons, nor a second scorecard's, change: the reasons of a scorecard may
+// share memory, but a caller must not be able to tell.
+func TestScoreReasonsAreTheirOwn(t *testing.T) {
+	req := with(finance, phone)
+	a := fullAnswers(req)
+	card := Score(req, a, DefaultProfile)
+	other := Score(req, a, DefaultProfile)
+	want := fmt.Sprintf("%+v", other.Items)
+	for i := range card.Items {
+		card.Items[i].Why = append(card.Items[i].Why, Text{"追加", "appended"})
+	}
+	for i := range card.Items {
+		if n := len(card.Items[i].Why); card.Items[i].Why[n-1].EN != "appended" {
+			t.Fatalf("%s: appended reason lost", card.Items[i].ID)
+		}
+		if i+1 < len(card.Items) && card.Items[i+1].Why[0].EN == "appended" {
+			t.Fatalf("appending to %s overwrote the first reason of %s", card.Items[i].ID, card.Items[i+1].ID)
+		}
+	}
+	if fmt.Sprintf("%+v", other.Items) != want {
+		t.Errorf("appending to one scorecard's reasons changed another's")
+	}
+}

@@ -604,7 +604,7 @@ func (f *plainFlow) step(sess *db.Session, v *db.Vendor, n int) error {
 func (f *plainFlow) question(sess *db.Session, v *db.Vendor, q rubric.Question) error {
 	for {
 		cur := plainCurrent(q, v.Answers)
-		next, err := f.askAnswer(q, sess.Requirements, cur)
+		next, err := f.askAnswer(q, sess.Requirements, cur, v.Answers)
 		if err != nil {
 			return err
 		}
@@ -670,7 +670,7 @@ func plainRemember(v *db.Vendor, id string, value *rubric.Value, version int64) 
 }
 
 // questionTitle names a question with its item, unit, help and current answer.
-func (f *plainFlow) questionTitle(q rubric.Question, req rubric.Requirements, cur *rubric.Value) string {
+func (f *plainFlow) questionTitle(q rubric.Question, req rubric.Requirements, ans rubric.Answers) string {
 	t := q.Label.In(f.lang)
 	if q.Item != "" {
 		t = q.Item + " " + t
@@ -688,12 +688,16 @@ func (f *plainFlow) questionTitle(q rubric.Question, req rubric.Requirements, cu
 	if len(extra) > 0 {
 		t += f.tr("(", " (") + strings.Join(extra, f.tr("；", "; ")) + f.tr(")", ")")
 	}
-	return t + f.sep() + f.tr("当前：", "now: ") + f.valueText(q, cur)
+	shown, known := ans.Shown(q)
+	if !known {
+		return t + f.sep() + f.tr("当前：", "now: ") + f.valueText(q, nil)
+	}
+	return t + f.sep() + f.tr("当前：", "now: ") + f.valueText(q, &shown)
 }
 
 // askAnswer asks q once and returns the answer given (nil: unknown).
-func (f *plainFlow) askAnswer(q rubric.Question, req rubric.Requirements, cur *rubric.Value) (*rubric.Value, error) {
-	title := f.questionTitle(q, req, cur)
+func (f *plainFlow) askAnswer(q rubric.Question, req rubric.Requirements, cur *rubric.Value, ans rubric.Answers) (*rubric.Value, error) {
+	title := f.questionTitle(q, req, ans)
 	switch q.Kind {
 	case rubric.KindTri:
 		t := rubric.Unknown
@@ -854,31 +858,13 @@ func (f *plainFlow) valueText(q rubric.Question, v *rubric.Value) string {
 			return f.tr("否", "no")
 		}
 		return f.tr("未知", "unknown")
-	case rubric.KindNumber:
-		unit := q.Unit.In(f.lang)
-		if unit == "" {
-			return rubric.FormatNumber(v.Num)
-		}
-		return rubric.FormatNumber(v.Num) + f.tr("", " ") + unit
 	case rubric.KindChoice:
 		if v.Str == "" {
 			return f.tr("未知", "unknown")
 		}
-		return q.Options.Label(v.Str, f.lang)
 	}
-	return f.setText(v.Set, q.Options)
-}
-
-// setText lists chosen options by label, or says none.
-func (f *plainFlow) setText(set []string, opts rubric.Options) string {
-	if len(set) == 0 {
-		return f.tr("无", "none")
-	}
-	labels := make([]string, len(set))
-	for i, s := range set {
-		labels[i] = opts.Label(s, f.lang)
-	}
-	return strings.Join(labels, f.tr("、", ", "))
+	// Numbers, choices and lists are said as the report says them.
+	return rubric.ValueWords(q, *v, f.lang)
 }
 
 // scorecard prints a vendor's live scorecard, one fact a line.
@@ -913,111 +899,27 @@ func (f *plainFlow) scorecard(name string, card rubric.Scorecard) {
 
 // ---- requirements ----
 
-// plainReqKind is how a requirements field is asked.
-type plainReqKind int
-
-const (
-	plainReqSet plainReqKind = iota
-	plainReqChoice
-	plainReqNumber
-	plainReqText
-)
-
-// plainReqField is one field of rubric.md §1 as the accessible mode asks it.
-type plainReqField struct {
-	key   string // the requirements' JSON name, as Validate reports it
-	label rubric.Text
-	unit  rubric.Text
-	kind  plainReqKind
-	opts  rubric.Options
-	// unset is the label of the empty choice ("" when a choice is required).
-	unset   rubric.Text
-	integer bool
-	// optional numbers may be cleared (the budget).
-	optional bool
-	set      func(*rubric.Requirements) *[]string
-	str      func(*rubric.Requirements) *string
-	getNum   func(rubric.Requirements) (float64, bool)
-	setNum   func(*rubric.Requirements, *float64)
-}
-
-func plainReqFields() []plainReqField {
-	return []plainReqField{
-		{key: "channels", label: rubric.Text{ZH: "服务渠道", EN: "Service channels"}, kind: plainReqSet, opts: rubric.ChannelOptions,
-			set: func(r *rubric.Requirements) *[]string { return &r.Channels }},
-		{key: "daily_volume", label: rubric.Text{ZH: "日均咨询量", EN: "Daily inquiries"}, kind: plainReqNumber, integer: true,
-			getNum: func(r rubric.Requirements) (float64, bool) { return float64(r.DailyVolume), true },
-			setNum: func(r *rubric.Requirements, x *float64) { r.DailyVolume = int(*x) }},
-		{key: "peak_multiplier", label: rubric.Text{ZH: "高峰倍数(高峰量÷日常量)", EN: "Peak multiplier (peak volume ÷ normal volume)"}, kind: plainReqNumber,
-			getNum: func(r rubric.Requirements) (float64, bool) { return r.PeakMultiplier, true },
-			setNum: func(r *rubric.Requirements, x *float64) { r.PeakMultiplier = *x }},
-		{key: "peak_periods", label: rubric.Text{ZH: "高峰时段", EN: "Peak periods"}, kind: plainReqSet, opts: rubric.PeakPeriodOptions,
-			set: func(r *rubric.Requirements) *[]string { return &r.PeakPeriods }},
-		{key: "service_hours", label: rubric.Text{ZH: "服务时长", EN: "Service hours"}, kind: plainReqChoice, opts: rubric.HoursOptions,
-			str: func(r *rubric.Requirements) *string { return &r.ServiceHours }},
-		{key: "goals", label: rubric.Text{ZH: "核心诉求", EN: "Goals"}, kind: plainReqSet, opts: rubric.GoalOptions,
-			set: func(r *rubric.Requirements) *[]string { return &r.Goals }},
-		{key: "industry", label: rubric.Text{ZH: "行业(金融、医疗为强监管)", EN: "Industry (finance and healthcare are regulated)"}, kind: plainReqChoice,
-			opts: rubric.IndustryOptions, unset: rubric.Text{ZH: "未选择", EN: "not chosen"},
-			str: func(r *rubric.Requirements) *string { return &r.Industry }},
-		{key: "staffing_mode", label: rubric.Text{ZH: "外包模式", EN: "Staffing mode"}, kind: plainReqChoice, opts: rubric.StaffingOptions,
-			str: func(r *rubric.Requirements) *string { return &r.StaffingMode }},
-		{key: "user_profile", label: rubric.Text{ZH: "用户群体特征", EN: "User profile"}, kind: plainReqText,
-			str: func(r *rubric.Requirements) *string { return &r.UserProfile }},
-		{key: "target_response_s", label: rubric.Text{ZH: "目标平均响应时间", EN: "Target average response time"}, unit: rubric.Text{ZH: "秒", EN: "seconds"},
-			kind: plainReqNumber, integer: true,
-			getNum: func(r rubric.Requirements) (float64, bool) { return float64(r.TargetResponseS), true },
-			setNum: func(r *rubric.Requirements, x *float64) { r.TargetResponseS = int(*x) }},
-		{key: "target_fcr_pct", label: rubric.Text{ZH: "目标一次性解决率", EN: "Target first-contact resolution"}, unit: rubric.Text{ZH: "%", EN: "%"}, kind: plainReqNumber,
-			getNum: func(r rubric.Requirements) (float64, bool) { return r.TargetFCRPct, true },
-			setNum: func(r *rubric.Requirements, x *float64) { r.TargetFCRPct = *x }},
-		{key: "target_answer_pct", label: rubric.Text{ZH: "目标接通率", EN: "Target answer rate"}, unit: rubric.Text{ZH: "%", EN: "%"}, kind: plainReqNumber,
-			getNum: func(r rubric.Requirements) (float64, bool) { return r.TargetAnswerPct, true },
-			setNum: func(r *rubric.Requirements, x *float64) { r.TargetAnswerPct = *x }},
-		{key: "target_csat_pct", label: rubric.Text{ZH: "目标满意度", EN: "Target CSAT"}, unit: rubric.Text{ZH: "%", EN: "%"}, kind: plainReqNumber,
-			getNum: func(r rubric.Requirements) (float64, bool) { return r.TargetCSATPct, true },
-			setNum: func(r *rubric.Requirements, x *float64) { r.TargetCSATPct = *x }},
-		{key: "budget_month", label: rubric.Text{ZH: "月预算", EN: "Monthly budget"}, unit: rubric.Text{ZH: "元", EN: "CNY"}, kind: plainReqNumber, optional: true,
-			getNum: func(r rubric.Requirements) (float64, bool) {
-				if r.BudgetMonth == nil {
-					return 0, false
-				}
-				return *r.BudgetMonth, true
-			},
-			setNum: func(r *rubric.Requirements, x *float64) {
-				if x == nil {
-					r.BudgetMonth = nil
-					return
-				}
-				b := *x
-				r.BudgetMonth = &b
-			}},
-		{key: "notes", label: rubric.Text{ZH: "备注", EN: "Notes"}, kind: plainReqText,
-			str: func(r *rubric.Requirements) *string { return &r.Notes }},
-	}
-}
-
 // fieldText says a requirements field's current value in words.
-func (f *plainFlow) fieldText(fd plainReqField, r rubric.Requirements) string {
-	switch fd.kind {
-	case plainReqSet:
-		return f.setText(*fd.set(&r), fd.opts)
-	case plainReqChoice:
-		s := *fd.str(&r)
+func (f *plainFlow) fieldText(fd rubric.RequirementField, r rubric.Requirements) string {
+	switch fd.Kind {
+	case rubric.KindSet:
+		return rubric.ListWords(*fd.List(&r), fd.Options, f.lang)
+	case rubric.KindChoice:
+		s := *fd.Str(&r)
 		if s == "" {
-			return fd.unset.In(f.lang)
+			return fd.Unset.In(f.lang)
 		}
-		label := fd.opts.Label(s, f.lang)
-		if fd.key == "industry" && r.Regulated() {
+		label := fd.Options.Label(s, f.lang)
+		if fd.ID == "industry" && r.Regulated() {
 			label += f.tr("(强监管)", " (regulated)")
 		}
 		return label
-	case plainReqNumber:
-		x, ok := fd.getNum(r)
+	case rubric.KindNumber:
+		x, ok := r.Number(fd.ID)
 		if !ok {
 			return f.tr("无", "none")
 		}
-		if u := fd.unit.In(f.lang); u != "" {
+		if u := fd.Unit.In(f.lang); u != "" {
 			if u == "%" {
 				return rubric.FormatNumber(x) + "%"
 			}
@@ -1025,7 +927,7 @@ func (f *plainFlow) fieldText(fd plainReqField, r rubric.Requirements) string {
 		}
 		return rubric.FormatNumber(x)
 	}
-	if s := *fd.str(&r); s != "" {
+	if s := *fd.Str(&r); s != "" {
 		return s
 	}
 	return f.tr("无", "none")
@@ -1033,10 +935,9 @@ func (f *plainFlow) fieldText(fd plainReqField, r rubric.Requirements) string {
 
 // requirementsText says every requirement in one paragraph.
 func (f *plainFlow) requirementsText(r rubric.Requirements) string {
-	fields := plainReqFields()
-	parts := make([]string, 0, len(fields))
-	for _, fd := range fields {
-		parts = append(parts, fd.label.In(f.lang)+f.colon()+plainOneLine(f.fieldText(fd, r)))
+	parts := make([]string, 0, len(rubric.RequirementFields))
+	for _, fd := range rubric.RequirementFields {
+		parts = append(parts, fd.Prompt.In(f.lang)+f.colon()+plainOneLine(f.fieldText(fd, r)))
 	}
 	text := strings.Join(parts, f.tr("；", "; "))
 	// Notes that end a sentence themselves get no second full stop.
@@ -1054,7 +955,7 @@ func (f *plainFlow) editRequirements(sess *db.Session) error {
 	f.line("")
 	f.say("修改需求：逐项提问，直接回车保留当前值，每项修改都会立即保存。",
 		"Editing the requirements field by field. Enter alone keeps the current value; each change is saved at once.")
-	for _, fd := range plainReqFields() {
+	for _, fd := range rubric.RequirementFields {
 		for {
 			next := sess.Requirements
 			changed, err := f.askRequirement(fd, &next)
@@ -1084,21 +985,21 @@ func (f *plainFlow) editRequirements(sess *db.Session) error {
 }
 
 // askRequirement asks one field and sets it in r; it reports whether r changed.
-func (f *plainFlow) askRequirement(fd plainReqField, r *rubric.Requirements) (bool, error) {
-	title := fd.label.In(f.lang)
-	if u := fd.unit.In(f.lang); u != "" {
+func (f *plainFlow) askRequirement(fd rubric.RequirementField, r *rubric.Requirements) (bool, error) {
+	title := fd.Prompt.In(f.lang)
+	if u := fd.Unit.In(f.lang); u != "" {
 		title += f.tr("(", " (") + u + f.tr(")", ")")
 	}
 	title += f.sep() + f.tr("当前：", "now: ") + plainOneLine(f.fieldText(fd, *r))
-	switch fd.kind {
-	case plainReqSet:
-		cur := fd.set(r)
+	switch fd.Kind {
+	case rubric.KindSet:
+		cur := fd.List(r)
 		for {
 			chosen := slices.Clone(*cur)
-			if err := f.askSet(title, fd.opts, &chosen); err != nil {
+			if err := f.askSet(title, fd.Options, &chosen); err != nil {
 				return false, err
 			}
-			if fd.key == "channels" && len(chosen) == 0 {
+			if fd.AtLeastOne && len(chosen) == 0 {
 				f.say("请至少选择一个服务渠道。", "Choose at least one service channel.")
 				continue
 			}
@@ -1109,15 +1010,15 @@ func (f *plainFlow) askRequirement(fd plainReqField, r *rubric.Requirements) (bo
 			return true, nil
 		}
 
-	case plainReqChoice:
-		cur := fd.str(r)
+	case rubric.KindChoice:
+		cur := fd.Str(r)
 		s := *cur
-		opts := make([]huh.Option[string], 0, len(fd.opts)+1)
-		for _, o := range fd.opts {
+		opts := make([]huh.Option[string], 0, len(fd.Options)+1)
+		for _, o := range fd.Options {
 			opts = append(opts, huh.NewOption(o.Label.In(f.lang), o.Value))
 		}
-		if fd.unset.EN != "" {
-			opts = append(opts, huh.NewOption(fd.unset.In(f.lang), ""))
+		if fd.Unset.EN != "" {
+			opts = append(opts, huh.NewOption(fd.Unset.In(f.lang), ""))
 		}
 		if err := f.ask(huh.NewSelect[string]().Title(title).Options(opts...).Value(&s)); err != nil {
 			return false, err
@@ -1128,12 +1029,12 @@ func (f *plainFlow) askRequirement(fd plainReqField, r *rubric.Requirements) (bo
 		*cur = s
 		return true, nil
 
-	case plainReqNumber:
+	case rubric.KindNumber:
 		def := ""
-		if x, ok := fd.getNum(*r); ok {
+		if x, ok := r.Number(fd.ID); ok {
 			def = rubric.FormatNumber(x)
 		}
-		if fd.optional {
+		if fd.Optional {
 			title += f.tr("(输入 - 清空)", " (- clears it)")
 		}
 		text, err := f.askLine(title+f.tr("。请输入：", ". New value:"), def, func(s string) string {
@@ -1144,14 +1045,17 @@ func (f *plainFlow) askRequirement(fd plainReqField, r *rubric.Requirements) (bo
 			return false, err
 		}
 		x, _ := f.parseRequirement(fd, *r, text)
-		before := *r
-		fd.setNum(r, x)
-		oldX, oldOK := fd.getNum(before)
-		newX, newOK := fd.getNum(*r)
+		oldX, oldOK := r.Number(fd.ID)
+		if x != nil {
+			r.SetNumber(fd.ID, *x, true)
+		} else if fd.Optional {
+			r.SetNumber(fd.ID, 0, false)
+		}
+		newX, newOK := r.Number(fd.ID)
 		return oldOK != newOK || oldX != newX, nil
 
-	default: // plainReqText
-		cur := fd.str(r)
+	default: // rubric.KindText
+		cur := fd.Str(r)
 		title += f.tr("(回车保留，- 清空)", " (Enter keeps it, - clears it)")
 		text := *cur
 		if err := f.ask(huh.NewText().Title(title + f.tr("。请输入：", ". New value:")).Value(&text)); err != nil {
@@ -1172,15 +1076,15 @@ func (f *plainFlow) askRequirement(fd plainReqField, r *rubric.Requirements) (bo
 
 // parseRequirement reads a number typed for fd and checks it with the requirements'
 // own validation. It returns nil for a cleared optional field, or a message.
-func (f *plainFlow) parseRequirement(fd plainReqField, r rubric.Requirements, s string) (*float64, string) {
+func (f *plainFlow) parseRequirement(fd rubric.RequirementField, r rubric.Requirements, s string) (*float64, string) {
 	s = strings.TrimSpace(s)
-	if fd.optional && (s == "" || plainUnknown(s)) {
+	if fd.Optional && (s == "" || plainUnknown(s)) {
 		return nil, ""
 	}
 	if s == "" {
 		return nil, f.tr("请填写。", "A value is required.")
 	}
-	got := r.ReadNumber(fd.key, s)
+	got := r.ReadNumber(fd.ID, s)
 	switch {
 	case got.Err != nil:
 		return nil, got.Err.Message.In(f.lang)

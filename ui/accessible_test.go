@@ -468,3 +468,24 @@ func TestAccessibleInvalidChoiceThenEndOfInput(t *testing.T) {
 		})
 	}
 }
+
+// A question's current answer is said as the report says it: a price in yuan with
+// thousands separators, and a list of hidden fees never filled in after a review that
+// found nothing as none, not as unknown.
+func TestAccessibleSaysAnswersAsTheReportDoes(t *testing.T) {
+	f := &plainFlow{lang: rubric.EN}
+	price, _ := rubric.QuestionByID("price_month")
+	fees, _ := rubric.QuestionByID("hidden_fees")
+	req := rubric.DefaultRequirements()
+	ans := rubric.Answers{"price_month": {Num: 138000}, "hidden_fees_reviewed": {Tri: rubric.Yes}}
+	if got := f.questionTitle(price, req, ans); !strings.HasSuffix(got, "now: 138,000 CNY") {
+		t.Errorf("price: %q", got)
+	}
+	if got := f.questionTitle(fees, req, ans); !strings.HasSuffix(got, "now: none") {
+		t.Errorf("hidden fees after a review: %q", got)
+	}
+	delete(ans, "hidden_fees_reviewed")
+	if got := f.questionTitle(fees, req, ans); !strings.HasSuffix(got, "now: unknown") {
+		t.Errorf("hidden fees before a review: %q", got)
+	}
+}

@@ -157,15 +157,8 @@ func (s *compareScreen) rescore() {
 		names[i] = v.Name
 	}
 	s.order = rubric.Ranking(s.cards, names)
-	s.contenders = 0
-	for _, i := range s.order {
-		if s.cards[i].Band != rubric.Disqualified {
-			s.contenders++
-		}
-	}
-	// Only the vendors still in the running have an order worth testing.
-	cards, cnames := s.contenderCards()
-	s.stability = rubric.RankStability(cards, cnames, sess.Profile)
+	s.contenders = rubric.Contenders(s.cards)
+	s.stability = rubric.RankStability(s.cards, names, sess.Profile)
 	s.clampScroll()
 }
 
@@ -504,25 +497,13 @@ const (
 // disqualified, bold and with a marker, when they differ at all.
 func (s *compareScreen) numberRow(label string, value func(vi int) (float64, string, bool), better int) string {
 	st := s.c.Styles
-	best, bestSet, differ := 0.0, false, false
-	for _, vi := range s.order[:s.contenders] {
+	best := rubric.BestInRow(s.cards, func(vi int) (float64, bool) {
 		v, _, ok := value(vi)
-		if !ok {
-			continue
-		}
-		switch {
-		case !bestSet:
-			best, bestSet = v, true
-		case v != best:
-			differ = true
-			if (better == higher && v > best) || (better == lower && v < best) {
-				best = v
-			}
-		}
-	}
+		return v, ok
+	}, better == lower)
 	return s.row(label, func(vi int) string {
 		v, text, ok := value(vi)
-		if ok && differ && v == best && s.rankOf(vi) < s.contenders {
+		if ok && best.Marks(s.cards[vi], v) {
 			return st.PanelTitle.Render(text + " " + bestMarker)
 		}
 		return text + "  "
@@ -603,63 +584,33 @@ func groupThousands(f float64) string {
 	return b.String()
 }
 
-// contenderCards are the scorecards and names of the vendors not disqualified, best
-// first.
-func (s *compareScreen) contenderCards() ([]rubric.Scorecard, []string) {
-	var cards []rubric.Scorecard
-	var names []string
-	for _, vi := range s.order[:s.contenders] {
-		cards = append(cards, s.cards[vi])
-		names = append(names, s.sess.VendorRecords[vi].Name)
-	}
-	return cards, names
-}
-
 // stabilityText says whether the top two keep their order when any weight moves by
 // ShiftStep, or which shifts change it and how.
 func (s *compareScreen) stabilityText() string {
 	c := s.c
-	if s.contenders < 2 {
-		return c.tr("未被否决的服务商不足两家,没有名次可检验。",
-			"Fewer than two vendors are not disqualified: there is no order to test.")
+	if !s.stability.Tested {
+		return rubric.NoOrderToTest.In(c.Lang)
 	}
-	cards, names := s.contenderCards()
+	name := func(vi int) string { return s.sess.VendorRecords[vi].Name }
 	step := rubric.FormatNumber(rubric.ShiftStep)
 	if s.stability.Stable {
 		return fmt.Sprintf(c.tr("名次稳定:任一权重变动 ±%s,前两名(%s、%s)的先后不变。",
-			"Stable ranking: the order of the top two (%[2]s, %[3]s) holds when any weight moves ±%[1]s."), step, names[0], names[1])
+			"Stable ranking: the order of the top two (%[2]s, %[3]s) holds when any weight moves ±%[1]s."), step, name(s.order[0]), name(s.order[1]))
 	}
 	var shifts []string
 	for _, f := range s.stability.Flips {
-		w := rubric.Shifted(s.sess.Profile.Weights, dimIndex(f.Dim), f.Delta)
-		shifted := make([]rubric.Scorecard, len(cards))
-		for i, card := range cards {
-			shifted[i] = card
-			shifted[i].Total = card.TotalUnder(w)
-		}
-		order := rubric.Ranking(shifted, names)
 		sign := "+"
 		if f.Delta < 0 {
 			sign = "−"
 		}
 		shift := f.Dim + " " + sign + rubric.FormatNumber(math.Abs(f.Delta))
-		// cards are best first, so index 0 is the leader under the session's weights.
-		if order[0] != 0 {
-			shifts = append(shifts, fmt.Sprintf(c.tr("%s 使 %s 排第一", "%s puts %s first"), shift, names[order[0]]))
+		if f.Top[0] != s.order[0] {
+			shifts = append(shifts, fmt.Sprintf(c.tr("%s 使 %s 排第一", "%s puts %s first"), shift, name(f.Top[0])))
 		} else {
-			shifts = append(shifts, fmt.Sprintf(c.tr("%s 使 %s 排第二", "%s puts %s second"), shift, names[order[1]]))
+			shifts = append(shifts, fmt.Sprintf(c.tr("%s 使 %s 排第二", "%s puts %s second"), shift, name(f.Top[1])))
 		}
 	}
 	return c.tr("名次敏感:", "Sensitive ranking: ") + strings.Join(shifts, c.tr(";", "; ")) + c.tr("。", ".")
-}
-
-func dimIndex(id string) int {
-	for d, dim := range rubric.Dimensions {
-		if dim.ID == id {
-			return d
-		}
-	}
-	return 0
 }
 
 // chart is chartLines, drawn again only for another width or other scores: it shows

@@ -106,10 +106,8 @@ func (r *requirementsScreen) collect() {
 
 // requirementLabel names a field of the requirements in the user's language.
 func requirementLabel(c *Common, field string) string {
-	for _, fd := range plainReqFields() {
-		if fd.key == field {
-			return fd.label.In(c.Lang)
-		}
+	if fd, ok := rubric.RequirementFieldByID(field); ok {
+		return fd.Prompt.In(c.Lang)
 	}
 	return field
 }

@@ -384,12 +384,10 @@ func (a *App) settleRequirement(sess *db.Session, e *db.RequirementsConflictErro
 			"The requirements' notes were changed in another window; your version is kept below a marker at their end")
 	}
 	words := &plainFlow{lang: a.c.Lang}
-	for _, fd := range plainReqFields() {
-		if fd.key == f {
-			return fmt.Sprintf(a.c.tr("「%s」已在另一窗口改为“%s”,你的“%s”未保存;现显示数据库中的值",
-				"“%s” was changed in another window to %s; yours (%s) was not saved, the stored value is shown"),
-				what, oneLine(words.fieldText(fd, e.Current)), oneLine(words.fieldText(fd, mine)))
-		}
+	if fd, ok := rubric.RequirementFieldByID(f); ok {
+		return fmt.Sprintf(a.c.tr("「%s」已在另一窗口改为“%s”,你的“%s”未保存;现显示数据库中的值",
+			"“%s” was changed in another window to %s; yours (%s) was not saved, the stored value is shown"),
+			what, oneLine(words.fieldText(fd, e.Current)), oneLine(words.fieldText(fd, mine)))
 	}
 	return ""
 }

@@ -171,7 +171,7 @@ func TestRequirementsKeepLastGoodValue(t *testing.T) {
 		t.Errorf("a blank budget is %v, want none", *got.BudgetMonth)
 	}
 	*f.numbers["budget_month"] = "200000"
-	*f.channels = nil
+	*f.lists["channels"] = nil
 	got, errs = f.Live()
 	if got.BudgetMonth == nil || *got.BudgetMonth != 200000 {
 		t.Errorf("budget = %v", got.BudgetMonth)
