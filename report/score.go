@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 
 	"vendorvet/clean"
 	"vendorvet/rubric"
+	"vendorvet/sessionfile"
 )
 
 // scored is a session with every vendor scored and ranked.
@@ -115,9 +117,8 @@ func inlineList(items []string) string {
 
 // inlineProfile writes a profile name, or its weights on one line.
 func inlineProfile(p rubric.Profile) string {
-	raw := profileJSON(p)
-	if raw[0] == '"' {
-		return string(raw)
+	if name, ok := sessionfile.ProfileName(p); ok {
+		return string(jsonString(name))
 	}
 	parts := make([]string, len(rubric.Dimensions))
 	for d, dim := range rubric.Dimensions {
@@ -213,6 +214,16 @@ func ScoreText(s rubric.Session, lang rubric.Lang) string {
 	}
 	b.WriteString("\n" + stabilitySentence(sc, lang) + "\n")
 	return b.String()
+}
+
+// jsonString encodes s without turning <, > and & into \u escapes: the output is
+// read by people as well as programs.
+func jsonString(s string) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s) // a string always encodes
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }
 
 // cells measures text in terminal cells. Characters of ambiguous width (—, …) count

@@ -8,13 +8,14 @@ import (
 
 	"vendorvet/demo"
 	"vendorvet/rubric"
+	"vendorvet/sessionfile"
 )
 
 // format.md's example session scores exactly as format.md's "Scorecards" block shows,
 // byte for byte, except answered/applicable, which format.md calls illustrative: under
 // our rubric 46 questions apply to that company and all 46 are answered.
 func TestScoreJSONFormatExample(t *testing.T) {
-	example, err := os.ReadFile("testdata/format_example.json")
+	example, err := os.ReadFile("../sessionfile/testdata/format_example.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,7 +23,7 @@ func TestScoreJSONFormatExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := ImportJSON(example)
+	s, err := sessionfile.Import(example)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package report
+package sessionfile
 
 import (
 	"encoding/json"
@@ -15,11 +15,11 @@ import (
 func TestRoundTripDemo(t *testing.T) {
 	for _, lang := range []rubric.Lang{rubric.ZH, rubric.EN} {
 		s := demo.Session(lang)
-		data, err := ExportJSON(s)
+		data, err := Export(s)
 		if err != nil {
 			t.Fatal(err)
 		}
-		back, err := ImportJSON(data)
+		back, err := Import(data)
 		if err != nil {
 			t.Fatalf("%s: import of our own export: %v", lang, err)
 		}
@@ -38,14 +38,14 @@ func TestRoundTripProfilesAndBudget(t *testing.T) {
 		s := demo.Session(rubric.EN)
 		s.Profile = p
 		s.Requirements.BudgetMonth = nil
-		data, err := ExportJSON(s)
+		data, err := Export(s)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !strings.Contains(string(data), `"budget_month": null`) {
 			t.Errorf("no budget should export as null")
 		}
-		back, err := ImportJSON(data)
+		back, err := Import(data)
 		if err != nil {
 			t.Fatalf("%s: %v", p.Name, err)
 		}
@@ -62,7 +62,7 @@ func TestFormatExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := ImportJSON(example)
+	s, err := Import(example)
 	if err != nil {
 		t.Fatalf("format.md example: %v", err)
 	}
@@ -72,7 +72,7 @@ func TestFormatExample(t *testing.T) {
 	if _, ok := s.Vendors[0].Notes[3]; ok {
 		t.Errorf("an empty note should read as no note")
 	}
-	out, err := ExportJSON(s)
+	out, err := Export(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +91,7 @@ func TestFormatExample(t *testing.T) {
 // Missing keys mean unknown: the smallest valid document is the format line, and
 // requirements left out keep the rubric's defaults.
 func TestImportDefaults(t *testing.T) {
-	s, err := ImportJSON([]byte(`{"format": "vendorvet.session/1", "requirements": {"channels": ["phone"]},
+	s, err := Import([]byte(`{"format": "vendorvet.session/1", "requirements": {"channels": ["phone"]},
 		"vendors": [{"name": "甲"}]}`))
 	if err != nil {
 		t.Fatal(err)
@@ -108,7 +108,7 @@ func TestImportDefaults(t *testing.T) {
 		t.Errorf("vendor = %+v", v)
 	}
 	// "unknown" is accepted and means the same as absent.
-	s, err = ImportJSON([]byte(`{"format": "vendorvet.session/1", "vendors": [{"name": "A", "answers": {"nda": "unknown", "iso9001": "yes"}}]}`))
+	s, err = Import([]byte(`{"format": "vendorvet.session/1", "vendors": [{"name": "A", "answers": {"nda": "unknown", "iso9001": "yes"}}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestImportCleansText(t *testing.T) {
 	doc := `{"format": "vendorvet.session/1", "title": "a\u001b[2Jb\u202e", "client": "c\td",
 		"requirements": {"user_profile": "x\r\ny\u0007", "notes": "\u009b31m"},
 		"vendors": [{"name": "v\u001b]52;c;aGk=\u0007", "contact": "1\n2", "notes": {"2": "l1\r\nl2\u001b[0m"}}]}`
-	s, err := ImportJSON([]byte(doc))
+	s, err := Import([]byte(doc))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +185,7 @@ func TestImportErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := ImportJSON([]byte(c.doc))
+			_, err := Import([]byte(c.doc))
 			var ie *ImportError
 			if !errors.As(err, &ie) {
 				t.Fatalf("error = %v, want an *ImportError", err)
@@ -208,8 +208,8 @@ func TestImportErrors(t *testing.T) {
 }
 
 func TestImportSizeLimit(t *testing.T) {
-	big := make([]byte, MaxImportSize+1)
-	_, err := ImportJSON(big)
+	big := make([]byte, MaxSize+1)
+	_, err := Import(big)
 	var ie *ImportError
 	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "too large") {
 		t.Errorf("error = %v, want a size error", err)
@@ -218,7 +218,7 @@ func TestImportSizeLimit(t *testing.T) {
 
 // A byte-order mark from a Windows editor is not an error.
 func TestImportBOM(t *testing.T) {
-	if _, err := ImportJSON([]byte("\ufeff{\"format\": \"vendorvet.session/1\"}")); err != nil {
+	if _, err := Import([]byte("\ufeff{\"format\": \"vendorvet.session/1\"}")); err != nil {
 		t.Errorf("BOM: %v", err)
 	}
 }
@@ -230,7 +230,7 @@ func FuzzImportJSON(f *testing.F) {
 	}
 	f.Add(example)
 	for _, lang := range []rubric.Lang{rubric.ZH, rubric.EN} {
-		d, _ := ExportJSON(demo.Session(lang))
+		d, _ := Export(demo.Session(lang))
 		f.Add(d)
 	}
 	f.Add([]byte(`{"format": "vendorvet.session/1", "profile": {"A": 25, "B": 25, "C": 25, "D": 25}}`))
@@ -241,7 +241,7 @@ func FuzzImportJSON(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := ImportJSON(data)
+		s, err := Import(data)
 		if err != nil {
 			var ie *ImportError
 			if !errors.As(err, &ie) {
@@ -249,18 +249,18 @@ func FuzzImportJSON(f *testing.F) {
 			}
 			return
 		}
-		out, err := ExportJSON(s)
+		out, err := Export(s)
 		if err != nil {
 			t.Fatalf("export of an imported session: %v", err)
 		}
-		again, err := ImportJSON(out)
+		again, err := Import(out)
 		if err != nil {
 			t.Fatalf("re-import of our export: %v\n%s", err, out)
 		}
 		if !reflect.DeepEqual(again, s) {
 			t.Fatalf("export→import is not a fixed point:\n got %#v\nwant %#v", again, s)
 		}
-		out2, _ := ExportJSON(again)
+		out2, _ := Export(again)
 		if string(out2) != string(out) {
 			t.Fatalf("second export differs:\n%s\n%s", out, out2)
 		}

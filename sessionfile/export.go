@@ -1,8 +1,7 @@
-// Package report renders an evaluation session for people and programs: the
-// interchange JSON of format.md (export and strict import), the scorecards as JSON and
-// as a plain-text table, and the Markdown report a procurement manager sends on. It
-// also writes those files safely. It knows the rubric and text cleaning, nothing else.
-package report
+// Package sessionfile reads and writes the session interchange file of format.md,
+// vendorvet.session/1: the export, and the strict import that names what is wrong.
+// It knows the rubric and text cleaning, nothing else.
+package sessionfile
 
 import (
 	"bytes"
@@ -227,10 +226,10 @@ type vendorJSON struct {
 	Notes   object `json:"notes"`
 }
 
-// ExportJSON writes s in the vendorvet.session/1 format: keys in a fixed order, answers
+// Export writes s in the vendorvet.session/1 format: keys in a fixed order, answers
 // in the order of the question catalogue, unknown answers left out, notes for every
 // step 2..7 ("" when empty).
-func ExportJSON(s rubric.Session) ([]byte, error) {
+func Export(s rubric.Session) ([]byte, error) {
 	r := s.Requirements
 	out := sessionJSON{
 		Format:    Format,
@@ -295,15 +294,24 @@ func notesJSON(notes map[int]string) object {
 	return o
 }
 
-// profileJSON names the two built-in profiles and spells out any other weights.
-func profileJSON(p rubric.Profile) json.RawMessage {
+// ProfileName is the name a profile is written by: a built-in profile's, or the
+// default's for a session that never chose one; false for weights of its own.
+func ProfileName(p rubric.Profile) (string, bool) {
 	if p.Name == "" && p.Weights == [4]float64{} {
-		return jsonString(rubric.DefaultProfile.Name)
+		return rubric.DefaultProfile.Name, true
 	}
 	for _, named := range []rubric.Profile{rubric.DefaultProfile, rubric.RegulatedProfile} {
 		if p.Name == named.Name && p.Weights == named.Weights {
-			return jsonString(named.Name)
+			return named.Name, true
 		}
+	}
+	return "", false
+}
+
+// profileJSON names the two built-in profiles and spells out any other weights.
+func profileJSON(p rubric.Profile) json.RawMessage {
+	if name, ok := ProfileName(p); ok {
+		return jsonString(name)
 	}
 	o := object{}
 	for d, dim := range rubric.Dimensions {
