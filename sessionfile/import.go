@@ -259,6 +259,38 @@ func valueEnd(t []byte, i int) int {
 	return i
 }
 
+// stringEnd returns the index just past the JSON string that starts at i.
+func stringEnd(src []byte, i int) int {
+	for j := i + 1; j < len(src); j++ {
+		switch src[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	return len(src)
+}
+
+// closing returns the index of the bracket that closes the one at i.
+func closing(src []byte, i int) int {
+	depth := 0
+	for j := i; j < len(src); j++ {
+		switch src[j] {
+		case '"':
+			j = stringEnd(src, j) - 1
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return j
+			}
+		}
+	}
+	return len(src) - 1
+}
+
 // unquote decodes a valid JSON string; most have no escapes to decode.
 func unquote(quoted []byte) (string, error) {
 	if bytes.IndexByte(quoted, '\\') < 0 {

@@ -266,3 +266,33 @@ func FuzzImportJSON(f *testing.F) {
 		}
 	})
 }
+
+// Lists of plain values stay on their key's line whatever the text around them holds:
+// brackets at the end of a name or a note open no list.
+func TestExportLaysListsOnOneLine(t *testing.T) {
+	s := demo.Session(rubric.EN)
+	s.Vendors[0].Name = "Bracket ["
+	s.Vendors[0].Contact = "],"
+	s.Vendors[0].Notes[3] = "[\n  \"web\",\n]"
+	data, err := Export(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"\n    \"channels\": [\"web\", \"app\", \"wechat\", \"phone\", \"ecommerce\"],\n",
+		"\n      \"name\": \"Bracket [\",\n",
+		"\n      \"contact\": \"],\",\n",
+		"\n        \"hidden_fees\": [],\n",
+	} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("export lacks %q", want)
+		}
+	}
+	back, err := Import(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back, s) {
+		t.Error("round trip changed the session")
+	}
+}
