@@ -477,6 +477,8 @@ func previewMarkdown(st *Styles, md []byte, width int) string {
 		glamour.WithStandardStyle(st.Markdown),
 		glamour.WithColorProfile(st.Profile),
 		glamour.WithWordWrap(width),
+		// The report breaks lines where it means to ("**Client:** …  " lines).
+		glamour.WithPreservedNewLines(),
 	)
 	var out string
 	if err == nil {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -263,7 +264,7 @@ func TestExportOfAMissingSessionSaysSo(t *testing.T) {
 // is wider than the preview.
 func TestPreviewMarkdown(t *testing.T) {
 	c := newTestCommon(t, rubric.EN)
-	md := "# Title \\*not\\* bold\n\n**Client:** A &amp; B &lt;x&gt;  \n\n| a | b |\n|---|---:|\n| 1 \\| 2 | long cell text here |\n\n- item\n\n> quoted\n"
+	md := "# Title \\*not\\* bold\n\n**Client:** A &amp; B &lt;x&gt;  \n**Date:** today\n\n| a | b |\n|---|---:|\n| 1 \\| 2 | long cell text here |\n\n- item\n\n> quoted\n"
 	got := previewMarkdown(c.Styles, []byte(md), 40)
 	if got != ansi.Strip(got) {
 		t.Errorf("colours without a colour profile:\n%q", got)
@@ -272,6 +273,10 @@ func TestPreviewMarkdown(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("preview lacks %q:\n%s", want, got)
 		}
+	}
+	// The report's lines of facts stay one a line.
+	if !regexp.MustCompile(`A & B <x>\s*\n\s*\**Date`).MatchString(got) {
+		t.Errorf("the line break after the client is lost:\n%s", got)
 	}
 	if strings.Contains(got, "|---|") || strings.Contains(got, "&amp;") || strings.Contains(got, `\|`) {
 		t.Errorf("Markdown syntax left in:\n%s", got)
