@@ -15,7 +15,7 @@ import (
 // byte for byte, except answered/applicable, which format.md calls illustrative: under
 // our rubric 46 questions apply to that company and all 46 are answered.
 func TestScoreJSONFormatExample(t *testing.T) {
-	example, err := os.ReadFile("../sessionfile/testdata/format_example.json")
+	example, err := os.ReadFile("testdata/format_example.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,10 @@ import (
 	"vendorvet/rubric"
 )
 
+// formatExample is format.md's example session; it lives beside the scorecards it
+// scores to, and the command line's tests read it there too.
+const formatExample = "../report/testdata/format_example.json"
+
 func TestRoundTripDemo(t *testing.T) {
 	for _, lang := range []rubric.Lang{rubric.ZH, rubric.EN} {
 		s := demo.Session(lang)
@@ -58,7 +62,7 @@ func TestRoundTripProfilesAndBudget(t *testing.T) {
 // format.md's example imports, and exports as the same document (key order and
 // whitespace aside).
 func TestFormatExample(t *testing.T) {
-	example, err := os.ReadFile("testdata/format_example.json")
+	example, err := os.ReadFile(formatExample)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,7 +228,7 @@ func TestImportBOM(t *testing.T) {
 }
 
 func FuzzImportJSON(f *testing.F) {
-	example, err := os.ReadFile("testdata/format_example.json")
+	example, err := os.ReadFile(formatExample)
 	if err != nil {
 		f.Fatal(err)
 	}
