@@ -35,7 +35,7 @@ type exportScreen struct {
 	path     textinput.Model
 	// preview holds the report laid out for the width and markdown in shown;
 	// rendering those in asks, when not nil, is under way. Laying out a long
-	// report takes tens of milliseconds, always off the UI goroutine: meanwhile
+	// report is slow (glamour, tables and all), so always off the UI goroutine: meanwhile
 	// the preview shows what it showed.
 	preview   viewport.Model
 	shown     *previewKey
