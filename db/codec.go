@@ -75,7 +75,7 @@ func prepareRequirements(r rubric.Requirements) (rubric.Requirements, string, er
 		if e.Field == "channels" && len(r.Channels) == 0 {
 			continue
 		}
-		return r, "", &requirementsError{field: e}
+		return r, "", &RequirementsError{Field: e}
 	}
 	b, err := json.Marshal(r)
 	if err != nil {

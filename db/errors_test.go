@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strings"
+	"syscall"
 	"testing"
-
-	"vendorvet/rubric"
 )
 
 // realErrors provokes the SQLite failures a user can meet, on real files.
@@ -44,49 +42,23 @@ func realErrors(t *testing.T) map[string]error {
 	return out
 }
 
-func TestUserMessageOfSQLiteErrors(t *testing.T) {
-	errs := realErrors(t)
-	want := map[string]string{"read-only": "read-only", "busy": "another vendorvet"}
-	for name, err := range errs {
+// The store names the SQLite failures a user can meet, whatever wraps them.
+func TestCauseOfSQLiteErrors(t *testing.T) {
+	want := map[string]error{"read-only": ErrReadOnly, "busy": ErrBusy}
+	for name, err := range realErrors(t) {
 		if err == nil {
 			t.Fatalf("%s: no error provoked", name)
 		}
-		wrapped := fmt.Errorf("save answer: %w", err)
-		en, zh := UserMessage(wrapped, rubric.EN), UserMessage(wrapped, rubric.ZH)
-		if !strings.HasPrefix(en, "Not saved: ") || !strings.Contains(en, want[name]) {
-			t.Errorf("%s: %q (from %v)", name, en, err)
-		}
-		if !strings.HasPrefix(zh, "未保存") {
-			t.Errorf("%s: %q", name, zh)
+		if got := Cause(fmt.Errorf("save answer: %w", err)); got != want[name] {
+			t.Errorf("%s: Cause %v, want %v (from %v)", name, got, want[name], err)
 		}
 	}
-}
-
-func TestUserMessageOfOwnErrors(t *testing.T) {
-	seat, _ := rubric.QuestionByID("seat_multiple")
-	tests := []struct {
-		err    error
-		en, zh string
-	}{
-		{nil, "", ""},
-		{&FileError{Path: "/x/v.db", Kind: ErrNotVendorvet}, "/x/v.db is not a vendorvet database", "不是 vendorvet 数据库"},
-		{&FileError{Path: "/x/v.db", Kind: ErrNewerSchema, Schema: 4}, "schema 4", "版本 4"},
-		{&FileError{Path: "/x/v.db", Kind: ErrCorrupt}, "damaged", "已损坏"},
-		{&FileError{Path: "/x/b.db", Kind: ErrExists}, "already exists", "已存在"},
-		{fmt.Errorf("save answer: %w", &ConflictError{Question: "iso27001"}), "ISO 27001 certified", "ISO 27001 信息安全管理体系认证"},
-		{fmt.Errorf("save answer: %w", seat.Check(rubric.Value{Num: 500})), "Not saved: Seat-expansion multiple: must be between 0 and 100.", "坐席扩容倍数"},
-		{&requirementsError{rubric.FieldError{Field: "channels", Message: rubric.Text{ZH: "未知的取值", EN: "unknown value"}}}, "Not saved: unknown value.", "未知的取值"},
-		{fmt.Errorf("vendor 3: %w", ErrNotFound), "no longer exists", "已不存在"},
-		{context.Canceled, "cancelled", "取消"},
-		{errors.New("something odd"), "Database error: something odd", "数据库出错"},
+	if got := Cause(fmt.Errorf("open: %w", syscall.ENOSPC)); got != ErrDiskFull {
+		t.Errorf("ENOSPC: Cause %v", got)
 	}
-	for _, tt := range tests {
-		en, zh := UserMessage(tt.err, rubric.EN), UserMessage(tt.err, rubric.ZH)
-		if !strings.Contains(en, tt.en) || !strings.Contains(zh, tt.zh) || (tt.err == nil) != (en == "") {
-			t.Errorf("%v:\n en %q\n zh %q", tt.err, en, zh)
-		}
-		if strings.Contains(en, "\n") || strings.Contains(zh, "\n") {
-			t.Errorf("%v: message spans lines", tt.err)
+	for _, err := range []error{nil, errors.New("something odd"), ErrNotFound} {
+		if got := Cause(err); got != nil {
+			t.Errorf("Cause(%v) = %v, want nil", err, got)
 		}
 	}
 	if !errors.Is(&ConflictError{}, ErrConflict) {

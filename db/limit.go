@@ -23,7 +23,7 @@ const noPageLimit = 4294967294
 
 // LimitPages caps the database at pages pages, as a disk with no room left would:
 // a write that needs the file to grow past the cap fails with SQLITE_FULL (which
-// UserMessage calls a full disk) and writes nothing, while writes that fit in pages
+// Cause calls a full disk) and writes nothing, while writes that fit in pages
 // the file already has still land. It rehearses a full disk, in tests or by hand.
 // SQLite never sets the cap below the current size, so 1 caps the file where it
 // is now; pages <= 0 lifts the cap. It returns the cap now in force. The cap holds

@@ -2,12 +2,11 @@ package db
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
 	sqlite3 "modernc.org/sqlite/lib"
-
-	"vendorvet/rubric"
 )
 
 func TestLimitPagesRehearsesAFullDisk(t *testing.T) {
@@ -39,8 +38,8 @@ func TestLimitPagesRehearsesAFullDisk(t *testing.T) {
 	if code := sqliteCode(err); code != sqlite3.SQLITE_FULL {
 		t.Fatalf("saving past the cap: %v (code %d), want SQLITE_FULL", err, code)
 	}
-	if msg := UserMessage(err, rubric.EN); !strings.Contains(msg, "disk full") {
-		t.Errorf("message %q does not say the disk is full", msg)
+	if !errors.Is(Cause(err), ErrDiskFull) {
+		t.Errorf("%v is not told as a full disk", err)
 	}
 	sess, err := s.Session(ctx, sid)
 	if err != nil {

@@ -159,8 +159,8 @@ func TestSaveRequirementsAndProfileRescore(t *testing.T) {
 	}
 	req.PeakMultiplier = 0
 	err = s.SaveRequirements(ctx, id, req)
-	if err == nil || UserMessage(err, rubric.EN) != "Not saved: peak multiplier must be between 1 and 100." {
-		t.Errorf("bad requirements: %v / %q", err, UserMessage(err, rubric.EN))
+	if re := (*RequirementsError)(nil); !errors.As(err, &re) || re.Field.Field != "peak_multiplier" {
+		t.Errorf("bad requirements: %v", err)
 	}
 	// A form may be saved before its first channel is chosen.
 	req.PeakMultiplier, req.Channels = 2, nil

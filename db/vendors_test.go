@@ -143,9 +143,6 @@ func TestSaveAnswerVersions(t *testing.T) {
 		if !errors.As(err, &fe) || fe.Field != bad.q {
 			t.Errorf("%s %+v: %v", bad.q, bad.v, err)
 		}
-		if msg := UserMessage(err, rubric.EN); !strings.HasPrefix(msg, "Not saved: ") {
-			t.Errorf("message %q", msg)
-		}
 	}
 	if _, err := s.SaveAnswer(ctx, vid, "no_such_question", &rubric.Value{}, 0); err == nil {
 		t.Error("unknown question saved")

@@ -2,14 +2,10 @@ package db
 
 import (
 	"errors"
-	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
-
-	"vendorvet/rubric"
 )
 
 // crashImage copies the vendorvet database at src and the write-ahead log it has
@@ -88,22 +84,6 @@ func TestRefusedLogLeavesFilesUntouched(t *testing.T) {
 				}
 				sameSnapshot(t, before, snapshot(t, dir))
 			})
-		}
-	}
-}
-
-// The message names the log and says it does not belong to the database.
-func TestStrayLogMessage(t *testing.T) {
-	err := &FileError{Path: "/data/vendorvet.db", Kind: ErrStrayLog}
-	for lang, says := range map[rubric.Lang][]string{
-		rubric.ZH: {"/data/vendorvet.db-wal", "不属于"},
-		rubric.EN: {"/data/vendorvet.db-wal", "does not belong"},
-	} {
-		msg := UserMessage(fmt.Errorf("open: %w", err), lang)
-		for _, s := range says {
-			if !strings.Contains(msg, s) {
-				t.Errorf("%v: %q does not say %q", lang, msg, s)
-			}
 		}
 	}
 }

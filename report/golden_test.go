@@ -59,11 +59,6 @@ func TestGolden(t *testing.T) {
 	for _, lang := range []rubric.Lang{rubric.ZH, rubric.EN} {
 		s := demo.Session(lang)
 		t.Run(string(lang), func(t *testing.T) {
-			j, err := ExportJSON(s)
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden(t, "demo_"+string(lang)+".json", j)
 			sj, err := ScoreJSON(s)
 			if err != nil {
 				t.Fatal(err)

@@ -1,17 +1,17 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"testing"
 
 	"vendorvet/internal/gen"
 	"vendorvet/rubric"
+	"vendorvet/sessionfile"
 )
 
 // sessionFiles are the session files the scale benchmarks read: 10, 100 and 1,000
 // vendors as an evaluation has them, and "max", the largest file import accepts
-// (rubric.MaxVendors vendors whose notes fill it to about MaxImportSize).
+// (rubric.MaxVendors vendors whose notes fill it to about sessionfile.MaxSize).
 func sessionFiles(b *testing.B) []struct {
 	name string
 	data []byte
@@ -22,7 +22,7 @@ func sessionFiles(b *testing.B) []struct {
 		data []byte
 	}
 	add := func(name string, s rubric.Session) {
-		data, err := ExportJSON(s)
+		data, err := sessionfile.Export(s)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -36,37 +36,10 @@ func sessionFiles(b *testing.B) []struct {
 	}
 	largest := gen.Largest(1)
 	add("max", largest)
-	if n := len(files[len(files)-1].data); n > MaxImportSize {
+	if n := len(files[len(files)-1].data); n > sessionfile.MaxSize {
 		b.Fatalf("the largest file is %d bytes, over the limit", n)
 	}
 	return files
-}
-
-// BenchmarkImportScale reads session files of growing size (ImportJSON, what import
-// and score do before anything else) beside a floor: encoding/json decoding the
-// same file into a map. Budget: linear, the largest file well under a second.
-func BenchmarkImportScale(b *testing.B) {
-	for _, f := range sessionFiles(b) {
-		b.Run("floor/"+f.name, func(b *testing.B) {
-			b.SetBytes(int64(len(f.data)))
-			b.ReportAllocs()
-			for range b.N {
-				var m map[string]any
-				if err := json.Unmarshal(f.data, &m); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-		b.Run("import/"+f.name, func(b *testing.B) {
-			b.SetBytes(int64(len(f.data)))
-			b.ReportAllocs()
-			for range b.N {
-				if _, err := ImportJSON(f.data); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
 }
 
 // BenchmarkScoreScale is `vendorvet score FILE` without the process: read the file,
@@ -79,7 +52,7 @@ func BenchmarkScoreScale(b *testing.B) {
 				b.SetBytes(int64(len(f.data)))
 				b.ReportAllocs()
 				for range b.N {
-					s, err := ImportJSON(f.data)
+					s, err := sessionfile.Import(f.data)
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -91,25 +64,5 @@ func BenchmarkScoreScale(b *testing.B) {
 				}
 			})
 		}
-	}
-}
-
-// BenchmarkExportScale writes the same sessions as JSON, what export --format json
-// does once the session is read from the database.
-func BenchmarkExportScale(b *testing.B) {
-	for _, f := range sessionFiles(b) {
-		s, err := ImportJSON(f.data)
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Run(f.name, func(b *testing.B) {
-			b.SetBytes(int64(len(f.data)))
-			b.ReportAllocs()
-			for range b.N {
-				if _, err := ExportJSON(s); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
 	}
 }

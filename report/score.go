@@ -2,13 +2,17 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/lipgloss/table"
 	"github.com/mattn/go-runewidth"
 
 	"vendorvet/clean"
 	"vendorvet/rubric"
+	"vendorvet/sessionfile"
 )
 
 // scored is a session with every vendor scored and ranked.
@@ -115,9 +119,8 @@ func inlineList(items []string) string {
 
 // inlineProfile writes a profile name, or its weights on one line.
 func inlineProfile(p rubric.Profile) string {
-	raw := profileJSON(p)
-	if raw[0] == '"' {
-		return string(raw)
+	if name, ok := sessionfile.ProfileName(p); ok {
+		return string(jsonString(name))
 	}
 	parts := make([]string, len(rubric.Dimensions))
 	for d, dim := range rubric.Dimensions {
@@ -169,28 +172,8 @@ func ScoreText(s rubric.Session, lang rubric.Lang) string {
 		row = append(row, score(c.Total), score(c.Potential), fmt.Sprintf("%d/%d", c.Answered, c.Applicable), band)
 		rows = append(rows, row)
 	}
-	// Numbers align right, text left; the last column is not padded.
-	rightAligned := map[int]bool{2: true, 3: true, 4: true, 5: true, 6: true, 7: true, 8: true}
-	widths := make([]int, len(header))
-	for _, row := range rows {
-		for c, cell := range row {
-			widths[c] = max(widths[c], cells.StringWidth(cell))
-		}
-	}
-	for _, row := range rows {
-		var line strings.Builder
-		for c, cell := range row {
-			pad := strings.Repeat(" ", widths[c]-cells.StringWidth(cell))
-			switch {
-			case c == len(row)-1:
-				line.WriteString(cell)
-			case rightAligned[c]:
-				line.WriteString(pad + cell + "  ")
-			default:
-				line.WriteString(cell + pad + "  ")
-			}
-		}
-		b.WriteString(strings.TrimRight(line.String(), " ") + "\n")
+	for _, line := range strings.Split(scoreTable(rows), "\n") {
+		b.WriteString(strings.TrimRight(line, " ") + "\n")
 	}
 
 	for _, i := range sc.order {
@@ -213,6 +196,39 @@ func ScoreText(s rubric.Session, lang rubric.Lang) string {
 	}
 	b.WriteString("\n" + stabilitySentence(sc, lang) + "\n")
 	return b.String()
+}
+
+// scoreTable lays out the header rows[0] and the rows below it in columns two spaces
+// apart, measured in terminal cells so that Chinese names line up: rank, name and
+// band to the left, the numbers to the right. Trailing spaces are the caller's to trim.
+func scoreTable(rows [][]string) string {
+	last := len(rows[0]) - 1
+	return table.New().
+		BorderTop(false).BorderBottom(false).BorderLeft(false).BorderRight(false).
+		BorderHeader(false).BorderColumn(false).
+		Headers(rows[0]...).
+		Rows(rows[1:]...).
+		StyleFunc(func(_, col int) lipgloss.Style {
+			st := lipgloss.NewStyle()
+			if col < last {
+				st = st.PaddingRight(2)
+			}
+			if col >= 2 && col < last {
+				st = st.Align(lipgloss.Right)
+			}
+			return st
+		}).
+		String()
+}
+
+// jsonString encodes s without turning <, > and & into \u escapes: the output is
+// read by people as well as programs.
+func jsonString(s string) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s) // a string always encodes
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }
 
 // cells measures text in terminal cells. Characters of ambiguous width (—, …) count

@@ -8,6 +8,7 @@ import (
 
 	"vendorvet/demo"
 	"vendorvet/rubric"
+	"vendorvet/sessionfile"
 )
 
 // format.md's example session scores exactly as format.md's "Scorecards" block shows,
@@ -22,7 +23,7 @@ func TestScoreJSONFormatExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := ImportJSON(example)
+	s, err := sessionfile.Import(example)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,6 +21,7 @@ import (
 	"vendorvet/clean"
 	"vendorvet/db"
 	"vendorvet/rubric"
+	"vendorvet/usermsg"
 )
 
 // The accessible mode asks everything as plain sequential prompts through huh's
@@ -379,7 +380,7 @@ func (f *plainFlow) newSession() (int64, error) {
 	id, err := f.store.CreateSession(ctx, db.SessionMeta{Title: title, Client: client, Evaluator: evaluator, Lang: f.lang})
 	cancel()
 	if err != nil {
-		f.line(db.UserMessage(err, f.lang))
+		f.line(usermsg.For(err, f.lang))
 		return 0, nil
 	}
 	f.say("评估已创建。需求暂为默认值；输入 R 修改(至少要选一个服务渠道)。",
@@ -389,7 +390,7 @@ func (f *plainFlow) newSession() (int64, error) {
 
 // fatal reports an error the flow cannot go on after and returns it.
 func (f *plainFlow) fatal(err error) error {
-	f.line(db.UserMessage(err, f.lang))
+	f.line(usermsg.For(err, f.lang))
 	return fmt.Errorf("accessible mode: %w", err)
 }
 
@@ -496,12 +497,12 @@ func (f *plainFlow) addVendor(sess *db.Session) (int, error) {
 	defer cancel()
 	id, err := f.store.AddVendor(ctx, sess.ID, name, contact)
 	if err != nil {
-		f.line(db.UserMessage(err, f.lang))
+		f.line(usermsg.For(err, f.lang))
 		return -1, errPlainGone
 	}
 	fresh, err := f.store.Session(ctx, sess.ID)
 	if err != nil {
-		f.line(db.UserMessage(err, f.lang))
+		f.line(usermsg.For(err, f.lang))
 		return -1, errPlainGone
 	}
 	*sess = *fresh
@@ -627,10 +628,10 @@ func (f *plainFlow) question(sess *db.Session, v *db.Vendor, q rubric.Question) 
 				q.Label.In(f.lang), f.valueText(q, conflict.Current))
 			continue
 		case errors.Is(err, db.ErrNotFound):
-			f.line(db.UserMessage(err, f.lang))
+			f.line(usermsg.For(err, f.lang))
 			return errPlainGone
 		case err != nil:
-			f.line(db.UserMessage(err, f.lang))
+			f.line(usermsg.For(err, f.lang))
 			continue
 		}
 		plainRemember(v, q.ID, next, version)
@@ -828,11 +829,11 @@ func (f *plainFlow) note(v *db.Vendor, n int) error {
 		err := f.store.SaveNote(ctx, v.ID, n, text)
 		cancel()
 		if errors.Is(err, db.ErrNotFound) {
-			f.line(db.UserMessage(err, f.lang))
+			f.line(usermsg.For(err, f.lang))
 			return errPlainGone
 		}
 		if err != nil {
-			f.line(db.UserMessage(err, f.lang))
+			f.line(usermsg.For(err, f.lang))
 			continue
 		}
 		if text == "" {
@@ -969,11 +970,11 @@ func (f *plainFlow) editRequirements(sess *db.Session) error {
 			err = f.store.SaveRequirements(ctx, sess.ID, next)
 			cancel()
 			if errors.Is(err, db.ErrNotFound) {
-				f.line(db.UserMessage(err, f.lang))
+				f.line(usermsg.For(err, f.lang))
 				return errPlainGone
 			}
 			if err != nil {
-				f.line(db.UserMessage(err, f.lang))
+				f.line(usermsg.For(err, f.lang))
 				continue
 			}
 			sess.Requirements = next

@@ -10,7 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"vendorvet/clean"
-	"vendorvet/db"
+	"vendorvet/usermsg"
 )
 
 // Minimum terminal size for the screens; below it a message says so.
@@ -300,7 +300,7 @@ func (a *App) saved(m SavedMsg) {
 // is being retried.
 func (a *App) notSaved(m SavedMsg) string {
 	c := a.c
-	reason := db.UserMessage(m.Err, c.Lang)
+	reason := usermsg.For(m.Err, c.Lang)
 	// The store's message may begin with "Not saved" itself.
 	for _, p := range []string{"未保存：", "未保存:", "Not saved: "} {
 		reason = strings.TrimPrefix(reason, p)
@@ -475,7 +475,7 @@ func (c *Common) errorText(err error) string {
 	if errors.As(err, &ue) {
 		return ue.Error()
 	}
-	return db.UserMessage(err, c.Lang)
+	return usermsg.For(err, c.Lang)
 }
 
 // userErr is an error already phrased for the user.

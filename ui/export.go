@@ -5,17 +5,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html"
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/glamour"
+	glamourstyles "github.com/charmbracelet/glamour/styles"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
 
 	"vendorvet/db"
 	"vendorvet/report"
@@ -33,7 +35,7 @@ type exportScreen struct {
 	path     textinput.Model
 	// preview holds the report laid out for the width and markdown in shown;
 	// rendering those in asks, when not nil, is under way. Laying out a long
-	// report takes tens of milliseconds, always off the UI goroutine: meanwhile
+	// report is slow (glamour, tables and all), so always off the UI goroutine: meanwhile
 	// the preview shows what it showed.
 	preview   viewport.Model
 	shown     *previewKey
@@ -89,7 +91,7 @@ type previewMsg struct {
 // commands: it reads nothing a screen changes.
 func renderPreview(c *Common, md []byte, gen, width int) previewMsg {
 	v := newPreview()
-	v.SetContent(plainMarkdown(c, string(md), width))
+	v.SetContent(previewMarkdown(c.Styles, md, width))
 	return previewMsg{key: previewKey{gen, width}, view: v}
 }
 
@@ -468,306 +470,70 @@ func (s *exportScreen) statusLine() string {
 	return ""
 }
 
-// plainMarkdown lays the report out as terminal text: headings styled, emphasis and
-// escapes removed, tables aligned into columns, paragraphs wrapped to width.
-func plainMarkdown(c *Common, md string, width int) string {
-	l := &plainLayout{st: c.Styles, rules: map[int]string{}}
-	l.out.Grow(len(md) + len(md)/2)
-	quote := l.st.Faint.Render("│ ")
-	lines := strings.Split(strings.TrimRight(md, "\n"), "\n")
-	for i := 0; i < len(lines); i++ {
-		line := strings.TrimRight(lines[i], " ")
-		switch {
-		case strings.HasPrefix(line, "|"):
-			j := i
-			var rows [][]string
-			for ; j < len(lines) && strings.HasPrefix(lines[j], "|"); j++ {
-				rows = append(rows, tableCells(lines[j]))
-			}
-			l.table(rows, width)
-			i = j - 1
-		case strings.HasPrefix(line, "#"):
-			level := len(line) - len(strings.TrimLeft(line, "#"))
-			text := plainInline(strings.TrimSpace(line[level:]))
-			style := l.st.PanelTitle
-			if level <= 2 {
-				style = l.st.Header
-			}
-			for _, w := range wrapped(text, width) {
-				l.line(style.Render(w))
-			}
-		case strings.HasPrefix(line, "> ") || line == ">":
-			for _, w := range wrapped(plainInline(strings.TrimPrefix(strings.TrimPrefix(line, ">"), " ")), width-2) {
-				l.line(quote + w)
-			}
-		case strings.HasPrefix(line, "- "):
-			for j, w := range wrapped(plainInline(line[2:]), width-2) {
-				if j == 0 {
-					l.line("• " + w)
-				} else {
-					l.line("  " + w)
-				}
-			}
-		default:
-			for _, w := range wrapped(plainInline(line), width) {
-				l.line(w)
-			}
-		}
+// previewMarkdown lays the report out for a terminal width cells wide through
+// glamour, in the style the styles chose for it (plain when colours are off).
+func previewMarkdown(st *Styles, md []byte, width int) string {
+	r, err := glamour.NewTermRenderer(
+		glamour.WithStandardStyle(st.Markdown),
+		glamour.WithColorProfile(st.Profile),
+		glamour.WithWordWrap(width),
+		// The report breaks lines where it means to ("**Client:** …  " lines).
+		glamour.WithPreservedNewLines(),
+	)
+	var out string
+	if err == nil {
+		out, err = r.Render(string(md))
 	}
-	return l.out.String()
-}
-
-// plainLayout is the preview being written, a line at a time. A 50-vendor report
-// is a few thousand lines and hundreds of tables: lines go straight to one buffer,
-// and the rule under each table's header is styled once for each width.
-type plainLayout struct {
-	st    *Styles
-	out   strings.Builder
-	lines int
-	rules map[int]string
-}
-
-func (l *plainLayout) line(s string) {
-	if l.lines > 0 {
-		l.out.WriteByte('\n')
+	if err != nil {
+		// The report as written still reads; the preview is never empty.
+		return string(md)
 	}
-	l.out.WriteString(s)
-	l.lines++
+	return fitWidth(strings.Trim(out, "\n"), width)
 }
 
-// rule is the line under a table's header, total cells wide.
-func (l *plainLayout) rule(total int) string {
-	r, ok := l.rules[total]
-	if !ok {
-		r = l.st.Faint.Render(strings.Repeat("─", total))
-		l.rules[total] = r
+// markdownStyle is glamour's style for a renderer: its plain one without colours,
+// otherwise the one for the terminal's background.
+func markdownStyle(r *lipgloss.Renderer) string {
+	switch {
+	case r.ColorProfile() == termenv.Ascii:
+		return glamourstyles.NoTTYStyle
+	case r.HasDarkBackground():
+		return glamourstyles.DarkStyle
 	}
-	return r
+	return glamourstyles.LightStyle
 }
 
-// wrapped is wrapText(s, w), without cutting s into words when it is one line of
-// plain text (see plainWidth) that fits w: wrapText gives such a line back whole
-// less its trailing spaces, and most cells and many lines of a report are such.
-func wrapped(s string, w int) []string {
-	if w > 0 && fitsPlain(s, w) {
-		return []string{strings.TrimRight(s, " ")}
-	}
-	return wrapText(s, w)
-}
-
-// fitsPlain reports whether s is plain text (see plainWidth) no wider than w.
-func fitsPlain(s string, w int) bool {
-	n, ok := plainWidth(s)
-	return ok && n <= w
-}
-
-// plainWidth measures s when it is printable ASCII, Chinese text and the symbols a
-// report uses: every character is then a cluster of its own, and the width of s the
-// sum of its characters' widths, and of its words' as wrapText measures them. ok is
-// false for any other text.
-func plainWidth(s string) (n int, ok bool) {
-	for i := 0; i < len(s); {
-		if c := s[i]; c >= 0x20 && c < 0x7f {
-			n++
-			i++
+// fitWidth breaks the lines of s wider than width: glamour wraps at spaces only,
+// and Chinese runs without them. The rest of a broken line keeps its indentation
+// (and a quote its bar).
+func fitWidth(s string, width int) string {
+	lines := strings.Split(s, "\n")
+	out := make([]string, 0, len(lines))
+	for _, line := range lines {
+		if ansi.StringWidth(line) <= width {
+			out = append(out, line)
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case wideAlone(r):
-			n += 2
-		case strings.ContainsRune(narrowSymbols, r):
-			n++
-		default:
-			return 0, false
+		lead := leadOf(ansi.Strip(line))
+		n := ansi.StringWidth(lead)
+		if n >= width/2 {
+			lead, n = "", 0
 		}
-		i += size
-	}
-	return n, true
-}
-
-// cellWidth is width(s), measured without grapheme segmentation for plain text
-// with the symbols of a report, which width leaves to ansi.StringWidth.
-func cellWidth(s string) int {
-	if n, ok := plainWidth(s); ok {
-		return n
-	}
-	return width(s)
-}
-
-// narrowSymbols are the symbols of reports that are one cell wide (as
-// ansi.StringWidth measures them) and never join the characters around them into
-// one cluster.
-const narrowSymbols = "—–→×±…·≥≤°‘’“”★◆▽✗✓"
-
-// tableCells splits a table row at the pipes that are not escaped; the cells keep
-// their escapes.
-func tableCells(row string) []string {
-	row = strings.TrimSpace(row)
-	row = strings.TrimPrefix(row, "|")
-	var cells []string
-	start := 0
-	for i := 0; i < len(row); i++ {
-		switch row[i] {
-		case '\\':
-			i++
-		case '|':
-			cells = append(cells, strings.TrimSpace(row[start:i]))
-			start = i + 1
-		}
-	}
-	if start < len(row) {
-		if rest := strings.TrimSpace(row[start:]); rest != "" {
-			cells = append(cells, rest)
-		}
-	}
-	return cells
-}
-
-// isDelimiterRow is the |---|---:| line under a table's header.
-func isDelimiterRow(cells []string) bool {
-	for _, c := range cells {
-		if strings.Trim(c, ":-") != "" || !strings.Contains(c, "-") {
-			return false
-		}
-	}
-	return len(cells) > 0
-}
-
-// table aligns a table's cells into columns two spaces apart, wrapping the widest
-// columns so that the table fits in room cells when it can.
-func (l *plainLayout) table(rows [][]string, room int) {
-	var body [][]string
-	header := -1
-	for _, r := range rows {
-		if isDelimiterRow(r) {
-			header = len(body) - 1
-			continue
-		}
-		for i, cell := range r {
-			r[i] = plainInline(cell)
-		}
-		body = append(body, r)
-	}
-	cols := 0
-	for _, r := range body {
-		cols = max(cols, len(r))
-	}
-	if cols == 0 {
-		return
-	}
-	// A column never gets narrower than its longest word (up to a limit), so words
-	// are not cut; a table that still does not fit scrolls sideways in the preview.
-	const gap, longestWord = 2, 16
-	widths, floor := make([]int, cols), make([]int, cols)
-	for _, r := range body {
-		for i, cell := range r {
-			widths[i] = max(widths[i], cellWidth(cell))
-			for word := range strings.FieldsSeq(cell) {
-				floor[i] = max(floor[i], min(longestWord, cellWidth(word)))
+		next := strings.ReplaceAll(lead, "•", " ")
+		body := ansi.Cut(line, n, ansi.StringWidth(line))
+		for i, part := range strings.Split(ansi.Wrap(body, width-n, ""), "\n") {
+			if i == 0 {
+				out = append(out, ansi.Cut(line, 0, n)+part)
+			} else {
+				out = append(out, next+part)
 			}
 		}
 	}
-	// Narrow the widest column that can give, a cell at a time, until the table fits.
-	total := gap * (cols - 1)
-	for {
-		total = gap * (cols - 1)
-		widest := -1
-		for i, w := range widths {
-			total += w
-			if w > floor[i] && (widest < 0 || w > widths[widest]) {
-				widest = i
-			}
-		}
-		if total <= room || widest < 0 {
-			break
-		}
-		widths[widest]--
-	}
-	cells := make([][]string, cols)
-	var b strings.Builder
-	for ri, r := range body {
-		height := 1
-		for i := range cols {
-			cell := ""
-			if i < len(r) {
-				cell = r[i]
-			}
-			cells[i] = cellLines(cells[i][:0], cell, widths[i])
-			height = max(height, len(cells[i]))
-		}
-		for line := range height {
-			b.Reset()
-			b.Grow(total)
-			for i := range cols {
-				if i > 0 {
-					b.WriteString("  ")
-				}
-				text := ""
-				if line < len(cells[i]) {
-					text = cells[i][line]
-				}
-				padInto(&b, text, widths[i])
-			}
-			text := strings.TrimRight(b.String(), " ")
-			if ri == header {
-				text = l.st.PanelTitle.Render(text)
-			}
-			l.line(text)
-		}
-		if ri == header {
-			l.line(l.rule(total))
-		}
-	}
+	return strings.Join(out, "\n")
 }
 
-// cellLines appends to dst the lines of a cell wrapped to w cells.
-func cellLines(dst []string, cell string, w int) []string {
-	if w > 0 && fitsPlain(cell, w) {
-		return append(dst, strings.TrimSpace(cell))
-	}
-	for _, l := range wrapText(cell, w) {
-		// A word cut at the column edge leaves its space at the next line's start.
-		dst = append(dst, strings.TrimSpace(l))
-	}
-	return dst
-}
-
-// padInto writes s truncated or padded to exactly w cells, as pad gives it.
-func padInto(b *strings.Builder, s string, w int) {
-	n := cellWidth(s)
-	if n > w {
-		s = truncate(s, w)
-		n = width(s)
-	}
-	b.WriteString(s)
-	for ; n < w; n++ {
-		b.WriteByte(' ')
-	}
-}
-
-// plainInline removes Markdown emphasis and escapes and decodes entities, giving the
-// text a reader of the rendered report would see.
-func plainInline(s string) string {
-	if strings.IndexAny(s, `\*`) < 0 {
-		return html.UnescapeString(s)
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); i++ {
-		switch ch := s[i]; {
-		case ch == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
-			i++
-			b.WriteByte(s[i])
-		case ch == '*':
-			// Emphasis markers; a literal asterisk arrives escaped.
-		default:
-			b.WriteByte(ch)
-		}
-	}
-	return html.UnescapeString(b.String())
-}
-
-func isASCIIPunct(c byte) bool {
-	return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0
+// leadOf is the indentation a line begins with: spaces, a quote's bar, a bullet.
+func leadOf(plain string) string {
+	end := len(plain) - len(strings.TrimLeft(plain, " │|•"))
+	return plain[:end]
 }

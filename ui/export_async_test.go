@@ -25,9 +25,9 @@ func previewText(s *exportScreen) string {
 	return strings.Join(lines, "\n")
 }
 
-// plainAt is the report laid out at width as plainMarkdown does it, unstyled.
+// plainAt is the report laid out at width as previewMarkdown does it, unstyled.
 func plainAt(s *exportScreen, width int) string {
-	lines := strings.Split(ansi.Strip(plainMarkdown(s.c, string(s.markdown), width)), "\n")
+	lines := strings.Split(ansi.Strip(previewMarkdown(s.c.Styles, s.markdown, width)), "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " ")
 	}
@@ -51,7 +51,7 @@ func TestExportOpensWithThePreviewLaidOut(t *testing.T) {
 		t.Error("the preview is laid out again although it fits the screen")
 	}
 	if got, want := previewText(s), plainAt(s, 90); got != want {
-		t.Errorf("preview differs from plainMarkdown at 90:\n%s\nwant:\n%s", got, want)
+		t.Errorf("preview differs from previewMarkdown at 90:\n%s\nwant:\n%s", got, want)
 	}
 	if view := plain(app.View()); !strings.Contains(view, "推荐") || strings.Contains(view, "正在生成预览") {
 		t.Errorf("the first frame does not show the preview:\n%s", view)
@@ -77,7 +77,7 @@ func TestExportWithoutALayoutPreparesIt(t *testing.T) {
 		app.Update(m)
 	}
 	if got, want := previewText(s), plainAt(s, 100); got != want || s.shown == nil {
-		t.Errorf("preview differs from plainMarkdown at 100:\n%s", got)
+		t.Errorf("preview differs from previewMarkdown at 100:\n%s", got)
 	}
 }
 

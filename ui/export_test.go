@@ -3,13 +3,17 @@ package ui
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
 
 	"vendorvet/db"
 	"vendorvet/report"
@@ -211,8 +215,8 @@ func TestExportPreviewScrolls(t *testing.T) {
 		t.Fatalf("preview of %d lines fits %d", s.preview.TotalLineCount(), s.preview.Height)
 	}
 	view := ansi.Strip(s.View())
-	if !strings.Contains(view, "Customer-service outsourcing vendor selection 2026") || strings.Contains(view, "# Customer") {
-		t.Errorf("preview does not show the title as plain text:\n%s", view)
+	if !strings.Contains(view, "Customer-service outsourcing vendor selection 2026") || strings.Contains(view, "|---") {
+		t.Errorf("preview does not show the report laid out:\n%s", view)
 	}
 	pressWrite(t, s, tea.KeyMsg{Type: tea.KeyPgDown})
 	if s.preview.YOffset == 0 {
@@ -255,62 +259,79 @@ func TestExportOfAMissingSessionSaysSo(t *testing.T) {
 	}
 }
 
-func TestPlainMarkdown(t *testing.T) {
+// Without colours the preview is glamour's plain layout of the report: entities
+// and escapes read as the characters they stand for, tables as columns, and no line
+// is wider than the preview.
+func TestPreviewMarkdown(t *testing.T) {
 	c := newTestCommon(t, rubric.EN)
-	md := "# Title \\*not\\* bold\n\n**Client:** A &amp; B &lt;x&gt;  \n\n| a | b |\n|---|---:|\n| 1 \\| 2 | long cell text here |\n\n- item\n\n> quoted\n"
-	got := ansi.Strip(plainMarkdown(c, md, 40))
-	for _, want := range []string{"Title *not* bold", "Client: A & B <x>", "1 | 2", "• item", "│ quoted"} {
+	md := "# Title \\*not\\* bold\n\n**Client:** A &amp; B &lt;x&gt;  \n**Date:** today\n\n| a | b |\n|---|---:|\n| 1 \\| 2 | long cell text here |\n\n- item\n\n> quoted\n"
+	got := previewMarkdown(c.Styles, []byte(md), 40)
+	if got != ansi.Strip(got) {
+		t.Errorf("colours without a colour profile:\n%q", got)
+	}
+	for _, want := range []string{"Title *not* bold", "A & B <x>", "1 | 2", "• item", "| quoted"} {
 		if !strings.Contains(got, want) {
-			t.Errorf("plain text lacks %q:\n%s", want, got)
+			t.Errorf("preview lacks %q:\n%s", want, got)
 		}
 	}
-	for _, line := range strings.Split(plainMarkdown(c, md, 20), "\n") {
+	// The report's lines of facts stay one a line.
+	if !regexp.MustCompile(`A & B <x>\s*\n\s*\**Date`).MatchString(got) {
+		t.Errorf("the line break after the client is lost:\n%s", got)
+	}
+	if strings.Contains(got, "|---|") || strings.Contains(got, "&amp;") || strings.Contains(got, `\|`) {
+		t.Errorf("Markdown syntax left in:\n%s", got)
+	}
+	for _, line := range strings.Split(previewMarkdown(c.Styles, []byte(md), 20), "\n") {
 		if ansi.StringWidth(line) > 20 {
 			t.Errorf("line wider than 20: %q", line)
 		}
 	}
-	if strings.Contains(got, "---") {
-		t.Errorf("table delimiter row left in:\n%s", got)
+}
+
+// Chinese paragraphs have no spaces to wrap at: at 80 columns (and narrower) every
+// line of the Chinese report still fits, in colour and without, and no character is lost.
+func TestPreviewFitsChineseText(t *testing.T) {
+	plain := newTestCommon(t, rubric.ZH)
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.TrueColor)
+	r.SetHasDarkBackground(true)
+	colour := NewStyles(r)
+	md := report.Markdown(demoWith(rubric.ZH, 4), rubric.ZH, fixedNow)
+	sentence := "一票否决:缺少必需资质、不签保密协议、客户数据不归属企业、强监管行业无合规备案——无论总分多少均不予考虑。"
+	for _, st := range []*Styles{plain.Styles, colour} {
+		for _, w := range []int{80, 60, 40} {
+			out := previewMarkdown(st, md, w)
+			joined := ""
+			for _, line := range strings.Split(out, "\n") {
+				if n := ansi.StringWidth(line); n > w {
+					t.Errorf("%s at %d: a line of %d cells: %q", st.Markdown, w, n, ansi.Strip(line))
+				}
+				joined += strings.TrimSpace(ansi.Strip(line))
+			}
+			if !strings.Contains(joined, sentence) {
+				t.Errorf("%s at %d: the long sentence is not all there", st.Markdown, w)
+			}
+		}
 	}
 }
 
-// The preview's shortcuts give what wrapText and width give: plainWidth measures
-// as ansi.StringWidth does, and a line that fits comes back as wrapText returns it.
-func TestPlainLayoutShortcutsMatchWrapText(t *testing.T) {
-	for _, r := range narrowSymbols {
-		if n := ansi.StringWidth(string(r)); n != 1 {
-			t.Errorf("%q is %d cells wide, not 1", r, n)
+// tableCells splits a Markdown table row at the pipes that are not escaped; the
+// cells keep their escapes.
+func tableCells(row string) []string {
+	row = strings.TrimPrefix(strings.TrimSpace(row), "|")
+	var cells []string
+	start := 0
+	for i := 0; i < len(row); i++ {
+		switch row[i] {
+		case '\\':
+			i++
+		case '|':
+			cells = append(cells, strings.TrimSpace(row[start:i]))
+			start = i + 1
 		}
 	}
-	var texts []string
-	for _, lang := range []rubric.Lang{rubric.ZH, rubric.EN} {
-		md := report.Markdown(demoWith(lang, 4), lang, fixedNow)
-		for _, line := range strings.Split(string(md), "\n") {
-			texts = append(texts, plainInline(line))
-			for _, cell := range tableCells(line) {
-				texts = append(texts, plainInline(cell))
-			}
-		}
+	if rest := strings.TrimSpace(row[min(start, len(row)):]); rest != "" {
+		cells = append(cells, rest)
 	}
-	texts = append(texts, "", "  ", "a  ", "→\u0301 x", "★\ufe0f ok", "👨‍👩‍👧 家", "e\u0301", "tab\there", "line\nbreak", "ｗｉｄｅ，。", "7×24 ≥ 5 … “q”")
-	for _, s := range texts {
-		if n, ok := plainWidth(s); ok && n != ansi.StringWidth(s) {
-			t.Errorf("plainWidth(%q) = %d, ansi.StringWidth %d", s, n, ansi.StringWidth(s))
-		}
-		if cellWidth(s) != ansi.StringWidth(s) {
-			t.Errorf("cellWidth(%q) = %d, ansi.StringWidth %d", s, cellWidth(s), ansi.StringWidth(s))
-		}
-		for _, w := range []int{0, 1, 2, 5, 12, 16, 30, 60, 100, 200} {
-			if got, want := wrapped(s, w), wrapText(s, w); strings.Join(got, "\n") != strings.Join(want, "\n") || len(got) != len(want) {
-				t.Fatalf("wrapped(%q, %d) = %q, wrapText %q", s, w, got, want)
-			}
-			var want []string
-			for _, l := range wrapText(s, w) {
-				want = append(want, strings.TrimSpace(l))
-			}
-			if got := cellLines(nil, s, w); strings.Join(got, "\n") != strings.Join(want, "\n") || len(got) != len(want) {
-				t.Fatalf("cellLines(%q, %d) = %q, want %q", s, w, got, want)
-			}
-		}
-	}
+	return cells
 }

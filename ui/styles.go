@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"vendorvet/rubric"
 )
@@ -29,6 +30,9 @@ type Styles struct {
 	BarFull    lipgloss.Style
 	BarEmpty   lipgloss.Style
 	Bands      map[rubric.Band]lipgloss.Style
+	// Markdown is glamour's style for the export preview, in the colours of Profile.
+	Markdown string
+	Profile  termenv.Profile
 }
 
 // NewStyles builds the styles for a renderer.
@@ -65,5 +69,6 @@ func NewStyles(r *lipgloss.Renderer) *Styles {
 		rubric.Reject:       r.NewStyle().Bold(true).Foreground(red),
 		rubric.Disqualified: r.NewStyle().Bold(true).Foreground(red).Strikethrough(false),
 	}
+	s.Markdown, s.Profile = markdownStyle(r), r.ColorProfile()
 	return s
 }

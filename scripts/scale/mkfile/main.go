@@ -9,7 +9,7 @@ import (
 	"os"
 
 	"vendorvet/internal/gen"
-	"vendorvet/report"
+	"vendorvet/sessionfile"
 )
 
 func main() {
@@ -25,7 +25,7 @@ func main() {
 	if *largest {
 		s = gen.Largest(*seed)
 	}
-	data, err := report.ExportJSON(s)
+	data, err := sessionfile.Export(s)
 	if err == nil {
 		err = os.WriteFile(flag.Arg(0), data, 0o600)
 	}

@@ -1,4 +1,4 @@
-package report
+package sessionfile
 
 import (
 	"encoding/json"
@@ -58,7 +58,7 @@ func manyVendors(n int) string {
 func TestImportRefusesHostileFiles(t *testing.T) {
 	for _, c := range hostileDocs {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := ImportJSON([]byte(c.doc))
+			_, err := Import([]byte(c.doc))
 			var ie *ImportError
 			if !errors.As(err, &ie) {
 				t.Fatalf("error = %v, want an *ImportError", err)
@@ -83,16 +83,16 @@ func TestImportRefusesHostileFiles(t *testing.T) {
 // of exactly MaxVendors vendors; invisible tag text in a name is dropped.
 func TestImportLimitsAcceptTheirBound(t *testing.T) {
 	long := strings.Repeat("甲", clean.MaxLine)
-	s, err := ImportJSON([]byte(`{"format": "vendorvet.session/1", "vendors": [{"name": "` + long + `\udb40\udc41"}]}`))
+	s, err := Import([]byte(`{"format": "vendorvet.session/1", "vendors": [{"name": "` + long + `\udb40\udc41"}]}`))
 	if err != nil || s.Vendors[0].Name != long {
 		t.Errorf("a %d-character name: %v", clean.MaxLine, err)
 	}
-	s, err = ImportJSON([]byte(manyVendors(rubric.MaxVendors)))
+	s, err = Import([]byte(manyVendors(rubric.MaxVendors)))
 	if err != nil || len(s.Vendors) != rubric.MaxVendors {
 		t.Errorf("%d vendors: %v", rubric.MaxVendors, err)
 	}
 	// A surrogate pair written as escapes is one character, not an error.
-	s, err = ImportJSON([]byte(`{"format": "vendorvet.session/1", "title": "\ud83d\ude00 \\ud800"}`))
+	s, err = Import([]byte(`{"format": "vendorvet.session/1", "title": "\ud83d\ude00 \\ud800"}`))
 	if err != nil || s.Title != "😀 \\ud800" {
 		t.Errorf("paired surrogates: %q, %v", s.Title, err)
 	}
@@ -120,12 +120,12 @@ func TestImportManyKeysIsLinear(t *testing.T) {
 		}
 	})
 	took := measure(func() {
-		if _, err := ImportJSON(doc); err == nil {
+		if _, err := Import(doc); err == nil {
 			t.Fatal("a file of unknown keys was accepted")
 		}
 	})
 	if took > 40*floor+100*time.Millisecond {
-		t.Errorf("ImportJSON took %v, encoding/json %v: more than linear", took, floor)
+		t.Errorf("Import took %v, encoding/json %v: more than linear", took, floor)
 	}
 }
 

@@ -1,15 +1,13 @@
-// Package report renders an evaluation session for people and programs: the
-// interchange JSON of format.md (export and strict import), the scorecards as JSON and
-// as a plain-text table, and the Markdown report a procurement manager sends on. It
-// also writes those files safely. It knows the rubric and text cleaning, nothing else.
-package report
+// Package sessionfile reads and writes the session interchange file of format.md,
+// vendorvet.session/1: the export, and the strict import that names what is wrong.
+// It knows the rubric and text cleaning, nothing else.
+package sessionfile
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"vendorvet/rubric"
 )
@@ -55,138 +53,72 @@ func jsonString(s string) []byte {
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }
 
-// marshal encodes v without HTML escaping, indented by two spaces, with lists of
-// plain values kept on one line as format.md writes them.
+// marshal encodes v as format.md lays it out: encoding/json indents it by two spaces
+// without HTML escaping, then each list of plain values goes on one line.
 func marshal(v any) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return indent(bytes.TrimSpace(b.Bytes())), nil
+	return inlineFlatLists(b.Bytes()), nil
 }
 
-// indent lays out compact JSON: one key a line, two spaces a level, and an array
-// that holds no object or array written inline: ["web", "app"].
-func indent(src []byte) []byte {
-	var out bytes.Buffer
-	// Room for the indentation up front: growing by doubling would hold two copies of
-	// a large session at once.
-	out.Grow(len(src) + len(src)/4)
-	level := 0
-	newline := func() {
-		out.WriteByte('\n')
-		out.WriteString(strings.Repeat("  ", level))
-	}
-	for i := 0; i < len(src); i++ {
-		switch c := src[i]; c {
-		case '"':
-			end := stringEnd(src, i)
-			out.Write(src[i:end])
-			i = end - 1
-		case '{', '[':
-			// Each byte is looked at once more at most: an array's scan for being
-			// flat stops at its first object or array.
-			end, isFlat := flatEnd(src, i)
-			switch {
-			case end == i+1:
-				out.Write(src[i : end+1])
-				i = end
-			case isFlat:
-				writeInline(&out, src[i:end+1])
-				i = end
-			default:
-				out.WriteByte(c)
-				level++
-				newline()
+// inlineFlatLists joins each list that holds no object or list onto the line of its
+// key: ["web", "app"]. Indented JSON has one value a line, and a line that ends in
+// "[" opens a list (a string ends in a quote), so lines are enough to find them.
+func inlineFlatLists(indented []byte) []byte {
+	out := make([]byte, 0, len(indented))
+	for rest := indented; len(rest) > 0; {
+		line, after := nextLine(rest)
+		items, closer, tail, ok := flatList(line, after)
+		if !ok {
+			out = append(out, line...)
+			rest = after
+			continue
+		}
+		out = append(out, bytes.TrimSuffix(line, []byte("\n"))...)
+		for i, item := range items {
+			if i > 0 {
+				out = append(out, ' ')
 			}
-		case '}', ']':
-			level--
-			newline()
-			out.WriteByte(c)
-		case ',':
-			out.WriteByte(',')
-			newline()
-		case ':':
-			out.WriteString(": ")
-		default:
-			out.WriteByte(c)
+			out = append(out, item...)
 		}
+		out = append(out, bytes.TrimLeft(closer, " ")...)
+		rest = tail
 	}
-	out.WriteByte('\n')
-	return out.Bytes()
+	return out
 }
 
-// stringEnd returns the index just past the JSON string that starts at i.
-func stringEnd(src []byte, i int) int {
-	for j := i + 1; j < len(src); j++ {
-		switch src[j] {
-		case '\\':
-			j++
-		case '"':
-			return j + 1
-		}
+// nextLine splits off the first line of b, with its newline.
+func nextLine(b []byte) (line, rest []byte) {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return b[:i+1], b[i+1:]
 	}
-	return len(src)
+	return b, nil
 }
 
-// closing returns the index of the bracket that closes the one at i.
-func closing(src []byte, i int) int {
-	depth := 0
-	for j := i; j < len(src); j++ {
-		switch src[j] {
-		case '"':
-			j = stringEnd(src, j) - 1
-		case '{', '[':
-			depth++
-		case '}', ']':
-			depth--
-			if depth == 0 {
-				return j
-			}
-		}
+// flatList reads the list that line opens when it holds plain values only: its
+// items without indentation, its closing line, and what follows that.
+func flatList(line, rest []byte) (items [][]byte, closer, tail []byte, ok bool) {
+	if !bytes.HasSuffix(line, []byte("[\n")) {
+		return nil, nil, nil, false
 	}
-	return len(src) - 1
-}
-
-// flatEnd looks at the object or array that opens at i: when it is empty or an array
-// of plain values it returns the index of its closing bracket and true; otherwise
-// it stops at the first nested bracket or key and returns false.
-func flatEnd(src []byte, i int) (int, bool) {
-	if src[i] == '{' {
-		if i+1 < len(src) && src[i+1] == '}' {
-			return i + 1, true
+	for len(rest) > 0 {
+		l, after := nextLine(rest)
+		t := bytes.TrimSpace(l)
+		switch {
+		case bytes.Equal(t, []byte("]")) || bytes.Equal(t, []byte("],")):
+			return items, l, after, true
+		case bytes.HasSuffix(t, []byte("{")) || bytes.HasSuffix(t, []byte("[")):
+			return nil, nil, nil, false
 		}
-		return 0, false
+		items = append(items, t)
+		rest = after
 	}
-	for j := i + 1; j < len(src); j++ {
-		switch src[j] {
-		case '"':
-			j = stringEnd(src, j) - 1
-		case '{', '[':
-			return 0, false
-		case ']':
-			return j, true
-		}
-	}
-	return len(src) - 1, true
-}
-
-// writeInline writes a flat compact array with a space after each comma.
-func writeInline(out *bytes.Buffer, arr []byte) {
-	for j := 0; j < len(arr); j++ {
-		switch arr[j] {
-		case '"':
-			end := stringEnd(arr, j)
-			out.Write(arr[j:end])
-			j = end - 1
-		case ',':
-			out.WriteString(", ")
-		default:
-			out.WriteByte(arr[j])
-		}
-	}
+	return nil, nil, nil, false
 }
 
 type sessionJSON struct {
@@ -207,10 +139,10 @@ type vendorJSON struct {
 	Notes   object `json:"notes"`
 }
 
-// ExportJSON writes s in the vendorvet.session/1 format: keys in a fixed order, answers
+// Export writes s in the vendorvet.session/1 format: keys in a fixed order, answers
 // in the order of the question catalogue, unknown answers left out, notes for every
 // step 2..7 ("" when empty).
-func ExportJSON(s rubric.Session) ([]byte, error) {
+func Export(s rubric.Session) ([]byte, error) {
 	// Step 1 is stored as rubric.Requirements' JSON names, in the order of
 	// rubric.RequirementFields; a list is [] even when empty.
 	r := s.Requirements
@@ -262,15 +194,24 @@ func notesJSON(notes map[int]string) object {
 	return o
 }
 
-// profileJSON names the two built-in profiles and spells out any other weights.
-func profileJSON(p rubric.Profile) json.RawMessage {
+// ProfileName is the name a profile is written by: a built-in profile's, or the
+// default's for a session that never chose one; false for weights of its own.
+func ProfileName(p rubric.Profile) (string, bool) {
 	if p.Name == "" && p.Weights == [4]float64{} {
-		return jsonString(rubric.DefaultProfile.Name)
+		return rubric.DefaultProfile.Name, true
 	}
 	for _, named := range []rubric.Profile{rubric.DefaultProfile, rubric.RegulatedProfile} {
 		if p.Name == named.Name && p.Weights == named.Weights {
-			return jsonString(named.Name)
+			return named.Name, true
 		}
+	}
+	return "", false
+}
+
+// profileJSON names the two built-in profiles and spells out any other weights.
+func profileJSON(p rubric.Profile) json.RawMessage {
+	if name, ok := ProfileName(p); ok {
+		return jsonString(name)
 	}
 	o := object{}
 	for d, dim := range rubric.Dimensions {

@@ -1,4 +1,4 @@
-package report
+package sessionfile
 
 import (
 	"encoding/json"
@@ -12,14 +12,18 @@ import (
 	"vendorvet/rubric"
 )
 
+// formatExample is format.md's example session; it lives beside the scorecards it
+// scores to, and the command line's tests read it there too.
+const formatExample = "../report/testdata/format_example.json"
+
 func TestRoundTripDemo(t *testing.T) {
 	for _, lang := range []rubric.Lang{rubric.ZH, rubric.EN} {
 		s := demo.Session(lang)
-		data, err := ExportJSON(s)
+		data, err := Export(s)
 		if err != nil {
 			t.Fatal(err)
 		}
-		back, err := ImportJSON(data)
+		back, err := Import(data)
 		if err != nil {
 			t.Fatalf("%s: import of our own export: %v", lang, err)
 		}
@@ -38,14 +42,14 @@ func TestRoundTripProfilesAndBudget(t *testing.T) {
 		s := demo.Session(rubric.EN)
 		s.Profile = p
 		s.Requirements.BudgetMonth = nil
-		data, err := ExportJSON(s)
+		data, err := Export(s)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !strings.Contains(string(data), `"budget_month": null`) {
 			t.Errorf("no budget should export as null")
 		}
-		back, err := ImportJSON(data)
+		back, err := Import(data)
 		if err != nil {
 			t.Fatalf("%s: %v", p.Name, err)
 		}
@@ -58,11 +62,11 @@ func TestRoundTripProfilesAndBudget(t *testing.T) {
 // format.md's example imports, and exports as the same document (key order and
 // whitespace aside).
 func TestFormatExample(t *testing.T) {
-	example, err := os.ReadFile("testdata/format_example.json")
+	example, err := os.ReadFile(formatExample)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := ImportJSON(example)
+	s, err := Import(example)
 	if err != nil {
 		t.Fatalf("format.md example: %v", err)
 	}
@@ -72,7 +76,7 @@ func TestFormatExample(t *testing.T) {
 	if _, ok := s.Vendors[0].Notes[3]; ok {
 		t.Errorf("an empty note should read as no note")
 	}
-	out, err := ExportJSON(s)
+	out, err := Export(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +95,7 @@ func TestFormatExample(t *testing.T) {
 // Missing keys mean unknown: the smallest valid document is the format line, and
 // requirements left out keep the rubric's defaults.
 func TestImportDefaults(t *testing.T) {
-	s, err := ImportJSON([]byte(`{"format": "vendorvet.session/1", "requirements": {"channels": ["phone"]},
+	s, err := Import([]byte(`{"format": "vendorvet.session/1", "requirements": {"channels": ["phone"]},
 		"vendors": [{"name": "甲"}]}`))
 	if err != nil {
 		t.Fatal(err)
@@ -108,7 +112,7 @@ func TestImportDefaults(t *testing.T) {
 		t.Errorf("vendor = %+v", v)
 	}
 	// "unknown" is accepted and means the same as absent.
-	s, err = ImportJSON([]byte(`{"format": "vendorvet.session/1", "vendors": [{"name": "A", "answers": {"nda": "unknown", "iso9001": "yes"}}]}`))
+	s, err = Import([]byte(`{"format": "vendorvet.session/1", "vendors": [{"name": "A", "answers": {"nda": "unknown", "iso9001": "yes"}}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +126,7 @@ func TestImportCleansText(t *testing.T) {
 	doc := `{"format": "vendorvet.session/1", "title": "a\u001b[2Jb\u202e", "client": "c\td",
 		"requirements": {"user_profile": "x\r\ny\u0007", "notes": "\u009b31m"},
 		"vendors": [{"name": "v\u001b]52;c;aGk=\u0007", "contact": "1\n2", "notes": {"2": "l1\r\nl2\u001b[0m"}}]}`
-	s, err := ImportJSON([]byte(doc))
+	s, err := Import([]byte(doc))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +189,7 @@ func TestImportErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := ImportJSON([]byte(c.doc))
+			_, err := Import([]byte(c.doc))
 			var ie *ImportError
 			if !errors.As(err, &ie) {
 				t.Fatalf("error = %v, want an *ImportError", err)
@@ -208,8 +212,8 @@ func TestImportErrors(t *testing.T) {
 }
 
 func TestImportSizeLimit(t *testing.T) {
-	big := make([]byte, MaxImportSize+1)
-	_, err := ImportJSON(big)
+	big := make([]byte, MaxSize+1)
+	_, err := Import(big)
 	var ie *ImportError
 	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "too large") {
 		t.Errorf("error = %v, want a size error", err)
@@ -218,19 +222,19 @@ func TestImportSizeLimit(t *testing.T) {
 
 // A byte-order mark from a Windows editor is not an error.
 func TestImportBOM(t *testing.T) {
-	if _, err := ImportJSON([]byte("\ufeff{\"format\": \"vendorvet.session/1\"}")); err != nil {
+	if _, err := Import([]byte("\ufeff{\"format\": \"vendorvet.session/1\"}")); err != nil {
 		t.Errorf("BOM: %v", err)
 	}
 }
 
 func FuzzImportJSON(f *testing.F) {
-	example, err := os.ReadFile("testdata/format_example.json")
+	example, err := os.ReadFile(formatExample)
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Add(example)
 	for _, lang := range []rubric.Lang{rubric.ZH, rubric.EN} {
-		d, _ := ExportJSON(demo.Session(lang))
+		d, _ := Export(demo.Session(lang))
 		f.Add(d)
 	}
 	f.Add([]byte(`{"format": "vendorvet.session/1", "profile": {"A": 25, "B": 25, "C": 25, "D": 25}}`))
@@ -241,7 +245,7 @@ func FuzzImportJSON(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := ImportJSON(data)
+		s, err := Import(data)
 		if err != nil {
 			var ie *ImportError
 			if !errors.As(err, &ie) {
@@ -249,20 +253,50 @@ func FuzzImportJSON(f *testing.F) {
 			}
 			return
 		}
-		out, err := ExportJSON(s)
+		out, err := Export(s)
 		if err != nil {
 			t.Fatalf("export of an imported session: %v", err)
 		}
-		again, err := ImportJSON(out)
+		again, err := Import(out)
 		if err != nil {
 			t.Fatalf("re-import of our export: %v\n%s", err, out)
 		}
 		if !reflect.DeepEqual(again, s) {
 			t.Fatalf("export→import is not a fixed point:\n got %#v\nwant %#v", again, s)
 		}
-		out2, _ := ExportJSON(again)
+		out2, _ := Export(again)
 		if string(out2) != string(out) {
 			t.Fatalf("second export differs:\n%s\n%s", out, out2)
 		}
 	})
+}
+
+// Lists of plain values stay on their key's line whatever the text around them holds:
+// brackets at the end of a name or a note open no list.
+func TestExportLaysListsOnOneLine(t *testing.T) {
+	s := demo.Session(rubric.EN)
+	s.Vendors[0].Name = "Bracket ["
+	s.Vendors[0].Contact = "],"
+	s.Vendors[0].Notes[3] = "[\n  \"web\",\n]"
+	data, err := Export(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"\n    \"channels\": [\"web\", \"app\", \"wechat\", \"phone\", \"ecommerce\"],\n",
+		"\n      \"name\": \"Bracket [\",\n",
+		"\n      \"contact\": \"],\",\n",
+		"\n        \"hidden_fees\": [],\n",
+	} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("export lacks %q", want)
+		}
+	}
+	back, err := Import(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back, s) {
+		t.Error("round trip changed the session")
+	}
 }

@@ -1,4 +1,4 @@
-package report
+package sessionfile
 
 import (
 	"bytes"
@@ -15,9 +15,9 @@ import (
 	"vendorvet/rubric"
 )
 
-// MaxImportSize is the largest session file ImportJSON reads. A real session with long
+// MaxSize is the largest session file Import reads. A real session with long
 // notes is well under a megabyte; anything near this is not a session.
-const MaxImportSize = 20 << 20
+const MaxSize = 20 << 20
 
 // maxDepth bounds the nesting of the document; the format itself is four levels deep.
 const maxDepth = 16
@@ -51,17 +51,17 @@ func importErr(path, zh, en string) *ImportError {
 	return &ImportError{Path: path, Message: rubric.Text{ZH: zh, EN: en}}
 }
 
-// ImportJSON reads a vendorvet.session/1 document strictly: an unknown or repeated key,
+// Import reads a vendorvet.session/1 document strictly: an unknown or repeated key,
 // a value of the wrong type or out of range, a bad notes step or bad profile weights
 // is an *ImportError naming the key (and the vendor). A missing key means unknown, or
 // the rubric's default for requirements. Free text is cleaned of control characters.
 // Two vendors may not share a name: the ranking and the report refer to vendors by name.
-func ImportJSON(data []byte) (rubric.Session, error) {
+func Import(data []byte) (rubric.Session, error) {
 	var s rubric.Session
 	text := bytes.TrimPrefix(data, []byte("\ufeff")) // editors on Windows add a BOM
-	if len(text) > MaxImportSize {
-		return s, importErr("", fmt.Sprintf("文件过大(%d 字节),会话文件不能超过 %d MB", len(text), MaxImportSize>>20),
-			fmt.Sprintf("the file is too large (%d bytes); a session file may be at most %d MB", len(text), MaxImportSize>>20))
+	if len(text) > MaxSize {
+		return s, importErr("", fmt.Sprintf("文件过大(%d 字节),会话文件不能超过 %d MB", len(text), MaxSize>>20),
+			fmt.Sprintf("the file is too large (%d bytes); a session file may be at most %d MB", len(text), MaxSize>>20))
 	}
 	if at := invalidUTF8(text); at >= 0 {
 		// encoding/json would read the byte as U+FFFD and store it silently. Lines and
@@ -257,6 +257,38 @@ func valueEnd(t []byte, i int) int {
 		i++
 	}
 	return i
+}
+
+// stringEnd returns the index just past the JSON string that starts at i.
+func stringEnd(src []byte, i int) int {
+	for j := i + 1; j < len(src); j++ {
+		switch src[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	return len(src)
+}
+
+// closing returns the index of the bracket that closes the one at i.
+func closing(src []byte, i int) int {
+	depth := 0
+	for j := i; j < len(src); j++ {
+		switch src[j] {
+		case '"':
+			j = stringEnd(src, j) - 1
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return j
+			}
+		}
+	}
+	return len(src) - 1
 }
 
 // unquote decodes a valid JSON string; most have no escapes to decode.
