@@ -1,6 +1,6 @@
 //go:build unix
 
-package main
+package e2e
 
 import (
 	"bytes"
@@ -30,6 +30,9 @@ import (
 // The built program against files it must not harm: damaged, foreign, newer or
 // unwritable databases, a write-ahead log left beside one, an open umask, and
 // exports and backups killed midway.
+
+// exitError is the program's exit status for a failure it explains.
+const exitError = 1
 
 // binResult is what one run of the built program left behind.
 type binResult struct {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -36,18 +36,18 @@ func newHarness(t *testing.T) *harness {
 	return &harness{t: t, dbArg: filepath.Join(t.TempDir(), "vv.db"), env: map[string]string{}}
 }
 
-// run calls run() with --db first and only the harness's environment.
+// run calls Main with --db first and only the harness's environment.
 func (h *harness) run(args ...string) result {
 	h.t.Helper()
 	return h.runRaw(append([]string{"--db", h.dbArg}, args...)...)
 }
 
-// runRaw calls run() with exactly args.
+// runRaw calls Main with exactly args.
 func (h *harness) runRaw(args ...string) result {
 	h.t.Helper()
 	var stdout, stderr bytes.Buffer
 	getenv := func(k string) string { return h.env[k] }
-	code := run(args, strings.NewReader(h.stdin), &stdout, &stderr, getenv)
+	code := Main(args, strings.NewReader(h.stdin), &stdout, &stderr, getenv)
 	return result{code, stdout.String(), stderr.String()}
 }
 

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -21,9 +21,9 @@ const (
 	exitUsage = 2
 )
 
-// run is the whole program behind main, with its surroundings passed in so that tests
-// can call it in-process. It returns the exit status.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+// Main is the whole program, with its surroundings passed in so that tests can call
+// it in-process. It returns the exit status.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
 	c.lang = localeLang(getenv)
 	if l, ok := langInArgs(args); ok {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -45,7 +45,7 @@ func scaleFiles(b *testing.B) []struct {
 // runCommand runs vendorvet in-process with data on standard input.
 func runCommand(b *testing.B, data []byte, args ...string) {
 	var stderr bytes.Buffer
-	if code := run(args, bytes.NewReader(data), io.Discard, &stderr, func(string) string { return "" }); code != 0 {
+	if code := Main(args, bytes.NewReader(data), io.Discard, &stderr, func(string) string { return "" }); code != 0 {
 		b.Fatalf("%v: exit %d: %s", args, code, stderr.String())
 	}
 }
