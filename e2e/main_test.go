@@ -35,8 +35,8 @@ func buildThenRun(m *testing.M) int {
 	return m.Run()
 }
 
-// buildBinary returns the program built for these tests.
-func buildBinary(t *testing.T) string {
+// programUnderTest returns the program built for these tests.
+func programUnderTest(t *testing.T) string {
 	t.Helper()
 	return builtBinary
 }

@@ -143,7 +143,7 @@ func panelTotal(t *testing.T, screen string) string {
 
 func TestEndToEndWalk(t *testing.T) {
 	needTmux(t)
-	bin := buildBinary(t)
+	bin := programUnderTest(t)
 	for _, w := range walks {
 		t.Run(w.lang, func(t *testing.T) { endToEnd(t, bin, w) })
 	}
