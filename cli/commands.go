@@ -126,6 +126,11 @@ func (c *cli) importSession(args []string) error {
 		return err
 	}
 	// The file is fully checked before the database is even opened.
+	return c.addSession(sess)
+}
+
+// addSession stores sess as a new session and prints its ID.
+func (c *cli) addSession(sess rubric.Session) error {
 	return c.withStore(func(ctx context.Context, store *db.Store) error {
 		id, err := store.ImportSession(ctx, sess)
 		if err != nil {
@@ -199,14 +204,7 @@ func (c *cli) demo(args []string) error {
 	if _, err := c.positionals(c.newFlagSet("demo"), args, 0, rubric.Text{}); err != nil {
 		return err
 	}
-	return c.withStore(func(ctx context.Context, store *db.Store) error {
-		id, err := store.ImportSession(ctx, demo.Session(c.lang))
-		if err != nil {
-			return c.storeError(err)
-		}
-		fmt.Fprintln(c.stdout, id)
-		return nil
-	})
+	return c.addSession(demo.Session(c.lang))
 }
 
 func (c *cli) backup(args []string) error {

@@ -22,19 +22,6 @@ func (c *cli) dbPath() (string, error) {
 	return p, nil
 }
 
-// openStore opens the database the user chose; the caller closes it.
-func (c *cli) openStore(open func(string) (*db.Store, error)) (*db.Store, error) {
-	path, err := c.dbPath()
-	if err != nil {
-		return nil, err
-	}
-	store, err := open(path)
-	if err != nil {
-		return nil, c.storeError(err)
-	}
-	return store, nil
-}
-
 // storeError explains a failure of the database in the store's own words.
 func (c *cli) storeError(err error) error {
 	return &userError{msg: db.UserMessage(err, c.lang), err: err}
@@ -45,11 +32,15 @@ func (c *cli) withStore(f func(ctx context.Context, store *db.Store) error) erro
 	return c.withStoreOpenedBy(db.Open, f)
 }
 
-// withStoreOpenedBy is withStore with the store opened by open.
+// withStoreOpenedBy is withStore with the store the user chose opened by open.
 func (c *cli) withStoreOpenedBy(open func(string) (*db.Store, error), f func(ctx context.Context, store *db.Store) error) (err error) {
-	store, err := c.openStore(open)
+	path, err := c.dbPath()
 	if err != nil {
 		return err
+	}
+	store, err := open(path)
+	if err != nil {
+		return c.storeError(err)
 	}
 	defer func() {
 		if cerr := store.Close(); cerr != nil && err == nil {
