@@ -3,8 +3,12 @@
 // export, import, score and back up evaluation sessions.
 package main
 
-import "os"
+import (
+	"os"
+
+	"vendorvet/cli"
+)
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
+	os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 }

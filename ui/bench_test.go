@@ -16,6 +16,7 @@ import (
 
 	"vendorvet/db"
 	"vendorvet/internal/gen"
+	"vendorvet/internal/gen/gendb"
 	"vendorvet/internal/latency"
 	"vendorvet/rubric"
 )
@@ -311,7 +312,7 @@ func BenchmarkCompareView(b *testing.B) {
 func benchSessionsDB(b *testing.B) string {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), "sessions.db")
-	if err := gen.CopyCached(path, benchSessions, benchPerSess, benchSeed); err != nil {
+	if err := gendb.CopyCached(path, benchSessions, benchPerSess, benchSeed); err != nil {
 		b.Fatal(err)
 	}
 	return path

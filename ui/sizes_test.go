@@ -79,19 +79,6 @@ func expectTop[T screen](t *testing.T, app *App, where string) T {
 	return s
 }
 
-func TestEveryScreenFitsEverySizeWithThirtyLongNames(t *testing.T) {
-	sizes := [][2]int{{20, 5}, {40, 10}, {80, 24}, {200, 60}}
-	for _, lang := range langs {
-		c := newTestCommon(t, lang)
-		storeSession(t, c, thirtyVendors(lang))
-		for _, sz := range sizes {
-			t.Run(fmt.Sprintf("%s_%dx%d", lang, sz[0], sz[1]), func(t *testing.T) {
-				walkEveryScreen(t, c, sz[0], sz[1])
-			})
-		}
-	}
-}
-
 func walkEveryScreen(t *testing.T, c *Common, w, h int) {
 	app := NewApp(c)
 	s := &sizeWalk{t: t, app: app, w: w, h: h}

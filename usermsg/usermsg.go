@@ -146,6 +146,3 @@ func fieldMessage(e rubric.FieldError, lang rubric.Lang) string {
 	}
 	return e.Message.In(lang)
 }
-
-// Callers not yet moved to For still reach it through db.UserMessage.
-func init() { db.UserMessage = For }

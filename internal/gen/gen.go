@@ -1,6 +1,7 @@
 // Package gen makes large, realistic and reproducible vendorvet data for benchmarks
 // and for measuring the program: sessions with Chinese and English names, vendors of
-// varied quality answering as a real interview would, and whole databases of them.
+// varied quality answering as a real interview would, as plain rubric values
+// (package gendb writes them into databases).
 // The same seed always gives the same data.
 package gen
 

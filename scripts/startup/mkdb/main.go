@@ -12,6 +12,7 @@ import (
 
 	"vendorvet/db"
 	"vendorvet/internal/gen"
+	"vendorvet/internal/gen/gendb"
 	"vendorvet/rubric"
 )
 
@@ -34,7 +35,7 @@ func main() {
 
 func run(out string, sessions, vendors, open int, seed uint64) error {
 	start := time.Now()
-	if err := gen.CopyCached(out, sessions, vendors, seed); err != nil {
+	if err := gendb.CopyCached(out, sessions, vendors, seed); err != nil {
 		return err
 	}
 	if open > 0 {

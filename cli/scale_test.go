@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"vendorvet/internal/gen"
-	"vendorvet/report"
 	"vendorvet/rubric"
+	"vendorvet/sessionfile"
 )
 
 // scaleFiles are session files of 10, 100 and 1,000 vendors and the largest file
@@ -26,7 +26,7 @@ func scaleFiles(b *testing.B) []struct {
 	}
 	sessions := []rubric.Session{gen.Session(gen.Rand(1), 10), gen.Session(gen.Rand(1), 100), gen.Session(gen.Rand(1), 1000), gen.Largest(1)}
 	for i, s := range sessions {
-		data, err := report.ExportJSON(s)
+		data, err := sessionfile.Export(s)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -45,7 +45,7 @@ func scaleFiles(b *testing.B) []struct {
 // runCommand runs vendorvet in-process with data on standard input.
 func runCommand(b *testing.B, data []byte, args ...string) {
 	var stderr bytes.Buffer
-	if code := run(args, bytes.NewReader(data), io.Discard, &stderr, func(string) string { return "" }); code != 0 {
+	if code := Main(args, bytes.NewReader(data), io.Discard, &stderr, func(string) string { return "" }); code != 0 {
 		b.Fatalf("%v: exit %d: %s", args, code, stderr.String())
 	}
 }

@@ -1,50 +1,14 @@
-package main
+package cli
 
 import (
-	"context"
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"regexp"
 	"strings"
 
-	"vendorvet/clean"
-	"vendorvet/db"
 	"vendorvet/rubric"
 )
-
-// Exit statuses.
-const (
-	exitOK    = 0
-	exitError = 1
-	exitUsage = 2
-)
-
-// run is the whole program behind main, with its surroundings passed in so that tests
-// can call it in-process. It returns the exit status.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
-	c.lang = localeLang(getenv)
-	if l, ok := langInArgs(args); ok {
-		// Known before parsing, so that even an error in the flags is in the chosen language.
-		c.lang = l
-	}
-	c.accessible = getenv("ACCESSIBLE") != ""
-	return c.exit(c.dispatch(args))
-}
-
-// cli holds what every command needs: the streams, the environment and the global flags.
-type cli struct {
-	stdin          io.Reader
-	stdout, stderr io.Writer
-	getenv         func(string) string
-
-	lang         rubric.Lang
-	langExplicit bool // --lang was given, rather than taken from the locale
-	dbFlag       string
-	accessible   bool
-}
 
 // localeLang reads the language the way POSIX locales are resolved: LC_ALL, then
 // LC_MESSAGES, then LANG; Chinese locales give Chinese, anything else English.
@@ -90,61 +54,6 @@ func parseLangFlag(s string) (rubric.Lang, bool) {
 		return rubric.EN, true
 	}
 	return "", false
-}
-
-// say picks the sentence in the user's language.
-func (c *cli) say(zh, en string) string {
-	if c.lang == rubric.ZH {
-		return zh
-	}
-	return en
-}
-
-// sayf is say with fmt.Sprintf arguments, which both sentences share.
-func (c *cli) sayf(zh, en string, args ...any) string {
-	return fmt.Sprintf(c.say(zh, en), args...)
-}
-
-// usageError is a mistake on the command line: exit status 2.
-type usageError struct{ msg string }
-
-func (e *usageError) Error() string { return e.msg }
-
-// userError is a failure explained in one sentence in the user's language.
-type userError struct {
-	msg string
-	err error // the cause, for errors.Is; not shown
-}
-
-func (e *userError) Error() string { return e.msg }
-func (e *userError) Unwrap() error { return e.err }
-
-func (c *cli) usagef(zh, en string, args ...any) error {
-	return &usageError{c.sayf(zh, en, args...)}
-}
-
-// failf explains a failure; cause may be nil.
-func (c *cli) failf(cause error, zh, en string, args ...any) error {
-	return &userError{msg: c.sayf(zh, en, args...), err: cause}
-}
-
-// exit prints err as one line on stderr and returns the exit status.
-func (c *cli) exit(err error) int {
-	if err == nil {
-		return exitOK
-	}
-	// Messages quote file names and contents; none of it may act on the terminal.
-	fmt.Fprintf(c.stderr, "vendorvet: %s\n", oneLine(clean.Line(err.Error())))
-	var u *usageError
-	if errors.As(err, &u) {
-		return exitUsage
-	}
-	return exitError
-}
-
-// oneLine keeps an error to the single line the user reads.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // langValue is the --lang flag: only zh or en.
@@ -235,55 +144,21 @@ func (c *cli) flagError(command string, err error) string {
 	return s
 }
 
-// dbPath is where the database is: --db, else $VENDORVET_DB, else the default.
-func (c *cli) dbPath() (string, error) {
-	if c.dbFlag != "" {
-		return c.dbFlag, nil
-	}
-	if p := c.getenv("VENDORVET_DB"); p != "" {
-		return p, nil
-	}
-	p, err := db.DefaultPath()
-	if err != nil {
-		return "", c.failf(err, "找不到存放数据库的用户数据目录（%v），请用 --db 指定文件。",
-			"Cannot find a user data folder for the database (%v); name a file with --db.", err)
-	}
-	return p, nil
-}
-
-// openStore opens the database the user chose; the caller closes it.
-func (c *cli) openStore(open func(string) (*db.Store, error)) (*db.Store, error) {
-	path, err := c.dbPath()
+// positionals parses a command's arguments and checks how many positional ones
+// there are.
+func (c *cli) positionals(fs *flag.FlagSet, args []string, want int, what rubric.Text) ([]string, error) {
+	pos, err := c.parseArgs(fs, args)
 	if err != nil {
 		return nil, err
 	}
-	store, err := open(path)
-	if err != nil {
-		return nil, c.storeError(err)
+	name := fs.Name()
+	switch {
+	case len(pos) < want:
+		return nil, c.usagef("%s 需要%s（参见 vendorvet %s --help）。", "The %s command needs %s (see vendorvet %s --help).",
+			name, what.In(c.lang), name)
+	case len(pos) > want:
+		return nil, c.usagef("%s 多了参数 %q（参见 vendorvet %s --help）。", "The %s command does not take the argument %q (see vendorvet %s --help).",
+			name, pos[want], name)
 	}
-	return store, nil
-}
-
-// storeError explains a failure of the database in the store's own words.
-func (c *cli) storeError(err error) error {
-	return &userError{msg: db.UserMessage(err, c.lang), err: err}
-}
-
-// withStore runs f on the open store and closes it, reporting a failed close.
-func (c *cli) withStore(f func(ctx context.Context, store *db.Store) error) error {
-	return c.withStoreOpenedBy(db.Open, f)
-}
-
-// withStoreOpenedBy is withStore with the store opened by open.
-func (c *cli) withStoreOpenedBy(open func(string) (*db.Store, error), f func(ctx context.Context, store *db.Store) error) (err error) {
-	store, err := c.openStore(open)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if cerr := store.Close(); cerr != nil && err == nil {
-			err = c.failf(cerr, "关闭数据库失败：%v", "Closing the database failed: %v", cerr)
-		}
-	}()
-	return f(context.Background(), store)
+	return pos, nil
 }

@@ -1,17 +1,13 @@
-package main
+package cli
 
 import (
-	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"strings"
 
 	"vendorvet/clean"
 	"vendorvet/db"
-	"vendorvet/report"
 	"vendorvet/rubric"
-	"vendorvet/ui"
+	"vendorvet/sessionfile"
 )
 
 // command is one subcommand: its usage in both languages and what it does with the
@@ -26,9 +22,9 @@ type command struct {
 // fileLimits are what import and score accept, said where their help says it.
 var fileLimits = rubric.Text{
 	ZH: fmt.Sprintf("会话文件须为 UTF-8 编码，最大 %d MB，最多 %d 个服务商；\n单行文本（标题、客户、评估人、服务商名称和联系人）最多 %d 个字符。",
-		report.MaxImportSize>>20, rubric.MaxVendors, clean.MaxLine),
+		sessionfile.MaxSize>>20, rubric.MaxVendors, clean.MaxLine),
 	EN: fmt.Sprintf("A session file is UTF-8 of at most %d MB, with at most %d vendors and at most\n%d characters in a one-line field (title, client, evaluator, a vendor's name\nor contact).",
-		report.MaxImportSize>>20, rubric.MaxVendors, clean.MaxLine),
+		sessionfile.MaxSize>>20, rubric.MaxVendors, clean.MaxLine),
 }
 
 // commands lists the subcommands in the order the main usage shows them. It is a
@@ -196,69 +192,4 @@ Commands:
 // commandUsage is the help of one command.
 func (c *cli) commandUsage(cmd command) string {
 	return cmd.usage.In(c.lang) + "\n\n" + c.globalFlagsHelp() + "\n"
-}
-
-// dispatch parses the global flags, then runs the command that follows them.
-func (c *cli) dispatch(args []string) error {
-	fs := c.newFlagSet("vendorvet")
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			fmt.Fprint(c.stdout, c.mainUsage())
-			return nil
-		}
-		return &usageError{c.flagError("vendorvet", err)}
-	}
-	rest := fs.Args()
-	if len(rest) == 0 {
-		return c.runTUI()
-	}
-	cmd, ok := findCommand(rest[0])
-	if !ok {
-		return c.usagef("未知命令 %q（运行 vendorvet help 查看命令列表）。",
-			"Unknown command %q (run vendorvet help for the list of commands).", rest[0])
-	}
-	err := cmd.run(c, rest[1:])
-	if err == flag.ErrHelp {
-		fmt.Fprint(c.stdout, c.commandUsage(cmd))
-		return nil
-	}
-	return err
-}
-
-// runTUI starts the interactive application on the store. Every change is saved as
-// it is made, so only a write that could not be done at all is worth an error here.
-func (c *cli) runTUI() error {
-	// The interface shows its first screen while the file's pages are checked.
-	return c.withStoreOpenedBy(db.OpenChecking, func(_ context.Context, store *db.Store) error {
-		err := ui.Run(store, ui.Options{Lang: c.lang, Accessible: c.accessible})
-		switch {
-		case errors.Is(err, db.ErrCorrupt):
-			// Found by the check that runs while the first screen is shown.
-			return c.storeError(err)
-		case errors.Is(err, ui.ErrNotSaved):
-			return c.failf(err, "部分修改未能保存到 %s（磁盘已满或只读？）。", "Some changes could not be saved to %s (disk full or read-only?).", store.Path())
-		case err != nil:
-			return c.failf(err, "界面异常退出：%v", "The interface stopped: %v", err)
-		}
-		return nil
-	})
-}
-
-// positionals parses a command's arguments and checks how many positional ones
-// there are.
-func (c *cli) positionals(fs *flag.FlagSet, args []string, want int, what rubric.Text) ([]string, error) {
-	pos, err := c.parseArgs(fs, args)
-	if err != nil {
-		return nil, err
-	}
-	name := fs.Name()
-	switch {
-	case len(pos) < want:
-		return nil, c.usagef("%s 需要%s（参见 vendorvet %s --help）。", "The %s command needs %s (see vendorvet %s --help).",
-			name, what.In(c.lang), name)
-	case len(pos) > want:
-		return nil, c.usagef("%s 多了参数 %q（参见 vendorvet %s --help）。", "The %s command does not take the argument %q (see vendorvet %s --help).",
-			name, pos[want], name)
-	}
-	return pos, nil
 }

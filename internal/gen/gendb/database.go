@@ -1,4 +1,6 @@
-package gen
+// Package gendb writes the data internal/gen makes into vendorvet databases, for
+// benchmarks and measurements that need a large database on disk.
+package gendb
 
 import (
 	"context"
@@ -8,6 +10,7 @@ import (
 	"os"
 
 	"vendorvet/db"
+	"vendorvet/internal/gen"
 )
 
 // Database creates a vendorvet database at path holding sessions generated from
@@ -22,10 +25,10 @@ func Database(path string, sessions, vendorsEach int, seed uint64) error {
 	if err != nil {
 		return fmt.Errorf("generate database: %w", err)
 	}
-	r := Rand(seed)
+	r := gen.Rand(seed)
 	ctx := context.Background()
 	for i := range sessions {
-		if _, err := store.ImportSession(ctx, Session(r, vendorsEach)); err != nil {
+		if _, err := store.ImportSession(ctx, gen.Session(r, vendorsEach)); err != nil {
 			store.Close()
 			return fmt.Errorf("generate database %s: session %d: %w", path, i+1, err)
 		}

@@ -1,4 +1,6 @@
-package main
+//go:build e2e
+
+package e2e
 
 import (
 	"encoding/json"
@@ -30,17 +32,6 @@ func needTmux(t *testing.T) {
 		}
 		t.Skip("tmux is not installed; the end-to-end tests need it (apt-get install tmux)")
 	}
-}
-
-// buildBinary builds vendorvet once per test into a temp folder.
-func buildBinary(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "vendorvet")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
 }
 
 func startTerminal(t *testing.T, w, h int, env []string, args ...string) *terminal {
@@ -152,7 +143,7 @@ func panelTotal(t *testing.T, screen string) string {
 
 func TestEndToEndWalk(t *testing.T) {
 	needTmux(t)
-	bin := buildBinary(t)
+	bin := programUnderTest(t)
 	for _, w := range walks {
 		t.Run(w.lang, func(t *testing.T) { endToEnd(t, bin, w) })
 	}

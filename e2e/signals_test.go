@@ -1,6 +1,6 @@
-//go:build unix
+//go:build e2e && unix
 
-package main
+package e2e
 
 import (
 	"encoding/json"
@@ -25,7 +25,7 @@ const signalNote = "Licence checked on site 原件已核验"
 
 func TestSignalsKeepWhatIsOnScreen(t *testing.T) {
 	needTmux(t)
-	bin := buildBinary(t)
+	bin := programUnderTest(t)
 	for _, tc := range []struct {
 		name string
 		stop func(term *terminal, pid int)
@@ -56,7 +56,7 @@ func TestSignalsKeepWhatIsOnScreen(t *testing.T) {
 // runs, so that SIGKILL, which nothing can catch, loses nothing that was on screen.
 func TestChangesAreSavedAsTheyAreMade(t *testing.T) {
 	needTmux(t)
-	bin := buildBinary(t)
+	bin := programUnderTest(t)
 	dbPath := filepath.Join(t.TempDir(), "kill.db")
 	term := startTerminal(t, 120, 40, []string{"TERM=xterm-256color"}, bin, "--db", dbPath, "--lang", "en")
 	// env executes the program in its own process: the pane's process is vendorvet.
@@ -95,7 +95,7 @@ func TestChangesAreSavedAsTheyAreMade(t *testing.T) {
 // each to a fresh program.
 func TestSignalEndsTheInterfaceEveryTime(t *testing.T) {
 	needTmux(t)
-	bin := buildBinary(t)
+	bin := programUnderTest(t)
 	dbPath := filepath.Join(t.TempDir(), "rest.db")
 	for round := range 10 {
 		// SIGTERM mostly; a hangup; and a hangup at once followed by SIGTERM, as when

@@ -1,4 +1,6 @@
-package main
+//go:build e2e
+
+package e2e
 
 import (
 	"encoding/json"
@@ -31,7 +33,7 @@ func exportFirstVendor(t *testing.T, bin, dbPath string) exportedVendor {
 // deliver them, each count once; a paste outside a text field is never run.
 func TestKeysInOneWriteEachCountOnce(t *testing.T) {
 	needTmux(t)
-	bin := buildBinary(t)
+	bin := programUnderTest(t)
 	dbPath := filepath.Join(t.TempDir(), "burst.db")
 	term := startTerminal(t, 120, 40, []string{"TERM=xterm-256color"}, bin, "--db", dbPath, "--lang", "en")
 	term.waitFor("start a new evaluation")

@@ -1,4 +1,4 @@
-package gen
+package gendb
 
 import (
 	"errors"
@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"vendorvet/db"
+	"vendorvet/internal/gen"
 )
 
 // CacheDir is the folder in os.TempDir where Cached keeps the databases it built.
@@ -21,7 +22,7 @@ func CacheDir() string { return filepath.Join(os.TempDir(), "vendorvet-gen") }
 // copy to write to.
 func Cached(sessions, vendorsEach int, seed uint64) (string, error) {
 	dir := CacheDir()
-	name := fmt.Sprintf("v%d-schema%d-%dx%d-seed%d.db", Version, db.SchemaVersion, sessions, vendorsEach, seed)
+	name := fmt.Sprintf("v%d-schema%d-%dx%d-seed%d.db", gen.Version, db.SchemaVersion, sessions, vendorsEach, seed)
 	path := filepath.Join(dir, name)
 	if _, err := os.Stat(path); err == nil {
 		return path, nil

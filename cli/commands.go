@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -16,6 +16,7 @@ import (
 	"vendorvet/demo"
 	"vendorvet/report"
 	"vendorvet/rubric"
+	"vendorvet/sessionfile"
 )
 
 // listPage is how many sessions list reads from the database at a time.
@@ -75,7 +76,7 @@ func (c *cli) export(args []string) error {
 		}
 		var data []byte
 		if *format == "json" {
-			if data, err = report.ExportJSON(sess.Session); err != nil {
+			if data, err = sessionfile.Export(sess.Session); err != nil {
 				return c.failf(err, "导出 JSON 失败：%v", "Could not export the JSON: %v", err)
 			}
 		} else {
@@ -126,6 +127,11 @@ func (c *cli) importSession(args []string) error {
 		return err
 	}
 	// The file is fully checked before the database is even opened.
+	return c.addSession(sess)
+}
+
+// addSession stores sess as a new session and prints its ID.
+func (c *cli) addSession(sess rubric.Session) error {
 	return c.withStore(func(ctx context.Context, store *db.Store) error {
 		id, err := store.ImportSession(ctx, sess)
 		if err != nil {
@@ -175,11 +181,11 @@ func (c *cli) readSession(name string) (rubric.Session, error) {
 		r, shown = f, name
 	}
 	// One byte past the limit is enough for ImportJSON to say the file is too large.
-	data, err := io.ReadAll(io.LimitReader(r, report.MaxImportSize+1))
+	data, err := io.ReadAll(io.LimitReader(r, sessionfile.MaxSize+1))
 	if err != nil {
 		return rubric.Session{}, c.failf(err, "无法读取 %s：%v", "Cannot read %s: %v", shown, err)
 	}
-	sess, err := report.ImportJSON(data)
+	sess, err := sessionfile.Import(data)
 	if err != nil {
 		return rubric.Session{}, c.failf(err, "%s 不是有效的会话文件：%s。", "%s is not a valid session file: %s.", shown, importMessage(err, c.lang))
 	}
@@ -188,7 +194,7 @@ func (c *cli) readSession(name string) (rubric.Session, error) {
 
 // importMessage says what is wrong with a session file in lang.
 func importMessage(err error, lang rubric.Lang) string {
-	var ie *report.ImportError
+	var ie *sessionfile.ImportError
 	if errors.As(err, &ie) {
 		return ie.In(lang)
 	}
@@ -199,14 +205,7 @@ func (c *cli) demo(args []string) error {
 	if _, err := c.positionals(c.newFlagSet("demo"), args, 0, rubric.Text{}); err != nil {
 		return err
 	}
-	return c.withStore(func(ctx context.Context, store *db.Store) error {
-		id, err := store.ImportSession(ctx, demo.Session(c.lang))
-		if err != nil {
-			return c.storeError(err)
-		}
-		fmt.Fprintln(c.stdout, id)
-		return nil
-	})
+	return c.addSession(demo.Session(c.lang))
 }
 
 func (c *cli) backup(args []string) error {

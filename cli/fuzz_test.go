@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -15,8 +15,8 @@ import (
 	"vendorvet/clean"
 	"vendorvet/db"
 	"vendorvet/demo"
-	"vendorvet/report"
 	"vendorvet/rubric"
+	"vendorvet/sessionfile"
 )
 
 // fuzzBases are the documents the fuzz targets change: format.md's example, the demo
@@ -26,13 +26,13 @@ import (
 // that a splice alone is an arbitrary file.
 func fuzzBases(f *testing.F) [][]byte {
 	f.Helper()
-	example, err := os.ReadFile(filepath.Join("report", "testdata", "format_example.json"))
+	example, err := os.ReadFile(filepath.Join("..", "report", "testdata", "format_example.json"))
 	if err != nil {
 		f.Fatal(err)
 	}
 	bases := [][]byte{example}
 	for _, lang := range []rubric.Lang{rubric.EN, rubric.ZH} {
-		b, err := report.ExportJSON(demo.Session(lang))
+		b, err := sessionfile.Export(demo.Session(lang))
 		if err != nil {
 			f.Fatal(err)
 		}
@@ -40,7 +40,7 @@ func fuzzBases(f *testing.F) [][]byte {
 	}
 	twice := demo.Session(rubric.EN)
 	twice.Vendors = append(twice.Vendors[:1], twice.Vendors[0])
-	b, err := report.ExportJSON(twice)
+	b, err := sessionfile.Export(twice)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -124,7 +124,7 @@ func hostileFiles() []struct{ name, doc, words string } {
 func TestFileNameWithEscapesIsCleaned(t *testing.T) {
 	name := filepath.Join(t.TempDir(), "\x1b]0;PWNED\x07\x1b[2J.json")
 	var stdout, stderr bytes.Buffer
-	code := run([]string{"--db", filepath.Join(t.TempDir(), "v.db"), "score", name}, nil, &stdout, &stderr, func(string) string { return "" })
+	code := Main([]string{"--db", filepath.Join(t.TempDir(), "v.db"), "score", name}, nil, &stdout, &stderr, func(string) string { return "" })
 	if code != exitError || strings.ContainsAny(stderr.String(), "\x1b\x07") || !strings.Contains(stderr.String(), "]0;PWNED[2J.json") {
 		t.Errorf("exit %d, stderr %q", code, stderr.String())
 	}
@@ -141,7 +141,7 @@ func TestHostileFilesByCommand(t *testing.T) {
 			for _, args := range [][]string{{"import", "-"}, {"score", "-"}, {"score", "--json", "-"}} {
 				t.Run(h.name+"/"+lang+"/"+strings.Join(args, " "), func(t *testing.T) {
 					var stdout, stderr bytes.Buffer
-					code := run(append([]string{"--db", dbPath, "--lang", lang}, args...), strings.NewReader(h.doc), &stdout, &stderr, env)
+					code := Main(append([]string{"--db", dbPath, "--lang", lang}, args...), strings.NewReader(h.doc), &stdout, &stderr, env)
 					msg := stderr.String()
 					if code != exitError || stdout.Len() != 0 || !strings.HasPrefix(msg, "vendorvet: ") || strings.Count(msg, "\n") != 1 {
 						t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout.String(), msg)
@@ -188,7 +188,7 @@ func FuzzImport(f *testing.F) {
 	dbPath := filepath.Join(f.TempDir(), "vendorvet.db")
 	env := func(string) string { return "" }
 	var out, errs bytes.Buffer
-	if code := run([]string{"--db", dbPath, "demo"}, nil, &out, &errs, env); code != 0 {
+	if code := Main([]string{"--db", dbPath, "demo"}, nil, &out, &errs, env); code != 0 {
 		f.Fatalf("demo: %s", errs.String())
 	}
 	pristine, err := os.ReadFile(dbPath)
@@ -201,7 +201,7 @@ func FuzzImport(f *testing.F) {
 			t.Fatal(err)
 		}
 		var stdout, stderr bytes.Buffer
-		code := run([]string{"--db", dbPath, "import", "-"}, bytes.NewReader(data), &stdout, &stderr, env)
+		code := Main([]string{"--db", dbPath, "import", "-"}, bytes.NewReader(data), &stdout, &stderr, env)
 		if code == 0 {
 			// The one session already there is 1; the import is the next.
 			if stdout.String() != "2\n" || stderr.Len() != 0 {
@@ -245,7 +245,7 @@ func FuzzScore(f *testing.F) {
 		data := splice(bases, base, at, cut, patch)
 		for _, args := range [][]string{{"score", "-"}, {"score", "--json", "-"}} {
 			var stdout, stderr bytes.Buffer
-			code := run(append([]string{"--db", dbPath, "--lang", "en"}, args...), bytes.NewReader(data), &stdout, &stderr, env)
+			code := Main(append([]string{"--db", dbPath, "--lang", "en"}, args...), bytes.NewReader(data), &stdout, &stderr, env)
 			if code != 0 {
 				checkFailure(t, code, stderr.String())
 				if stdout.Len() != 0 {
@@ -276,12 +276,12 @@ func FuzzScore(f *testing.F) {
 // plain "go test" checks the harness itself.
 func TestImportSeedsThroughTheStore(t *testing.T) {
 	dbPath := filepath.Join(t.TempDir(), "vendorvet.db")
-	b, err := os.ReadFile(filepath.Join("report", "testdata", "format_example.json"))
+	b, err := os.ReadFile(filepath.Join("..", "report", "testdata", "format_example.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"--db", dbPath, "import", "-"}, bytes.NewReader(b), &stdout, &stderr, func(string) string { return "" }); code != 0 {
+	if code := Main([]string{"--db", dbPath, "import", "-"}, bytes.NewReader(b), &stdout, &stderr, func(string) string { return "" }); code != 0 {
 		t.Fatalf("format.md's example: exit %d, %s", code, stderr.String())
 	}
 	s, err := db.Open(dbPath)

@@ -1,6 +1,6 @@
-//go:build unix
+//go:build e2e && unix
 
-package main
+package e2e
 
 import (
 	"bytes"
@@ -30,6 +30,9 @@ import (
 // The built program against files it must not harm: damaged, foreign, newer or
 // unwritable databases, a write-ahead log left beside one, an open umask, and
 // exports and backups killed midway.
+
+// exitError is the program's exit status for a failure it explains.
+const exitError = 1
 
 // binResult is what one run of the built program left behind.
 type binResult struct {
@@ -169,7 +172,7 @@ func rewrite(t *testing.T, path string, change func([]byte) []byte) {
 }
 
 func TestCommandLineRefusesBadFilesUntouched(t *testing.T) {
-	bin := buildBinary(t)
+	bin := programUnderTest(t)
 	random := make([]byte, 12288)
 	rand.NewChaCha8([32]byte{9}).Read(random)
 	const page = 4096
@@ -315,7 +318,7 @@ func pageOutsideLog(t *testing.T, wal string, pages int) int {
 // A write-ahead log beside the database is SQLite's to replay when it is the one a
 // crash left, and to ignore when it is not a log at all; either way nothing is lost.
 func TestStrayWriteAheadLog(t *testing.T) {
-	bin := buildBinary(t)
+	bin := programUnderTest(t)
 
 	t.Run("left by a crash", func(t *testing.T) {
 		live := filepath.Join(t.TempDir(), "live.db")
@@ -391,7 +394,7 @@ const nobody = 65534
 // database is. Root may write anywhere, so as root the program runs as nobody; as
 // any other user, file modes are enough.
 func TestReadOnlyLocation(t *testing.T) {
-	bin := buildBinary(t)
+	bin := programUnderTest(t)
 	root := os.Geteuid() == 0
 	var cred *syscall.Credential
 	base := t.TempDir()
@@ -492,7 +495,7 @@ func modeOf(t *testing.T, path string) fs.FileMode {
 // Under umask 000 every file vendorvet writes is still readable by its owner only,
 // and every folder it creates is private.
 func TestFilesArePrivateUnderOpenUmask(t *testing.T) {
-	bin := buildBinary(t)
+	bin := programUnderTest(t)
 	old := syscall.Umask(0)
 	t.Cleanup(func() { syscall.Umask(old) })
 	base := t.TempDir()
@@ -647,7 +650,7 @@ func killMoment(t *testing.T, r *rand.Rand, dir string, took time.Duration) func
 // whole backup or nothing, and the temporary file of a killed write is gone after the
 // next one.
 func TestKilledExportAndBackupLeaveOldOrNew(t *testing.T) {
-	bin := buildBinary(t)
+	bin := programUnderTest(t)
 	dir := t.TempDir()
 	dbPath := filepath.Join(t.TempDir(), "vendorvet.db")
 	bigSessions(t, dbPath)
@@ -730,7 +733,7 @@ func TestKilledExportAndBackupLeaveOldOrNew(t *testing.T) {
 // Two vendorvet processes import into one database at the same time, starting
 // before it exists: every import lands under its own ID and none meets a lock.
 func TestTwoInstancesImportAtOnce(t *testing.T) {
-	bin := buildBinary(t)
+	bin := programUnderTest(t)
 	file, _ := sessionFile(t, demo.Session(rubric.ZH))
 	dbPath := filepath.Join(t.TempDir(), "new", "vendorvet.db")
 	const each = 12
@@ -778,7 +781,7 @@ func TestTwoInstancesImportAtOnce(t *testing.T) {
 // A backup taken while another vendorvet process keeps writing is a consistent copy:
 // it opens, and every session in it is whole, the same as in the live database.
 func TestBackupWhileAnotherProcessWrites(t *testing.T) {
-	bin := buildBinary(t)
+	bin := programUnderTest(t)
 	file, _ := sessionFile(t, demo.Session(rubric.EN))
 	dir := t.TempDir()
 	dbPath := filepath.Join(dir, "vendorvet.db")
@@ -826,7 +829,7 @@ func TestBackupWhileAnotherProcessWrites(t *testing.T) {
 // in the user's language, and nothing was written to the file.
 func TestInterfaceEndsOnDamageFoundAfterItStarted(t *testing.T) {
 	needTmux(t)
-	bin := buildBinary(t)
+	bin := programUnderTest(t)
 	for _, tc := range []struct{ lang, says string }{{"en", "is damaged"}, {"zh", "已损坏"}} {
 		t.Run(tc.lang, func(t *testing.T) {
 			dir := t.TempDir()
@@ -889,7 +892,7 @@ func startWhenTemp(t *testing.T, bin, target string, sig os.Signal, args ...stri
 // in that folder removes, whatever name it writes; a backup stopped by a signal it
 // can catch leaves none at all.
 func TestStoppedBackupsLeaveNoTemporaryFiles(t *testing.T) {
-	bin := buildBinary(t)
+	bin := programUnderTest(t)
 	dir := t.TempDir()
 	dbPath := filepath.Join(t.TempDir(), "vendorvet.db")
 	bigSessions(t, dbPath)
@@ -972,7 +975,7 @@ func fullDisk(t *testing.T, src string) string {
 // On a disk with no room left the database can still be read; a command that
 // writes says the disk is full; nothing new is left beside the database.
 func TestFullDiskAtStart(t *testing.T) {
-	bin := buildBinary(t)
+	bin := programUnderTest(t)
 	src := filepath.Join(t.TempDir(), "vendorvet.db")
 	vendorvetFile(t, src)
 	want := runBin(t, bin, nil, "--db", src, "export", "2", "--format", "json").succeeded(t).stdout

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -15,6 +15,7 @@ import (
 	"vendorvet/demo"
 	"vendorvet/report"
 	"vendorvet/rubric"
+	"vendorvet/sessionfile"
 )
 
 // result is what one run of the program left behind.
@@ -36,18 +37,18 @@ func newHarness(t *testing.T) *harness {
 	return &harness{t: t, dbArg: filepath.Join(t.TempDir(), "vv.db"), env: map[string]string{}}
 }
 
-// run calls run() with --db first and only the harness's environment.
+// run calls Main with --db first and only the harness's environment.
 func (h *harness) run(args ...string) result {
 	h.t.Helper()
 	return h.runRaw(append([]string{"--db", h.dbArg}, args...)...)
 }
 
-// runRaw calls run() with exactly args.
+// runRaw calls Main with exactly args.
 func (h *harness) runRaw(args ...string) result {
 	h.t.Helper()
 	var stdout, stderr bytes.Buffer
 	getenv := func(k string) string { return h.env[k] }
-	code := run(args, strings.NewReader(h.stdin), &stdout, &stderr, getenv)
+	code := Main(args, strings.NewReader(h.stdin), &stdout, &stderr, getenv)
 	return result{code, stdout.String(), stderr.String()}
 }
 
@@ -75,7 +76,7 @@ func (r result) failed(t *testing.T, code int) string {
 // sessionFile writes s as JSON into a temporary file and returns its path.
 func sessionFile(t *testing.T, s rubric.Session) (string, []byte) {
 	t.Helper()
-	data, err := report.ExportJSON(s)
+	data, err := sessionfile.Export(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -424,7 +425,7 @@ func TestMalformedImportChangesNothing(t *testing.T) {
 		"wrong type":   strings.Replace(string(good), `"daily_volume": `, `"daily_volume": "many", "x": `, 1),
 		"bad answer":   strings.Replace(string(good), `"nda": "yes"`, `"nda": "perhaps"`, 1),
 		"truncated":    string(good[:len(good)/2]),
-		"wrong format": strings.Replace(string(good), report.Format, "vendorvet.session/99", 1),
+		"wrong format": strings.Replace(string(good), sessionfile.Format, "vendorvet.session/99", 1),
 	}
 	for name, content := range files {
 		t.Run(name, func(t *testing.T) {
@@ -468,7 +469,7 @@ func TestImportMissingFile(t *testing.T) {
 func TestScoreNeedsNoDatabase(t *testing.T) {
 	s := demo.Session(rubric.EN)
 	path, data := sessionFile(t, s)
-	imported, err := report.ImportJSON(data)
+	imported, err := sessionfile.Import(data)
 	if err != nil {
 		t.Fatal(err)
 	}

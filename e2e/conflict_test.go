@@ -1,4 +1,6 @@
-package main
+//go:build e2e
+
+package e2e
 
 import (
 	"encoding/json"
@@ -16,7 +18,7 @@ import (
 // window whose note came second is told and keeps its text.
 func TestTwoWindowsOnOneDatabase(t *testing.T) {
 	needTmux(t)
-	bin := buildBinary(t)
+	bin := programUnderTest(t)
 	dbPath := filepath.Join(t.TempDir(), "windows.db")
 	if out, err := exec.Command(bin, "--db", dbPath, "--lang", "en", "demo").CombinedOutput(); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out)
