@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/lipgloss/table"
 	"github.com/mattn/go-runewidth"
 
 	"vendorvet/clean"
@@ -57,28 +59,28 @@ func cellText(s string) string {
 	return cellWidth.Truncate(s, maxTextCells, "...")
 }
 
-// alignColumns pads every cell to its column's width in cells, two spaces apart.
+// alignColumns lays rows out as a borderless table, the first row its header, two
+// spaces between columns.
 func alignColumns(rows [][]string, rightAligned []bool) string {
-	widths := make([]int, len(rightAligned))
-	for _, row := range rows {
-		for i, cell := range row {
-			widths[i] = max(widths[i], cellWidth.StringWidth(cell))
-		}
-	}
+	last := len(rightAligned) - 1
+	t := table.New().
+		BorderTop(false).BorderBottom(false).BorderLeft(false).BorderRight(false).
+		BorderHeader(false).BorderColumn(false).
+		Headers(rows[0]...).
+		Rows(rows[1:]...).
+		StyleFunc(func(_, col int) lipgloss.Style {
+			st := lipgloss.NewStyle()
+			if col < last {
+				st = st.PaddingRight(2)
+			}
+			if rightAligned[col] {
+				st = st.Align(lipgloss.Right)
+			}
+			return st
+		})
 	var b strings.Builder
-	for _, row := range rows {
-		var line strings.Builder
-		for i, cell := range row {
-			if i > 0 {
-				line.WriteString("  ")
-			}
-			if rightAligned[i] {
-				line.WriteString(cellWidth.FillLeft(cell, widths[i]))
-			} else {
-				line.WriteString(cellWidth.FillRight(cell, widths[i]))
-			}
-		}
-		b.WriteString(strings.TrimRight(line.String(), " "))
+	for _, line := range strings.Split(t.String(), "\n") {
+		b.WriteString(strings.TrimRight(line, " "))
 		b.WriteByte('\n')
 	}
 	return b.String()
