@@ -87,12 +87,19 @@ func TestImportRefusesTooManyVendors(t *testing.T) {
 // database is busy, whether the session is the largest accepted or one far past
 // the limit.
 func TestWritesDuringAnImportSucceed(t *testing.T) {
+	largest := largestSession()
+	if raceDetector {
+		// The claim is about time, which the race detector stretches past
+		// busy_timeout: here the import's locking is checked on a tenth of it, the
+		// run without the detector checks the largest.
+		largest.Vendors = largest.Vendors[:len(largest.Vendors)/10]
+	}
 	for _, c := range []struct {
 		name string
 		sess rubric.Session
 		ok   bool
 	}{
-		{"largest accepted session", largestSession(), true},
+		{"largest accepted session", largest, true},
 		{"hundred thousand vendors", namesOnly(100_000), false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
