@@ -37,6 +37,39 @@ func TestFitBodyMatchesLipgloss(t *testing.T) {
 	}
 }
 
+// The panel beside the form starts in the same column on every line, whatever the
+// widths and styles of the form's lines and however many lines either has.
+func TestBesidePanelKeepsThePanelInItsColumn(t *testing.T) {
+	r := lipgloss.NewRenderer(nil)
+	r.SetColorProfile(termenv.TrueColor)
+	red := r.NewStyle().Foreground(lipgloss.Color("#ff0000")).Render
+	forms := []string{"", "a", red("服务商") + " ok\n\n" + strings.Repeat("x", 11), strings.Repeat("line\n", 30) + "end"}
+	panels := []string{"", "┃ p ┃", strings.Repeat("┃ 面板 ┃\n", 20) + "┃ end ┃"}
+	for _, form := range forms {
+		for _, panel := range panels {
+			got := strings.Split(besidePanel(form, 12, panel), "\n")
+			fl, pl := strings.Split(form, "\n"), strings.Split(panel, "\n")
+			if len(got) != max(len(fl), len(pl)) {
+				t.Fatalf("form %q beside panel %q: %d lines", form, panel, len(got))
+			}
+			for i, line := range got {
+				left, right := ansi.Cut(line, 0, 13), ansi.Cut(line, 13, 200)
+				wantLeft, wantRight := "", ""
+				if i < len(fl) {
+					wantLeft = fl[i]
+				}
+				if i < len(pl) {
+					wantRight = pl[i]
+				}
+				if ansi.Strip(strings.TrimRight(left, " ")) != ansi.Strip(wantLeft) || ansi.StringWidth(left) != 13 ||
+					strings.TrimRight(ansi.Strip(right), " ") != strings.TrimRight(ansi.Strip(wantRight), " ") {
+					t.Errorf("form %q beside panel %q, line %d: %q", form, panel, i, line)
+				}
+			}
+		}
+	}
+}
+
 // The live scorecard is drawn again only for another scorecard, item in focus or
 // height.
 func TestPanelDrawnAgainOnlyWhenItChanges(t *testing.T) {

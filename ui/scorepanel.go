@@ -200,7 +200,8 @@ func (p *panelCache) draw(c *Common, key panelKey, content func() string) string
 }
 
 // besidePanel lays a form fit to fewer than fw cells and the panel side by side,
-// a space between.
+// a space between. The form's lines are padded, not wrapped, to fw: they fit
+// already, and a style's Width would wrap them all again on every frame.
 func besidePanel(form string, fw int, panel string) string {
-	return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(fw).Render(form), " ", panel)
+	return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.PlaceHorizontal(fw, lipgloss.Left, form), " ", panel)
 }

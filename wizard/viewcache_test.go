@@ -87,10 +87,12 @@ func compareWithHuh(t *testing.T, form **huh.Form, resize func(w, h int), view f
 	var keys []string
 	for i := range n {
 		if i%every == 0 && i/every < len(sizes) {
-			// Resized every so many keys: every drawing is made again.
+			// Resized every so many keys: every drawing is made again. The screens
+			// hand a form the size message too.
 			size := sizes[i/every]
 			resize(size.w, size.h)
 			plain = plain.WithWidth(size.w).WithHeight(size.h)
+			plain = drive(plain, plainUpdate, tea.WindowSizeMsg{Width: size.w, Height: size.h})
 		}
 		msg := pick(r, plain)
 		keys = append(keys, msg.(tea.KeyMsg).String())
@@ -224,5 +226,23 @@ func TestBlurredFieldTakesNoMessages(t *testing.T) {
 	}
 	if c.View() == before {
 		t.Error("the focused note was not drawn again")
+	}
+}
+
+// A form resized shows at once what a form made at that size shows.
+func TestResizedFormShowsTheNewLayout(t *testing.T) {
+	for _, lang := range []rubric.Lang{rubric.ZH, rubric.EN} {
+		a := NewStep(3, lang, rubric.DefaultRequirements(), rubric.Answers{}, "note", nil)
+		a.Form.Init()
+		a.Resize(100, 30)
+		a.Form = drive(a.Form, Update, tea.KeyMsg{Type: tea.KeyTab})
+		a.Resize(40, 12)
+		b := NewStep(3, lang, rubric.DefaultRequirements(), rubric.Answers{}, "note", nil)
+		b.Form.Init()
+		b.Resize(40, 12)
+		b.Form = drive(b.Form, Update, tea.KeyMsg{Type: tea.KeyTab})
+		if got, want := a.View(), b.View(); got != want {
+			t.Errorf("%s: resized to 40×12 the form shows\n%s\n\nmade at that size\n%s", lang, got, want)
+		}
 	}
 }
