@@ -119,7 +119,8 @@ const (
 
 // moveFor says where k takes the focus from this field: the Next and Prev keys
 // of its kind in its key map, except past either end of the form, where huh is
-// left to decide (the last field's Submit finishes the form).
+// left to decide (the last field's Submit finishes the form). The field never sees
+// such a key: Blur binds its value as the key would have, and none validates.
 func (c *cachedField) moveFor(k tea.KeyMsg) move {
 	next, prev, ok := moveKeys(c.Field, c.keymap)
 	switch {
