@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"io"
 	"path/filepath"
-	"reflect"
 	"testing"
 	"time"
 
@@ -97,10 +96,6 @@ func benchKeystroke(b *testing.B, app *App, key tea.Msg, frames *latency.Recorde
 		case tea.BatchMsg:
 			pending = append(pending, m...)
 		default:
-			if cmds, ok := benchSequence(msg); ok {
-				pending = append(pending, cmds...)
-				continue
-			}
 			start := time.Now()
 			pending = append(pending, benchFrame(app, msg))
 			d := time.Since(start)
@@ -123,19 +118,6 @@ func benchRunNow(cmd tea.Cmd) tea.Msg {
 	case <-time.After(time.Millisecond):
 		return nil
 	}
-}
-
-// benchSequence unpacks Bubble Tea's sequence message, whose type is not exported.
-func benchSequence(msg tea.Msg) ([]tea.Cmd, bool) {
-	v := reflect.ValueOf(msg)
-	if v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeFor[tea.Cmd]() {
-		return nil, false
-	}
-	cmds := make([]tea.Cmd, v.Len())
-	for i := range cmds {
-		cmds[i] = v.Index(i).Interface().(tea.Cmd)
-	}
-	return cmds, true
 }
 
 // benchOpenWizard opens vendor vi of a 50-vendor session on step, as a user would reach

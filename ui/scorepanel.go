@@ -200,48 +200,8 @@ func (p *panelCache) draw(c *Common, key panelKey, content func() string) string
 }
 
 // besidePanel lays a form fit to fewer than fw cells and the panel side by side,
-// a space between: lipgloss.JoinHorizontal(lipgloss.Top,
-// lipgloss.NewStyle().Width(fw).Render(form), " ", panel), with each line measured
-// once instead of three times.
+// a space between. The form's lines are padded, not wrapped, to fw: they fit
+// already, and a style's Width would wrap them all again on every frame.
 func besidePanel(form string, fw int, panel string) string {
-	slow := func() string {
-		return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(fw).Render(form), " ", panel)
-	}
-	if strings.ContainsAny(form, "\t\r") || strings.ContainsAny(panel, "\t\r") {
-		// Tabs and carriage returns are converted by lipgloss; leave them to it.
-		return slow()
-	}
-	fl, pl := strings.Split(form, "\n"), strings.Split(panel, "\n")
-	fws := make([]int, len(fl))
-	for i, l := range fl {
-		if fws[i] = width(l); fws[i] >= fw {
-			// Only a line that fits is never wrapped by the Width style.
-			return slow()
-		}
-	}
-	pws, pw := make([]int, len(pl)), 0
-	for i, l := range pl {
-		pws[i] = width(l)
-		pw = max(pw, pws[i])
-	}
-	var b strings.Builder
-	n := max(len(fl), len(pl))
-	for i := range n {
-		line, w := "", 0
-		if i < len(fl) {
-			line, w = fl[i], fws[i]
-		}
-		b.WriteString(line)
-		b.WriteString(strings.Repeat(" ", fw-w+1))
-		line, w = "", 0
-		if i < len(pl) {
-			line, w = pl[i], pws[i]
-		}
-		b.WriteString(line)
-		b.WriteString(strings.Repeat(" ", pw-w))
-		if i < n-1 {
-			b.WriteByte('\n')
-		}
-	}
-	return b.String()
+	return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.PlaceHorizontal(fw, lipgloss.Left, form), " ", panel)
 }

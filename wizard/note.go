@@ -93,10 +93,6 @@ func (n *noteField) Init() tea.Cmd {
 // binds the text, as huh's Text does. The editor key does nothing: the external
 // editor is off, and huh's key map for it is disabled.
 func (n *noteField) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if isGroupNotice(msg) {
-		// huh's Text does nothing visible with them, at the cost of wrapping the note.
-		return n, nil
-	}
 	var cmds []tea.Cmd
 	if k, ok := msg.(tea.KeyMsg); ok {
 		switch {

@@ -63,9 +63,6 @@ func (n *numberField) Init() tea.Cmd {
 // Update moves the focus on the Next, Submit and Prev keys whatever the text says,
 // and hands every message to the text input, as huh's Input does.
 func (n *numberField) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if isGroupNotice(msg) {
-		return n, nil
-	}
 	var cmds []tea.Cmd
 	if k, ok := msg.(tea.KeyMsg); ok {
 		switch {

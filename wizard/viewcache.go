@@ -1,27 +1,30 @@
 package wizard
 
 import (
-	"reflect"
-
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
+
+	"vendorvet/rubric"
 )
 
-// cachedField remembers what a field drew until something may have changed it.
+// cachedField is a field of our forms that keeps its drawing while it cannot have
+// changed, and knows which keys move the focus away from it.
 //
-// huh draws every field of a group on every message the group gets (a keystroke
-// in one field redraws the other nine), which was half of a keystroke's time in
-// the wizard. A field only looks different after it got a message of its own, was
-// focused or blurred, or was given another theme, size, key map or position; all of
-// these pass through here and forget the drawing (a position only when it
-// changed: huh gives every field its position again after every keystroke). The notices huh hands every field on every keystroke and focus move
-// (groupNotices) are not passed on: our fields' titles and options are fixed, and
-// the focus moves through Focus and Blur.
+// huh hands every message to every field of a group and draws them all again
+// after each one, so a key typed in one field redrew the other nine. A field here
+// is blurred or focused through Focus and Blur, which pass through this wrapper; a
+// blurred field takes no messages (its title and options are fixed, and huh gives
+// keys to the focused field only), so its drawing stays valid until it is focused,
+// or given another theme, size, key map or position.
 type cachedField struct {
 	huh.Field
-	view  string
-	valid bool
-	// position is the last one given.
+	view    string
+	valid   bool
+	focused bool
+	// keymap and position are the last ones given: with the field's kind they
+	// say which keys move the focus.
+	keymap      *huh.KeyMap
 	position    huh.FieldPosition
 	hasPosition bool
 }
@@ -37,26 +40,8 @@ func Unwrap(f huh.Field) huh.Field {
 	return f
 }
 
-// groupNotices are the messages a huh group hands to all its fields although they
-// are meant for the group or for fields with dynamic titles and options: moving the
-// focus, and "update your dynamic title and options". They are unexported types,
-// known here by their names.
-var groupNotices = map[string]bool{
-	"updateFieldMsg": true,
-	"nextFieldMsg":   true,
-	"prevFieldMsg":   true,
-}
-
-// isGroupNotice reports whether msg is one of huh's groupNotices.
-func isGroupNotice(msg tea.Msg) bool {
-	t := reflect.TypeOf(msg)
-	return t != nil && t.PkgPath() == "github.com/charmbracelet/huh" && groupNotices[t.Name()]
-}
-
 func (c *cachedField) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if isGroupNotice(msg) {
-		// Nothing in a fixed field reacts to them, yet a multiple choice redrew
-		// all its options to get its height on every one.
+	if !c.focused {
 		return c, nil
 	}
 	m, cmd := c.Field.Update(msg)
@@ -77,12 +62,12 @@ func (c *cachedField) Init() tea.Cmd {
 }
 
 func (c *cachedField) Focus() tea.Cmd {
-	c.valid = false
+	c.focused, c.valid = true, false
 	return c.Field.Focus()
 }
 
 func (c *cachedField) Blur() tea.Cmd {
-	c.valid = false
+	c.focused, c.valid = false, false
 	return c.Field.Blur()
 }
 
@@ -97,7 +82,7 @@ func (c *cachedField) WithAccessible(a bool) huh.Field {
 }
 
 func (c *cachedField) WithKeyMap(k *huh.KeyMap) huh.Field {
-	c.Field, c.valid = c.Field.WithKeyMap(k), false
+	c.Field, c.valid, c.keymap = c.Field.WithKeyMap(k), false, k
 	return c
 }
 
@@ -112,8 +97,8 @@ func (c *cachedField) WithHeight(h int) huh.Field {
 }
 
 // WithPosition is always passed on, as it also turns keys on and off (no shift+tab
-// on the first field) in a key map that WithKeyMap may have replaced; only a new
-// position is a reason to draw again.
+// on the first field); huh gives every field its position again after every key,
+// and only a new one is a reason to draw again.
 func (c *cachedField) WithPosition(p huh.FieldPosition) huh.Field {
 	c.Field = c.Field.WithPosition(p)
 	if !c.hasPosition || p != c.position {
@@ -121,4 +106,49 @@ func (c *cachedField) WithPosition(p huh.FieldPosition) huh.Field {
 	}
 	c.position, c.hasPosition = p, true
 	return c
+}
+
+// move is where a key takes the focus.
+type move int
+
+const (
+	stay move = iota
+	toNext
+	toPrev
+)
+
+// moveFor says where k takes the focus from this field: the Next and Prev keys
+// of its kind in its key map, except past either end of the form, where huh is
+// left to decide (the last field's Submit finishes the form). The field never sees
+// such a key: Blur binds its value as the key would have, and none validates.
+func (c *cachedField) moveFor(k tea.KeyMsg) move {
+	next, prev, ok := moveKeys(c.Field, c.keymap)
+	switch {
+	case !ok || !c.focused || !c.hasPosition:
+		return stay
+	case !c.position.IsLast() && key.Matches(k, next):
+		return toNext
+	case !c.position.IsFirst() && key.Matches(k, prev):
+		return toPrev
+	}
+	return stay
+}
+
+// moveKeys are the keys of km that move the focus from a field of f's kind; ok is
+// false for a kind the wizard does not build.
+func moveKeys(f huh.Field, km *huh.KeyMap) (next, prev key.Binding, ok bool) {
+	if km == nil {
+		return next, prev, false
+	}
+	switch f.(type) {
+	case *huh.Select[rubric.Tri], *huh.Select[string]:
+		return km.Select.Next, km.Select.Prev, true
+	case *huh.MultiSelect[string]:
+		return km.MultiSelect.Next, km.MultiSelect.Prev, true
+	case *huh.Input, *numberField:
+		return km.Input.Next, km.Input.Prev, true
+	case *noteField:
+		return km.Text.Next, km.Text.Prev, true
+	}
+	return next, prev, false
 }

@@ -4,12 +4,10 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
-	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
-	"github.com/charmbracelet/x/ansi"
 
 	"vendorvet/rubric"
 )
@@ -69,10 +67,9 @@ func randomKey(keys []tea.Msg) func(*rand.Rand, *huh.Form) tea.Msg {
 }
 
 // sameAsHuh drives a cached form with Update and the same fields uncached the old
-// way with random keys, and compares what they show after every key: the cache,
-// the immediate focus moves and groupView change how fast a screen is drawn, never
-// what it shows. *form is the cached form, which resize sizes and view draws as the
-// screens do.
+// way with random keys, and compares what they show after every key: the cache and
+// the immediate focus moves change how fast a screen is drawn, never what it shows.
+// *form is the cached form, which resize sizes and view draws as the screens do.
 func sameAsHuh(t *testing.T, form **huh.Form, resize func(w, h int), view func() string, plain *huh.Form, fields []huh.Field, seed uint64) {
 	t.Helper()
 	compareWithHuh(t, form, resize, view, plain, fields, seed, 90, formSizes, randomKey(wizardKeys))
@@ -87,26 +84,22 @@ func compareWithHuh(t *testing.T, form **huh.Form, resize func(w, h int), view f
 	(*form).Init()
 	plain.Init()
 	every := n / len(sizes)
-	width := 0
 	var keys []string
 	for i := range n {
 		if i%every == 0 && i/every < len(sizes) {
-			// Resized every so many keys: every drawing is made again.
+			// Resized every so many keys: every drawing is made again. The screens
+			// hand a form the size message too.
 			size := sizes[i/every]
-			width = size.w
 			resize(size.w, size.h)
 			plain = plain.WithWidth(size.w).WithHeight(size.h)
+			plain = drive(plain, plainUpdate, tea.WindowSizeMsg{Width: size.w, Height: size.h})
 		}
 		msg := pick(r, plain)
 		keys = append(keys, msg.(tea.KeyMsg).String())
 		*form = drive(*form, Update, msg)
 		plain = drive(plain, plainUpdate, msg)
-		want := plain.View()
-		if got := (*form).View(); got != want {
+		if got, want := view(), plain.View(); got != want {
 			t.Fatalf("after keys %q the cached form shows\n%s\n\nhuh shows\n%s", keys, got, want)
-		}
-		if got := view(); fitted(got, width) != fitted(want, width) {
-			t.Fatalf("after keys %q groupView shows\n%s\n\nhuh shows\n%s", keys, got, want)
 		}
 	}
 	// The cache was used: after a key, the fields without the focus kept their
@@ -157,19 +150,30 @@ func TestCachedRequirementsShowWhatHuhShows(t *testing.T) {
 	}
 }
 
-// A yes/no answer given with Update moves the focus in the same call, and tab and
-// shift+tab do too, so a key costs one frame.
+// Tab and shift+tab with Update move the focus in the same call: nothing comes back
+// as a command to run, and what is typed next, before any command ran, goes to the
+// field the focus moved to.
 func TestUpdateMovesTheFocusAtOnce(t *testing.T) {
-	s := NewStep(2, rubric.EN, rubric.DefaultRequirements(), rubric.Answers{}, "", nil)
+	s := NewStep(5, rubric.EN, rubric.DefaultRequirements(), rubric.Answers{}, "", nil)
 	s.Form.Init()
 	first := s.Focused()
 	var cmd tea.Cmd
 	s.Form, cmd = Update(s.Form, tea.KeyMsg{Type: tea.KeyTab})
-	if s.Focused() == first {
+	second := s.Focused()
+	if second == first {
 		t.Fatalf("tab left the focus on %s", first)
 	}
-	if isFunc(cmd, huh.NextField) {
-		t.Error("the move came back as a command to run")
+	for _, msg := range run(cmd, 0) {
+		if msg == huh.NextField() || msg == huh.PrevField() {
+			t.Errorf("the move came back as a command to run: %T", msg)
+		}
+	}
+	s.Form, _ = Update(s.Form, typeText("7"))
+	if got := s.Live().Invalid; len(got) > 0 {
+		t.Errorf("7 typed after tab did not read: %v", got)
+	}
+	if s.Live().Answers[second].Num != 7 {
+		t.Errorf("7 typed after tab went elsewhere than %s: %+v", second, s.Live().Answers)
 	}
 	s.Form, _ = Update(s.Form, tea.KeyMsg{Type: tea.KeyShiftTab})
 	if s.Focused() != first {
@@ -177,23 +181,68 @@ func TestUpdateMovesTheFocusAtOnce(t *testing.T) {
 	}
 }
 
-// fitted is a drawing cut to width and unpadded, as the screens show it: huh's
-// viewport cuts lines wider than the form (an inline field's prompt after a title
-// that fills the line), groupView leaves that to the screens.
-func fitted(s string, width int) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, width, "")
+// At the ends of the form the keys are huh's: shift+tab on the first field stays,
+// and the last field's tab finishes the form.
+func TestUpdateLeavesTheEndsToHuh(t *testing.T) {
+	s := NewStep(2, rubric.EN, rubric.DefaultRequirements(), rubric.Answers{}, "", nil)
+	s.Form.Init()
+	first := s.Focused()
+	s.Form = drive(s.Form, Update, tea.KeyMsg{Type: tea.KeyShiftTab})
+	if s.Focused() != first {
+		t.Errorf("shift+tab on the first field went to %s", s.Focused())
 	}
-	return unpadded(strings.Join(lines, "\n"))
+	for i := 0; s.Focused() != NoteKey; i++ {
+		if i > 30 {
+			t.Fatalf("tab did not reach the note; focus on %s", s.Focused())
+		}
+		s.Form = drive(s.Form, Update, tea.KeyMsg{Type: tea.KeyTab})
+	}
+	if s.Form.State != huh.StateNormal {
+		t.Fatalf("the form finished before its last field: %v", s.Form.State)
+	}
+	s.Form = drive(s.Form, Update, tea.KeyMsg{Type: tea.KeyTab})
+	if s.Form.State != huh.StateCompleted {
+		t.Errorf("tab in the last field left the form %v", s.Form.State)
+	}
 }
 
-// unpadded is a drawing without the spaces and empty lines huh pads it with, which
-// the screens add again when they fit it to their size.
-func unpadded(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
+// A blurred field takes no message and keeps its drawing; focused, it takes them
+// and draws again.
+func TestBlurredFieldTakesNoMessages(t *testing.T) {
+	v := ""
+	n := newNote("notes", "Notes", "", &v)
+	c := cached(n).(*cachedField)
+	c.WithKeyMap(KeyMapIn(rubric.EN))
+	c.WithWidth(60)
+	before := c.View()
+	c.Update(typeText("x"))
+	if v != "" || !c.valid || c.View() != before {
+		t.Fatalf("a blurred note took a key: %q", v)
 	}
-	return strings.TrimRight(strings.Join(lines, "\n"), "\n")
+	c.Focus()
+	c.Update(typeText("x"))
+	if v != "x" || c.valid {
+		t.Errorf("a focused note: value %q, drawing kept %v", v, c.valid)
+	}
+	if c.View() == before {
+		t.Error("the focused note was not drawn again")
+	}
+}
+
+// A form resized shows at once what a form made at that size shows.
+func TestResizedFormShowsTheNewLayout(t *testing.T) {
+	for _, lang := range []rubric.Lang{rubric.ZH, rubric.EN} {
+		a := NewStep(3, lang, rubric.DefaultRequirements(), rubric.Answers{}, "note", nil)
+		a.Form.Init()
+		a.Resize(100, 30)
+		a.Form = drive(a.Form, Update, tea.KeyMsg{Type: tea.KeyTab})
+		a.Resize(40, 12)
+		b := NewStep(3, lang, rubric.DefaultRequirements(), rubric.Answers{}, "note", nil)
+		b.Form.Init()
+		b.Resize(40, 12)
+		b.Form = drive(b.Form, Update, tea.KeyMsg{Type: tea.KeyTab})
+		if got, want := a.View(), b.View(); got != want {
+			t.Errorf("%s: resized to 40×12 the form shows\n%s\n\nmade at that size\n%s", lang, got, want)
+		}
+	}
 }
