@@ -194,3 +194,20 @@ func TestPotentialWithoutRequiredChannels(t *testing.T) {
 		t.Errorf("potential %v (B4 %d) before answering, %v after", before.Potential, before.Item("B4").Potential, after.Potential)
 	}
 }
+
+func TestStepProgressCountsOnlyWhatApplies(t *testing.T) {
+	r := DefaultRequirements()
+	r.Channels = []string{"web"}
+	r.Industry = "ecommerce"
+	answers := Answers{}
+	_, all := StepProgress(2, r, answers)
+	if want := len(StepQuestions(2)) - 3; all != want {
+		// No phone hotline, no dispatch, no regulated industry: three questions do not apply.
+		t.Fatalf("step 2 has %d applicable questions, want %d", all, want)
+	}
+	answers["business_license"] = Value{Tri: Yes}
+	answers["telecom_license"] = Value{Tri: Yes} // answered, but does not apply here
+	if answered, _ := StepProgress(2, r, answers); answered != 1 {
+		t.Errorf("answered %d, want 1: an answer to a question that does not apply is not counted", answered)
+	}
+}

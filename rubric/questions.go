@@ -180,6 +180,21 @@ func StepQuestions(n int) []Question {
 	return qs
 }
 
+// StepProgress counts the questions of step n that apply to requirements r, and how
+// many of them answers answer.
+func StepProgress(n int, r Requirements, answers Answers) (answered, applicable int) {
+	for _, q := range StepQuestions(n) {
+		if !q.Applicable(r) {
+			continue
+		}
+		applicable++
+		if answers.Known(q) {
+			answered++
+		}
+	}
+	return answered, applicable
+}
+
 // Applicable reports whether q counts for a company with requirements r: a licence
 // the company does not need, industry compliance outside regulated industries and
 // questions that are shown but not scored do not count.

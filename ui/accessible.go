@@ -530,7 +530,7 @@ func (f *plainFlow) vendor(sess *db.Session, i int) error {
 		def := "b"
 		f.line("")
 		for n := 2; n <= 7; n++ {
-			answered, applicable := plainStepCount(n, sess.Requirements, v.Answers)
+			answered, applicable := rubric.StepProgress(n, sess.Requirements, v.Answers)
 			if def == "b" && answered < applicable {
 				def = strconv.Itoa(n)
 			}
@@ -570,24 +570,10 @@ func (f *plainFlow) vendor(sess *db.Session, i int) error {
 	}
 }
 
-// plainStepCount counts a step's answered and applicable questions.
-func plainStepCount(n int, req rubric.Requirements, ans rubric.Answers) (answered, applicable int) {
-	for _, q := range rubric.StepQuestions(n) {
-		if !q.Applicable(req) {
-			continue
-		}
-		applicable++
-		if ans.Known(q) {
-			answered++
-		}
-	}
-	return answered, applicable
-}
-
 // step asks every question of step n and then its notes, saving each answer.
 func (f *plainFlow) step(sess *db.Session, v *db.Vendor, n int) error {
 	qs := rubric.StepQuestions(n)
-	_, counted := plainStepCount(n, sess.Requirements, v.Answers)
+	_, counted := rubric.StepProgress(n, sess.Requirements, v.Answers)
 	f.line("")
 	f.say("第 %d 步(共 7 步)：%s，共 %d 题，其中 %d 题计分。", "Step %d of 7: %s, %d questions, %d of them counted here.",
 		n, rubric.StepName(n, f.lang), len(qs), counted)

@@ -380,7 +380,7 @@ func (v *vendorScreen) View() string {
 	}
 	header := v.tabs.s
 	stepTitle := fmt.Sprintf(c.tr("步骤 %d/7 · %s", "Step %d of 7 · %s"), v.step, rubric.StepName(v.step, c.Lang))
-	answered, applicable := wizard.Summary(v.step, v.sess.Requirements, v.vendor().Answers)
+	answered, applicable := rubric.StepProgress(v.step, v.sess.Requirements, v.vendor().Answers)
 	stepTitle = st.Header.Render(stepTitle) + st.Faint.Render(fmt.Sprintf(c.tr("  已答 %d/%d", "  answered %d/%d"), answered, applicable))
 	formView := v.form.View()
 	fw, fh := v.formSize()
@@ -426,7 +426,7 @@ func (v *vendorScreen) stepTabs() string {
 		parts = append(parts, st.StepOpen.Render("1◐"))
 	}
 	for n := 2; n <= 7; n++ {
-		a, app := wizard.Summary(n, v.sess.Requirements, v.vendor().Answers)
+		a, app := rubric.StepProgress(n, v.sess.Requirements, v.vendor().Answers)
 		mark := "·"
 		style := st.StepOpen
 		switch {

@@ -248,20 +248,6 @@ func TriIndex(t rubric.Tri) int {
 	return 0
 }
 
-// Summary lists the step's answered and open questions, for a header.
-func Summary(n int, req rubric.Requirements, answers rubric.Answers) (answered, applicable int) {
-	for _, q := range rubric.StepQuestions(n) {
-		if !q.Applicable(req) {
-			continue
-		}
-		applicable++
-		if answers.Known(q) {
-			answered++
-		}
-	}
-	return answered, applicable
-}
-
 // Compact turns a multi-line note into one line for places with no room.
 func Compact(s string) string { return strings.Join(strings.Fields(s), " ") }
 
