@@ -11,6 +11,7 @@ import (
 	"io"
 	"strings"
 
+	"vendorvet/accessible"
 	"vendorvet/clean"
 	"vendorvet/db"
 	"vendorvet/rubric"
@@ -81,7 +82,12 @@ func (c *cli) dispatch(args []string) error {
 func (c *cli) runTUI() error {
 	// The interface shows its first screen while the file's pages are checked.
 	return c.withStoreOpenedBy(db.OpenChecking, func(_ context.Context, store *db.Store) error {
-		err := ui.Run(store, ui.Options{Lang: c.lang, Accessible: c.accessible})
+		var err error
+		if c.accessible {
+			err = accessible.Run(store, c.lang)
+		} else {
+			err = ui.Run(store, ui.Options{Lang: c.lang})
+		}
 		switch {
 		case errors.Is(err, db.ErrCorrupt):
 			// Found by the check that runs while the first screen is shown.

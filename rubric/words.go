@@ -72,3 +72,64 @@ func ListWords(values []string, opts Options, lang Lang) string {
 	}
 	return strings.Join(out, Text{"、", ", "}.In(lang))
 }
+
+// AnswerInline says an answer inside a sentence ("it is now: no"): yes, no and
+// unknown in lower case, nil as unknown, anything else as ValueWords says it.
+func AnswerInline(q Question, v *Value, lang Lang) string {
+	unknown := Text{"未知", "unknown"}.In(lang)
+	if v == nil {
+		return unknown
+	}
+	switch q.Kind {
+	case KindTri:
+		switch v.Tri {
+		case Yes:
+			return Text{"是", "yes"}.In(lang)
+		case No:
+			return Text{"否", "no"}.In(lang)
+		}
+		return unknown
+	case KindChoice:
+		if v.Str == "" {
+			return unknown
+		}
+	}
+	return ValueWords(q, *v, lang)
+}
+
+// Words says the field's value in r: the labels chosen, a number with its unit,
+// the text, or that there is none.
+func (f RequirementField) Words(r Requirements, lang Lang) string {
+	none := Text{"无", "none"}.In(lang)
+	switch f.Kind {
+	case KindSet:
+		return ListWords(*f.List(&r), f.Options, lang)
+	case KindChoice:
+		s := *f.Str(&r)
+		if s == "" {
+			return f.Unset.In(lang)
+		}
+		label := f.Options.Label(s, lang)
+		if f.ID == "industry" && r.Regulated() {
+			label += Text{"(强监管)", " (regulated)"}.In(lang)
+		}
+		return label
+	case KindNumber:
+		x, ok := r.Number(f.ID)
+		if !ok {
+			return none
+		}
+		switch u := f.Unit.In(lang); u {
+		case "":
+			return FormatNumber(x)
+		case "%":
+			return FormatNumber(x) + "%"
+		default:
+			return FormatNumber(x) + Text{"", " "}.In(lang) + u
+		}
+	}
+	if s := *f.Str(&r); s != "" {
+		return s
+	}
+	return none
+}

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/signal"
-	"syscall"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -14,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"vendorvet/db"
+	"vendorvet/internal/stopsignal"
 	"vendorvet/rubric"
 )
 
@@ -26,9 +25,6 @@ const checkDelay = 300 * time.Millisecond
 // Options are the command line's choices for the interface.
 type Options struct {
 	Lang rubric.Lang
-	// Accessible runs plain sequential prompts for screen readers instead of the
-	// full-screen interface.
-	Accessible bool
 }
 
 // ErrNotSaved is returned when some answers could not be written before exit.
@@ -38,13 +34,6 @@ var ErrNotSaved = errors.New("some changes could not be saved")
 // closes or the process is told to stop; every change queued by then is written
 // before it returns.
 func Run(store *db.Store, opts Options) error {
-	if opts.Accessible {
-		// Plain prompts have no first screen to hurry: the check comes first.
-		if err := store.Checked(context.Background()); err != nil {
-			return err
-		}
-		return RunAccessible(store, opts, os.Stdin, os.Stdout)
-	}
 	var p *tea.Program
 	saver := NewSaver(store, func(m tea.Msg) {
 		if p != nil {
@@ -95,19 +84,15 @@ func Run(store *db.Store, opts Options) error {
 	// exiting. p.Quit gives up once the program is done. A closed terminal (SIGHUP),
 	// a polite kill (SIGTERM) and an interrupt all end the program the same way, and
 	// one arriving while the queue is written at the end cannot cut that short.
-	sigs := make(chan os.Signal, 4)
-	signal.Notify(sigs, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
-	defer signal.Stop(sigs)
+	stop, release := stopsignal.Catch()
+	defer release()
 	done := make(chan struct{})
 	defer close(done)
 	go func() {
-		for {
-			select {
-			case <-sigs:
-				p.Quit()
-			case <-done:
-				return
-			}
+		select {
+		case <-stop:
+			p.Quit()
+		case <-done:
 		}
 	}()
 

@@ -343,10 +343,9 @@ func (a *App) settleAnswer(sess *db.Session, e *db.ConflictError, refused *answe
 	}
 	a.c.Saver.SeenAnswer(v.ID, q.ID, e.Version)
 	changed.touch(v.ID, q.Step)
-	words := &plainFlow{lang: a.c.Lang}
 	return fmt.Sprintf(a.c.tr("「%s」已在另一窗口改为“%s”,你的“%s”未保存;现显示数据库中的值",
 		"“%s” was changed in another window to %s; yours (%s) was not saved, the stored value is shown"),
-		q.Label.In(a.c.Lang), words.valueText(q, e.Current), words.valueText(q, refused.value))
+		q.Label.In(a.c.Lang), rubric.AnswerInline(q, e.Current, a.c.Lang), rubric.AnswerInline(q, refused.value, a.c.Lang))
 }
 
 func (a *App) settleNote(sess *db.Session, e *db.NoteConflictError, refused *noteWrite, changed *sessionMergedMsg) string {
@@ -383,11 +382,10 @@ func (a *App) settleRequirement(sess *db.Session, e *db.RequirementsConflictErro
 		return a.c.tr("需求备注已在另一窗口修改;你的版本保留在备注末尾的标记下方",
 			"The requirements' notes were changed in another window; your version is kept below a marker at their end")
 	}
-	words := &plainFlow{lang: a.c.Lang}
 	if fd, ok := rubric.RequirementFieldByID(f); ok {
 		return fmt.Sprintf(a.c.tr("「%s」已在另一窗口改为“%s”,你的“%s”未保存;现显示数据库中的值",
 			"“%s” was changed in another window to %s; yours (%s) was not saved, the stored value is shown"),
-			what, oneLine(words.fieldText(fd, e.Current)), oneLine(words.fieldText(fd, mine)))
+			what, oneLine(fd.Words(e.Current, a.c.Lang)), oneLine(fd.Words(mine, a.c.Lang)))
 	}
 	return ""
 }

@@ -1,4 +1,7 @@
-package ui
+// Package accessible is vendorvet's second front-end: the questions of the
+// interface as plain sequential prompts for screen readers, built from the same
+// tables in rubric.
+package accessible
 
 import (
 	"bufio"
@@ -8,11 +11,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -20,6 +21,7 @@ import (
 
 	"vendorvet/clean"
 	"vendorvet/db"
+	"vendorvet/internal/stopsignal"
 	"vendorvet/rubric"
 	"vendorvet/usermsg"
 )
@@ -47,27 +49,25 @@ var (
 	errPlainGone = errors.New("deleted elsewhere")
 )
 
-// RunAccessible runs the plain-prompt flow on in/out until the user quits.
-func RunAccessible(store *db.Store, opts Options, in io.Reader, out io.Writer) error {
-	// Ctrl+C, a closed terminal or a polite kill end the input like Ctrl+D does:
-	// nothing is pending, since every answer was saved when it was given.
-	stop := make(chan struct{})
-	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-	defer signal.Stop(sigs)
-	done := make(chan struct{})
-	defer close(done)
-	go func() {
-		select {
-		case <-sigs:
-			close(stop)
-		case <-done:
-		}
-	}()
-	return runPlain(store, opts.Lang, in, out, stop)
+// Run runs the flow on the terminal until the user quits or the input ends. The
+// check of the file comes first: plain prompts have no first screen to hurry.
+func Run(store *db.Store, lang rubric.Lang) error {
+	if err := store.Checked(context.Background()); err != nil {
+		return err
+	}
+	return runCaught(store, lang, os.Stdin, os.Stdout)
 }
 
-// runPlain is RunAccessible with the interruption given as a channel.
+// runCaught runs the flow on in/out. Ctrl+C, a closed terminal or a polite kill end
+// the input like Ctrl+D does: nothing is pending, since every answer was saved when
+// it was given.
+func runCaught(store *db.Store, lang rubric.Lang, in io.Reader, out io.Writer) error {
+	stop, release := stopsignal.Catch()
+	defer release()
+	return runPlain(store, lang, in, out, stop)
+}
+
+// runPlain is runCaught with the interruption given as a channel.
 func runPlain(store *db.Store, lang rubric.Lang, in io.Reader, out io.Writer, stop <-chan struct{}) error {
 	r := newPlainReader(in, stop)
 	defer r.close()
@@ -611,7 +611,7 @@ func (f *plainFlow) question(sess *db.Session, v *db.Vendor, q rubric.Question) 
 		case errors.As(err, &conflict):
 			plainRemember(v, q.ID, conflict.Current, conflict.Version)
 			f.say("“%s”刚在别处被修改，现在是：%s。请再答一次。", "“%s” was just changed elsewhere; it is now: %s. Please answer again.",
-				q.Label.In(f.lang), f.valueText(q, conflict.Current))
+				q.Label.In(f.lang), rubric.AnswerInline(q, conflict.Current, f.lang))
 			continue
 		case errors.Is(err, db.ErrNotFound):
 			f.line(usermsg.For(err, f.lang))
@@ -677,9 +677,9 @@ func (f *plainFlow) questionTitle(q rubric.Question, req rubric.Requirements, an
 	}
 	shown, known := ans.Shown(q)
 	if !known {
-		return t + f.sep() + f.tr("当前：", "now: ") + f.valueText(q, nil)
+		return t + f.sep() + f.tr("当前：", "now: ") + rubric.AnswerInline(q, nil, f.lang)
 	}
-	return t + f.sep() + f.tr("当前：", "now: ") + f.valueText(q, &shown)
+	return t + f.sep() + f.tr("当前：", "now: ") + rubric.AnswerInline(q, &shown, f.lang)
 }
 
 // askAnswer asks q once and returns the answer given (nil: unknown).
@@ -831,29 +831,6 @@ func (f *plainFlow) note(v *db.Vendor, n int) error {
 	}
 }
 
-// valueText says an answer in words.
-func (f *plainFlow) valueText(q rubric.Question, v *rubric.Value) string {
-	if v == nil {
-		return f.tr("未知", "unknown")
-	}
-	switch q.Kind {
-	case rubric.KindTri:
-		switch v.Tri {
-		case rubric.Yes:
-			return f.tr("是", "yes")
-		case rubric.No:
-			return f.tr("否", "no")
-		}
-		return f.tr("未知", "unknown")
-	case rubric.KindChoice:
-		if v.Str == "" {
-			return f.tr("未知", "unknown")
-		}
-	}
-	// Numbers, choices and lists are said as the report says them.
-	return rubric.ValueWords(q, *v, f.lang)
-}
-
 // scorecard prints a vendor's live scorecard, one fact a line.
 func (f *plainFlow) scorecard(name string, card rubric.Scorecard) {
 	f.line("")
@@ -886,45 +863,11 @@ func (f *plainFlow) scorecard(name string, card rubric.Scorecard) {
 
 // ---- requirements ----
 
-// fieldText says a requirements field's current value in words.
-func (f *plainFlow) fieldText(fd rubric.RequirementField, r rubric.Requirements) string {
-	switch fd.Kind {
-	case rubric.KindSet:
-		return rubric.ListWords(*fd.List(&r), fd.Options, f.lang)
-	case rubric.KindChoice:
-		s := *fd.Str(&r)
-		if s == "" {
-			return fd.Unset.In(f.lang)
-		}
-		label := fd.Options.Label(s, f.lang)
-		if fd.ID == "industry" && r.Regulated() {
-			label += f.tr("(强监管)", " (regulated)")
-		}
-		return label
-	case rubric.KindNumber:
-		x, ok := r.Number(fd.ID)
-		if !ok {
-			return f.tr("无", "none")
-		}
-		if u := fd.Unit.In(f.lang); u != "" {
-			if u == "%" {
-				return rubric.FormatNumber(x) + "%"
-			}
-			return rubric.FormatNumber(x) + f.tr("", " ") + u
-		}
-		return rubric.FormatNumber(x)
-	}
-	if s := *fd.Str(&r); s != "" {
-		return s
-	}
-	return f.tr("无", "none")
-}
-
 // requirementsText says every requirement in one paragraph.
 func (f *plainFlow) requirementsText(r rubric.Requirements) string {
 	parts := make([]string, 0, len(rubric.RequirementFields))
 	for _, fd := range rubric.RequirementFields {
-		parts = append(parts, fd.Prompt.In(f.lang)+f.colon()+plainOneLine(f.fieldText(fd, r)))
+		parts = append(parts, fd.Prompt.In(f.lang)+f.colon()+plainOneLine(fd.Words(r, f.lang)))
 	}
 	text := strings.Join(parts, f.tr("；", "; "))
 	// Notes that end a sentence themselves get no second full stop.
@@ -977,7 +920,7 @@ func (f *plainFlow) askRequirement(fd rubric.RequirementField, r *rubric.Require
 	if u := fd.Unit.In(f.lang); u != "" {
 		title += f.tr("(", " (") + u + f.tr(")", ")")
 	}
-	title += f.sep() + f.tr("当前：", "now: ") + plainOneLine(f.fieldText(fd, *r))
+	title += f.sep() + f.tr("当前：", "now: ") + plainOneLine(fd.Words(*r, f.lang))
 	switch fd.Kind {
 	case rubric.KindSet:
 		cur := fd.List(r)

@@ -1,4 +1,4 @@
-package ui
+package accessible
 
 import (
 	"bufio"
@@ -144,8 +144,8 @@ func TestAccessibleSavesEveryAnswerAsGiven(t *testing.T) {
 		script.WriteString(l.(string) + "\n")
 	}
 	var out bytes.Buffer
-	if err := RunAccessible(store, Options{Lang: rubric.EN, Accessible: true}, strings.NewReader(script.String()), &out); err != nil {
-		t.Fatalf("RunAccessible: %v\n%s", err, out.String())
+	if err := runCaught(store, rubric.EN, strings.NewReader(script.String()), &out); err != nil {
+		t.Fatalf("runCaught: %v\n%s", err, out.String())
 	}
 	text := out.String()
 	plainCheckOutput(t, text)
