@@ -812,23 +812,44 @@ func (f *plainFlow) note(v *db.Vendor, n int) error {
 			return nil
 		}
 		ctx, cancel := f.ctx()
-		err := f.store.SaveNote(ctx, v.ID, n, text)
+		err := f.store.ChangeNote(ctx, v.ID, n, cur, text)
 		cancel()
-		if errors.Is(err, db.ErrNotFound) {
+		var conflict *db.NoteConflictError
+		switch {
+		case errors.As(err, &conflict):
+			cur = conflict.Current
+			plainRememberNote(v, n, cur)
+			f.say("第 %d 步的证据/备注刚在别处被修改，现在是：%s。你的版本未保存：%s。请再写一次。",
+				"The notes of step %d were just changed elsewhere; they are now: %s. Yours were not saved: %s. Please write them again.",
+				n, f.noteText(cur), f.noteText(text))
+			continue
+		case errors.Is(err, db.ErrNotFound):
 			f.line(usermsg.For(err, f.lang))
 			return errPlainGone
-		}
-		if err != nil {
+		case err != nil:
 			f.line(usermsg.For(err, f.lang))
 			continue
 		}
-		if text == "" {
-			delete(v.Notes, n)
-		} else {
-			v.Notes[n] = text
-		}
+		plainRememberNote(v, n, text)
 		return nil
 	}
+}
+
+// plainRememberNote records a saved (or found) note in the vendor.
+func plainRememberNote(v *db.Vendor, n int, text string) {
+	if text == "" {
+		delete(v.Notes, n)
+	} else {
+		v.Notes[n] = text
+	}
+}
+
+// noteText says a note on one line, or that there is none.
+func (f *plainFlow) noteText(s string) string {
+	if s == "" {
+		return f.tr("无", "none")
+	}
+	return plainOneLine(s)
 }
 
 // scorecard prints a vendor's live scorecard, one fact a line.
@@ -896,13 +917,19 @@ func (f *plainFlow) editRequirements(sess *db.Session) error {
 				break
 			}
 			ctx, cancel := f.ctx()
-			err = f.store.SaveRequirements(ctx, sess.ID, next)
+			err = f.store.ChangeRequirements(ctx, sess.ID, sess.Requirements, next)
 			cancel()
-			if errors.Is(err, db.ErrNotFound) {
+			var conflict *db.RequirementsConflictError
+			switch {
+			case errors.As(err, &conflict):
+				sess.Requirements = conflict.Current
+				f.say("“%s”刚在别处被修改，现在是：%s。请再答一次。", "“%s” was just changed elsewhere; it is now: %s. Please answer again.",
+					fd.Name.In(f.lang), plainOneLine(fd.Words(conflict.Current, f.lang)))
+				continue
+			case errors.Is(err, db.ErrNotFound):
 				f.line(usermsg.For(err, f.lang))
 				return errPlainGone
-			}
-			if err != nil {
+			case err != nil:
 				f.line(usermsg.For(err, f.lang))
 				continue
 			}

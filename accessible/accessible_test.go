@@ -489,3 +489,69 @@ func TestAccessibleSaysAnswersAsTheReportDoes(t *testing.T) {
 		t.Errorf("hidden fees before a review: %q", got)
 	}
 }
+
+func TestAccessibleNoteChangedElsewhereIsShownAndAskedAgain(t *testing.T) {
+	store, path := plainOpen(t)
+	ctx := context.Background()
+	id, err := store.CreateSession(ctx, db.SessionMeta{Title: "店铺", Lang: rubric.ZH})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vid, err := store.AddVendor(ctx, id, "丙公司", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	elsewhere := func() {
+		if err := store.ChangeNote(ctx, vid, 2, "", "另一窗口的备注"); err != nil {
+			t.Errorf("change elsewhere: %v", err)
+		}
+	}
+	lines := []any{"1", "1", "2"}
+	lines = append(lines, plainStepInput(2, nil, "")[:len(rubric.StepQuestions(2))]...)
+	lines = append(lines, elsewhere, "我的备注", "两边合并后的备注", "b", "b", "q")
+	text := plainRun(t, store, rubric.ZH, lines...)
+	if !strings.Contains(text, "第 2 步的证据/备注刚在别处被修改，现在是：另一窗口的备注。你的版本未保存：我的备注。请再写一次。") {
+		t.Errorf("no conflict line with both texts:\n%s", text)
+	}
+	v := plainReload(t, store, path).VendorRecords[0]
+	if v.Notes[2] != "两边合并后的备注" {
+		t.Errorf("note of step 2 = %q, want the text written after the conflict", v.Notes[2])
+	}
+}
+
+func TestAccessibleRequirementChangedElsewhereIsShownAndAskedAgain(t *testing.T) {
+	store, path := plainOpen(t)
+	ctx := context.Background()
+	id, err := store.CreateSession(ctx, db.SessionMeta{Title: "Shop", Lang: rubric.EN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Another window changes a field: the user profile before the channels are
+	// saved here, the daily volume before it is saved here.
+	change := func(set func(*rubric.Requirements)) func() {
+		return func() {
+			sess, err := store.Session(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			to := sess.Requirements
+			set(&to)
+			if err := store.ChangeRequirements(ctx, id, sess.Requirements, to); err != nil {
+				t.Errorf("change elsewhere: %v", err)
+			}
+		}
+	}
+	profile := change(func(r *rubric.Requirements) { r.UserProfile = "set elsewhere" })
+	volume := change(func(r *rubric.Requirements) { r.DailyVolume = 8000 })
+	text := plainRun(t, store, rubric.EN, "1", "r", profile, "3", "0", volume, "1200", "9000")
+	if !strings.Contains(text, "“Daily inquiries” was just changed elsewhere; it is now: 8000. Please answer again.") {
+		t.Errorf("no conflict line:\n%s", text)
+	}
+	if !strings.Contains(text, "Daily inquiries, now: 8000") {
+		t.Errorf("the field asked again does not show the stored value:\n%s", text)
+	}
+	r := plainReload(t, store, path).Requirements
+	if strings.Join(r.Channels, ",") != "wechat" || r.DailyVolume != 9000 || r.UserProfile != "set elsewhere" {
+		t.Errorf("stored requirements = %+v", r)
+	}
+}
