@@ -168,55 +168,57 @@ func TestStatusSaysSavedOnlyWhenNothingIsWaiting(t *testing.T) {
 func TestNewSessionOnAFullDiskSaysSoAndKeepsTheForm(t *testing.T) {
 	for _, lang := range langs {
 		t.Run(string(lang), func(t *testing.T) {
-			c := newTestCommon(t, lang)
-			ctx := context.Background()
-			if _, err := c.Store.CreateSession(ctx, db.SessionMeta{Title: "existing"}); err != nil {
-				t.Fatal(err)
-			}
-			fillStore(t, c.Store)
-			app := NewApp(c)
-			press(app, tea.WindowSizeMsg{Width: 100, Height: 30})
-			press(app, runes("n"))
-			if _, ok := app.top().(*formScreen); !ok {
-				t.Fatalf("n opened %T", app.top())
-			}
-			title := strings.Repeat("客服外包选型 2026 ", 8)
-			press(app, runes(title), keyOf(tea.KeyEnter), runes("ACME"), keyOf(tea.KeyEnter), runes("Wang"), keyOf(tea.KeyEnter))
-			status := plain(app.statusView())
-			if !strings.Contains(status, c.tr("未保存", "Not saved")) || !strings.Contains(status, c.tr("磁盘已满", "disk full")) {
-				t.Errorf("status %q does not say the session was not created for want of room", status)
-			}
-			f, ok := app.top().(*formScreen)
-			if !ok {
-				t.Fatalf("after the failed save the top screen is %T", app.top())
-			}
-			// What was typed is still in the form, which still takes keys.
-			if *f.values[0] != title || *f.values[1] != "ACME" || *f.values[2] != "Wang" {
-				t.Errorf("form values %q %q %q", *f.values[0], *f.values[1], *f.values[2])
-			}
-			assertFits(t, app.View(), 100, 30)
-			// Once there is room, submitting again creates the session.
-			if _, err := c.Store.LimitPages(ctx, 0); err != nil {
-				t.Fatal(err)
-			}
-			press(app, keyOf(tea.KeyEnter), keyOf(tea.KeyEnter), keyOf(tea.KeyEnter))
-			if _, ok := app.top().(*requirementsScreen); !ok {
-				t.Fatalf("submitting with room left %T on top; status %q", app.top(), plain(app.statusView()))
-			}
-			n, err := c.Store.CountSessions(ctx, "选型")
-			if err != nil || n != 1 {
-				t.Errorf("%d sessions match the new title (%v), want 1", n, err)
-			}
-			// Esc on a failed form goes back.
-			fillStore(t, c.Store)
-			press(app, keyOf(tea.KeyEsc), keyOf(tea.KeyEsc), runes("n"), runes("x"), keyOf(tea.KeyEnter), keyOf(tea.KeyEnter), keyOf(tea.KeyEnter))
-			if _, ok := app.top().(*formScreen); !ok {
-				t.Fatalf("top screen %T, want the form", app.top())
-			}
-			press(app, keyOf(tea.KeyEsc))
-			if _, ok := app.top().(*sessionsScreen); !ok {
-				t.Errorf("esc on a form whose save failed left %T on top", app.top())
-			}
+			onFakeClock(t, func(t *testing.T) {
+				c := newTestCommon(t, lang)
+				ctx := context.Background()
+				if _, err := c.Store.CreateSession(ctx, db.SessionMeta{Title: "existing"}); err != nil {
+					t.Fatal(err)
+				}
+				fillStore(t, c.Store)
+				app := NewApp(c)
+				press(app, tea.WindowSizeMsg{Width: 100, Height: 30})
+				press(app, runes("n"))
+				if _, ok := app.top().(*formScreen); !ok {
+					t.Fatalf("n opened %T", app.top())
+				}
+				title := strings.Repeat("客服外包选型 2026 ", 8)
+				press(app, runes(title), keyOf(tea.KeyEnter), runes("ACME"), keyOf(tea.KeyEnter), runes("Wang"), keyOf(tea.KeyEnter))
+				status := plain(app.statusView())
+				if !strings.Contains(status, c.tr("未保存", "Not saved")) || !strings.Contains(status, c.tr("磁盘已满", "disk full")) {
+					t.Errorf("status %q does not say the session was not created for want of room", status)
+				}
+				f, ok := app.top().(*formScreen)
+				if !ok {
+					t.Fatalf("after the failed save the top screen is %T", app.top())
+				}
+				// What was typed is still in the form, which still takes keys.
+				if *f.values[0] != title || *f.values[1] != "ACME" || *f.values[2] != "Wang" {
+					t.Errorf("form values %q %q %q", *f.values[0], *f.values[1], *f.values[2])
+				}
+				assertFits(t, app.View(), 100, 30)
+				// Once there is room, submitting again creates the session.
+				if _, err := c.Store.LimitPages(ctx, 0); err != nil {
+					t.Fatal(err)
+				}
+				press(app, keyOf(tea.KeyEnter), keyOf(tea.KeyEnter), keyOf(tea.KeyEnter))
+				if _, ok := app.top().(*requirementsScreen); !ok {
+					t.Fatalf("submitting with room left %T on top; status %q", app.top(), plain(app.statusView()))
+				}
+				n, err := c.Store.CountSessions(ctx, "选型")
+				if err != nil || n != 1 {
+					t.Errorf("%d sessions match the new title (%v), want 1", n, err)
+				}
+				// Esc on a failed form goes back.
+				fillStore(t, c.Store)
+				press(app, keyOf(tea.KeyEsc), keyOf(tea.KeyEsc), runes("n"), runes("x"), keyOf(tea.KeyEnter), keyOf(tea.KeyEnter), keyOf(tea.KeyEnter))
+				if _, ok := app.top().(*formScreen); !ok {
+					t.Fatalf("top screen %T, want the form", app.top())
+				}
+				press(app, keyOf(tea.KeyEsc))
+				if _, ok := app.top().(*sessionsScreen); !ok {
+					t.Errorf("esc on a form whose save failed left %T on top", app.top())
+				}
+			})
 		})
 	}
 }

@@ -270,46 +270,48 @@ func longNote() string {
 }
 
 func TestHundredKilobyteNoteKeepsTheWizardUsable(t *testing.T) {
-	c, app, v := openVendor(t, rubric.ZH, 3, 120, 40)
-	for v.form.Focused() != wizard.NoteKey {
-		press(app, keyOf(tea.KeyTab))
-	}
-	note := longNote()
-	// Typing needs none of the commands it returns; following them would follow the
-	// cursor's blinks for ever once a frame takes longer than a blink (as under the
-	// race detector).
-	app.Update(runes(note))
-	app.Update(runes("尾"))
-	got := v.form.Live().Note
-	if len([]rune(got)) != len([]rune(storedText(note)))+1 || !strings.HasSuffix(got, "尾") {
-		t.Fatalf("the note field holds %d runes ending %q, want %d ending 尾", len([]rune(got)), got[max(0, len(got)-20):], len([]rune(storedText(note)))+1)
-	}
-	checkScreen(t, app, "wizard with a 100 KB note")
-	// Moving through the steps and back keeps it, and it is saved whole.
-	app.Update(keyOf(tea.KeyPgDown))
-	if v.step != 4 {
-		t.Fatalf("pgdown went to step %d", v.step)
-	}
-	app.Update(keyOf(tea.KeyPgUp))
-	if v.step != 3 || v.form.Live().Note != got {
-		t.Error("the long note changed across a step change")
-	}
-	if !c.Saver.Flush(defaultFlush) {
-		t.Fatal("saves did not land")
-	}
-	sess, err := c.Store.Session(context.Background(), v.sess.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if sess.VendorRecords[0].Notes[3] != got {
-		t.Errorf("stored note of %d bytes, want %d", len(sess.VendorRecords[0].Notes[3]), len(got))
-	}
-	// The export preview of it fits too.
-	app.Update(keyOf(tea.KeyEsc))
-	app.Update(popMsg{})
-	ex := newExportScreen(c, sess)
-	app.Update(pushMsg{ex})
-	checkScreen(t, app, "export of a 100 KB note")
+	onFakeClock(t, func(t *testing.T) {
+		c, app, v := openVendor(t, rubric.ZH, 3, 120, 40)
+		for v.form.Focused() != wizard.NoteKey {
+			press(app, keyOf(tea.KeyTab))
+		}
+		note := longNote()
+		// Typing needs none of the commands it returns; following them would follow the
+		// cursor's blinks for ever once a frame takes longer than a blink (as under the
+		// race detector).
+		app.Update(runes(note))
+		app.Update(runes("尾"))
+		got := v.form.Live().Note
+		if len([]rune(got)) != len([]rune(storedText(note)))+1 || !strings.HasSuffix(got, "尾") {
+			t.Fatalf("the note field holds %d runes ending %q, want %d ending 尾", len([]rune(got)), got[max(0, len(got)-20):], len([]rune(storedText(note)))+1)
+		}
+		checkScreen(t, app, "wizard with a 100 KB note")
+		// Moving through the steps and back keeps it, and it is saved whole.
+		app.Update(keyOf(tea.KeyPgDown))
+		if v.step != 4 {
+			t.Fatalf("pgdown went to step %d", v.step)
+		}
+		app.Update(keyOf(tea.KeyPgUp))
+		if v.step != 3 || v.form.Live().Note != got {
+			t.Error("the long note changed across a step change")
+		}
+		if !c.Saver.Flush(defaultFlush) {
+			t.Fatal("saves did not land")
+		}
+		sess, err := c.Store.Session(context.Background(), v.sess.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sess.VendorRecords[0].Notes[3] != got {
+			t.Errorf("stored note of %d bytes, want %d", len(sess.VendorRecords[0].Notes[3]), len(got))
+		}
+		// The export preview of it fits too.
+		app.Update(keyOf(tea.KeyEsc))
+		app.Update(popMsg{})
+		ex := newExportScreen(c, sess)
+		app.Update(pushMsg{ex})
+		checkScreen(t, app, "export of a 100 KB note")
+	})
 }
 
 // BenchmarkWizardKeystrokeLongNote is one key typed in a step whose note is long,
