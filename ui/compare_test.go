@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -262,40 +263,44 @@ func TestWeightsFormValidates(t *testing.T) {
 }
 
 func TestWeightsFormSubmitsAProfile(t *testing.T) {
-	c := newTestCommon(t, rubric.EN)
-	app := NewApp(c)
-	app.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	w := newWeightsScreen(c, rubric.DefaultProfile)
-	app.Update(pushMsg{w})
-	// Clear A and type 10, B becomes 45: the sum stays 100.
-	var got *rubric.Profile
-	drive(app, func(m tea.Msg) {
-		if p, ok := m.(profileChosenMsg); ok {
-			got = &p.p
+	onFakeClock(t, func(t *testing.T) {
+		c := newTestCommon(t, rubric.EN)
+		app := NewApp(c)
+		app.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+		w := newWeightsScreen(c, rubric.DefaultProfile)
+		app.Update(pushMsg{w})
+		// Clear A and type 10, B becomes 45: the sum stays 100.
+		var got *rubric.Profile
+		drive(app, func(m tea.Msg) {
+			if p, ok := m.(profileChosenMsg); ok {
+				got = &p.p
+			}
+		}, tea.KeyMsg{Type: tea.KeyCtrlU}, letters("10"), tea.KeyMsg{Type: tea.KeyEnter},
+			tea.KeyMsg{Type: tea.KeyCtrlU}, letters("45"), tea.KeyMsg{Type: tea.KeyEnter},
+			tea.KeyMsg{Type: tea.KeyEnter}, tea.KeyMsg{Type: tea.KeyEnter})
+		if got == nil || got.Name != "custom" || got.Weights != [4]float64{10, 45, 25, 20} {
+			t.Fatalf("form gave %+v (view:\n%s)", got, ansi.Strip(app.View()))
 		}
-	}, tea.KeyMsg{Type: tea.KeyCtrlU}, letters("10"), tea.KeyMsg{Type: tea.KeyEnter},
-		tea.KeyMsg{Type: tea.KeyCtrlU}, letters("45"), tea.KeyMsg{Type: tea.KeyEnter},
-		tea.KeyMsg{Type: tea.KeyEnter}, tea.KeyMsg{Type: tea.KeyEnter})
-	if got == nil || got.Name != "custom" || got.Weights != [4]float64{10, 45, 25, 20} {
-		t.Fatalf("form gave %+v (view:\n%s)", got, ansi.Strip(app.View()))
-	}
+	})
 }
 
 func TestWeightsFormKeepsABadSumOpen(t *testing.T) {
-	c := newTestCommon(t, rubric.EN)
-	app := NewApp(c)
-	app.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	w := newWeightsScreen(c, rubric.DefaultProfile)
-	app.Update(pushMsg{w})
-	drive(app, nil, tea.KeyMsg{Type: tea.KeyCtrlU}, letters("50"), tea.KeyMsg{Type: tea.KeyEnter},
-		tea.KeyMsg{Type: tea.KeyEnter}, tea.KeyMsg{Type: tea.KeyEnter}, tea.KeyMsg{Type: tea.KeyEnter})
-	view := ansi.Strip(app.View())
-	if !strings.Contains(view, "must sum to 100, not 130") {
-		t.Errorf("no sum error on screen:\n%s", view)
-	}
-	if app.top() != screen(w) {
-		t.Errorf("the form closed on a bad sum")
-	}
+	onFakeClock(t, func(t *testing.T) {
+		c := newTestCommon(t, rubric.EN)
+		app := NewApp(c)
+		app.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+		w := newWeightsScreen(c, rubric.DefaultProfile)
+		app.Update(pushMsg{w})
+		drive(app, nil, tea.KeyMsg{Type: tea.KeyCtrlU}, letters("50"), tea.KeyMsg{Type: tea.KeyEnter},
+			tea.KeyMsg{Type: tea.KeyEnter}, tea.KeyMsg{Type: tea.KeyEnter}, tea.KeyMsg{Type: tea.KeyEnter})
+		view := ansi.Strip(app.View())
+		if !strings.Contains(view, "must sum to 100, not 130") {
+			t.Errorf("no sum error on screen:\n%s", view)
+		}
+		if app.top() != screen(w) {
+			t.Errorf("the form closed on a bad sum")
+		}
+	})
 }
 
 // letters is typed text as one key message.
@@ -319,7 +324,9 @@ func drive(app *App, observe func(tea.Msg), keys ...tea.KeyMsg) {
 }
 
 // collect runs a command and the commands inside batches and sequences, handing
-// every message to f; blinking cursors and other timers are skipped.
+// every message to f; blinking cursors and other timers are skipped. Under
+// onFakeClock a command that works is waited for however long it takes, and one
+// that waits for a timer is given up at once.
 func collect(cmd tea.Cmd, f func(tea.Msg)) {
 	if cmd == nil {
 		return
@@ -347,6 +354,19 @@ func collect(cmd tea.Cmd, f func(tea.Msg)) {
 		}
 		f(msg)
 	}
+}
+
+// onFakeClock runs a test on synctest's clock, which moves only while every
+// goroutine of the test waits: collect's patience then runs out at once for a
+// command that waits for a timer, and never for one that is working.
+func onFakeClock(t *testing.T, f func(t *testing.T)) {
+	t.Helper()
+	synctest.Test(t, func(t *testing.T) {
+		// Registered first, so run last: the timers of the commands given up fire,
+		// and their goroutines end before the test does.
+		t.Cleanup(func() { time.Sleep(time.Hour) })
+		f(t)
+	})
 }
 
 func TestCompareItemToggle(t *testing.T) {

@@ -37,25 +37,27 @@ func plainAt(s *exportScreen, width int) string {
 // The export screen opens with its preview laid out for the terminal by the
 // command that loaded the session: the UI goroutine only shows it.
 func TestExportOpensWithThePreviewLaidOut(t *testing.T) {
-	c := newTestCommon(t, rubric.ZH)
-	sess := storeSession(t, c, demoWith(rubric.ZH, 4))
-	app := NewApp(c)
-	app.Update(tea.WindowSizeMsg{Width: 90, Height: 30})
-	app.Update(pushMsg{newSessionScreen(c, sess)})
-	app.Update(openExport(c, sess.ID)())
-	s := expectTop[*exportScreen](t, app, "the export opened")
-	if s.shown == nil || s.shown.width != 90 || s.rendering != nil {
-		t.Fatalf("preview laid out for %+v, being laid out for %+v; want 90 and nothing under way", s.shown, s.rendering)
-	}
-	if cmd := s.rerender(); cmd != nil {
-		t.Error("the preview is laid out again although it fits the screen")
-	}
-	if got, want := previewText(s), plainAt(s, 90); got != want {
-		t.Errorf("preview differs from previewMarkdown at 90:\n%s\nwant:\n%s", got, want)
-	}
-	if view := plain(app.View()); !strings.Contains(view, "推荐") || strings.Contains(view, "正在生成预览") {
-		t.Errorf("the first frame does not show the preview:\n%s", view)
-	}
+	onFakeClock(t, func(t *testing.T) {
+		c := newTestCommon(t, rubric.ZH)
+		sess := storeSession(t, c, demoWith(rubric.ZH, 4))
+		app := NewApp(c)
+		app.Update(tea.WindowSizeMsg{Width: 90, Height: 30})
+		app.Update(pushMsg{newSessionScreen(c, sess)})
+		app.Update(openExport(c, sess.ID)())
+		s := expectTop[*exportScreen](t, app, "the export opened")
+		if s.shown == nil || s.shown.width != 90 || s.rendering != nil {
+			t.Fatalf("preview laid out for %+v, being laid out for %+v; want 90 and nothing under way", s.shown, s.rendering)
+		}
+		if cmd := s.rerender(); cmd != nil {
+			t.Error("the preview is laid out again although it fits the screen")
+		}
+		if got, want := previewText(s), plainAt(s, 90); got != want {
+			t.Errorf("preview differs from previewMarkdown at 90:\n%s\nwant:\n%s", got, want)
+		}
+		if view := plain(app.View()); !strings.Contains(view, "推荐") || strings.Contains(view, "正在生成预览") {
+			t.Errorf("the first frame does not show the preview:\n%s", view)
+		}
+	})
 }
 
 // A screen pushed without its layout says the preview is coming and lays it out
@@ -84,44 +86,46 @@ func TestExportWithoutALayoutPreparesIt(t *testing.T) {
 // On a resize the preview keeps its layout until the one for the new width
 // arrives; a layout for a width the screen no longer has is dropped.
 func TestExportResizeLaysOutInTheBackground(t *testing.T) {
-	_, _, s := exportFixture(t, rubric.EN)
-	before := previewText(s)
-	s.SetSize(60, 30)
-	_, to60 := s.Update(tea.WindowSizeMsg{Width: 60, Height: 30})
-	if to60 == nil {
-		t.Fatal("a resize started no layout")
-	}
-	if previewText(s) != before || !strings.Contains(plain(s.View()), "Customer-service outsourcing") {
-		t.Fatalf("the preview changed before its layout arrived:\n%s", plain(s.View()))
-	}
-	assertWithin(t, s.View(), 60, 30)
-	s.SetSize(80, 30)
-	_, to80 := s.Update(tea.WindowSizeMsg{Width: 80, Height: 30})
-	s.Update(to60())
-	if s.shown.width != 100 || previewText(s) != before {
-		t.Fatalf("the layout for 60 was shown at 80 (shown %+v)", s.shown)
-	}
-	s.Update(to80())
-	if s.shown.width != 80 || previewText(s) != plainAt(s, 80) {
-		t.Fatalf("the layout for 80 is not shown (shown %+v)", s.shown)
-	}
+	onFakeClock(t, func(t *testing.T) {
+		_, _, s := exportFixture(t, rubric.EN)
+		before := previewText(s)
+		s.SetSize(60, 30)
+		_, to60 := s.Update(tea.WindowSizeMsg{Width: 60, Height: 30})
+		if to60 == nil {
+			t.Fatal("a resize started no layout")
+		}
+		if previewText(s) != before || !strings.Contains(plain(s.View()), "Customer-service outsourcing") {
+			t.Fatalf("the preview changed before its layout arrived:\n%s", plain(s.View()))
+		}
+		assertWithin(t, s.View(), 60, 30)
+		s.SetSize(80, 30)
+		_, to80 := s.Update(tea.WindowSizeMsg{Width: 80, Height: 30})
+		s.Update(to60())
+		if s.shown.width != 100 || previewText(s) != before {
+			t.Fatalf("the layout for 60 was shown at 80 (shown %+v)", s.shown)
+		}
+		s.Update(to80())
+		if s.shown.width != 80 || previewText(s) != plainAt(s, 80) {
+			t.Fatalf("the layout for 80 is not shown (shown %+v)", s.shown)
+		}
 
-	// To 50 and back to 80 before the layout arrives: nothing more to lay out, and
-	// a later resize to 50 lays out again.
-	s.SetSize(50, 30)
-	_, to50 := s.Update(tea.WindowSizeMsg{Width: 50, Height: 30})
-	s.SetSize(80, 30)
-	if _, cmd := s.Update(tea.WindowSizeMsg{Width: 80, Height: 30}); cmd != nil {
-		t.Error("back to the width shown, the preview is laid out again")
-	}
-	s.Update(to50())
-	if s.shown.width != 80 {
-		t.Fatalf("the layout for 50 was shown at 80")
-	}
-	resizeExport(s, 50, 30)
-	if s.shown.width != 50 || previewText(s) != plainAt(s, 50) {
-		t.Errorf("after a late layout was dropped, resizing to its width shows %+v", s.shown)
-	}
+		// To 50 and back to 80 before the layout arrives: nothing more to lay out, and
+		// a later resize to 50 lays out again.
+		s.SetSize(50, 30)
+		_, to50 := s.Update(tea.WindowSizeMsg{Width: 50, Height: 30})
+		s.SetSize(80, 30)
+		if _, cmd := s.Update(tea.WindowSizeMsg{Width: 80, Height: 30}); cmd != nil {
+			t.Error("back to the width shown, the preview is laid out again")
+		}
+		s.Update(to50())
+		if s.shown.width != 80 {
+			t.Fatalf("the layout for 50 was shown at 80")
+		}
+		resizeExport(s, 50, 30)
+		if s.shown.width != 50 || previewText(s) != plainAt(s, 50) {
+			t.Errorf("after a late layout was dropped, resizing to its width shows %+v", s.shown)
+		}
+	})
 }
 
 // A write whose report differs from the preview lays it out in its command; one

@@ -270,46 +270,48 @@ func longNote() string {
 }
 
 func TestHundredKilobyteNoteKeepsTheWizardUsable(t *testing.T) {
-	c, app, v := openVendor(t, rubric.ZH, 3, 120, 40)
-	for v.form.Focused() != wizard.NoteKey {
-		press(app, keyOf(tea.KeyTab))
-	}
-	note := longNote()
-	// Typing needs none of the commands it returns; following them would follow the
-	// cursor's blinks for ever once a frame takes longer than a blink (as under the
-	// race detector).
-	app.Update(runes(note))
-	app.Update(runes("尾"))
-	got := v.form.Live().Note
-	if len([]rune(got)) != len([]rune(storedText(note)))+1 || !strings.HasSuffix(got, "尾") {
-		t.Fatalf("the note field holds %d runes ending %q, want %d ending 尾", len([]rune(got)), got[max(0, len(got)-20):], len([]rune(storedText(note)))+1)
-	}
-	checkScreen(t, app, "wizard with a 100 KB note")
-	// Moving through the steps and back keeps it, and it is saved whole.
-	app.Update(keyOf(tea.KeyPgDown))
-	if v.step != 4 {
-		t.Fatalf("pgdown went to step %d", v.step)
-	}
-	app.Update(keyOf(tea.KeyPgUp))
-	if v.step != 3 || v.form.Live().Note != got {
-		t.Error("the long note changed across a step change")
-	}
-	if !c.Saver.Flush(defaultFlush) {
-		t.Fatal("saves did not land")
-	}
-	sess, err := c.Store.Session(context.Background(), v.sess.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if sess.VendorRecords[0].Notes[3] != got {
-		t.Errorf("stored note of %d bytes, want %d", len(sess.VendorRecords[0].Notes[3]), len(got))
-	}
-	// The export preview of it fits too.
-	app.Update(keyOf(tea.KeyEsc))
-	app.Update(popMsg{})
-	ex := newExportScreen(c, sess)
-	app.Update(pushMsg{ex})
-	checkScreen(t, app, "export of a 100 KB note")
+	onFakeClock(t, func(t *testing.T) {
+		c, app, v := openVendor(t, rubric.ZH, 3, 120, 40)
+		for v.form.Focused() != wizard.NoteKey {
+			press(app, keyOf(tea.KeyTab))
+		}
+		note := longNote()
+		// Typing needs none of the commands it returns; following them would follow the
+		// cursor's blinks for ever once a frame takes longer than a blink (as under the
+		// race detector).
+		app.Update(runes(note))
+		app.Update(runes("尾"))
+		got := v.form.Live().Note
+		if len([]rune(got)) != len([]rune(storedText(note)))+1 || !strings.HasSuffix(got, "尾") {
+			t.Fatalf("the note field holds %d runes ending %q, want %d ending 尾", len([]rune(got)), got[max(0, len(got)-20):], len([]rune(storedText(note)))+1)
+		}
+		checkScreen(t, app, "wizard with a 100 KB note")
+		// Moving through the steps and back keeps it, and it is saved whole.
+		app.Update(keyOf(tea.KeyPgDown))
+		if v.step != 4 {
+			t.Fatalf("pgdown went to step %d", v.step)
+		}
+		app.Update(keyOf(tea.KeyPgUp))
+		if v.step != 3 || v.form.Live().Note != got {
+			t.Error("the long note changed across a step change")
+		}
+		if !c.Saver.Flush(defaultFlush) {
+			t.Fatal("saves did not land")
+		}
+		sess, err := c.Store.Session(context.Background(), v.sess.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sess.VendorRecords[0].Notes[3] != got {
+			t.Errorf("stored note of %d bytes, want %d", len(sess.VendorRecords[0].Notes[3]), len(got))
+		}
+		// The export preview of it fits too.
+		app.Update(keyOf(tea.KeyEsc))
+		app.Update(popMsg{})
+		ex := newExportScreen(c, sess)
+		app.Update(pushMsg{ex})
+		checkScreen(t, app, "export of a 100 KB note")
+	})
 }
 
 // BenchmarkWizardKeystrokeLongNote is one key typed in a step whose note is long,
@@ -348,4 +350,67 @@ func mustVendor(b *testing.B, c *Common, sessionID int64) int64 {
 		b.Fatal(err)
 	}
 	return sess.VendorRecords[0].ID
+}
+
+func TestHostileTextIsStoredCleanAndNeverReachesTheTerminal(t *testing.T) {
+	for _, lang := range langs {
+		t.Run(string(lang), func(t *testing.T) {
+			onFakeClock(t, func(t *testing.T) {
+				hostileRoundTrip(t, lang)
+			})
+		})
+	}
+}
+
+// TestImportedHostileTextStaysInert: a session imported from a file keeps tabs and
+// line breaks in its notes, as clean.Text allows; no screen may hand them to the
+// terminal.
+func TestImportedHostileTextStaysInert(t *testing.T) {
+	for _, lang := range langs {
+		t.Run(string(lang), func(t *testing.T) {
+			onFakeClock(t, func(t *testing.T) {
+				c := newTestCommon(t, lang)
+				s := demoWith(lang, 4)
+				s.Title, s.Client, s.Evaluator = hostileLine, hostileLine, hostileLine
+				s.Requirements.UserProfile, s.Requirements.Notes = hostileText, hostileText
+				for i := range s.Vendors {
+					s.Vendors[i].Name = fmt.Sprintf("%d %s", i, hostileLine)
+					s.Vendors[i].Contact = hostileLine
+					s.Vendors[i].Notes = map[int]string{}
+					for step := 2; step <= 7; step++ {
+						s.Vendors[i].Notes[step] = hostileText + "\n\t| a | b |\tc\\"
+					}
+				}
+				sess := storeSession(t, c, s)
+				if !strings.Contains(sess.VendorRecords[0].Notes[2], "\t") {
+					t.Fatal("the imported notes lost their tabs; this test needs them")
+				}
+				for _, sz := range [][2]int{{40, 12}, {80, 24}, {200, 60}} {
+					app := NewApp(c)
+					press(app, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+					checkScreen(t, app, fmt.Sprintf("sessions %v", sz))
+					for name, mk := range map[string]func() screen{
+						"session":      func() screen { return newSessionScreen(c, sess) },
+						"requirements": func() screen { return newRequirementsScreen(c, sess) },
+						"comparison":   func() screen { return newCompareScreen(c, sess) },
+						"export":       func() screen { return newExportScreen(c, sess) },
+					} {
+						press(app, pushMsg{mk()})
+						for range 40 {
+							checkScreen(t, app, fmt.Sprintf("%s %v", name, sz))
+							press(app, keyOf(tea.KeyPgDown))
+						}
+						app.stack = app.stack[:1]
+					}
+					for step := 2; step <= 7; step++ {
+						v := newVendorScreen(c, sess, 0, step)
+						press(app, pushMsg{v})
+						typeInto(t, app, v.form.Focused, wizard.NoteKey, "")
+						checkScreen(t, app, fmt.Sprintf("wizard step %d %v", step, sz))
+						app.stack = app.stack[:1]
+					}
+				}
+			})
+		})
+	}
 }

@@ -69,20 +69,22 @@ func TestPasteOutsideATextFieldIsNotRun(t *testing.T) {
 }
 
 func TestABareDigitNeverChangesTheStep(t *testing.T) {
-	_, app, v := openVendor(t, rubric.EN, 2, 120, 40)
-	before := triAnswers(v, 2)
-	press(app, runes("6"))
-	if v.step != 2 {
-		t.Fatalf("6 on a yes/no question went to step %d", v.step)
-	}
-	if after := triAnswers(v, 2); after[0] != before[0] {
-		t.Errorf("6 changed the answer to %v", after[0])
-	}
-	// Step 4 opens on a number field: the digit is its text, as before.
-	press(app, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'4'}, Alt: true}, runes("6"))
-	if v.step != 4 {
-		t.Fatalf("alt+4 then 6: step %d", v.step)
-	}
+	onFakeClock(t, func(t *testing.T) {
+		_, app, v := openVendor(t, rubric.EN, 2, 120, 40)
+		before := triAnswers(v, 2)
+		press(app, runes("6"))
+		if v.step != 2 {
+			t.Fatalf("6 on a yes/no question went to step %d", v.step)
+		}
+		if after := triAnswers(v, 2); after[0] != before[0] {
+			t.Errorf("6 changed the answer to %v", after[0])
+		}
+		// Step 4 opens on a number field: the digit is its text, as before.
+		press(app, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'4'}, Alt: true}, runes("6"))
+		if v.step != 4 {
+			t.Fatalf("alt+4 then 6: step %d", v.step)
+		}
+	})
 }
 
 // sendAll gives the app every message before any command it starts has run, the way
@@ -123,21 +125,23 @@ func TestKeysTypedWhileAScreenOpensActOnTheNewScreen(t *testing.T) {
 }
 
 func TestBurstThatOpensADialogTypesTheRestIntoIt(t *testing.T) {
-	c := newTestCommon(t, rubric.EN)
-	sess := newSessionWithVendors(t, c)
-	app := NewApp(c)
-	press(app, tea.WindowSizeMsg{Width: 100, Height: 30}, pushMsg{newSessionScreen(c, sess)})
-	// "a" adds a vendor; "Quick" in the same read is its name, not commands.
-	for _, cmd := range sendAll(app, runes("aQuick")) {
-		runCmd(app, cmd)
-	}
-	f, ok := app.top().(*formScreen)
-	if !ok {
-		t.Fatalf("a did not open the vendor dialog: %T", app.top())
-	}
-	if got := *f.values[0]; got != "Quick" {
-		t.Fatalf("vendor name %q, want %q", got, "Quick")
-	}
+	onFakeClock(t, func(t *testing.T) {
+		c := newTestCommon(t, rubric.EN)
+		sess := newSessionWithVendors(t, c)
+		app := NewApp(c)
+		press(app, tea.WindowSizeMsg{Width: 100, Height: 30}, pushMsg{newSessionScreen(c, sess)})
+		// "a" adds a vendor; "Quick" in the same read is its name, not commands.
+		for _, cmd := range sendAll(app, runes("aQuick")) {
+			runCmd(app, cmd)
+		}
+		f, ok := app.top().(*formScreen)
+		if !ok {
+			t.Fatalf("a did not open the vendor dialog: %T", app.top())
+		}
+		if got := *f.values[0]; got != "Quick" {
+			t.Fatalf("vendor name %q, want %q", got, "Quick")
+		}
+	})
 }
 
 func TestAMessageGoesWithItsScreen(t *testing.T) {
@@ -218,98 +222,106 @@ func TestReasonsAreReadableAt80x24(t *testing.T) {
 }
 
 func TestAVendorReopensWhereTheEvaluatorWas(t *testing.T) {
-	c := newTestCommon(t, rubric.EN)
-	sess := newSessionWithVendors(t, c, "First")
-	app := NewApp(c)
-	press(app, tea.WindowSizeMsg{Width: 120, Height: 40}, pushMsg{newSessionScreen(c, sess)}, keyOf(tea.KeyEnter))
-	v := expectTop[*vendorScreen](t, app, "enter opened the vendor")
-	press(app, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'5'}, Alt: true}, keyOf(tea.KeyTab), keyOf(tea.KeyTab))
-	left := v.form.Focused()
-	if v.step != 5 || left == rubric.StepQuestions(5)[0].ID {
-		t.Fatalf("on step %d question %q after alt+5 and two tabs", v.step, left)
-	}
-	press(app, keyOf(tea.KeyEsc))
-	c.Saver.Flush(defaultFlush)
-	press(app, keyOf(tea.KeyEnter))
-	again := expectTop[*vendorScreen](t, app, "enter opened the vendor again")
-	if again.step != 5 || again.form.Focused() != left {
-		t.Errorf("reopened on step %d at %q, want step 5 at %q", again.step, again.form.Focused(), left)
-	}
+	onFakeClock(t, func(t *testing.T) {
+		c := newTestCommon(t, rubric.EN)
+		sess := newSessionWithVendors(t, c, "First")
+		app := NewApp(c)
+		press(app, tea.WindowSizeMsg{Width: 120, Height: 40}, pushMsg{newSessionScreen(c, sess)}, keyOf(tea.KeyEnter))
+		v := expectTop[*vendorScreen](t, app, "enter opened the vendor")
+		press(app, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'5'}, Alt: true}, keyOf(tea.KeyTab), keyOf(tea.KeyTab))
+		left := v.form.Focused()
+		if v.step != 5 || left == rubric.StepQuestions(5)[0].ID {
+			t.Fatalf("on step %d question %q after alt+5 and two tabs", v.step, left)
+		}
+		press(app, keyOf(tea.KeyEsc))
+		c.Saver.Flush(defaultFlush)
+		press(app, keyOf(tea.KeyEnter))
+		again := expectTop[*vendorScreen](t, app, "enter opened the vendor again")
+		if again.step != 5 || again.form.Focused() != left {
+			t.Errorf("reopened on step %d at %q, want step 5 at %q", again.step, again.form.Focused(), left)
+		}
+	})
 }
 
 func TestADialogKeepsWhatWasTypedAcrossCtrlC(t *testing.T) {
-	c := newTestCommon(t, rubric.ZH)
-	sess := newSessionWithVendors(t, c)
-	open := func() (*App, *formScreen) {
-		app := NewApp(c)
-		press(app, tea.WindowSizeMsg{Width: 100, Height: 30}, pushMsg{newSessionScreen(c, sess)}, runes("a"))
-		return app, expectTop[*formScreen](t, app, "a opened the vendor dialog")
-	}
-	app, _ := open()
-	press(app, runes("网萌科"), keyOf(tea.KeyCtrlC))
-	if !app.Quitting() {
-		t.Fatal("ctrl+c did not quit")
-	}
-	c.Saver.Flush(defaultFlush)
-	// The next start: the dialog opens with the half-typed name.
-	app, f := open()
-	if got := *f.values[0]; got != "网萌科" {
-		t.Fatalf("the dialog opened with %q, want the half-typed 网萌科", got)
-	}
-	if !strings.Contains(plain(app.View()), "已恢复") {
-		t.Errorf("the dialog does not say it restored the text:\n%s", plain(app.View()))
-	}
-	// esc gives the text up on purpose: the next time the dialog is empty.
-	press(app, keyOf(tea.KeyEsc))
-	c.Saver.Flush(defaultFlush)
-	_, f = open()
-	if got := *f.values[0]; got != "" {
-		t.Errorf("after esc the dialog opened with %q", got)
-	}
+	onFakeClock(t, func(t *testing.T) {
+		c := newTestCommon(t, rubric.ZH)
+		sess := newSessionWithVendors(t, c)
+		open := func() (*App, *formScreen) {
+			app := NewApp(c)
+			press(app, tea.WindowSizeMsg{Width: 100, Height: 30}, pushMsg{newSessionScreen(c, sess)}, runes("a"))
+			return app, expectTop[*formScreen](t, app, "a opened the vendor dialog")
+		}
+		app, _ := open()
+		press(app, runes("网萌科"), keyOf(tea.KeyCtrlC))
+		if !app.Quitting() {
+			t.Fatal("ctrl+c did not quit")
+		}
+		c.Saver.Flush(defaultFlush)
+		// The next start: the dialog opens with the half-typed name.
+		app, f := open()
+		if got := *f.values[0]; got != "网萌科" {
+			t.Fatalf("the dialog opened with %q, want the half-typed 网萌科", got)
+		}
+		if !strings.Contains(plain(app.View()), "已恢复") {
+			t.Errorf("the dialog does not say it restored the text:\n%s", plain(app.View()))
+		}
+		// esc gives the text up on purpose: the next time the dialog is empty.
+		press(app, keyOf(tea.KeyEsc))
+		c.Saver.Flush(defaultFlush)
+		_, f = open()
+		if got := *f.values[0]; got != "" {
+			t.Errorf("after esc the dialog opened with %q", got)
+		}
+	})
 }
 
 func TestADialogSaysWhenTextIsCut(t *testing.T) {
-	c := newTestCommon(t, rubric.EN)
-	sess := newSessionWithVendors(t, c)
-	app := NewApp(c)
-	press(app, tea.WindowSizeMsg{Width: 100, Height: 30}, pushMsg{newSessionScreen(c, sess)}, runes("a"))
-	f := expectTop[*formScreen](t, app, "a opened the vendor dialog")
-	long := pasted(strings.Repeat("长", clean.MaxLine+50))
-	press(app, long)
-	if got := len([]rune(*f.values[0])); got != clean.MaxLine {
-		t.Fatalf("the name holds %d characters, want the limit %d", got, clean.MaxLine)
-	}
-	if view := plain(app.View()); !strings.Contains(view, "at most 200 characters") {
-		t.Errorf("a paste cut to the limit is not said:\n%s", view)
-	}
-	// A key past the limit is said too; a key within it clears the message.
-	press(app, runes("x"))
-	if !strings.Contains(plain(app.View()), "at most 200 characters") {
-		t.Error("a key past the limit is not said")
-	}
-	press(app, keyOf(tea.KeyBackspace), runes("x"))
-	if strings.Contains(plain(app.View()), "at most 200 characters") {
-		t.Error("the message stays after a key that fitted")
-	}
+	onFakeClock(t, func(t *testing.T) {
+		c := newTestCommon(t, rubric.EN)
+		sess := newSessionWithVendors(t, c)
+		app := NewApp(c)
+		press(app, tea.WindowSizeMsg{Width: 100, Height: 30}, pushMsg{newSessionScreen(c, sess)}, runes("a"))
+		f := expectTop[*formScreen](t, app, "a opened the vendor dialog")
+		long := pasted(strings.Repeat("长", clean.MaxLine+50))
+		press(app, long)
+		if got := len([]rune(*f.values[0])); got != clean.MaxLine {
+			t.Fatalf("the name holds %d characters, want the limit %d", got, clean.MaxLine)
+		}
+		if view := plain(app.View()); !strings.Contains(view, "at most 200 characters") {
+			t.Errorf("a paste cut to the limit is not said:\n%s", view)
+		}
+		// A key past the limit is said too; a key within it clears the message.
+		press(app, runes("x"))
+		if !strings.Contains(plain(app.View()), "at most 200 characters") {
+			t.Error("a key past the limit is not said")
+		}
+		press(app, keyOf(tea.KeyBackspace), runes("x"))
+		if strings.Contains(plain(app.View()), "at most 200 characters") {
+			t.Error("the message stays after a key that fitted")
+		}
+	})
 }
 
 func TestEscAndAKeyReadTogetherAreEscThenTheKey(t *testing.T) {
-	c := newTestCommon(t, rubric.EN)
-	sess := newSessionWithVendors(t, c, "First")
-	app := NewApp(c)
-	press(app, tea.WindowSizeMsg{Width: 120, Height: 40}, pushMsg{newSessionScreen(c, sess)}, keyOf(tea.KeyEnter))
-	v := expectTop[*vendorScreen](t, app, "enter opened the vendor")
-	press(app, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'3'}, Alt: true})
-	if !v.form.Typing() {
-		t.Fatalf("step 3 does not open on a number field: %q", v.form.Focused())
-	}
-	press(app, runes("6"))
-	// esc then a, in one read: the terminal says alt+a.
-	press(app, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'a'}, Alt: true})
-	if got := v.form.Live().Invalid; len(got) != 0 {
-		t.Errorf("the a after esc went into the number field: %q", got)
-	}
-	if _, ok := app.top().(*formScreen); !ok {
-		t.Errorf("esc then a: %T on top, want the add-vendor dialog", app.top())
-	}
+	onFakeClock(t, func(t *testing.T) {
+		c := newTestCommon(t, rubric.EN)
+		sess := newSessionWithVendors(t, c, "First")
+		app := NewApp(c)
+		press(app, tea.WindowSizeMsg{Width: 120, Height: 40}, pushMsg{newSessionScreen(c, sess)}, keyOf(tea.KeyEnter))
+		v := expectTop[*vendorScreen](t, app, "enter opened the vendor")
+		press(app, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'3'}, Alt: true})
+		if !v.form.Typing() {
+			t.Fatalf("step 3 does not open on a number field: %q", v.form.Focused())
+		}
+		press(app, runes("6"))
+		// esc then a, in one read: the terminal says alt+a.
+		press(app, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'a'}, Alt: true})
+		if got := v.form.Live().Invalid; len(got) != 0 {
+			t.Errorf("the a after esc went into the number field: %q", got)
+		}
+		if _, ok := app.top().(*formScreen); !ok {
+			t.Errorf("esc then a: %T on top, want the add-vendor dialog", app.top())
+		}
+	})
 }

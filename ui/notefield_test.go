@@ -34,55 +34,59 @@ func pasted(s string) tea.KeyMsg {
 // A note of 150 lines takes enter at its end in a vendor's step, what is typed next
 // goes on the new line, and the note is saved so.
 func TestLongVendorNoteTakesEnter(t *testing.T) {
-	c, app, v := openVendor(t, rubric.ZH, 3, 120, 40)
-	for v.form.Focused() != wizard.NoteKey {
-		press(app, keyOf(tea.KeyTab))
-	}
-	note := noteOfLines(150)
-	// The keys' commands are not followed: they are cursor blinks.
-	app.Update(pasted(note))
-	app.Update(keyOf(tea.KeyEnter))
-	app.Update(runes("第 151 行"))
-	want := note + "\n第 151 行"
-	if got := v.form.Live().Note; got != want {
-		t.Fatalf("the note has %d lines and ends %q, want %d ending 第 151 行",
-			strings.Count(got, "\n")+1, got[max(0, len(got)-30):], strings.Count(want, "\n")+1)
-	}
-	if !strings.Contains(plain(app.View()), "第 151 行") {
-		t.Errorf("the screen does not show the new line:\n%s", plain(app.View()))
-	}
-	if !c.Saver.Flush(defaultFlush) {
-		t.Fatal("saves did not land")
-	}
-	sess, err := c.Store.Session(context.Background(), v.sess.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := sess.VendorRecords[0].Notes[3]; got != want {
-		t.Errorf("stored a note of %d lines, want %d", strings.Count(got, "\n")+1, strings.Count(want, "\n")+1)
-	}
+	onFakeClock(t, func(t *testing.T) {
+		c, app, v := openVendor(t, rubric.ZH, 3, 120, 40)
+		for v.form.Focused() != wizard.NoteKey {
+			press(app, keyOf(tea.KeyTab))
+		}
+		note := noteOfLines(150)
+		// The keys' commands are not followed: they are cursor blinks.
+		app.Update(pasted(note))
+		app.Update(keyOf(tea.KeyEnter))
+		app.Update(runes("第 151 行"))
+		want := note + "\n第 151 行"
+		if got := v.form.Live().Note; got != want {
+			t.Fatalf("the note has %d lines and ends %q, want %d ending 第 151 行",
+				strings.Count(got, "\n")+1, got[max(0, len(got)-30):], strings.Count(want, "\n")+1)
+		}
+		if !strings.Contains(plain(app.View()), "第 151 行") {
+			t.Errorf("the screen does not show the new line:\n%s", plain(app.View()))
+		}
+		if !c.Saver.Flush(defaultFlush) {
+			t.Fatal("saves did not land")
+		}
+		sess, err := c.Store.Session(context.Background(), v.sess.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := sess.VendorRecords[0].Notes[3]; got != want {
+			t.Errorf("stored a note of %d lines, want %d", strings.Count(got, "\n")+1, strings.Count(want, "\n")+1)
+		}
+	})
 }
 
 // The requirements' notes take enter past 99 lines too.
 func TestLongRequirementsNoteTakesEnter(t *testing.T) {
-	c := newTestCommon(t, rubric.EN)
-	sess := newSessionWithVendors(t, c, "甲 Vendor")
-	app := NewApp(c)
-	r := newRequirementsScreen(c, sess)
-	press(app, tea.WindowSizeMsg{Width: 120, Height: 40}, pushMsg{r})
-	for i := 0; r.form.Focused() != "notes"; i++ {
-		if i > 30 {
-			t.Fatalf("tab did not reach the notes; focus on %s", r.form.Focused())
+	onFakeClock(t, func(t *testing.T) {
+		c := newTestCommon(t, rubric.EN)
+		sess := newSessionWithVendors(t, c, "甲 Vendor")
+		app := NewApp(c)
+		r := newRequirementsScreen(c, sess)
+		press(app, tea.WindowSizeMsg{Width: 120, Height: 40}, pushMsg{r})
+		for i := 0; r.form.Focused() != "notes"; i++ {
+			if i > 30 {
+				t.Fatalf("tab did not reach the notes; focus on %s", r.form.Focused())
+			}
+			press(app, keyOf(tea.KeyTab))
 		}
-		press(app, keyOf(tea.KeyTab))
-	}
-	note := noteOfLines(150)
-	app.Update(pasted(note))
-	app.Update(keyOf(tea.KeyEnter))
-	app.Update(runes("line 151"))
-	if got, _ := r.form.Live(); got.Notes != note+"\nline 151" {
-		t.Errorf("the notes have %d lines and end %q", strings.Count(got.Notes, "\n")+1, got.Notes[max(0, len(got.Notes)-30):])
-	}
+		note := noteOfLines(150)
+		app.Update(pasted(note))
+		app.Update(keyOf(tea.KeyEnter))
+		app.Update(runes("line 151"))
+		if got, _ := r.form.Live(); got.Notes != note+"\nline 151" {
+			t.Errorf("the notes have %d lines and end %q", strings.Count(got.Notes, "\n")+1, got.Notes[max(0, len(got.Notes)-30):])
+		}
+	})
 }
 
 // openLongNote opens a vendor's step 2 whose note is the first size bytes of

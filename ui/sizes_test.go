@@ -194,15 +194,17 @@ func walkEveryScreen(t *testing.T, c *Common, w, h int) {
 }
 
 func TestFirstRunAndHelpFitEverySize(t *testing.T) {
-	for _, lang := range langs {
-		c := newTestCommon(t, lang)
-		for _, sz := range [][2]int{{20, 5}, {40, 10}, {40, 12}, {80, 24}, {200, 60}} {
-			app := NewApp(c)
-			s := &sizeWalk{t: t, app: app, w: sz[0], h: sz[1]}
-			s.press("welcome", tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-			s.press("full help on the welcome", runes("?"))
-			s.press("new session form", keyOf(tea.KeyEsc), runes("n"))
-			s.press("new session form typed", runes(strings.Repeat("很长的标题", 30)))
+	onFakeClock(t, func(t *testing.T) {
+		for _, lang := range langs {
+			c := newTestCommon(t, lang)
+			for _, sz := range [][2]int{{20, 5}, {40, 10}, {40, 12}, {80, 24}, {200, 60}} {
+				app := NewApp(c)
+				s := &sizeWalk{t: t, app: app, w: sz[0], h: sz[1]}
+				s.press("welcome", tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+				s.press("full help on the welcome", runes("?"))
+				s.press("new session form", keyOf(tea.KeyEsc), runes("n"))
+				s.press("new session form typed", runes(strings.Repeat("很长的标题", 30)))
+			}
 		}
-	}
+	})
 }

@@ -31,33 +31,35 @@ func TestFirstRunOffersNewAndDemo(t *testing.T) {
 }
 
 func TestSessionsListShowsLeaderAndPaging(t *testing.T) {
-	c := newTestCommon(t, rubric.EN)
-	ctx := context.Background()
-	for i := range 250 {
-		if _, err := c.Store.CreateSession(ctx, db.SessionMeta{Title: fmt.Sprintf("Session %03d", i)}); err != nil {
-			t.Fatal(err)
+	onFakeClock(t, func(t *testing.T) {
+		c := newTestCommon(t, rubric.EN)
+		ctx := context.Background()
+		for i := range 250 {
+			if _, err := c.Store.CreateSession(ctx, db.SessionMeta{Title: fmt.Sprintf("Session %03d", i)}); err != nil {
+				t.Fatal(err)
+			}
 		}
-	}
-	s := newSessionsScreen(c)
-	s.SetSize(100, 20)
-	if s.count != 250 {
-		t.Fatalf("count = %d, want 250", s.count)
-	}
-	// Only the first page is loaded until the cursor goes further.
-	s.View()
-	if len(s.pages) != 1 {
-		t.Fatalf("%d pages loaded for the first screen, want 1", len(s.pages))
-	}
-	for range 200 {
-		s.Update(keyOf(tea.KeyDown))
-	}
-	if s.cursor != 200 {
-		t.Fatalf("cursor = %d, want 200", s.cursor)
-	}
-	view := plain(s.View())
-	if !strings.Contains(view, "› Session 049") { // newest first: row 200 is session 49
-		t.Errorf("row 200 is not session 049:\n%s", view)
-	}
+		s := newSessionsScreen(c)
+		s.SetSize(100, 20)
+		if s.count != 250 {
+			t.Fatalf("count = %d, want 250", s.count)
+		}
+		// Only the first page is loaded until the cursor goes further.
+		s.View()
+		if len(s.pages) != 1 {
+			t.Fatalf("%d pages loaded for the first screen, want 1", len(s.pages))
+		}
+		for range 200 {
+			s.Update(keyOf(tea.KeyDown))
+		}
+		if s.cursor != 200 {
+			t.Fatalf("cursor = %d, want 200", s.cursor)
+		}
+		view := plain(s.View())
+		if !strings.Contains(view, "› Session 049") { // newest first: row 200 is session 49
+			t.Errorf("row 200 is not session 049:\n%s", view)
+		}
+	})
 }
 
 func TestFilterTypesLettersNotCommands(t *testing.T) {

@@ -170,87 +170,91 @@ func TestWatchKeepsAChangeStillQueued(t *testing.T) {
 }
 
 func TestNoteConflictKeepsBothTexts(t *testing.T) {
-	c, app, v := openVendor(t, rubric.EN, 2, 120, 40)
-	other := otherWindow(t, c)
-	ctx := context.Background()
-	vid := v.vendor().ID
-	if err := other.ChangeNote(ctx, vid, 2, "", "their words"); err != nil {
-		t.Fatal(err)
-	}
-	saved := reports(c)
-	for v.form.Focused() != "__note" {
-		press(app, keyOf(tea.KeyTab))
-	}
-	press(app, runes("my words"))
-	report := nextReport(t, saved)
-	if report.Conflict == nil {
-		t.Fatalf("report %+v, want a conflict", report)
-	}
-	press(app, report)
-	note := v.vendor().Notes[2]
-	if !strings.HasPrefix(note, "their words\n\n") || !strings.HasSuffix(note, "\nmy words") || !strings.Contains(note, "Your version") {
-		t.Errorf("note after the conflict:\n%s", note)
-	}
-	if !strings.Contains(plain(app.View()), "your version is kept below a marker") {
-		t.Errorf("the conflict is not told:\n%s", plain(app.View()))
-	}
-	c.Saver.Flush(5 * time.Second)
-	sess, _ := other.Session(ctx, v.sess.ID)
-	if got := sess.VendorRecords[0].Notes[2]; got != note {
-		t.Errorf("stored note:\n%s\nwant what the window shows:\n%s", got, note)
-	}
-	if live := v.form.Live(); live.Note != note {
-		t.Errorf("the form shows:\n%s", live.Note)
-	}
+	onFakeClock(t, func(t *testing.T) {
+		c, app, v := openVendor(t, rubric.EN, 2, 120, 40)
+		other := otherWindow(t, c)
+		ctx := context.Background()
+		vid := v.vendor().ID
+		if err := other.ChangeNote(ctx, vid, 2, "", "their words"); err != nil {
+			t.Fatal(err)
+		}
+		saved := reports(c)
+		for v.form.Focused() != "__note" {
+			press(app, keyOf(tea.KeyTab))
+		}
+		press(app, runes("my words"))
+		report := nextReport(t, saved)
+		if report.Conflict == nil {
+			t.Fatalf("report %+v, want a conflict", report)
+		}
+		press(app, report)
+		note := v.vendor().Notes[2]
+		if !strings.HasPrefix(note, "their words\n\n") || !strings.HasSuffix(note, "\nmy words") || !strings.Contains(note, "Your version") {
+			t.Errorf("note after the conflict:\n%s", note)
+		}
+		if !strings.Contains(plain(app.View()), "your version is kept below a marker") {
+			t.Errorf("the conflict is not told:\n%s", plain(app.View()))
+		}
+		c.Saver.Flush(5 * time.Second)
+		sess, _ := other.Session(ctx, v.sess.ID)
+		if got := sess.VendorRecords[0].Notes[2]; got != note {
+			t.Errorf("stored note:\n%s\nwant what the window shows:\n%s", got, note)
+		}
+		if live := v.form.Live(); live.Note != note {
+			t.Errorf("the form shows:\n%s", live.Note)
+		}
+	})
 }
 
 func TestRequirementsFromTwoWindows(t *testing.T) {
-	c := newTestCommon(t, rubric.EN)
-	sess := newSessionWithVendors(t, c, "A")
-	other := otherWindow(t, c)
-	ctx := context.Background()
-	app := NewApp(c)
-	press(app, tea.WindowSizeMsg{Width: 120, Height: 40}, pushMsg{newRequirementsScreen(c, sess)})
-	r := app.top().(*requirementsScreen)
-	// The other window sets the peak multiplier; this one the daily volume.
-	theirs := sess.Requirements
-	theirs.PeakMultiplier = 20
-	theirs.TargetResponseS = 45
-	if err := other.ChangeRequirements(ctx, sess.ID, sess.Requirements, theirs); err != nil {
-		t.Fatal(err)
-	}
-	saved := reports(c)
-	press(app, keyOf(tea.KeyTab))
-	if r.form.Focused() != "daily_volume" {
-		t.Fatalf("focused %q", r.form.Focused())
-	}
-	press(app, runes("7"))
-	if m := nextReport(t, saved); m.Err != nil {
-		t.Fatalf("changing another field: %v", m.Err)
-	}
-	// The same field in both: the second is told and shown the stored value.
-	for r.form.Focused() != "target_response_s" {
+	onFakeClock(t, func(t *testing.T) {
+		c := newTestCommon(t, rubric.EN)
+		sess := newSessionWithVendors(t, c, "A")
+		other := otherWindow(t, c)
+		ctx := context.Background()
+		app := NewApp(c)
+		press(app, tea.WindowSizeMsg{Width: 120, Height: 40}, pushMsg{newRequirementsScreen(c, sess)})
+		r := app.top().(*requirementsScreen)
+		// The other window sets the peak multiplier; this one the daily volume.
+		theirs := sess.Requirements
+		theirs.PeakMultiplier = 20
+		theirs.TargetResponseS = 45
+		if err := other.ChangeRequirements(ctx, sess.ID, sess.Requirements, theirs); err != nil {
+			t.Fatal(err)
+		}
+		saved := reports(c)
 		press(app, keyOf(tea.KeyTab))
-	}
-	press(app, keyOf(tea.KeyBackspace))
-	report := nextReport(t, saved)
-	if report.Conflict == nil {
-		t.Fatalf("report %+v, want a conflict", report)
-	}
-	press(app, report)
-	if got := sess.Requirements.TargetResponseS; got != 45 {
-		t.Errorf("the window shows a response target of %d, the store holds 45", got)
-	}
-	if !strings.Contains(plain(app.View()), "was changed in another window to 45 s") {
-		t.Errorf("the conflict is not told:\n%s", plain(app.View()))
-	}
-	if r.form.Focused() != "target_response_s" {
-		t.Errorf("focus moved to %q", r.form.Focused())
-	}
-	c.Saver.Flush(5 * time.Second)
-	stored, _ := other.Session(ctx, sess.ID)
-	if stored.Requirements.DailyVolume != 7 || stored.Requirements.PeakMultiplier != 20 || stored.Requirements.TargetResponseS != 45 {
-		t.Errorf("stored volume %d, peak ×%v, response %d s: want 7, ×20, 45",
-			stored.Requirements.DailyVolume, stored.Requirements.PeakMultiplier, stored.Requirements.TargetResponseS)
-	}
+		if r.form.Focused() != "daily_volume" {
+			t.Fatalf("focused %q", r.form.Focused())
+		}
+		press(app, runes("7"))
+		if m := nextReport(t, saved); m.Err != nil {
+			t.Fatalf("changing another field: %v", m.Err)
+		}
+		// The same field in both: the second is told and shown the stored value.
+		for r.form.Focused() != "target_response_s" {
+			press(app, keyOf(tea.KeyTab))
+		}
+		press(app, keyOf(tea.KeyBackspace))
+		report := nextReport(t, saved)
+		if report.Conflict == nil {
+			t.Fatalf("report %+v, want a conflict", report)
+		}
+		press(app, report)
+		if got := sess.Requirements.TargetResponseS; got != 45 {
+			t.Errorf("the window shows a response target of %d, the store holds 45", got)
+		}
+		if !strings.Contains(plain(app.View()), "was changed in another window to 45 s") {
+			t.Errorf("the conflict is not told:\n%s", plain(app.View()))
+		}
+		if r.form.Focused() != "target_response_s" {
+			t.Errorf("focus moved to %q", r.form.Focused())
+		}
+		c.Saver.Flush(5 * time.Second)
+		stored, _ := other.Session(ctx, sess.ID)
+		if stored.Requirements.DailyVolume != 7 || stored.Requirements.PeakMultiplier != 20 || stored.Requirements.TargetResponseS != 45 {
+			t.Errorf("stored volume %d, peak ×%v, response %d s: want 7, ×20, 45",
+				stored.Requirements.DailyVolume, stored.Requirements.PeakMultiplier, stored.Requirements.TargetResponseS)
+		}
+	})
 }

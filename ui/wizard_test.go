@@ -14,86 +14,90 @@ import (
 )
 
 func TestHalfTypedNumberNeverReachesTheStore(t *testing.T) {
-	c, app, v := openVendor(t, rubric.EN, 3, 120, 40)
-	if v.form.Focused() != "seat_multiple" {
-		t.Fatalf("focused %q", v.form.Focused())
-	}
-	press(app, runes("8"))
-	if n, _ := v.vendor().Answers.Num("seat_multiple"); n != 8 {
-		t.Fatalf("seat multiple = %v after typing 8", n)
-	}
-	press(app, runes("a"))
-	if n, ok := v.vendor().Answers.Num("seat_multiple"); ok {
-		t.Errorf("8a is scored as %v, want unanswered", n)
-	}
-	if !v.card.Provisional {
-		t.Error("the scorecard does not count 8a as unanswered")
-	}
-	if got := v.drafts["seat_multiple"]; got != "8a" {
-		t.Errorf("draft = %q, want 8a kept as typed", got)
-	}
-	if !strings.Contains(plain(app.View()), "enter a number") {
-		t.Errorf("no message for 8a:\n%s", plain(app.View()))
-	}
-	// Leaving the step and coming back shows the text as typed.
-	press(app, keyOf(tea.KeyPgDown), keyOf(tea.KeyPgUp))
-	if v.step != 3 || !strings.Contains(plain(app.View()), "8a") {
-		t.Errorf("the half-typed 8a did not survive a step change:\n%s", plain(app.View()))
-	}
-	c.Saver.Flush(5 * time.Second)
-	sess, _ := c.Store.Session(context.Background(), v.sess.ID)
-	if n, ok := sess.VendorRecords[0].Answers.Num("seat_multiple"); ok {
-		t.Errorf("stored seat multiple = %v, want none while 8a does not read", n)
-	}
-	// The text as typed is stored too, and a wizard opened later shows it again.
-	if d := sess.VendorRecords[0].Drafts["seat_multiple"]; d != "8a" {
-		t.Errorf("stored draft = %q, want 8a", d)
-	}
-	again := newVendorScreen(c, sess, 0, 3)
-	again.SetSize(120, 40)
-	again.Init()
-	if !strings.Contains(plain(again.View()), "8a") {
-		t.Errorf("a reopened wizard does not show 8a:\n%s", plain(again.View()))
-	}
-	// Correcting it forgets the draft and scores the number again.
-	press(app, keyOf(tea.KeyBackspace))
-	c.Saver.Flush(5 * time.Second)
-	sess, _ = c.Store.Session(context.Background(), v.sess.ID)
-	if d, ok := sess.VendorRecords[0].Drafts["seat_multiple"]; ok {
-		t.Errorf("draft %q kept after the number was corrected", d)
-	}
-	if n, ok := sess.VendorRecords[0].Answers.Num("seat_multiple"); !ok || n != 8 {
-		t.Errorf("stored seat multiple = %v %v after the correction, want 8", n, ok)
-	}
+	onFakeClock(t, func(t *testing.T) {
+		c, app, v := openVendor(t, rubric.EN, 3, 120, 40)
+		if v.form.Focused() != "seat_multiple" {
+			t.Fatalf("focused %q", v.form.Focused())
+		}
+		press(app, runes("8"))
+		if n, _ := v.vendor().Answers.Num("seat_multiple"); n != 8 {
+			t.Fatalf("seat multiple = %v after typing 8", n)
+		}
+		press(app, runes("a"))
+		if n, ok := v.vendor().Answers.Num("seat_multiple"); ok {
+			t.Errorf("8a is scored as %v, want unanswered", n)
+		}
+		if !v.card.Provisional {
+			t.Error("the scorecard does not count 8a as unanswered")
+		}
+		if got := v.drafts["seat_multiple"]; got != "8a" {
+			t.Errorf("draft = %q, want 8a kept as typed", got)
+		}
+		if !strings.Contains(plain(app.View()), "enter a number") {
+			t.Errorf("no message for 8a:\n%s", plain(app.View()))
+		}
+		// Leaving the step and coming back shows the text as typed.
+		press(app, keyOf(tea.KeyPgDown), keyOf(tea.KeyPgUp))
+		if v.step != 3 || !strings.Contains(plain(app.View()), "8a") {
+			t.Errorf("the half-typed 8a did not survive a step change:\n%s", plain(app.View()))
+		}
+		c.Saver.Flush(5 * time.Second)
+		sess, _ := c.Store.Session(context.Background(), v.sess.ID)
+		if n, ok := sess.VendorRecords[0].Answers.Num("seat_multiple"); ok {
+			t.Errorf("stored seat multiple = %v, want none while 8a does not read", n)
+		}
+		// The text as typed is stored too, and a wizard opened later shows it again.
+		if d := sess.VendorRecords[0].Drafts["seat_multiple"]; d != "8a" {
+			t.Errorf("stored draft = %q, want 8a", d)
+		}
+		again := newVendorScreen(c, sess, 0, 3)
+		again.SetSize(120, 40)
+		again.Init()
+		if !strings.Contains(plain(again.View()), "8a") {
+			t.Errorf("a reopened wizard does not show 8a:\n%s", plain(again.View()))
+		}
+		// Correcting it forgets the draft and scores the number again.
+		press(app, keyOf(tea.KeyBackspace))
+		c.Saver.Flush(5 * time.Second)
+		sess, _ = c.Store.Session(context.Background(), v.sess.ID)
+		if d, ok := sess.VendorRecords[0].Drafts["seat_multiple"]; ok {
+			t.Errorf("draft %q kept after the number was corrected", d)
+		}
+		if n, ok := sess.VendorRecords[0].Answers.Num("seat_multiple"); !ok || n != 8 {
+			t.Errorf("stored seat multiple = %v %v after the correction, want 8", n, ok)
+		}
+	})
 }
 
 func TestStepsMoveFreely(t *testing.T) {
-	_, app, v := openVendor(t, rubric.ZH, 2, 100, 30)
-	press(app, keyOf(tea.KeyPgDown))
-	if v.step != 3 {
-		t.Fatalf("pgdown: step %d", v.step)
-	}
-	press(app, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'6'}, Alt: true})
-	if v.step != 6 {
-		t.Fatalf("alt+6: step %d", v.step)
-	}
-	press(app, keyOf(tea.KeyPgUp), keyOf(tea.KeyPgUp))
-	if v.step != 4 {
-		t.Fatalf("pgup twice from 6: step %d", v.step)
-	}
-	// Step 4 starts on a number field: a digit there is text, not a jump.
-	press(app, runes("7"))
-	if v.step != 4 {
-		t.Fatalf("a digit typed into a number field jumped to step %d", v.step)
-	}
-	if n, _ := v.vendor().Answers.Num("same_industry_cases"); n != 7 {
-		t.Errorf("same-industry cases = %v, want 7", n)
-	}
-	// Past the last step the wizard returns to the session.
-	press(app, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'7'}, Alt: true}, keyOf(tea.KeyPgDown))
-	if _, ok := app.top().(*vendorScreen); ok {
-		t.Error("pgdown on step 7 did not return to the session")
-	}
+	onFakeClock(t, func(t *testing.T) {
+		_, app, v := openVendor(t, rubric.ZH, 2, 100, 30)
+		press(app, keyOf(tea.KeyPgDown))
+		if v.step != 3 {
+			t.Fatalf("pgdown: step %d", v.step)
+		}
+		press(app, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'6'}, Alt: true})
+		if v.step != 6 {
+			t.Fatalf("alt+6: step %d", v.step)
+		}
+		press(app, keyOf(tea.KeyPgUp), keyOf(tea.KeyPgUp))
+		if v.step != 4 {
+			t.Fatalf("pgup twice from 6: step %d", v.step)
+		}
+		// Step 4 starts on a number field: a digit there is text, not a jump.
+		press(app, runes("7"))
+		if v.step != 4 {
+			t.Fatalf("a digit typed into a number field jumped to step %d", v.step)
+		}
+		if n, _ := v.vendor().Answers.Num("same_industry_cases"); n != 7 {
+			t.Errorf("same-industry cases = %v, want 7", n)
+		}
+		// Past the last step the wizard returns to the session.
+		press(app, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'7'}, Alt: true}, keyOf(tea.KeyPgDown))
+		if _, ok := app.top().(*vendorScreen); ok {
+			t.Error("pgdown on step 7 did not return to the session")
+		}
+	})
 }
 
 func TestCtrlCWaitsForQueuedSaves(t *testing.T) {
@@ -166,34 +170,36 @@ func TestConflictIsReportedNotOverwritten(t *testing.T) {
 }
 
 func TestScreensFitEverySize(t *testing.T) {
-	sizes := [][2]int{{20, 5}, {40, 10}, {80, 24}, {200, 60}}
-	for _, lang := range langs {
-		c := newTestCommon(t, lang)
-		sess := newSessionWithVendors(t, c, strings.Repeat("很长的服务商名称", 8), "B")
-		screens := map[string]func() screen{
-			"sessions":     func() screen { return newSessionsScreen(c) },
-			"session":      func() screen { return newSessionScreen(c, sess) },
-			"requirements": func() screen { return newRequirementsScreen(c, sess) },
-			"vendor":       func() screen { return newVendorScreen(c, sess, 0, 3) },
-			"confirm": func() screen {
-				return newConfirmScreen(c, "t", strings.Repeat("问题 ", 60), func() tea.Cmd { return nil })
-			},
-			"form": func() screen { return newSessionForm(c) },
-		}
-		for name, mk := range screens {
-			for _, sz := range sizes {
-				app := NewApp(c)
-				press(app, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]}, pushMsg{mk()})
-				assertFits(t, app.View(), sz[0], sz[1])
-				// Resizing an open screen re-lays it out.
-				press(app, tea.WindowSizeMsg{Width: sz[1] + 30, Height: sz[0]/2 + 8})
-				assertFits(t, app.View(), sz[1]+30, sz[0]/2+8)
-				if t.Failed() {
-					t.Fatalf("%s %s at %v", lang, name, sz)
+	onFakeClock(t, func(t *testing.T) {
+		sizes := [][2]int{{20, 5}, {40, 10}, {80, 24}, {200, 60}}
+		for _, lang := range langs {
+			c := newTestCommon(t, lang)
+			sess := newSessionWithVendors(t, c, strings.Repeat("很长的服务商名称", 8), "B")
+			screens := map[string]func() screen{
+				"sessions":     func() screen { return newSessionsScreen(c) },
+				"session":      func() screen { return newSessionScreen(c, sess) },
+				"requirements": func() screen { return newRequirementsScreen(c, sess) },
+				"vendor":       func() screen { return newVendorScreen(c, sess, 0, 3) },
+				"confirm": func() screen {
+					return newConfirmScreen(c, "t", strings.Repeat("问题 ", 60), func() tea.Cmd { return nil })
+				},
+				"form": func() screen { return newSessionForm(c) },
+			}
+			for name, mk := range screens {
+				for _, sz := range sizes {
+					app := NewApp(c)
+					press(app, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]}, pushMsg{mk()})
+					assertFits(t, app.View(), sz[0], sz[1])
+					// Resizing an open screen re-lays it out.
+					press(app, tea.WindowSizeMsg{Width: sz[1] + 30, Height: sz[0]/2 + 8})
+					assertFits(t, app.View(), sz[1]+30, sz[0]/2+8)
+					if t.Failed() {
+						t.Fatalf("%s %s at %v", lang, name, sz)
+					}
 				}
 			}
 		}
-	}
+	})
 }
 
 func TestTooSmallSaysSo(t *testing.T) {
