@@ -2,14 +2,12 @@ package cli
 
 import (
 	"strconv"
-	"strings"
 
-	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/lipgloss/table"
 	"github.com/mattn/go-runewidth"
 
 	"vendorvet/clean"
 	"vendorvet/db"
+	"vendorvet/report"
 	"vendorvet/rubric"
 )
 
@@ -47,7 +45,7 @@ func (c *cli) sessionTable(sessions []db.SessionSummary) string {
 			s.UpdatedAt.Local().Format("2006-01-02 15:04"),
 		})
 	}
-	return alignColumns(rows, rightAligned)
+	return report.Columns(rows, rightAligned)
 }
 
 // cellText makes stored text fit one table cell: one clean line, cut to a width.
@@ -57,31 +55,4 @@ func cellText(s string) string {
 		return "-"
 	}
 	return cellWidth.Truncate(s, maxTextCells, "...")
-}
-
-// alignColumns lays rows out as a borderless table, the first row its header, two
-// spaces between columns.
-func alignColumns(rows [][]string, rightAligned []bool) string {
-	last := len(rightAligned) - 1
-	t := table.New().
-		BorderTop(false).BorderBottom(false).BorderLeft(false).BorderRight(false).
-		BorderHeader(false).BorderColumn(false).
-		Headers(rows[0]...).
-		Rows(rows[1:]...).
-		StyleFunc(func(_, col int) lipgloss.Style {
-			st := lipgloss.NewStyle()
-			if col < last {
-				st = st.PaddingRight(2)
-			}
-			if rightAligned[col] {
-				st = st.Align(lipgloss.Right)
-			}
-			return st
-		})
-	var b strings.Builder
-	for _, line := range strings.Split(t.String(), "\n") {
-		b.WriteString(strings.TrimRight(line, " "))
-		b.WriteByte('\n')
-	}
-	return b.String()
 }

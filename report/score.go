@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -79,10 +78,10 @@ func ScoreJSON(s rubric.Session) ([]byte, error) {
 func writeCardJSON(b *bytes.Buffer, name string, c rubric.Scorecard) {
 	const in = "      "
 	b.WriteString("    {\n")
-	fmt.Fprintf(b, "%s\"name\": %s,\n", in, jsonString(name))
+	fmt.Fprintf(b, "%s\"name\": %s,\n", in, sessionfile.Quote(name))
 	dims := make([]string, len(c.Dimensions))
 	for i, d := range c.Dimensions {
-		dims[i] = fmt.Sprintf("%s: %s", jsonString(d.ID), score(d.Points))
+		dims[i] = fmt.Sprintf("%s: %s", sessionfile.Quote(d.ID), score(d.Points))
 	}
 	fmt.Fprintf(b, "%s\"dimensions\": { %s },\n", in, strings.Join(dims, ", "))
 	lead := in + `"items": { `
@@ -91,7 +90,7 @@ func writeCardJSON(b *bytes.Buffer, name string, c rubric.Scorecard) {
 		var items []string
 		for _, it := range c.Items {
 			if it.ID[:1] == dim.ID {
-				items = append(items, fmt.Sprintf("%s: %d", jsonString(it.ID), it.Points))
+				items = append(items, fmt.Sprintf("%s: %d", sessionfile.Quote(it.ID), it.Points))
 			}
 		}
 		lines = append(lines, strings.Join(items, ", "))
@@ -99,7 +98,7 @@ func writeCardJSON(b *bytes.Buffer, name string, c rubric.Scorecard) {
 	b.WriteString(lead + strings.Join(lines, ",\n"+strings.Repeat(" ", len(lead))) + " },\n")
 	fmt.Fprintf(b, "%s\"total\": %s,\n", in, score(c.Total))
 	fmt.Fprintf(b, "%s\"potential\": %s,\n", in, score(c.Potential))
-	fmt.Fprintf(b, "%s\"band\": %s,\n", in, jsonString(string(c.Band)))
+	fmt.Fprintf(b, "%s\"band\": %s,\n", in, sessionfile.Quote(string(c.Band)))
 	fmt.Fprintf(b, "%s\"provisional\": %t,\n", in, c.Provisional)
 	fmt.Fprintf(b, "%s\"answered\": %d,\n", in, c.Answered)
 	fmt.Fprintf(b, "%s\"applicable\": %d,\n", in, c.Applicable)
@@ -112,7 +111,7 @@ func writeCardJSON(b *bytes.Buffer, name string, c rubric.Scorecard) {
 func inlineList(items []string) string {
 	parts := make([]string, len(items))
 	for i, s := range items {
-		parts[i] = string(jsonString(s))
+		parts[i] = string(sessionfile.Quote(s))
 	}
 	return "[" + strings.Join(parts, ", ") + "]"
 }
@@ -120,11 +119,11 @@ func inlineList(items []string) string {
 // inlineProfile writes a profile name, or its weights on one line.
 func inlineProfile(p rubric.Profile) string {
 	if name, ok := sessionfile.ProfileName(p); ok {
-		return string(jsonString(name))
+		return string(sessionfile.Quote(name))
 	}
 	parts := make([]string, len(rubric.Dimensions))
 	for d, dim := range rubric.Dimensions {
-		parts[d] = fmt.Sprintf("%s: %s", jsonString(dim.ID), rubric.FormatNumber(p.Weights[d]))
+		parts[d] = fmt.Sprintf("%s: %s", sessionfile.Quote(dim.ID), rubric.FormatNumber(p.Weights[d]))
 	}
 	return "{ " + strings.Join(parts, ", ") + " }"
 }
@@ -172,9 +171,12 @@ func ScoreText(s rubric.Session, lang rubric.Lang) string {
 		row = append(row, score(c.Total), score(c.Potential), fmt.Sprintf("%d/%d", c.Answered, c.Applicable), band)
 		rows = append(rows, row)
 	}
-	for _, line := range strings.Split(scoreTable(rows), "\n") {
-		b.WriteString(strings.TrimRight(line, " ") + "\n")
+	// Rank, name and band to the left, the numbers to the right.
+	right := make([]bool, len(rows[0]))
+	for col := 2; col < len(right)-1; col++ {
+		right[col] = true
 	}
+	b.WriteString(Columns(rows, right))
 
 	for _, i := range sc.order {
 		c := sc.cards[i]
@@ -198,12 +200,12 @@ func ScoreText(s rubric.Session, lang rubric.Lang) string {
 	return b.String()
 }
 
-// scoreTable lays out the header rows[0] and the rows below it in columns two spaces
-// apart, measured in terminal cells so that Chinese names line up: rank, name and
-// band to the left, the numbers to the right. Trailing spaces are the caller's to trim.
-func scoreTable(rows [][]string) string {
+// Columns lays out the header rows[0] and the rows below it in columns two spaces
+// apart, measured in terminal cells so that Chinese names line up, the columns
+// marked in right aligned to the right; lines end without trailing spaces.
+func Columns(rows [][]string, right []bool) string {
 	last := len(rows[0]) - 1
-	return table.New().
+	t := table.New().
 		BorderTop(false).BorderBottom(false).BorderLeft(false).BorderRight(false).
 		BorderHeader(false).BorderColumn(false).
 		Headers(rows[0]...).
@@ -213,22 +215,17 @@ func scoreTable(rows [][]string) string {
 			if col < last {
 				st = st.PaddingRight(2)
 			}
-			if col >= 2 && col < last {
+			if right[col] {
 				st = st.Align(lipgloss.Right)
 			}
 			return st
-		}).
-		String()
-}
-
-// jsonString encodes s without turning <, > and & into \u escapes: the output is
-// read by people as well as programs.
-func jsonString(s string) []byte {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s) // a string always encodes
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+		})
+	var b strings.Builder
+	for _, line := range strings.Split(t.String(), "\n") {
+		b.WriteString(strings.TrimRight(line, " "))
+		b.WriteByte('\n')
+	}
+	return b.String()
 }
 
 // cells measures text in terminal cells. Characters of ambiguous width (—, …) count

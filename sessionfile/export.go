@@ -35,7 +35,7 @@ func (o object) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.Write(jsonString(m.Key))
+		b.Write(Quote(m.Key))
 		b.WriteByte(':')
 		b.Write(m.Value)
 	}
@@ -43,9 +43,9 @@ func (o object) MarshalJSON() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// jsonString encodes s without turning <, > and & into \u escapes: the output is a
-// file people read, not HTML.
-func jsonString(s string) []byte {
+// Quote encodes s as a JSON string without turning <, > and & into \u escapes: the
+// output is read by people, not put into HTML.
+func Quote(s string) []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
@@ -189,7 +189,7 @@ func answersJSON(a rubric.Answers) object {
 func notesJSON(notes map[int]string) object {
 	o := object{}
 	for _, step := range noteSteps {
-		o = append(o, member{strconv.Itoa(step), jsonString(notes[step])})
+		o = append(o, member{strconv.Itoa(step), Quote(notes[step])})
 	}
 	return o
 }
@@ -211,7 +211,7 @@ func ProfileName(p rubric.Profile) (string, bool) {
 // profileJSON names the two built-in profiles and spells out any other weights.
 func profileJSON(p rubric.Profile) json.RawMessage {
 	if name, ok := ProfileName(p); ok {
-		return jsonString(name)
+		return Quote(name)
 	}
 	o := object{}
 	for d, dim := range rubric.Dimensions {
