@@ -219,7 +219,7 @@ func (s *compareScreen) setProfile(p rubric.Profile) tea.Cmd {
 	s.rescore()
 	id := s.sess.ID
 	if c.Saver != nil {
-		c.Saver.Save("p/"+strconv.FormatInt(id, 10), c.tr("权重", "weights"), func(ctx context.Context, st *db.Store) error {
+		c.Saver.Save(profileKey(id), c.tr("权重", "weights"), func(ctx context.Context, st *db.Store) error {
 			return st.SaveProfile(ctx, id, p)
 		})
 	}

@@ -325,3 +325,26 @@ func TestEscAndAKeyReadTogetherAreEscThenTheKey(t *testing.T) {
 		}
 	})
 }
+
+func TestMovingInAVendorKeepsAWaitingWeightsChange(t *testing.T) {
+	c := newTestCommon(t, rubric.EN)
+	sess := newSessionWithVendors(t, c, "First")
+	if sess.ID != sess.VendorRecords[0].ID {
+		t.Fatalf("session %d and vendor %d: the test needs one id for both", sess.ID, sess.VendorRecords[0].ID)
+	}
+	// Hold the saver so that both saves wait together, as on a full disk.
+	release := make(chan struct{})
+	c.Saver.Save("hold", "hold", func(context.Context, *db.Store) error { <-release; return nil })
+	app := NewApp(c)
+	press(app, tea.WindowSizeMsg{Width: 120, Height: 40}, pushMsg{newCompareScreen(c, sess)}, runes("p"))
+	press(app, keyOf(tea.KeyEsc), pushMsg{newVendorScreen(c, sess, 0, 2)}, keyOf(tea.KeyTab))
+	close(release)
+	c.Saver.Flush(defaultFlush)
+	stored, err := c.Store.Session(context.Background(), sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored.Profile.Name != "regulated" {
+		t.Errorf("weights stored %q, want regulated: the move in the vendor replaced the waiting change", stored.Profile.Name)
+	}
+}

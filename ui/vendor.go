@@ -40,7 +40,7 @@ type vendorScreen struct {
 	// showCard puts the whole scorecard in place of the form on a narrow terminal.
 	showCard bool
 	// place is where the evaluator was last saved to be.
-	place placeKey
+	place stepField
 	panel panelCache
 	w, h  int
 	keys  struct {
@@ -87,11 +87,14 @@ func (v *vendorScreen) focus(questionID string) {
 		}
 		v.form.Form.NextField()
 	}
-	v.place = placeKey{v.step, v.form.Focused()}
+	v.place = stepField{v.step, v.form.Focused()}
 }
 
-// placeKey is a question of a step: where the evaluator is.
-type placeKey struct {
+// placeKey names, in the saver, the save of where the evaluator is in a vendor.
+func placeKey(vendorID int64) string { return fmt.Sprintf("place/%d", vendorID) }
+
+// stepField is a field of a step: where the evaluator is.
+type stepField struct {
 	step     int
 	question string
 }
@@ -99,13 +102,13 @@ type placeKey struct {
 // keepPlace queues a save of where the evaluator is when it moved, so that the
 // vendor reopens there.
 func (v *vendorScreen) keepPlace() {
-	here := placeKey{v.step, v.form.Focused()}
+	here := stepField{v.step, v.form.Focused()}
 	if here == v.place || here.question == "" {
 		return
 	}
 	v.place = here
 	id := v.vendor().ID
-	v.c.Saver.Save(fmt.Sprintf("p/%d", id), v.c.tr("所在问题", "where you were"),
+	v.c.Saver.Save(placeKey(id), v.c.tr("所在问题", "where you were"),
 		func(ctx context.Context, s *db.Store) error { return s.SavePlace(ctx, id, here.step, here.question) })
 }
 

@@ -48,7 +48,7 @@ func reports(c *Common) chan SavedMsg {
 
 // isPlaceSave tells the save of where the evaluator is, made at every move, from the
 // saves of what they typed.
-func isPlaceSave(m SavedMsg) bool { return strings.HasPrefix(m.Key, "p/") }
+func isPlaceSave(m SavedMsg) bool { return strings.HasPrefix(m.Key, "place/") }
 
 // nextReport waits for the saver's next report.
 func nextReport(t *testing.T, ch chan SavedMsg) SavedMsg {
