@@ -165,6 +165,21 @@ func (s *Saver) ShowConflict(key string, seq uint64) bool {
 	return true
 }
 
+// Forget drops what the saver knows of a key whose conflict no screen will show (its
+// session is not open): the next screen to open that session takes its base from
+// the store, and the key is settled again for the watch.
+func (s *Saver) Forget(key string, seq uint64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.conflicted[key] != seq || !s.idle(key) {
+		return
+	}
+	delete(s.conflicted, key)
+	delete(s.versions, key)
+	delete(s.notes, key)
+	delete(s.reqs, key)
+}
+
 // SeedSession takes a session read from the store after mark as the base of every
 // key that is settled: the values the screen shows from it.
 func (s *Saver) SeedSession(sess *db.Session, mark uint64) {

@@ -296,8 +296,16 @@ func (a *App) forwardMerged(changed sessionMergedMsg) tea.Cmd {
 // one of ours, so that the screen and the score never keep a value that was not
 // saved. Free text is not thrown away: see keepBoth.
 func (a *App) settleConflict(m SavedMsg) tea.Cmd {
+	if m.Conflict == nil {
+		return nil
+	}
 	sess := a.openSession()
-	if m.Conflict == nil || sess == nil || !a.c.Saver.ShowConflict(m.Key, m.Seq) {
+	if sess == nil || !conflictIn(sess, m) {
+		// Another session's change, shown when that session is opened again.
+		a.c.Saver.Forget(m.Key, m.Seq)
+		return nil
+	}
+	if !a.c.Saver.ShowConflict(m.Key, m.Seq) {
 		return nil
 	}
 	var changed sessionMergedMsg
@@ -319,6 +327,19 @@ func (a *App) settleConflict(m SavedMsg) tea.Cmd {
 	a.setStatus(status, statusWarn)
 	a.warnedAt = a.c.Now()
 	return a.forwardMerged(changed)
+}
+
+// conflictIn reports whether a refused write belongs to the session on screen.
+func conflictIn(sess *db.Session, m SavedMsg) bool {
+	switch {
+	case m.job.answer != nil:
+		return findVendor(sess, m.job.answer.vendorID) != nil
+	case m.job.note != nil:
+		return findVendor(sess, m.job.note.vendorID) != nil
+	case m.job.req != nil:
+		return m.job.req.sessionID == sess.ID
+	}
+	return false
 }
 
 func findVendor(sess *db.Session, id int64) *db.Vendor {

@@ -258,3 +258,44 @@ func TestRequirementsFromTwoWindows(t *testing.T) {
 		}
 	})
 }
+
+// A conflict over another session's requirements, reported while this window shows a
+// different session, changes nothing on screen and is taken from the store when
+// that session opens again.
+func TestConflictOfAnotherSessionLeavesTheOpenOneAlone(t *testing.T) {
+	c := newTestCommon(t, rubric.EN)
+	first := newSessionWithVendors(t, c, "A")
+	second := newSessionWithVendors(t, c, "B")
+	saved := reports(c)
+	app := NewApp(c)
+	press(app, tea.WindowSizeMsg{Width: 120, Height: 40})
+	c.Saver.Know(first)
+	other := otherWindow(t, c)
+	theirs := first.Requirements
+	theirs.DailyVolume = 7000
+	if err := other.SaveRequirements(context.Background(), first.ID, theirs); err != nil {
+		t.Fatal(err)
+	}
+	mine := first.Requirements
+	mine.DailyVolume = 9000
+	c.Saver.SaveRequirement(first.ID, "daily_volume", "volume", mine)
+	report := nextReport(t, saved)
+	if report.Conflict == nil {
+		t.Fatalf("report %+v, want a conflict", report)
+	}
+	press(app, pushMsg{newSessionScreen(c, second)}, report)
+	if got := second.Requirements.DailyVolume; got != 0 {
+		t.Errorf("the open session's daily volume became %d from another session's conflict", got)
+	}
+	// The first session opened again takes 7000 as its base: a change now lands.
+	fresh, err := c.Store.Session(context.Background(), first.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Saver.Know(fresh)
+	mine.DailyVolume = 9500
+	c.Saver.SaveRequirement(first.ID, "daily_volume", "volume", mine)
+	if r := nextReport(t, saved); r.Conflict != nil || r.Err != nil {
+		t.Errorf("after the session is opened again, a change is refused: %+v", r)
+	}
+}
