@@ -281,7 +281,12 @@ func (a *App) saved(m SavedMsg) {
 		a.setStatus(c.tr("「"+m.What+"」已在另一窗口被修改,未覆盖;再次修改即以你的为准",
 			"“"+m.What+"” was changed in another window and was not overwritten; change it again to keep yours"), statusWarn)
 	case m.Err != nil:
-		a.failing[m.Key] = m
+		// A write given up (the store refused it for good) is told once; one still
+		// retried keeps "Saved" from being said until it lands.
+		delete(a.failing, m.Key)
+		if m.Retrying {
+			a.failing[m.Key] = m
+		}
 		a.setStatus(a.notSaved(m), statusError)
 	default:
 		delete(a.failing, m.Key)

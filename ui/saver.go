@@ -347,7 +347,7 @@ func (s *Saver) loop() {
 		case msg.Err == nil:
 			delete(s.conflicted, key)
 		}
-		if msg.Err != nil && msg.Conflict == nil {
+		if msg.Err != nil && msg.Conflict == nil && worthRetrying(msg.Err) {
 			// Keep the change unless a newer one for the same key arrived meanwhile.
 			if _, newer := s.pending[key]; !newer && !s.closed {
 				msg.Retrying = true
@@ -364,6 +364,20 @@ func (s *Saver) loop() {
 			time.Sleep(retryDelay)
 		}
 	}
+}
+
+// worthRetrying reports whether a failed write may land if tried again: the disk
+// or the file was in the way (full, busy, read-only, an I/O error). A write the store
+// refused for what it says (a vendor removed, a value out of range, a session full)
+// would fail the same way for ever, holding up every write behind it.
+func worthRetrying(err error) bool {
+	var invalid *db.RequirementsError
+	switch {
+	case errors.Is(err, db.ErrNotFound), errors.Is(err, db.ErrTooManyVendors),
+		errors.Is(err, db.ErrDuplicateVendor), errors.As(err, &invalid):
+		return false
+	}
+	return true
 }
 
 // run performs one write, turning a panic into an error: a panic on this goroutine

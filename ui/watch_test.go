@@ -299,3 +299,25 @@ func TestConflictOfAnotherSessionLeavesTheOpenOneAlone(t *testing.T) {
 		t.Errorf("after the session is opened again, a change is refused: %+v", r)
 	}
 }
+
+// A write the store refuses for what it says (here, to a vendor removed in another
+// window) is reported once and dropped: retried, it would hold up every later save.
+func TestAWriteToARemovedVendorIsNotRetried(t *testing.T) {
+	c := newTestCommon(t, rubric.EN)
+	sess := newSessionWithVendors(t, c, "Gone")
+	saved := reports(c)
+	id := sess.VendorRecords[0].ID
+	if err := otherWindow(t, c).RemoveVendor(context.Background(), id); err != nil {
+		t.Fatal(err)
+	}
+	c.Saver.Save("removed", "where you were", func(ctx context.Context, s *db.Store) error {
+		return s.SavePlace(ctx, id, 2, "nda")
+	})
+	r := nextReport(t, saved)
+	if r.Err == nil || r.Retrying {
+		t.Fatalf("report %+v, want a failure not retried", r)
+	}
+	if n := c.Saver.Pending(); n != 0 {
+		t.Errorf("%d writes still waiting after the store refused one for good", n)
+	}
+}
