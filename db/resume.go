@@ -52,9 +52,21 @@ func (s *Store) Place(ctx context.Context, vendorID int64) (step int, field stri
 // formDraftLimit bounds what is kept of a dialog: its fields are one line each.
 const formDraftLimit = 16
 
+// DraftOf is what a dialog is about: a session, a vendor, or neither (zero). Its
+// draft is removed with it, so that an ID used again never brings it back.
+type DraftOf struct{ SessionID, VendorID int64 }
+
+// nullable is an ID for a column where none is NULL.
+func nullable(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
 // SaveFormDraft keeps what is typed into a dialog, under a name for that dialog, so
 // that it comes back after a quit or a crash; fields that are all blank forget it.
-func (s *Store) SaveFormDraft(ctx context.Context, form string, fields []string) error {
+func (s *Store) SaveFormDraft(ctx context.Context, form string, of DraftOf, fields []string) error {
 	if form == "" || len(fields) > formDraftLimit {
 		return fmt.Errorf("save dialog draft: %d fields of %q", len(fields), form)
 	}
@@ -73,9 +85,9 @@ func (s *Store) SaveFormDraft(ctx context.Context, form string, fields []string)
 		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO form_drafts (form, fields, updated_at) VALUES (?, ?, ?)
+		_, err = tx.ExecContext(ctx, `INSERT INTO form_drafts (form, session_id, vendor_id, fields, updated_at) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (form) DO UPDATE SET fields = excluded.fields, updated_at = excluded.updated_at`,
-			form, string(text), now)
+			form, nullable(of.SessionID), nullable(of.VendorID), string(text), now)
 		return err
 	})
 }

@@ -44,7 +44,7 @@ func TestFormDraftKeepsWhatWasTyped(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
 	typed := []string{"新会话 \x1b[2Jtitle", "客户", ""}
-	if err := s.SaveFormDraft(ctx, "new-session", typed); err != nil {
+	if err := s.SaveFormDraft(ctx, "new-session", DraftOf{}, typed); err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.FormDraft(ctx, "new-session")
@@ -57,10 +57,41 @@ func TestFormDraftKeepsWhatWasTyped(t *testing.T) {
 	if other, _ := s.FormDraft(ctx, "add-vendor/1"); other != nil {
 		t.Errorf("another dialog has a draft: %q", other)
 	}
-	if err := s.SaveFormDraft(ctx, "new-session", []string{" ", "", ""}); err != nil {
+	if err := s.SaveFormDraft(ctx, "new-session", DraftOf{}, []string{" ", "", ""}); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := s.FormDraft(ctx, "new-session"); got != nil {
 		t.Errorf("blank fields kept a draft: %q", got)
+	}
+}
+
+func TestFormDraftGoesWithWhatItIsAbout(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	sid, err := s.CreateSession(ctx, SessionMeta{Title: "t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vid, err := s.AddVendor(ctx, sid, "v", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveFormDraft(ctx, "rename-vendor", DraftOf{SessionID: sid, VendorID: vid}, []string{"half"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveFormDraft(ctx, "add-vendor", DraftOf{SessionID: sid}, []string{"other"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RemoveVendor(ctx, vid); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.FormDraft(ctx, "rename-vendor"); got != nil {
+		t.Errorf("the draft of a removed vendor's dialog is still there: %q", got)
+	}
+	if err := s.DeleteSession(ctx, sid); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.FormDraft(ctx, "add-vendor"); got != nil {
+		t.Errorf("the draft of a deleted session's dialog is still there: %q", got)
 	}
 }

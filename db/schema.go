@@ -81,6 +81,9 @@ var migrations = []string{
 	) STRICT;
 	CREATE TABLE form_drafts (
 		form       TEXT PRIMARY KEY,
+		-- what the dialog is about, if anything: its draft goes with it
+		session_id INTEGER REFERENCES sessions (id) ON DELETE CASCADE,
+		vendor_id  INTEGER REFERENCES vendors (id) ON DELETE CASCADE,
 		-- a JSON array of the fields' text, in the dialog's order
 		fields     TEXT NOT NULL,
 		updated_at INTEGER NOT NULL

@@ -37,6 +37,7 @@ type formScreen struct {
 	// draft names the dialog's half-typed text in the store ("" keeps none);
 	// initial is what the fields held when it opened, saved is what was last queued.
 	draft          string
+	draftOf        db.DraftOf
 	initial, saved []string
 	restored       bool
 	width          int
@@ -95,8 +96,8 @@ func (f *formScreen) build() {
 // keepDraft makes the dialog keep what is typed into it under name, as every field
 // of the application does: a quit, ctrl+c or a crash halfway through a vendor's name
 // loses nothing, and the dialog opens again with it. A draft left before is read back.
-func (f *formScreen) keepDraft(name string) *formScreen {
-	f.draft = name
+func (f *formScreen) keepDraft(name string, of db.DraftOf) *formScreen {
+	f.draft, f.draftOf = name, of
 	f.initial = f.current()
 	f.saved = f.initial
 	ctx, cancel := f.c.ctx()
@@ -164,9 +165,9 @@ func (f *formScreen) dropDraft() {
 }
 
 func (f *formScreen) queueDraft(fields []string) {
-	name := f.draft
+	name, of := f.draft, f.draftOf
 	f.c.Saver.Save("f/"+name, f.title, func(ctx context.Context, s *db.Store) error {
-		return s.SaveFormDraft(ctx, name, fields)
+		return s.SaveFormDraft(ctx, name, of, fields)
 	})
 }
 

@@ -184,10 +184,10 @@ func (s *sessionScreen) firstOpenStep(vi int) int {
 func (s *sessionScreen) vendorForm(v *db.Vendor) screen {
 	c := s.c
 	title, name, contact := c.tr("添加服务商", "Add vendor"), "", ""
-	draft := fmt.Sprintf("add-vendor/%d", s.sess.ID)
+	draft, of := fmt.Sprintf("add-vendor/%d", s.sess.ID), db.DraftOf{SessionID: s.sess.ID}
 	if v != nil {
 		title, name, contact = c.tr("重命名服务商", "Rename vendor"), v.Name, v.Contact
-		draft = fmt.Sprintf("rename-vendor/%d", v.ID)
+		draft, of.VendorID = fmt.Sprintf("rename-vendor/%d", v.ID), v.ID
 	}
 	sessID := s.sess.ID
 	return newFormScreen(c, title, []formField{
@@ -207,7 +207,7 @@ func (s *sessionScreen) vendorForm(v *db.Vendor) screen {
 			return reportErr(err)
 		}
 		return tea.Sequence(c.pop(), func() tea.Msg { return vendorsChangedMsg{focus: id} })
-	}).keepDraft(draft)
+	}).keepDraft(draft, of)
 }
 
 func (s *sessionScreen) View() string {

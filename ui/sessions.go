@@ -536,7 +536,7 @@ func newSessionForm(c *Common) screen {
 		}
 		// A new session starts with its requirements (step 1).
 		return tea.Sequence(c.replace(newSessionScreen(c, sess)), c.push(newRequirementsScreen(c, sess)))
-	}).keepDraft("new-session")
+	}).keepDraft("new-session", db.DraftOf{})
 }
 
 func renameSession(c *Common, id int64) tea.Cmd {
@@ -555,7 +555,7 @@ func renameSession(c *Common, id int64) tea.Cmd {
 			return reportErr(err)
 		}
 		return c.pop()
-	}).keepDraft(fmt.Sprintf("rename-session/%d", id)))
+	}).keepDraft(fmt.Sprintf("rename-session/%d", id), db.DraftOf{SessionID: id}))
 }
 
 // loadSession reads a whole session.
