@@ -180,7 +180,7 @@ func (c *cli) readSession(name string) (rubric.Session, error) {
 		defer f.Close()
 		r, shown = f, name
 	}
-	// One byte past the limit is enough for ImportJSON to say the file is too large.
+	// One byte past the limit is enough for sessionfile.Import to say the file is too large.
 	data, err := io.ReadAll(io.LimitReader(r, sessionfile.MaxSize+1))
 	if err != nil {
 		return rubric.Session{}, c.failf(err, "无法读取 %s：%v", "Cannot read %s: %v", shown, err)

@@ -333,8 +333,7 @@ func (v *vendorScreen) collect() {
 			}
 		}
 		// A number that does not read is kept as typed, so that not even "12a" is
-		// lost, and counts as unanswered until it reads. The draft is queued after
-		// the answer's removal, which forgets a draft.
+		// lost, and counts as unanswered until it reads.
 		if text, invalid := live.Invalid[q.ID]; invalid {
 			if v.drafts[q.ID] != text {
 				v.drafts[q.ID] = text

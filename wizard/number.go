@@ -16,7 +16,7 @@ import (
 	"vendorvet/rubric"
 )
 
-// numberChars bounds what a number field takes, as the wizard's inputs always did.
+// numberChars bounds what a number field takes: a number with its unit and a range.
 const numberChars = 24
 
 // minNumberRoom is the least room beside the title for a number and its reading.
@@ -42,9 +42,8 @@ type numberField struct {
 	keymap     huh.InputKeyMap
 }
 
-// newNumber builds a number field bound to value, as huh.NewInput().Key(key).
-// Title(title).Inline(true).Prompt(": ").Placeholder(placeholder).CharLimit(24).
-// Value(value) did, reading its text with read.
+// newNumber builds a number field bound to value: an inline input in the manner of
+// huh's Input, reading its text with read.
 func newNumber(key, title, placeholder string, value *string, lang rubric.Lang, read func(string) rubric.Reading) *numberField {
 	in := textinput.New()
 	in.Prompt = ": "

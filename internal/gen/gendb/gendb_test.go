@@ -10,8 +10,8 @@ import (
 
 func TestDatabase(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "gen.db")
-	// Seed 1 with 5 vendors each once made two vendors of one name in session 77,
-	// which the store refuses.
+	// Seed 1 with 5 vendors each draws the same name twice in session 77, which the
+	// store refuses: names are kept unique.
 	if err := Database(path, 100, 5, 1); err != nil {
 		t.Fatal(err)
 	}
