@@ -849,7 +849,7 @@ func (f *plainFlow) noteText(s string) string {
 	if s == "" {
 		return f.tr("无", "none")
 	}
-	return plainOneLine(s)
+	return clean.Folded(s)
 }
 
 // scorecard prints a vendor's live scorecard, one fact a line.
@@ -888,7 +888,7 @@ func (f *plainFlow) scorecard(name string, card rubric.Scorecard) {
 func (f *plainFlow) requirementsText(r rubric.Requirements) string {
 	parts := make([]string, 0, len(rubric.RequirementFields))
 	for _, fd := range rubric.RequirementFields {
-		parts = append(parts, fd.Prompt.In(f.lang)+f.colon()+plainOneLine(fd.Words(r, f.lang)))
+		parts = append(parts, fd.Prompt.In(f.lang)+f.colon()+clean.Folded(fd.Words(r, f.lang)))
 	}
 	text := strings.Join(parts, f.tr("；", "; "))
 	// Notes that end a sentence themselves get no second full stop.
@@ -897,9 +897,6 @@ func (f *plainFlow) requirementsText(r rubric.Requirements) string {
 	}
 	return text
 }
-
-// plainOneLine folds line breaks of multi-line text into spaces.
-func plainOneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // editRequirements asks every requirements field in turn, saving each valid change.
 func (f *plainFlow) editRequirements(sess *db.Session) error {
@@ -924,7 +921,7 @@ func (f *plainFlow) editRequirements(sess *db.Session) error {
 			case errors.As(err, &conflict):
 				sess.Requirements = conflict.Current
 				f.say("“%s”刚在别处被修改，现在是：%s。请再答一次。", "“%s” was just changed elsewhere; it is now: %s. Please answer again.",
-					fd.Name.In(f.lang), plainOneLine(fd.Words(conflict.Current, f.lang)))
+					fd.Name.In(f.lang), clean.Folded(fd.Words(conflict.Current, f.lang)))
 				continue
 			case errors.Is(err, db.ErrNotFound):
 				f.line(usermsg.For(err, f.lang))
@@ -947,7 +944,7 @@ func (f *plainFlow) askRequirement(fd rubric.RequirementField, r *rubric.Require
 	if u := fd.Unit.In(f.lang); u != "" {
 		title += f.tr("(", " (") + u + f.tr(")", ")")
 	}
-	title += f.sep() + f.tr("当前：", "now: ") + plainOneLine(fd.Words(*r, f.lang))
+	title += f.sep() + f.tr("当前：", "now: ") + clean.Folded(fd.Words(*r, f.lang))
 	switch fd.Kind {
 	case rubric.KindSet:
 		cur := fd.List(r)

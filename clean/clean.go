@@ -18,6 +18,10 @@ const MaxLine = 200
 // nothing or a space, invisible direction overrides are dropped.
 func Line(s string) string { return clean(s, false) }
 
+// Folded is s on one line, every run of white space, line breaks included, one
+// space: for a place that shows text in a line, such as a message or a table cell.
+func Folded(s string) string { return strings.Join(strings.Fields(s), " ") }
+
 // Text cleans a multi-line field: like Line, but keeps line breaks ("\r\n" and a lone
 // "\r" become "\n") and tabs.
 func Text(s string) string { return clean(s, true) }

@@ -185,3 +185,16 @@ func TestInvisibleTextDropped(t *testing.T) {
 		})
 	}
 }
+
+func TestFoldedIsOneLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                     "",
+		"  a \n\n b\tc  ":      "a b c",
+		"第一行\r\n第二行":           "第一行 第二行",
+		"one\u3000ideographic": "one ideographic",
+	} {
+		if got := Folded(in); got != want {
+			t.Errorf("Folded(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

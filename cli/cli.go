@@ -9,7 +9,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 
 	"vendorvet/accessible"
 	"vendorvet/clean"
@@ -143,15 +142,10 @@ func (c *cli) exit(err error) int {
 		return exitOK
 	}
 	// Messages quote file names and contents; none of it may act on the terminal.
-	fmt.Fprintf(c.stderr, "vendorvet: %s\n", oneLine(clean.Line(err.Error())))
+	fmt.Fprintf(c.stderr, "vendorvet: %s\n", clean.Folded(clean.Line(err.Error())))
 	var u *usageError
 	if errors.As(err, &u) {
 		return exitUsage
 	}
 	return exitError
-}
-
-// oneLine keeps an error to the single line the user reads.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }

@@ -12,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
+	"vendorvet/clean"
 	"vendorvet/db"
 	"vendorvet/rubric"
 	"vendorvet/wizard"
@@ -406,12 +407,10 @@ func (a *App) settleRequirement(sess *db.Session, e *db.RequirementsConflictErro
 	if fd, ok := rubric.RequirementFieldByID(f); ok {
 		return fmt.Sprintf(a.c.tr("「%s」已在另一窗口改为“%s”,你的“%s”未保存;现显示数据库中的值",
 			"“%s” was changed in another window to %s; yours (%s) was not saved, the stored value is shown"),
-			what, oneLine(fd.Words(e.Current, a.c.Lang)), oneLine(fd.Words(mine, a.c.Lang)))
+			what, clean.Folded(fd.Words(e.Current, a.c.Lang)), clean.Folded(fd.Words(mine, a.c.Lang)))
 	}
 	return ""
 }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // keepBoth is a note after a conflict: the stored text, then the user's refused text
 // below a marker that names it. A note is free text that two people may both have

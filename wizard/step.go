@@ -2,7 +2,6 @@ package wizard
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/charmbracelet/huh"
 
@@ -247,9 +246,6 @@ func TriIndex(t rubric.Tri) int {
 	}
 	return 0
 }
-
-// Compact turns a multi-line note into one line for places with no room.
-func Compact(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // takesText reports whether a field takes free text, where letters are text and not
 // commands.
