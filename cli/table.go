@@ -11,9 +11,8 @@ import (
 	"vendorvet/rubric"
 )
 
-// cellWidth measures text in terminal cells: a Chinese character takes two. Ambiguous
-// characters count as one whatever the locale, as in the terminals people use; the
-// table itself only uses ASCII for its own marks.
+// cellWidth measures text in terminal cells to cut a cell: a Chinese character takes
+// two, an ambiguous one one whatever the locale, as in the terminals people use.
 var cellWidth = &runewidth.Condition{EastAsianWidth: false, StrictEmojiNeutral: true}
 
 // maxTextCells keeps one long title from pushing the other columns off the screen.

@@ -96,7 +96,7 @@ func (s *compareScreen) SetSize(w, h int) {
 
 func (s *compareScreen) ShortHelp() []key.Binding {
 	s.refreshKeys()
-	// Most useful first: the help line drops what does not fit from the end.
+	// Most useful first: the help line leaves out, whole, what does not fit.
 	return []key.Binding{s.keys.Profile, s.keys.Items, s.keys.Left, s.keys.Up, s.keys.Back}
 }
 

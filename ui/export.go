@@ -184,7 +184,7 @@ func (s *exportScreen) ShortHelp() []key.Binding {
 	if s.confirm != "" {
 		return []key.Binding{s.keys.Yes, s.keys.No}
 	}
-	// Most useful first: the help line drops what does not fit from the end.
+	// Most useful first: the help line leaves out, whole, what does not fit.
 	return []key.Binding{s.keys.Write, s.keys.Focus, s.keys.Back, s.keys.Up, s.keys.PageUp}
 }
 

@@ -153,8 +153,8 @@ func (v *vendorScreen) resizeForm() {
 // narrow is true when the scorecard does not fit beside the form.
 func (v *vendorScreen) narrow() bool { return v.w < wideLayout }
 
-// ShortHelp puts the keys used most while a vendor talks first: the help line drops
-// from the end what does not fit.
+// ShortHelp puts the keys used most while a vendor talks first: the help line leaves
+// out, whole, what does not fit.
 func (v *vendorScreen) ShortHelp() []key.Binding {
 	var b []key.Binding
 	if _, _, ok := v.form.FocusedTri(); ok {
