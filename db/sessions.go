@@ -193,17 +193,6 @@ func ChangedRequirements(a, b rubric.Requirements) []string {
 	return out
 }
 
-// RequirementFields names every field of the requirements as the session format
-// does, sorted.
-func RequirementFields() []string {
-	var out []string
-	for f := range requirementValues(rubric.DefaultRequirements()) {
-		out = append(out, f)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // CopyRequirement returns r with one field (by its name in the session format) set
 // to its value in from.
 func CopyRequirement(r rubric.Requirements, field string, from rubric.Requirements) rubric.Requirements {

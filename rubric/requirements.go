@@ -45,6 +45,15 @@ func DefaultRequirements() Requirements {
 // RequirementField is one field of step 1 (rubric.md §1): what the wizard, the
 // accessible flow, the report and the session file each need to ask for it, check
 // it, say it and store it. Its default is DefaultRequirements'.
+// RequirementFieldIDs lists the IDs of RequirementFields, in their order.
+func RequirementFieldIDs() []string {
+	ids := make([]string, len(RequirementFields))
+	for i, f := range RequirementFields {
+		ids[i] = f.ID
+	}
+	return ids
+}
+
 type RequirementField struct {
 	// ID is the field's JSON name in the session file; errors name it.
 	ID string

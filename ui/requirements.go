@@ -124,7 +124,7 @@ func (r *requirementsScreen) merged(m sessionMergedMsg) tea.Cmd {
 	if r.w > 0 {
 		r.SetSize(r.w, r.h)
 	}
-	return refocus(r.form.Form, focus, db.RequirementFields())
+	return refocus(r.form.Form, focus, rubric.RequirementFieldIDs())
 }
 
 // rescore scores every vendor under the requirements in memory.

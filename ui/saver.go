@@ -202,8 +202,8 @@ func (s *Saver) Know(sess *db.Session) {
 }
 
 func (s *Saver) seed(sess *db.Session, take func(key string) bool) {
-	for _, f := range db.RequirementFields() {
-		if k := requirementKey(sess.ID, f); take(k) {
+	for _, f := range rubric.RequirementFields {
+		if k := requirementKey(sess.ID, f.ID); take(k) {
 			s.reqs[k] = sess.Requirements
 		}
 	}
