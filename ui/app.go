@@ -29,6 +29,9 @@ type App struct {
 	statusKind int // 0 info, 1 ok, 2 warning, 3 error
 	lastSave   time.Time
 	warnedAt   time.Time // when a conflict was last told; see conflictNotice
+	// rereadSession is set when reading the open session after a change elsewhere
+	// failed: the next look reads it again, changed or not.
+	rereadSession bool
 	// failing holds the writes whose last attempt failed, by key, until one lands:
 	// "Saved" is said only when none is left.
 	failing  map[string]SavedMsg

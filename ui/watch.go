@@ -119,7 +119,7 @@ func (a *App) watch(msg watchMsg) tea.Cmd {
 			return dataChangedMsg{changed, err}
 		}
 	case dataChangedMsg:
-		if !msg.changed {
+		if !msg.changed && !a.rereadSession {
 			// An error here (a watcher closed as the program ends) only means no news.
 			return a.watchNext()
 		}
@@ -131,12 +131,16 @@ func (a *App) watch(msg watchMsg) tea.Cmd {
 			}
 			return a.watchNext()
 		}
+		a.rereadSession = false
 		return readSession(a.c, sess.ID)
 	case sessionReadMsg:
 		var cmd tea.Cmd
 		switch sess := a.openSession(); {
 		case errors.Is(msg.err, db.ErrNotFound):
 			a.setStatus(a.c.errorText(msg.err), statusError)
+		case msg.err != nil:
+			// The change is in the store still: read it at the next look.
+			a.rereadSession = true
 		case msg.err == nil && sess != nil && sess.ID == msg.id:
 			cmd = a.merge(sess, msg.sess, msg.mark)
 		}

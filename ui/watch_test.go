@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -319,5 +320,22 @@ func TestAWriteToARemovedVendorIsNotRetried(t *testing.T) {
 	}
 	if n := c.Saver.Pending(); n != 0 {
 		t.Errorf("%d writes still waiting after the store refused one for good", n)
+	}
+}
+
+// A failed read of the open session after a change elsewhere is tried again at the
+// next look, though the store has not changed since: the change is still to show.
+func TestAFailedReadIsTriedAgain(t *testing.T) {
+	c := newTestCommon(t, rubric.EN)
+	sess := newSessionWithVendors(t, c, "A")
+	app := NewApp(c)
+	press(app, tea.WindowSizeMsg{Width: 120, Height: 40}, pushMsg{newSessionScreen(c, sess)})
+	app.Update(sessionReadMsg{id: sess.ID, err: errors.New("disk I/O error")})
+	_, cmd := app.Update(dataChangedMsg{changed: false})
+	if cmd == nil {
+		t.Fatal("after a failed read, the next look reads nothing")
+	}
+	if msg, ok := cmd().(sessionReadMsg); !ok || msg.err != nil || msg.sess == nil {
+		t.Errorf("the next look gave %T %+v, want the session read again", msg, msg)
 	}
 }
