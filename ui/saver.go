@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -178,6 +179,25 @@ func (s *Saver) Forget(key string, seq uint64) {
 	delete(s.versions, key)
 	delete(s.notes, key)
 	delete(s.reqs, key)
+}
+
+// ForgetVendor drops the bases of a removed vendor's answers and notes: a vendor
+// added later may be given its ID, and must start from what the store holds.
+func (s *Saver) ForgetVendor(vendorID int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	answers, notes := answerKey(vendorID, ""), noteKey(vendorID, 0)
+	notes = notes[:len(notes)-1]
+	for k := range s.versions {
+		if strings.HasPrefix(k, answers) {
+			delete(s.versions, k)
+		}
+	}
+	for k := range s.notes {
+		if strings.HasPrefix(k, notes) {
+			delete(s.notes, k)
+		}
+	}
 }
 
 // SeedSession takes a session read from the store after mark as the base of every

@@ -144,6 +144,7 @@ func (s *sessionScreen) key(k tea.KeyMsg) tea.Cmd {
 					if err := c.Store.RemoveVendor(ctx, v.ID); err != nil {
 						return errMsg{err}
 					}
+					c.Saver.ForgetVendor(v.ID)
 					return vendorsChangedMsg{}
 				}
 			}))

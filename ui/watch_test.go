@@ -339,3 +339,34 @@ func TestAFailedReadIsTriedAgain(t *testing.T) {
 		t.Errorf("the next look gave %T %+v, want the session read again", msg, msg)
 	}
 }
+
+// A vendor added after a removed one, and given its ID, starts from the store: its
+// first answer is not refused as a conflict with what the removed one held.
+func TestARemovedVendorsIDStartsAfresh(t *testing.T) {
+	c := newTestCommon(t, rubric.EN)
+	sess := newSessionWithVendors(t, c, "Old")
+	saved := reports(c)
+	old := sess.VendorRecords[0].ID
+	yes := rubric.Value{Tri: rubric.Yes}
+	c.Saver.SaveAnswer(old, "nda", "NDA", &yes)
+	if r := nextReport(t, saved); r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	ctx := context.Background()
+	if err := c.Store.RemoveVendor(ctx, old); err != nil {
+		t.Fatal(err)
+	}
+	c.Saver.ForgetVendor(old)
+	id, err := c.Store.AddVendor(ctx, sess.ID, "New", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id != old {
+		t.Fatalf("the store gave the new vendor ID %d, not the removed %d: this test needs it used again", id, old)
+	}
+	no := rubric.Value{Tri: rubric.No}
+	c.Saver.SaveAnswer(id, "nda", "NDA", &no)
+	if r := nextReport(t, saved); r.Err != nil || r.Conflict != nil {
+		t.Errorf("the new vendor's first answer: %+v", r)
+	}
+}
