@@ -28,6 +28,8 @@ type Common struct {
 	Watch *db.Watcher
 	// Now is the clock, replaceable in tests.
 	Now func() time.Time
+	// requirementDrafts holds, by session, step 1's numbers that do not read yet.
+	requirementDrafts map[int64]map[string]string
 	// navigating counts the screen changes asked for whose message has not reached
 	// the root yet; keys that arrive meanwhile wait for the new screen.
 	navigating int

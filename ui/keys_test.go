@@ -348,3 +348,24 @@ func TestMovingInAVendorKeepsAWaitingWeightsChange(t *testing.T) {
 		t.Errorf("weights stored %q, want regulated: the move in the vendor replaced the waiting change", stored.Profile.Name)
 	}
 }
+
+func TestStepOneKeepsANumberThatDoesNotReadAcrossLeaving(t *testing.T) {
+	c := newTestCommon(t, rubric.EN)
+	sess := newSessionWithVendors(t, c, "A")
+	app := NewApp(c)
+	open := func() *requirementsScreen {
+		press(app, pushMsg{newRequirementsScreen(c, sess)})
+		return expectTop[*requirementsScreen](t, app, "step 1 opened")
+	}
+	press(app, tea.WindowSizeMsg{Width: 120, Height: 40}, pushMsg{newSessionScreen(c, sess)})
+	r := open()
+	for r.form.Form.GetFocusedField().GetKey() != "daily_volume" {
+		press(app, keyOf(tea.KeyTab))
+	}
+	press(app, keyOf(tea.KeyBackspace), runes("5000 per"), keyOf(tea.KeyEsc))
+	// Another window's change rebuilds the form; leaving and coming back builds it anew.
+	r = open()
+	if got := r.form.Drafts()["daily_volume"]; got != "5000 per" && !strings.HasSuffix(got, "5000 per") {
+		t.Errorf("step 1 opened again with daily volume %q, want the half-typed text kept", got)
+	}
+}

@@ -33,7 +33,7 @@ type requirementsScreen struct {
 func newRequirementsScreen(c *Common, sess *db.Session) *requirementsScreen {
 	r := &requirementsScreen{c: c, sess: sess}
 	c.Saver.Know(sess)
-	r.form = wizard.NewRequirements(c.Lang, sess.Requirements)
+	r.form = wizard.NewRequirements(c.Lang, sess.Requirements, c.requirementDrafts[sess.ID])
 	r.rescore()
 	r.keys.Field = c.bind([]string{"tab", "shift+tab"}, "tab/↑↓", "切换字段", "move between fields")
 	r.keys.Back = c.bind([]string{"esc"}, "esc", "完成", "done")
@@ -88,11 +88,26 @@ func (r *requirementsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	return r, cmd
 }
 
+// keepDrafts keeps the numbers that do not read yet for as long as the program
+// runs, so that leaving step 1 and coming back shows them as typed.
+func (r *requirementsScreen) keepDrafts() {
+	drafts := r.form.Drafts()
+	if len(drafts) == 0 {
+		delete(r.c.requirementDrafts, r.sess.ID)
+		return
+	}
+	if r.c.requirementDrafts == nil {
+		r.c.requirementDrafts = map[int64]map[string]string{}
+	}
+	r.c.requirementDrafts[r.sess.ID] = drafts
+}
+
 // collect saves every field of the requirements that the form shows changed, each
 // on its own: two windows changing different fields both keep their change.
 func (r *requirementsScreen) collect() {
 	live, errs := r.form.Live()
 	r.errs = errs
+	r.keepDrafts()
 	fields := db.ChangedRequirements(r.sess.Requirements, live)
 	if len(fields) == 0 {
 		return
@@ -120,7 +135,7 @@ func (r *requirementsScreen) merged(m sessionMergedMsg) tea.Cmd {
 		return nil
 	}
 	focus := r.form.Focused()
-	r.form = wizard.NewRequirements(r.c.Lang, r.sess.Requirements)
+	r.form = wizard.NewRequirements(r.c.Lang, r.sess.Requirements, r.form.Drafts())
 	if r.w > 0 {
 		r.SetSize(r.w, r.h)
 	}

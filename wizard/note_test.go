@@ -94,8 +94,8 @@ func TestNoteShowsWhatHuhsTextShows(t *testing.T) {
 		})
 		t.Run(fmt.Sprintf("%s requirements", lang), func(t *testing.T) {
 			t.Parallel()
-			a := NewRequirements(lang, req)
-			b := NewRequirements(lang, req)
+			a := NewRequirements(lang, req, nil)
+			b := NewRequirements(lang, req, nil)
 			compareWithHuh(t, &a.Form, a.Resize, a.View, plainForm(lang, b.fields), a.fields,
 				uint64(30+i), 300, noteSizes, inAndOutOfNote("notes"))
 			ra, ea := a.Live()
@@ -158,7 +158,7 @@ func TestLongNoteTakesANewLine(t *testing.T) {
 	// The requirements' notes are the same field.
 	req := rubric.DefaultRequirements()
 	req.Notes = note
-	r := NewRequirements(rubric.ZH, req)
+	r := NewRequirements(rubric.ZH, req, nil)
 	r.Form = toNote(t, r.Form, Update, "notes")
 	r.Form = drive(r.Form, Update, keyOf(tea.KeyEnter))
 	if got, _ := r.Live(); got.Notes != note+"\n" || !r.Typing() {

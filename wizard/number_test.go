@@ -141,7 +141,7 @@ func TestRequirementsMoveOnFromATargetThatDoesNotRead(t *testing.T) {
 	r := rubric.DefaultRequirements()
 	r.Channels = []string{"web"}
 	r.DailyVolume = 5000
-	f := NewRequirements(rubric.ZH, r)
+	f := NewRequirements(rubric.ZH, r, nil)
 	f.Form.Init()
 	f.Resize(80, 30)
 	f.Form = press(f.Form, keyPress(tea.KeyTab))

@@ -25,11 +25,14 @@ type Requirements struct {
 	strs       map[string]*string
 	numbers    map[string]*string
 	numberKeys []string
+	// drafts are number texts that did not read, to show in place of the values.
+	drafts map[string]string
 }
 
-// NewRequirements builds the step-1 form around the session's requirements.
-func NewRequirements(lang rubric.Lang, r rubric.Requirements) *Requirements {
-	f := &Requirements{lang: lang, good: r, lists: map[string]*[]string{}, strs: map[string]*string{}, numbers: map[string]*string{}}
+// NewRequirements builds the step-1 form around the session's requirements, with
+// drafts (see Drafts) in place of the number fields they name.
+func NewRequirements(lang rubric.Lang, r rubric.Requirements, drafts map[string]string) *Requirements {
+	f := &Requirements{lang: lang, good: r, drafts: drafts, lists: map[string]*[]string{}, strs: map[string]*string{}, numbers: map[string]*string{}}
 	fields := make([]huh.Field, 0, len(rubric.RequirementFields))
 	for _, fd := range rubric.RequirementFields {
 		fields = append(fields, cached(f.field(fd, r)))
@@ -66,6 +69,9 @@ func (f *Requirements) field(fd rubric.RequirementField, r rubric.Requirements) 
 		v := new(string)
 		if x, known := r.Number(key); known {
 			*v = rubric.FormatNumber(x)
+		}
+		if d, ok := f.drafts[key]; ok {
+			*v = d
 		}
 		f.numbers[key] = v
 		f.numberKeys = append(f.numberKeys, key)
@@ -108,7 +114,7 @@ func (f *Requirements) Live() (rubric.Requirements, map[string]string) {
 }
 
 // Drafts are the texts of the number fields that do not read, by JSON name: they
-// are not in Live's requirements, and are lost unless kept.
+// are not in Live's requirements, and are lost unless given to the next form.
 func (f *Requirements) Drafts() map[string]string {
 	drafts := map[string]string{}
 	for _, key := range f.numberKeys {

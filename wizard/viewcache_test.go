@@ -138,8 +138,8 @@ func TestCachedRequirementsShowWhatHuhShows(t *testing.T) {
 	for i, lang := range []rubric.Lang{rubric.ZH, rubric.EN} {
 		t.Run(string(lang), func(t *testing.T) {
 			t.Parallel()
-			a := NewRequirements(lang, rubric.DefaultRequirements())
-			b := NewRequirements(lang, rubric.DefaultRequirements())
+			a := NewRequirements(lang, rubric.DefaultRequirements(), nil)
+			b := NewRequirements(lang, rubric.DefaultRequirements(), nil)
 			sameAsHuh(t, &a.Form, a.Resize, a.View, plainForm(lang, b.fields), a.fields, uint64(10+i))
 			ra, ea := a.Live()
 			rb, eb := b.Live()

@@ -151,7 +151,7 @@ func TestRequirementsKeepLastGoodValue(t *testing.T) {
 	r := rubric.DefaultRequirements()
 	r.Channels = []string{"web"}
 	r.DailyVolume = 5000
-	f := NewRequirements(rubric.EN, r)
+	f := NewRequirements(rubric.EN, r, nil)
 	f.Form.Init()
 	got, errs := f.Live()
 	if len(errs) != 0 || got.DailyVolume != 5000 || got.TargetAnswerPct != 99.5 {
