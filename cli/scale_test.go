@@ -3,18 +3,15 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"path/filepath"
 	"testing"
 
 	"vendorvet/internal/gen"
-	"vendorvet/rubric"
 	"vendorvet/sessionfile"
 )
 
-// scaleFiles are session files of 10, 100 and 1,000 vendors and the largest file
-// import accepts ("max": rubric.MaxVendors vendors, about 19 MB).
+// scaleFiles are the session files of gen.Scales.
 func scaleFiles(b *testing.B) []struct {
 	name string
 	data []byte
@@ -24,20 +21,15 @@ func scaleFiles(b *testing.B) []struct {
 		name string
 		data []byte
 	}
-	sessions := []rubric.Session{gen.Session(gen.Rand(1), 10), gen.Session(gen.Rand(1), 100), gen.Session(gen.Rand(1), 1000), gen.Largest(1)}
-	for i, s := range sessions {
-		data, err := sessionfile.Export(s)
+	for _, sc := range gen.Scales(1) {
+		data, err := sessionfile.Export(sc.Session)
 		if err != nil {
 			b.Fatal(err)
-		}
-		name := fmt.Sprint(len(s.Vendors))
-		if i == len(sessions)-1 {
-			name = "max"
 		}
 		files = append(files, struct {
 			name string
 			data []byte
-		}{name, data})
+		}{sc.Name, data})
 	}
 	return files
 }

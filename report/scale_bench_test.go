@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"testing"
 
 	"vendorvet/internal/gen"
@@ -9,9 +8,8 @@ import (
 	"vendorvet/sessionfile"
 )
 
-// sessionFiles are the session files the scale benchmarks read: 10, 100 and 1,000
-// vendors as an evaluation has them, and "max", the largest file import accepts
-// (rubric.MaxVendors vendors whose notes fill it to about sessionfile.MaxSize).
+// sessionFiles are the session files of gen.Scales; the last, the largest import
+// accepts, is checked against the limit.
 func sessionFiles(b *testing.B) []struct {
 	name string
 	data []byte
@@ -21,21 +19,16 @@ func sessionFiles(b *testing.B) []struct {
 		name string
 		data []byte
 	}
-	add := func(name string, s rubric.Session) {
-		data, err := sessionfile.Export(s)
+	for _, sc := range gen.Scales(1) {
+		data, err := sessionfile.Export(sc.Session)
 		if err != nil {
 			b.Fatal(err)
 		}
 		files = append(files, struct {
 			name string
 			data []byte
-		}{name, data})
+		}{sc.Name, data})
 	}
-	for _, n := range []int{10, 100, 1000} {
-		add(fmt.Sprint(n), gen.Session(gen.Rand(1), n))
-	}
-	largest := gen.Largest(1)
-	add("max", largest)
 	if n := len(files[len(files)-1].data); n > sessionfile.MaxSize {
 		b.Fatalf("the largest file is %d bytes, over the limit", n)
 	}

@@ -2,16 +2,13 @@ package sessionfile
 
 import (
 	"encoding/json"
-	"fmt"
 	"testing"
 
 	"vendorvet/internal/gen"
-	"vendorvet/rubric"
 )
 
-// sessionFiles are the session files the scale benchmarks read: 10, 100 and 1,000
-// vendors as an evaluation has them, and "max", the largest file import accepts
-// (rubric.MaxVendors vendors whose notes fill it to about MaxSize).
+// sessionFiles are the session files of gen.Scales; the last, the largest import
+// accepts, is checked against the limit.
 func sessionFiles(b *testing.B) []struct {
 	name string
 	data []byte
@@ -21,21 +18,16 @@ func sessionFiles(b *testing.B) []struct {
 		name string
 		data []byte
 	}
-	add := func(name string, s rubric.Session) {
-		data, err := Export(s)
+	for _, sc := range gen.Scales(1) {
+		data, err := Export(sc.Session)
 		if err != nil {
 			b.Fatal(err)
 		}
 		files = append(files, struct {
 			name string
 			data []byte
-		}{name, data})
+		}{sc.Name, data})
 	}
-	for _, n := range []int{10, 100, 1000} {
-		add(fmt.Sprint(n), gen.Session(gen.Rand(1), n))
-	}
-	largest := gen.Largest(1)
-	add("max", largest)
 	if n := len(files[len(files)-1].data); n > MaxSize {
 		b.Fatalf("the largest file is %d bytes, over the limit", n)
 	}

@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"strconv"
 	"strings"
 
 	"vendorvet/rubric"
@@ -18,4 +19,21 @@ func Largest(seed uint64) rubric.Session {
 		}
 	}
 	return s
+}
+
+// Scale is a session of a size the scale benchmarks measure, named by its vendors
+// ("10", "100", "1000") or "max" for Largest.
+type Scale struct {
+	Name    string
+	Session rubric.Session
+}
+
+// Scales are the sessions the scale benchmarks read: 10, 100 and 1,000 vendors as an
+// evaluation has them, and the largest file import accepts.
+func Scales(seed uint64) []Scale {
+	var out []Scale
+	for _, n := range []int{10, 100, 1000} {
+		out = append(out, Scale{strconv.Itoa(n), Session(Rand(seed), n)})
+	}
+	return append(out, Scale{"max", Largest(seed)})
 }
