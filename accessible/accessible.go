@@ -419,8 +419,8 @@ func (f *plainFlow) session(id int64) error {
 			f.say("评估人：%s", "Evaluator: %s", sess.Evaluator)
 		}
 		f.line(f.tr("需求：", "Requirements: ") + f.requirementsText(sess.Requirements))
-		f.say("服务商：%d 家。", "Vendors: %d.", len(sess.VendorRecords))
-		for i, v := range sess.VendorRecords {
+		f.say("服务商：%d 家。", "Vendors: %d.", len(sess.Vendors))
+		for i, v := range sess.Vendors {
 			card := rubric.Score(sess.Requirements, v.Answers, sess.Profile)
 			f.line(strconv.Itoa(i+1) + ". " + v.Name + f.colon() + f.cardLine(card))
 		}
@@ -431,7 +431,7 @@ func (f *plainFlow) session(id int64) error {
 			case "a", "r", "b", "q":
 				return true
 			}
-			_, ok := plainNumberIn(c, 1, len(sess.VendorRecords))
+			_, ok := plainNumberIn(c, 1, len(sess.Vendors))
 			return ok
 		})
 		if err != nil {
@@ -506,7 +506,7 @@ func (f *plainFlow) addVendor(sess *db.Session) (int, error) {
 		return -1, errPlainGone
 	}
 	*sess = *fresh
-	for i, v := range sess.VendorRecords {
+	for i, v := range sess.Vendors {
 		if v.ID == id {
 			f.say("已添加服务商 %s。", "Vendor %s added.", v.Name)
 			return i, nil
@@ -519,7 +519,7 @@ func (f *plainFlow) addVendor(sess *db.Session) (int, error) {
 
 // vendor lets the user pick steps of one vendor until going back.
 func (f *plainFlow) vendor(sess *db.Session, i int) error {
-	v := &sess.VendorRecords[i]
+	v := &sess.Vendors[i]
 	f.line("")
 	f.say("服务商：%s", "Vendor: %s", v.Name)
 	if v.Contact != "" {

@@ -170,10 +170,10 @@ func TestAccessibleSavesEveryAnswerAsGiven(t *testing.T) {
 	if sess.Title != "Contact centre 2025" || sess.Client != "Acme" || sess.Evaluator != "Li Wei" {
 		t.Errorf("session meta = %q %q %q", sess.Title, sess.Client, sess.Evaluator)
 	}
-	if len(sess.VendorRecords) != 1 || sess.VendorRecords[0].Name != "Alpha Service" {
-		t.Fatalf("vendors = %+v", sess.VendorRecords)
+	if len(sess.Vendors) != 1 || sess.Vendors[0].Name != "Alpha Service" {
+		t.Fatalf("vendors = %+v", sess.Vendors)
 	}
-	v := sess.VendorRecords[0]
+	v := sess.Vendors[0]
 	yes, no := rubric.Value{Tri: rubric.Yes}, rubric.Value{Tri: rubric.No}
 	plainExpect(t, v.Answers, "business_license", yes)
 	plainExpect(t, v.Answers, "dispatch_permit", yes)
@@ -219,7 +219,7 @@ func TestAccessibleEndOfInputMidStepKeepsAnswersChinese(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, text)
 		}
 	}
-	v := plainReload(t, store, path).VendorRecords[0]
+	v := plainReload(t, store, path).Vendors[0]
 	plainExpect(t, v.Answers, "business_license", rubric.Value{Tri: rubric.Yes})
 	plainExpect(t, v.Answers, "nda", rubric.Value{Tri: rubric.No})
 	plainExpect(t, v.Answers, "seat_multiple", rubric.Value{Num: 8})
@@ -313,7 +313,7 @@ func TestAccessibleConflictAsksAgain(t *testing.T) {
 	if !strings.Contains(text, "now: no") {
 		t.Errorf("the question asked again does not show the new current answer:\n%s", text)
 	}
-	v := plainReload(t, store, path).VendorRecords[0]
+	v := plainReload(t, store, path).Vendors[0]
 	plainExpect(t, v.Answers, "business_license", rubric.Value{Tri: rubric.Yes})
 }
 
@@ -333,7 +333,7 @@ func TestAccessibleInterruptQuitsHavingSaved(t *testing.T) {
 	if !strings.Contains(out.String(), "Interrupted. Everything answered is saved.") {
 		t.Errorf("output:\n%s", out.String())
 	}
-	v := plainReload(t, store, path).VendorRecords[0]
+	v := plainReload(t, store, path).Vendors[0]
 	plainExpect(t, v.Answers, "business_license", rubric.Value{Tri: rubric.Yes})
 	if len(v.Answers) != 1 {
 		t.Errorf("answers = %v", v.Answers)
@@ -424,7 +424,7 @@ func TestAccessibleChoicesAndHiddenFees(t *testing.T) {
 	if !strings.Contains(text, "Pricing model, now: Per hour") {
 		t.Errorf("the second pass does not show the chosen pricing model:\n%s", text)
 	}
-	v := plainReload(t, store, path).VendorRecords[0]
+	v := plainReload(t, store, path).Vendors[0]
 	plainExpect(t, v.Answers, "pricing_model", rubric.Value{Str: "per_hour"})
 	plainExpect(t, v.Answers, "price_month", rubric.Value{Num: 50000})
 	plainExpect(t, v.Answers, "hidden_fees_reviewed", rubric.Value{Tri: rubric.Yes})
@@ -460,7 +460,7 @@ func TestAccessibleInvalidChoiceThenEndOfInput(t *testing.T) {
 			if !strings.Contains(text, "End of input. Everything answered is saved.") {
 				t.Errorf("output:\n%s", text)
 			}
-			v := plainReload(t, store, path).VendorRecords[0]
+			v := plainReload(t, store, path).Vendors[0]
 			plainExpect(t, v.Answers, "business_license", rubric.Value{Tri: rubric.Yes})
 			if len(v.Answers) != 1 {
 				t.Errorf("answers = %v", v.Answers)
@@ -513,7 +513,7 @@ func TestAccessibleNoteChangedElsewhereIsShownAndAskedAgain(t *testing.T) {
 	if !strings.Contains(text, "第 2 步的证据/备注刚在别处被修改，现在是：另一窗口的备注。你的版本未保存：我的备注。请再写一次。") {
 		t.Errorf("no conflict line with both texts:\n%s", text)
 	}
-	v := plainReload(t, store, path).VendorRecords[0]
+	v := plainReload(t, store, path).Vendors[0]
 	if v.Notes[2] != "两边合并后的备注" {
 		t.Errorf("note of step 2 = %q, want the text written after the conflict", v.Notes[2])
 	}

@@ -76,11 +76,11 @@ func (c *cli) export(args []string) error {
 		}
 		var data []byte
 		if *format == "json" {
-			if data, err = sessionfile.Export(sess.Session); err != nil {
+			if data, err = sessionfile.Export(sess.Rubric()); err != nil {
 				return c.failf(err, "导出 JSON 失败：%v", "Could not export the JSON: %v", err)
 			}
 		} else {
-			data = report.Markdown(sess.Session, c.reportLang(sess.Lang), time.Now())
+			data = report.Markdown(sess.Rubric(), c.reportLang(sess.Lang), time.Now())
 		}
 		if *out == "" {
 			_, err := c.stdout.Write(data)

@@ -96,7 +96,7 @@ func checkLoad(t *testing.T, s *Store, sessionID int64, prefixes []string, n int
 		t.Fatal(err)
 	}
 	byName := map[string]Vendor{}
-	for _, v := range sess.VendorRecords {
+	for _, v := range sess.Vendors {
 		byName[v.Name] = v
 	}
 	for _, p := range prefixes {
@@ -111,8 +111,8 @@ func checkLoad(t *testing.T, s *Store, sessionID int64, prefixes []string, n int
 			}
 		}
 	}
-	if len(sess.VendorRecords) != len(prefixes)*n {
-		t.Errorf("%d vendors, want %d", len(sess.VendorRecords), len(prefixes)*n)
+	if len(sess.Vendors) != len(prefixes)*n {
+		t.Errorf("%d vendors, want %d", len(sess.Vendors), len(prefixes)*n)
 	}
 	assertCachedScores(t, s, sessionID)
 }
@@ -255,7 +255,7 @@ func TestKilledWriterLosesNothingAcknowledged(t *testing.T) {
 		t.Fatal(err)
 	}
 	have := map[string]bool{}
-	for _, v := range sess.VendorRecords {
+	for _, v := range sess.Vendors {
 		have[v.Name] = true
 	}
 	for prefix, n := range acked {

@@ -33,7 +33,7 @@ func TestDraftsKeepHalfTypedNumbers(t *testing.T) {
 	}
 	defer s.Close()
 	sess, _ := s.Session(ctx, sid)
-	v := sess.VendorRecords[0]
+	v := sess.Vendors[0]
 	if v.Drafts["seat_multiple"] != "8a" {
 		t.Errorf("draft after reopening = %q, want 8a", v.Drafts["seat_multiple"])
 	}
@@ -47,7 +47,7 @@ func TestDraftsKeepHalfTypedNumbers(t *testing.T) {
 		t.Fatal(err)
 	}
 	sess, _ = s.Session(ctx, sid)
-	if d := sess.VendorRecords[0].Drafts["seat_multiple"]; d != "8a" {
+	if d := sess.Vendors[0].Drafts["seat_multiple"]; d != "8a" {
 		t.Errorf("draft after the answer was made unknown = %q, want 8a", d)
 	}
 	// A valid answer replaces the draft.
@@ -55,7 +55,7 @@ func TestDraftsKeepHalfTypedNumbers(t *testing.T) {
 		t.Fatal(err)
 	}
 	sess, _ = s.Session(ctx, sid)
-	if d, ok := sess.VendorRecords[0].Drafts["seat_multiple"]; ok {
+	if d, ok := sess.Vendors[0].Drafts["seat_multiple"]; ok {
 		t.Errorf("draft %q survived a valid answer", d)
 	}
 	// An empty draft forgets it; unknown questions are refused.
@@ -66,8 +66,8 @@ func TestDraftsKeepHalfTypedNumbers(t *testing.T) {
 		t.Fatal(err)
 	}
 	sess, _ = s.Session(ctx, sid)
-	if len(sess.VendorRecords[0].Drafts) != 0 {
-		t.Errorf("drafts left: %v", sess.VendorRecords[0].Drafts)
+	if len(sess.Vendors[0].Drafts) != 0 {
+		t.Errorf("drafts left: %v", sess.Vendors[0].Drafts)
 	}
 	if err := s.SaveDraft(ctx, vid, "no_such_question", "1"); err == nil {
 		t.Error("a draft for an unknown question was accepted")
@@ -148,7 +148,7 @@ func TestVendorNamesAreUniqueInASession(t *testing.T) {
 		t.Errorf("keeping its own name: %v", err)
 	}
 	sess, _ := s.Session(ctx, a)
-	if sess.VendorRecords[1].Name != "Beta" {
-		t.Errorf("the refused rename changed the name to %q", sess.VendorRecords[1].Name)
+	if sess.Vendors[1].Name != "Beta" {
+		t.Errorf("the refused rename changed the name to %q", sess.Vendors[1].Name)
 	}
 }

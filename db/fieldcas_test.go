@@ -131,7 +131,7 @@ func TestTwoWindowsChangeNotes(t *testing.T) {
 		t.Errorf("conflict %+v", conflict)
 	}
 	sess, _ := first.Session(ctx, sid)
-	notes := sess.VendorRecords[0].Notes
+	notes := sess.Vendors[0].Notes
 	if notes[2] != "licences seen" || notes[3] != "team visited" {
 		t.Errorf("stored notes %v", notes)
 	}

@@ -54,13 +54,13 @@ func TestImportRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := cleaned(sess); !reflect.DeepEqual(got.Session, want) {
-			t.Errorf("session %d:\n got %+v\nwant %+v", i, got.Session, want)
+		if want := cleaned(sess); !reflect.DeepEqual(got.Rubric(), want) {
+			t.Errorf("session %d:\n got %+v\nwant %+v", i, got.Rubric(), want)
 		}
-		if len(got.VendorRecords) != len(sess.Vendors) {
-			t.Fatalf("%d vendor records", len(got.VendorRecords))
+		if len(got.Vendors) != len(sess.Vendors) {
+			t.Fatalf("%d vendor records", len(got.Vendors))
 		}
-		for j, v := range got.VendorRecords {
+		for j, v := range got.Vendors {
 			if len(v.Versions) != len(v.Answers) {
 				t.Errorf("vendor %d: %d versions for %d answers", j, len(v.Versions), len(v.Answers))
 			}
@@ -172,7 +172,7 @@ func TestDiskFull(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if notes := got.VendorRecords[0].Notes; notes[2] != "kept" || notes[3] != "" {
+	if notes := got.Vendors[0].Notes; notes[2] != "kept" || notes[3] != "" {
 		t.Errorf("notes after a full disk: %d entries", len(notes))
 	}
 
@@ -181,7 +181,7 @@ func TestDiskFull(t *testing.T) {
 	if err := s.SaveNote(ctx, vid, 3, big); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := s.Session(ctx, sid); got.VendorRecords[0].Notes[3] != big {
+	if got, _ := s.Session(ctx, sid); got.Vendors[0].Notes[3] != big {
 		t.Error("note not saved once there was room")
 	}
 	if err := quickCheck(ctx, s.db, s.Path()); err != nil {

@@ -45,7 +45,7 @@ func TestLimitPagesRehearsesAFullDisk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := sess.VendorRecords[0].Notes[2]; n != "" {
+	if n := sess.Vendors[0].Notes[2]; n != "" {
 		t.Errorf("a failed save left a note of %d bytes", len(n))
 	}
 	// Lifting the cap makes room: the same save lands.
@@ -59,7 +59,7 @@ func TestLimitPagesRehearsesAFullDisk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sess.VendorRecords[0].Notes[2] != long {
+	if sess.Vendors[0].Notes[2] != long {
 		t.Error("the note saved after making room did not come back")
 	}
 }

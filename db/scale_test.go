@@ -124,7 +124,7 @@ func TestWritesDuringAnImportSucceed(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			vid := saved.VendorRecords[0].ID
+			vid := saved.Vendors[0].ID
 
 			done := make(chan error, 1)
 			start := time.Now()

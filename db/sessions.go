@@ -32,14 +32,28 @@ type SessionSummary struct {
 	UpdatedAt     time.Time
 }
 
-// Session is a whole stored session. The embedded rubric.Session holds everything
-// scoring and reports need (its Vendors included); VendorRecords holds the same
-// vendors, in the same order, with their ids and answer versions for editing.
+// Session is a whole stored session: what rubric.Session holds, with the ids and
+// answer versions that editing needs. Rubric gives it as scoring and reports take it.
 type Session struct {
-	ID int64
-	rubric.Session
-	VendorRecords        []Vendor
+	ID                   int64
+	Title, Client        string
+	Evaluator            string
+	Lang                 rubric.Lang
+	Profile              rubric.Profile
+	Requirements         rubric.Requirements
+	Vendors              []Vendor
 	CreatedAt, UpdatedAt time.Time
+}
+
+// Rubric is the session as scoring and reports take it. Its vendors share their
+// answers and notes with s: it is for reading, while s does not change.
+func (s *Session) Rubric() rubric.Session {
+	out := rubric.Session{Title: s.Title, Client: s.Client, Evaluator: s.Evaluator, Lang: s.Lang,
+		Profile: s.Profile, Requirements: s.Requirements, Vendors: make([]rubric.Vendor, len(s.Vendors))}
+	for i := range s.Vendors {
+		out.Vendors[i] = s.Vendors[i].Vendor
+	}
+	return out
 }
 
 // Vendor is a stored vendor.
@@ -270,25 +284,13 @@ func (s *Store) Session(ctx context.Context, id int64) (*Session, error) {
 		if err != nil {
 			return err
 		}
-		out.VendorRecords = vendors
-		out.Vendors = make([]rubric.Vendor, len(vendors))
-		for i, v := range vendors {
-			out.Vendors[i] = rubric.Vendor{Name: v.Name, Contact: v.Contact, Answers: v.Answers.Clone(), Notes: cloneNotes(v.Notes)}
-		}
+		out.Vendors = vendors
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
-}
-
-func cloneNotes(n map[int]string) map[int]string {
-	c := make(map[int]string, len(n))
-	for k, v := range n {
-		c[k] = v
-	}
-	return c
 }
 
 func loadVendors(ctx context.Context, tx *sql.Tx, sessionID int64) ([]Vendor, error) {

@@ -36,7 +36,7 @@ func TestCreateSessionDefaultsAndCleaning(t *testing.T) {
 	if got.Profile != rubric.DefaultProfile {
 		t.Errorf("profile %+v", got.Profile)
 	}
-	if len(got.Vendors) != 0 || len(got.VendorRecords) != 0 || got.CreatedAt.IsZero() || !got.UpdatedAt.Equal(got.CreatedAt) {
+	if len(got.Vendors) != 0 || got.CreatedAt.IsZero() || !got.UpdatedAt.Equal(got.CreatedAt) {
 		t.Errorf("new session %+v", got)
 	}
 	if _, err := s.Session(ctx, id+1); !errors.Is(err, ErrNotFound) {
@@ -54,7 +54,7 @@ func TestUpdateSessionMeta(t *testing.T) {
 	}
 	got, _ := s.Session(ctx, id)
 	if got.Title != "new" || got.Client != "ACME" || got.Evaluator != "Ann" || got.Lang != rubric.ZH {
-		t.Errorf("meta %+v", got.Session)
+		t.Errorf("meta %+v", got.Rubric())
 	}
 	if !got.UpdatedAt.After(before.UpdatedAt) {
 		t.Errorf("updated_at %v, was %v", got.UpdatedAt, before.UpdatedAt)
@@ -182,7 +182,7 @@ func assertCachedScores(t *testing.T, s *Store, id int64) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, v := range sess.VendorRecords {
+	for _, v := range sess.Vendors {
 		card := rubric.Score(sess.Requirements, v.Answers, sess.Profile)
 		var total float64
 		var band string

@@ -46,17 +46,17 @@ func TestVendorsAddUpdateRemove(t *testing.T) {
 	}
 	var names []string
 	var ids []int64
-	for i, v := range sess.VendorRecords {
+	for i, v := range sess.Vendors {
 		names, ids = append(names, v.Name), append(ids, v.ID)
 		if sess.Vendors[i].Name != v.Name || !reflect.DeepEqual(sess.Vendors[i].Answers, v.Answers) {
-			t.Errorf("Vendors[%d] and VendorRecords[%d] differ", i, i)
+			t.Errorf("Vendors[%d] and Vendors[%d] differ", i, i)
 		}
 	}
 	if !reflect.DeepEqual(names, []string{"乙 renamed", "丙", "丁"}) || !reflect.DeepEqual(ids, []int64{b, c, d}) {
 		t.Errorf("vendors %q %v", names, ids)
 	}
-	if sess.VendorRecords[0].Contact != clean.Line("李\r") {
-		t.Errorf("contact %q", sess.VendorRecords[0].Contact)
+	if sess.Vendors[0].Contact != clean.Line("李\r") {
+		t.Errorf("contact %q", sess.Vendors[0].Contact)
 	}
 	if _, err := s.AddVendor(ctx, id+1, "x", ""); !errors.Is(err, ErrNotFound) {
 		t.Errorf("vendor of a missing session: %v", err)
@@ -96,7 +96,7 @@ func TestSaveAnswerVersions(t *testing.T) {
 		t.Fatal(err)
 	}
 	sess, _ := s.Session(ctx, sid)
-	rec := sess.VendorRecords[0]
+	rec := sess.Vendors[0]
 	if !reflect.DeepEqual(rec.Versions, map[string]int64{"seat_multiple": v2, "channels": set}) {
 		t.Errorf("versions %v", rec.Versions)
 	}
@@ -232,7 +232,7 @@ func TestSaveNote(t *testing.T) {
 		t.Fatal(err)
 	}
 	sess, _ := s.Session(ctx, sid)
-	notes := sess.VendorRecords[0].Notes
+	notes := sess.Vendors[0].Notes
 	if len(notes) != 5 {
 		t.Errorf("%d notes", len(notes))
 	}
@@ -266,7 +266,7 @@ func TestStoredAnswersThisVersionDoesNotKnow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := sess.VendorRecords[0]
+	rec := sess.Vendors[0]
 	if len(rec.Answers) != 1 || rec.Answers["iso9001"].Tri != rubric.Yes {
 		t.Errorf("answers %+v", rec.Answers)
 	}
@@ -308,7 +308,7 @@ func TestEveryWriteBumpsTheSession(t *testing.T) {
 		"note": func() error { return s.SaveNote(ctx, vid, 7, "n") },
 		"remove vendor": func() error {
 			sess, _ := s.Session(ctx, sid)
-			return s.RemoveVendor(ctx, sess.VendorRecords[len(sess.VendorRecords)-1].ID)
+			return s.RemoveVendor(ctx, sess.Vendors[len(sess.Vendors)-1].ID)
 		},
 	}
 	for name, write := range writes {

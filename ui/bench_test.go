@@ -440,7 +440,7 @@ func BenchmarkSaverSaveAnswer(b *testing.B) {
 			saved <- s
 		}
 	}
-	v := sess.VendorRecords[0]
+	v := sess.Vendors[0]
 	c.Saver.Know(sess)
 	var rec, queue latency.Recorder
 	b.ReportAllocs()

@@ -39,7 +39,7 @@ const (
 type compareScreen struct {
 	c    *Common
 	sess *db.Session
-	// cards follow sess.VendorRecords; order lists their indexes best first.
+	// cards follow sess.Vendors; order lists their indexes best first.
 	cards     []rubric.Scorecard
 	order     []int
 	stability rubric.Stability
@@ -151,8 +151,8 @@ func (s *compareScreen) rescore() {
 	sess := s.sess
 	s.scored++
 	s.cards = s.cards[:0]
-	names := make([]string, len(sess.VendorRecords))
-	for i, v := range sess.VendorRecords {
+	names := make([]string, len(sess.Vendors))
+	for i, v := range sess.Vendors {
 		s.cards = append(s.cards, rubric.Score(sess.Requirements, v.Answers, sess.Profile))
 		names[i] = v.Name
 	}
@@ -367,7 +367,7 @@ func (s *compareScreen) headerLines() []string {
 				rank = dqMarker + " "
 			}
 			// The name wraps beside its rank; the second line ends in … when cut.
-			parts := wrapText(s.sess.VendorRecords[vi].Name, cw-1-ansi.StringWidth(rank))
+			parts := wrapText(s.sess.Vendors[vi].Name, cw-1-ansi.StringWidth(rank))
 			switch {
 			case line == 0:
 				return rank + parts[0]
@@ -446,7 +446,7 @@ func (s *compareScreen) drawBody() []string {
 		return ratio, fmt.Sprintf("%d/%d", card.Answered, card.Applicable), true
 	}, higher))
 	out = append(out, s.numberRow(c.tr("月报价", "Price / month"), func(vi int) (float64, string, bool) {
-		p, ok := s.sess.VendorRecords[vi].Answers.Num("price_month")
+		p, ok := s.sess.Vendors[vi].Answers.Num("price_month")
 		if !ok {
 			return 0, "—", false
 		}
@@ -458,7 +458,7 @@ func (s *compareScreen) drawBody() []string {
 		budgetLabel += " ¥" + groupThousands(*budget)
 	}
 	out = append(out, s.numberRow(truncate(budgetLabel, s.labelWidth()-1), func(vi int) (float64, string, bool) {
-		p, ok := s.sess.VendorRecords[vi].Answers.Num("price_month")
+		p, ok := s.sess.Vendors[vi].Answers.Num("price_month")
 		if !ok || budget == nil || *budget <= 0 {
 			return 0, "—", false
 		}
@@ -591,7 +591,7 @@ func (s *compareScreen) stabilityText() string {
 	if !s.stability.Tested {
 		return rubric.NoOrderToTest.In(c.Lang)
 	}
-	name := func(vi int) string { return s.sess.VendorRecords[vi].Name }
+	name := func(vi int) string { return s.sess.Vendors[vi].Name }
 	step := rubric.FormatNumber(rubric.ShiftStep)
 	if s.stability.Stable {
 		return fmt.Sprintf(c.tr("名次稳定:任一权重变动 ±%s,前两名(%s、%s)的先后不变。",
@@ -668,9 +668,9 @@ func (s *compareScreen) chartLines() []string {
 			run.WriteString(cell)
 		}
 		flush()
-		name := strconv.Itoa(p+1) + " " + s.sess.VendorRecords[vi].Name
+		name := strconv.Itoa(p+1) + " " + s.sess.Vendors[vi].Name
 		if p >= s.contenders {
-			name = dqMarker + " " + s.sess.VendorRecords[vi].Name
+			name = dqMarker + " " + s.sess.Vendors[vi].Name
 		}
 		line := pad(name, lw-1) + " " + b.String() + " " + padLeft(rubric.FormatNumber(card.Total), 5) + " " + shortBand(c, card.Band)
 		if p >= s.contenders {

@@ -151,7 +151,7 @@ func profileFlip(lang rubric.Lang) rubric.Session {
 func orderNames(s *compareScreen) []string {
 	var out []string
 	for _, i := range s.order {
-		out = append(out, s.sess.VendorRecords[i].Name)
+		out = append(out, s.sess.Vendors[i].Name)
 	}
 	return out
 }
@@ -231,7 +231,7 @@ func TestCompareSessionScreenSeesTheNewProfile(t *testing.T) {
 	app.Update(tea.KeyMsg{Type: tea.KeyEsc})
 	_, cmd := app.Update(popMsg{})
 	_ = cmd
-	want := rubric.Score(sess.Requirements, sess.VendorRecords[0].Answers, rubric.RegulatedProfile).Total
+	want := rubric.Score(sess.Requirements, sess.Vendors[0].Answers, rubric.RegulatedProfile).Total
 	if session.cards[0].Total != want {
 		t.Errorf("session screen shows %v for X, want the regulated %v", session.cards[0].Total, want)
 	}

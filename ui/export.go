@@ -125,7 +125,7 @@ func newExportScreen(c *Common, sess *db.Session) *exportScreen {
 	s.path.SetValue(report.SafeFileName(sess.Title))
 	s.path.Focus()
 	s.preview = newPreview()
-	s.markdown = report.Markdown(sess.Session, c.Lang, c.Now())
+	s.markdown = report.Markdown(sess.Rubric(), c.Lang, c.Now())
 	return s
 }
 
@@ -363,7 +363,7 @@ func writeReport(c *Common, sessionID int64, path string, force bool) exportedMs
 		m.storeErr = err
 		return m
 	}
-	m.markdown = report.Markdown(sess.Session, c.Lang, c.Now())
+	m.markdown = report.Markdown(sess.Rubric(), c.Lang, c.Now())
 	m.fileErr = report.WriteFile(path, m.markdown, force)
 	return m
 }

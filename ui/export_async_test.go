@@ -150,7 +150,7 @@ func TestExportWriteLaysOutAChangedReport(t *testing.T) {
 
 	rename := func(name string) {
 		c.Saver.Save("rename", "name", func(ctx context.Context, st *db.Store) error {
-			return st.UpdateVendor(ctx, sess.VendorRecords[0].ID, name, "")
+			return st.UpdateVendor(ctx, sess.Vendors[0].ID, name, "")
 		})
 	}
 	rename("Renamed first")

@@ -75,7 +75,7 @@ func TestExportWritesTheReportOfTheStore(t *testing.T) {
 		// A change still queued when enter is pressed is in the file.
 		renamed := "Renamed vendor"
 		c.Saver.Save("rename", "name", func(ctx context.Context, st *db.Store) error {
-			return st.UpdateVendor(ctx, sess.VendorRecords[1].ID, renamed, "")
+			return st.UpdateVendor(ctx, sess.Vendors[1].ID, renamed, "")
 		})
 		path := filepath.Join(t.TempDir(), "report.md")
 		setPath(s, path)
@@ -89,7 +89,7 @@ func TestExportWritesTheReportOfTheStore(t *testing.T) {
 			t.Fatal(err)
 		}
 		// The command line writes exactly these bytes for the same clock and language.
-		want := report.Markdown(stored.Session, lang, fixedNow)
+		want := report.Markdown(stored.Rubric(), lang, fixedNow)
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s: file differs from report.Markdown of the stored session", lang)
 		}

@@ -317,11 +317,11 @@ func TestFullDiskKeepsWhatWasTypedAndSavesOnceThereIsRoom(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if got.VendorRecords[0].Answers.Tri("business_license") != rubric.Yes {
+				if got.Vendors[0].Answers.Tri("business_license") != rubric.Yes {
 					t.Error("the answer is not in the store")
 				}
-				if got.VendorRecords[0].Notes[2] != note {
-					t.Errorf("stored note = %q, want %q", got.VendorRecords[0].Notes[2], note)
+				if got.Vendors[0].Notes[2] != note {
+					t.Errorf("stored note = %q, want %q", got.Vendors[0].Notes[2], note)
 				}
 			})
 		})

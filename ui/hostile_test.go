@@ -102,7 +102,7 @@ func hostileRoundTrip(t *testing.T, lang rubric.Lang) {
 	press(app, keyOf(tea.KeyEnter))
 	press(app, runes("a"), runes("B 服务商"), keyOf(tea.KeyEnter), keyOf(tea.KeyEnter))
 	sessScreen, ok := app.top().(*sessionScreen)
-	if !ok || len(sessScreen.sess.VendorRecords) != 2 {
+	if !ok || len(sessScreen.sess.Vendors) != 2 {
 		t.Fatalf("after adding two vendors the top screen is %T; status %q", app.top(), app.status)
 	}
 	checkScreen(t, app, "session")
@@ -159,12 +159,12 @@ func hostileRoundTrip(t *testing.T, lang rubric.Lang) {
 		{"evaluator", sess.Evaluator, storedLine(hostileLine + " evaluator")},
 		{"user profile", sess.Requirements.UserProfile, storedLine(hostileLine)},
 		{"requirements notes", sess.Requirements.Notes, storedText(hostileText)},
-		{"vendor name", sess.VendorRecords[0].Name, storedLine(hostileLine)},
-		{"vendor contact", sess.VendorRecords[0].Contact, storedLine(hostileLine + " 138-0000")},
+		{"vendor name", sess.Vendors[0].Name, storedLine(hostileLine)},
+		{"vendor contact", sess.Vendors[0].Contact, storedLine(hostileLine + " 138-0000")},
 	}
 	for step := 2; step <= 7; step++ {
 		checks = append(checks, struct{ what, got, want string }{
-			fmt.Sprintf("notes of step %d", step), sess.VendorRecords[0].Notes[step], storedText(hostileText + fmt.Sprintf(" step %d", step))})
+			fmt.Sprintf("notes of step %d", step), sess.Vendors[0].Notes[step], storedText(hostileText + fmt.Sprintf(" step %d", step))})
 	}
 	for _, ch := range checks {
 		if ch.got != ch.want {
@@ -302,8 +302,8 @@ func TestHundredKilobyteNoteKeepsTheWizardUsable(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if sess.VendorRecords[0].Notes[3] != got {
-			t.Errorf("stored note of %d bytes, want %d", len(sess.VendorRecords[0].Notes[3]), len(got))
+		if sess.Vendors[0].Notes[3] != got {
+			t.Errorf("stored note of %d bytes, want %d", len(sess.Vendors[0].Notes[3]), len(got))
 		}
 		// The export preview of it fits too.
 		app.Update(keyOf(tea.KeyEsc))
@@ -346,10 +346,10 @@ func benchLongNote(b *testing.B, size int, where string) {
 
 func mustVendor(b *testing.B, c *Common, sessionID int64) int64 {
 	sess, err := c.Store.Session(context.Background(), sessionID)
-	if err != nil || len(sess.VendorRecords) == 0 {
+	if err != nil || len(sess.Vendors) == 0 {
 		b.Fatal(err)
 	}
-	return sess.VendorRecords[0].ID
+	return sess.Vendors[0].ID
 }
 
 func TestHostileTextIsStoredCleanAndNeverReachesTheTerminal(t *testing.T) {
@@ -382,7 +382,7 @@ func TestImportedHostileTextStaysInert(t *testing.T) {
 					}
 				}
 				sess := storeSession(t, c, s)
-				if !strings.Contains(sess.VendorRecords[0].Notes[2], "\t") {
+				if !strings.Contains(sess.Vendors[0].Notes[2], "\t") {
 					t.Fatal("the imported notes lost their tabs; this test needs them")
 				}
 				for _, sz := range [][2]int{{40, 12}, {80, 24}, {200, 60}} {

@@ -42,8 +42,8 @@ func TestKeysReadTogetherActOneByOne(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range rubric.StepQuestions(2)[:3] {
-		if fresh.VendorRecords[0].Answers.Tri(q.ID) != stored.Tri(q.ID) {
-			t.Errorf("%s: stored %v, on screen %v", q.ID, fresh.VendorRecords[0].Answers.Tri(q.ID), stored.Tri(q.ID))
+		if fresh.Vendors[0].Answers.Tri(q.ID) != stored.Tri(q.ID) {
+			t.Errorf("%s: stored %v, on screen %v", q.ID, fresh.Vendors[0].Answers.Tri(q.ID), stored.Tri(q.ID))
 		}
 	}
 }
@@ -329,8 +329,8 @@ func TestEscAndAKeyReadTogetherAreEscThenTheKey(t *testing.T) {
 func TestMovingInAVendorKeepsAWaitingWeightsChange(t *testing.T) {
 	c := newTestCommon(t, rubric.EN)
 	sess := newSessionWithVendors(t, c, "First")
-	if sess.ID != sess.VendorRecords[0].ID {
-		t.Fatalf("session %d and vendor %d: the test needs one id for both", sess.ID, sess.VendorRecords[0].ID)
+	if sess.ID != sess.Vendors[0].ID {
+		t.Fatalf("session %d and vendor %d: the test needs one id for both", sess.ID, sess.Vendors[0].ID)
 	}
 	// Hold the saver so that both saves wait together, as on a full disk.
 	release := make(chan struct{})

@@ -59,7 +59,7 @@ func TestLongVendorNoteTakesEnter(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := sess.VendorRecords[0].Notes[3]; got != want {
+		if got := sess.Vendors[0].Notes[3]; got != want {
 			t.Errorf("stored a note of %d lines, want %d", strings.Count(got, "\n")+1, strings.Count(want, "\n")+1)
 		}
 	})

@@ -145,7 +145,7 @@ func (r *requirementsScreen) merged(m sessionMergedMsg) tea.Cmd {
 // rescore scores every vendor under the requirements in memory.
 func (r *requirementsScreen) rescore() {
 	r.cards = r.cards[:0]
-	for _, v := range r.sess.VendorRecords {
+	for _, v := range r.sess.Vendors {
 		r.cards = append(r.cards, rubric.Score(r.sess.Requirements, v.Answers, r.sess.Profile))
 	}
 }
@@ -177,10 +177,10 @@ func (r *requirementsScreen) View() string {
 func (r *requirementsScreen) vendorLines(w int) []string {
 	c, st := r.c, r.c.Styles
 	out := []string{st.PanelTitle.Render(c.tr("服务商得分(实时)", "Vendor totals (live)"))}
-	if len(r.sess.VendorRecords) == 0 {
+	if len(r.sess.Vendors) == 0 {
 		return append(out, st.Faint.Render(c.tr("尚无服务商", "no vendors yet")))
 	}
-	for i, v := range r.sess.VendorRecords {
+	for i, v := range r.sess.Vendors {
 		card := r.cards[i]
 		out = append(out, pad(v.Name, w-6)+padLeft(rubric.FormatNumber(card.Total), 6))
 		out = append(out, "  "+bandWord(c, card.Band))

@@ -227,7 +227,7 @@ func (s *Saver) seed(sess *db.Session, take func(key string) bool) {
 			s.reqs[k] = sess.Requirements
 		}
 	}
-	for _, v := range sess.VendorRecords {
+	for _, v := range sess.Vendors {
 		for _, q := range rubric.Questions {
 			if k := answerKey(v.ID, q.ID); take(k) {
 				s.versions[k] = v.Versions[q.ID]

@@ -48,7 +48,7 @@ func (s *sessionScreen) Typing() bool     { return false }
 func (s *sessionScreen) SetSize(w, h int) { s.w, s.h = w, h }
 
 func (s *sessionScreen) ShortHelp() []key.Binding {
-	if len(s.sess.VendorRecords) == 0 {
+	if len(s.sess.Vendors) == 0 {
 		return []key.Binding{s.keys.Add, s.keys.Requirements, s.keys.Back}
 	}
 	return []key.Binding{s.keys.Open, s.keys.Add, s.keys.Requirements, s.keys.Compare, s.keys.Export, s.keys.Back}
@@ -65,10 +65,10 @@ func (s *sessionScreen) FullHelp() [][]key.Binding {
 // rescore scores every vendor from what is in memory, the same data the wizard edits.
 func (s *sessionScreen) rescore() {
 	s.cards = s.cards[:0]
-	for _, v := range s.sess.VendorRecords {
+	for _, v := range s.sess.Vendors {
 		s.cards = append(s.cards, rubric.Score(s.sess.Requirements, v.Answers, s.sess.Profile))
 	}
-	s.cursor = max(0, min(s.cursor, len(s.sess.VendorRecords)-1))
+	s.cursor = max(0, min(s.cursor, len(s.sess.Vendors)-1))
 }
 
 func (s *sessionScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
@@ -94,31 +94,31 @@ func (s *sessionScreen) refreshVendors(focus int64) {
 		return
 	}
 	mem := map[int64]db.Vendor{}
-	for _, v := range s.sess.VendorRecords {
+	for _, v := range s.sess.Vendors {
 		mem[v.ID] = v
 	}
-	for i, v := range fresh.VendorRecords {
+	for i, v := range fresh.Vendors {
 		if m, ok := mem[v.ID]; ok {
-			fresh.VendorRecords[i].Answers, fresh.VendorRecords[i].Notes = m.Answers, m.Notes
+			fresh.Vendors[i].Answers, fresh.Vendors[i].Notes = m.Answers, m.Notes
 		}
 		if v.ID == focus {
 			s.cursor = i
 		}
 	}
-	s.sess.VendorRecords = fresh.VendorRecords
+	s.sess.Vendors = fresh.Vendors
 	s.rescore()
 }
 
 func (s *sessionScreen) key(k tea.KeyMsg) tea.Cmd {
 	c := s.c
-	has := s.cursor < len(s.sess.VendorRecords)
+	has := s.cursor < len(s.sess.Vendors)
 	switch {
 	case key.Matches(k, s.keys.Back):
 		return c.pop()
 	case key.Matches(k, s.keys.Up):
 		s.cursor = max(0, s.cursor-1)
 	case key.Matches(k, s.keys.Down):
-		s.cursor = min(len(s.sess.VendorRecords)-1, s.cursor+1)
+		s.cursor = min(len(s.sess.Vendors)-1, s.cursor+1)
 	case key.Matches(k, s.keys.Requirements):
 		return c.push(newRequirementsScreen(c, s.sess))
 	case key.Matches(k, s.keys.Add):
@@ -126,13 +126,13 @@ func (s *sessionScreen) key(k tea.KeyMsg) tea.Cmd {
 	case key.Matches(k, s.keys.Open) && has:
 		return c.push(s.openVendor(s.cursor))
 	case key.Matches(k, s.keys.Rename) && has:
-		return c.push(s.vendorForm(&s.sess.VendorRecords[s.cursor]))
+		return c.push(s.vendorForm(&s.sess.Vendors[s.cursor]))
 	case key.Matches(k, s.keys.Compare) && has:
 		return c.push(newCompareScreen(c, s.sess))
 	case key.Matches(k, s.keys.Export):
 		return openExport(c, s.sess.ID)
 	case key.Matches(k, s.keys.Remove) && has:
-		v := s.sess.VendorRecords[s.cursor]
+		v := s.sess.Vendors[s.cursor]
 		return c.push(newConfirmScreen(c, c.tr("移除服务商", "Remove vendor"),
 			fmt.Sprintf(c.tr("移除「%s」及其全部答案和备注?", "Remove “%s” with all its answers and notes?"), v.Name),
 			func() tea.Cmd {
@@ -157,7 +157,7 @@ func (s *sessionScreen) key(k tea.KeyMsg) tea.Cmd {
 func (s *sessionScreen) openVendor(vi int) *vendorScreen {
 	ctx, cancel := s.c.ctx()
 	defer cancel()
-	step, question, ok, err := s.c.Store.Place(ctx, s.sess.VendorRecords[vi].ID)
+	step, question, ok, err := s.c.Store.Place(ctx, s.sess.Vendors[vi].ID)
 	if err != nil || !ok {
 		// A place not read costs a few keys, never an answer: open as the first time.
 		return newVendorScreen(s.c, s.sess, vi, s.firstOpenStep(vi))
@@ -170,7 +170,7 @@ func (s *sessionScreen) openVendor(vi int) *vendorScreen {
 // firstOpenStep is where the wizard opens the first time: the first step with open
 // questions.
 func (s *sessionScreen) firstOpenStep(vi int) int {
-	ans := s.sess.VendorRecords[vi].Answers
+	ans := s.sess.Vendors[vi].Answers
 	for n := 2; n <= 7; n++ {
 		for _, q := range rubric.StepQuestions(n) {
 			if q.Applicable(s.sess.Requirements) && !ans.Known(q) {
@@ -225,7 +225,7 @@ func (s *sessionScreen) View() string {
 	b.WriteString(truncate(st.Header.Render(s.sess.Title), s.w) + "\n")
 	b.WriteString(st.Faint.Render(truncate(strings.Join(meta, " · "), s.w)) + "\n")
 	b.WriteString(st.Faint.Render(truncate(requirementsLine(c, s.sess.Requirements), s.w)) + "\n\n")
-	if len(s.sess.VendorRecords) == 0 {
+	if len(s.sess.Vendors) == 0 {
 		b.WriteString(c.tr("还没有服务商。按 a 添加候选服务商;按 s 填写或修改需求(步骤 1)。",
 			"No vendors yet. Press a to add one from the shortlist; press s to state or change the requirements (step 1)."))
 		return b.String()
@@ -239,7 +239,7 @@ func (s *sessionScreen) View() string {
 		head += " " + pad(c.tr("完成度", "Answered"), 12) + " " + pad(c.tr("否决/风险", "KO/flags"), 10)
 	}
 	b.WriteString("  " + st.Header.Render(head) + "\n")
-	for i, v := range s.sess.VendorRecords {
+	for i, v := range s.sess.Vendors {
 		card := s.cards[i]
 		line := pad(v.Name, nameW) + " " + padLeft(rubric.FormatNumber(card.Total), 6) + "  " + pad(bandWord(c, card.Band), 22)
 		if s.w >= 80 {

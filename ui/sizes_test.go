@@ -97,8 +97,8 @@ func walkEveryScreen(t *testing.T, c *Common, w, h int) {
 
 	s.press("session", keyOf(tea.KeyHome), enter)
 	sess := expectTop[*sessionScreen](t, app, "enter on a session")
-	if len(sess.sess.VendorRecords) != 30 {
-		t.Fatalf("the session has %d vendors", len(sess.sess.VendorRecords))
+	if len(sess.sess.Vendors) != 30 {
+		t.Fatalf("the session has %d vendors", len(sess.sess.Vendors))
 	}
 	s.press("full help on the session", runes("?"))
 	s.press("session after help", esc)

@@ -199,7 +199,7 @@ func TestTypedLettersAreTextInFormsAndFilter(t *testing.T) {
 			if what := sessions(); what != "" {
 				return what
 			}
-			if len(sess.sess.VendorRecords) != 1 {
+			if len(sess.sess.Vendors) != 1 {
 				return "the number of vendors changed"
 			}
 			return ""

@@ -118,8 +118,8 @@ func TestNewSessionThenVendorNameKeepsQ(t *testing.T) {
 		t.Errorf("stored session = %+v", rows[0])
 	}
 	sess, _ := c.Store.Session(context.Background(), rows[0].ID)
-	if sess.VendorRecords[0].Name != "quick 客服" {
-		t.Errorf("vendor name = %q", sess.VendorRecords[0].Name)
+	if sess.Vendors[0].Name != "quick 客服" {
+		t.Errorf("vendor name = %q", sess.Vendors[0].Name)
 	}
 }
 
@@ -174,7 +174,7 @@ func TestWizardScoresWhileAnswering(t *testing.T) {
 		t.Fatal("saves did not finish")
 	}
 	sess, _ := c.Store.Session(context.Background(), v.sess.ID)
-	got := sess.VendorRecords[0].Answers
+	got := sess.Vendors[0].Answers
 	if got.Tri("business_license") != rubric.Yes || got.Tri("nda") != rubric.Unknown {
 		t.Errorf("stored answers %v", got)
 	}

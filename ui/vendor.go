@@ -27,7 +27,7 @@ const maxFormWidth = 90
 type vendorScreen struct {
 	c    *Common
 	sess *db.Session
-	vi   int // index of the vendor in sess.VendorRecords
+	vi   int // index of the vendor in sess.Vendors
 	step int
 	form *wizard.Step
 	card rubric.Scorecard
@@ -58,7 +58,7 @@ type vendorScreen struct {
 
 func newVendorScreen(c *Common, sess *db.Session, vi, step int) *vendorScreen {
 	v := &vendorScreen{c: c, sess: sess, vi: vi, step: step, drafts: map[string]string{}}
-	maps.Copy(v.drafts, sess.VendorRecords[vi].Drafts)
+	maps.Copy(v.drafts, sess.Vendors[vi].Drafts)
 	if v.step < 2 || v.step > 7 {
 		v.step = 2
 	}
@@ -77,7 +77,7 @@ func newVendorScreen(c *Common, sess *db.Session, vi, step int) *vendorScreen {
 	return v
 }
 
-func (v *vendorScreen) vendor() *db.Vendor { return &v.sess.VendorRecords[v.vi] }
+func (v *vendorScreen) vendor() *db.Vendor { return &v.sess.Vendors[v.vi] }
 
 // focus moves to a question of the step, as the evaluator left it.
 func (v *vendorScreen) focus(questionID string) {

@@ -209,13 +209,13 @@ func (a *App) mergeVendors(mem, fresh *db.Session, mark uint64, changed *session
 		}
 	}
 	byID := map[int64]db.Vendor{}
-	before := make([]int64, len(mem.VendorRecords))
-	for i, v := range mem.VendorRecords {
+	before := make([]int64, len(mem.Vendors))
+	for i, v := range mem.Vendors {
 		byID[v.ID], before[i] = v, v.ID
 	}
 	var out []db.Vendor
 	listChanged := false
-	for _, fv := range fresh.VendorRecords {
+	for _, fv := range fresh.Vendors {
 		mv, ok := byID[fv.ID]
 		if !ok {
 			out = append(out, fv)
@@ -234,7 +234,7 @@ func (a *App) mergeVendors(mem, fresh *db.Session, mark uint64, changed *session
 			out = append(out, mv)
 		}
 	}
-	mem.VendorRecords = out
+	mem.Vendors = out
 	after := make([]int64, len(out))
 	for i, v := range out {
 		after[i] = v.ID
@@ -348,9 +348,9 @@ func conflictIn(sess *db.Session, m SavedMsg) bool {
 }
 
 func findVendor(sess *db.Session, id int64) *db.Vendor {
-	for i := range sess.VendorRecords {
-		if sess.VendorRecords[i].ID == id {
-			return &sess.VendorRecords[i]
+	for i := range sess.Vendors {
+		if sess.Vendors[i].ID == id {
+			return &sess.Vendors[i]
 		}
 	}
 	return nil

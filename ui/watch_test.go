@@ -82,7 +82,7 @@ func TestLosingWindowShowsTheStoredAnswer(t *testing.T) {
 		t.Errorf("the window keeps %v, the store holds yes", got)
 	}
 	stored, _ := other.Session(ctx, v.sess.ID)
-	want := rubric.Score(stored.Requirements, stored.VendorRecords[0].Answers, stored.Profile)
+	want := rubric.Score(stored.Requirements, stored.Vendors[0].Answers, stored.Profile)
 	if v.card.Total != want.Total {
 		t.Errorf("the window scores %v, the store's answers score %v", v.card.Total, want.Total)
 	}
@@ -198,7 +198,7 @@ func TestNoteConflictKeepsBothTexts(t *testing.T) {
 		}
 		c.Saver.Flush(5 * time.Second)
 		sess, _ := other.Session(ctx, v.sess.ID)
-		if got := sess.VendorRecords[0].Notes[2]; got != note {
+		if got := sess.Vendors[0].Notes[2]; got != note {
 			t.Errorf("stored note:\n%s\nwant what the window shows:\n%s", got, note)
 		}
 		if live := v.form.Live(); live.Note != note {
@@ -307,7 +307,7 @@ func TestAWriteToARemovedVendorIsNotRetried(t *testing.T) {
 	c := newTestCommon(t, rubric.EN)
 	sess := newSessionWithVendors(t, c, "Gone")
 	saved := reports(c)
-	id := sess.VendorRecords[0].ID
+	id := sess.Vendors[0].ID
 	if err := otherWindow(t, c).RemoveVendor(context.Background(), id); err != nil {
 		t.Fatal(err)
 	}
@@ -346,7 +346,7 @@ func TestARemovedVendorsIDStartsAfresh(t *testing.T) {
 	c := newTestCommon(t, rubric.EN)
 	sess := newSessionWithVendors(t, c, "Old")
 	saved := reports(c)
-	old := sess.VendorRecords[0].ID
+	old := sess.Vendors[0].ID
 	yes := rubric.Value{Tri: rubric.Yes}
 	c.Saver.SaveAnswer(old, "nda", "NDA", &yes)
 	if r := nextReport(t, saved); r.Err != nil {

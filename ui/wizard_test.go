@@ -43,11 +43,11 @@ func TestHalfTypedNumberNeverReachesTheStore(t *testing.T) {
 		}
 		c.Saver.Flush(5 * time.Second)
 		sess, _ := c.Store.Session(context.Background(), v.sess.ID)
-		if n, ok := sess.VendorRecords[0].Answers.Num("seat_multiple"); ok {
+		if n, ok := sess.Vendors[0].Answers.Num("seat_multiple"); ok {
 			t.Errorf("stored seat multiple = %v, want none while 8a does not read", n)
 		}
 		// The text as typed is stored too, and a wizard opened later shows it again.
-		if d := sess.VendorRecords[0].Drafts["seat_multiple"]; d != "8a" {
+		if d := sess.Vendors[0].Drafts["seat_multiple"]; d != "8a" {
 			t.Errorf("stored draft = %q, want 8a", d)
 		}
 		again := newVendorScreen(c, sess, 0, 3)
@@ -60,10 +60,10 @@ func TestHalfTypedNumberNeverReachesTheStore(t *testing.T) {
 		press(app, keyOf(tea.KeyBackspace))
 		c.Saver.Flush(5 * time.Second)
 		sess, _ = c.Store.Session(context.Background(), v.sess.ID)
-		if d, ok := sess.VendorRecords[0].Drafts["seat_multiple"]; ok {
+		if d, ok := sess.Vendors[0].Drafts["seat_multiple"]; ok {
 			t.Errorf("draft %q kept after the number was corrected", d)
 		}
-		if n, ok := sess.VendorRecords[0].Answers.Num("seat_multiple"); !ok || n != 8 {
+		if n, ok := sess.Vendors[0].Answers.Num("seat_multiple"); !ok || n != 8 {
 			t.Errorf("stored seat multiple = %v %v after the correction, want 8", n, ok)
 		}
 	})
@@ -115,7 +115,7 @@ func TestCtrlCWaitsForQueuedSaves(t *testing.T) {
 		t.Fatalf("%d writes still pending after quit", n)
 	}
 	sess, _ := c.Store.Session(context.Background(), v.sess.ID)
-	got := sess.VendorRecords[0].Answers
+	got := sess.Vendors[0].Answers
 	if got.Tri("business_license") != rubric.Yes || got.Tri("dispatch_permit") != rubric.No || got.Tri("telecom_license") != rubric.Yes {
 		t.Errorf("stored %v", got)
 	}
