@@ -44,10 +44,6 @@ type App struct {
 	navSeen int
 }
 
-type appKeys struct {
-	Quit, ForceQuit, Help key.Binding
-}
-
 const (
 	statusInfo = iota
 	statusOK
@@ -58,11 +54,7 @@ const (
 // NewApp builds the root model on the sessions screen.
 func NewApp(c *Common) *App {
 	a := &App{c: c, failing: map[string]SavedMsg{}}
-	a.keys = appKeys{
-		Quit:      c.bind([]string{"q"}, "q", "退出", "quit"),
-		ForceQuit: c.bind([]string{"ctrl+c"}, "ctrl+c", "保存并退出", "save & quit"),
-		Help:      c.bind([]string{"?"}, "?", "全部按键", "all keys"),
-	}
+	a.keys = c.keys().App
 	a.stack = []screen{newSessionsScreen(c)}
 	return a
 }

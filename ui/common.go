@@ -33,6 +33,7 @@ type Common struct {
 	// navigating counts the screen changes asked for whose message has not reached
 	// the root yet; keys that arrive meanwhile wait for the new screen.
 	navigating int
+	keyMap     *keyMap
 }
 
 // tr picks the Chinese or the English text.
@@ -97,9 +98,12 @@ func (c *Common) navigated()      { c.navigating = max(0, c.navigating-1) }
 func reportErr(err error) tea.Cmd { return func() tea.Msg { return errMsg{err} } }
 func info(text string) tea.Cmd    { return func() tea.Msg { return infoMsg{text} } }
 
-// bind makes a key binding with help in the user's language.
-func (c *Common) bind(keys []string, helpKey, zh, en string) key.Binding {
-	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, c.tr(zh, en)))
+// keys is the key map in the user's language, made once.
+func (c *Common) keys() *keyMap {
+	if c.keyMap == nil || c.keyMap.lang != c.Lang {
+		c.keyMap = newKeyMap(c.Lang)
+	}
+	return c.keyMap
 }
 
 // newTextInput is a one-line text field whose cursor shows without colours too.

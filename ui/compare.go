@@ -49,9 +49,7 @@ type compareScreen struct {
 	// col is the first vendor column shown; top the first scrolled line.
 	col, top int
 	w, h     int
-	keys     struct {
-		Left, Right, Up, Down, PageUp, PageDown, Items, Profile, Custom, Back key.Binding
-	}
+	keys     compareKeys
 	// scored counts rescores; body caches bodyLines for bodyKey.
 	scored  int
 	body    []string
@@ -70,17 +68,7 @@ type compareBodyKey struct {
 
 func newCompareScreen(c *Common, sess *db.Session) screen {
 	s := &compareScreen{c: c, sess: sess}
-	k := &s.keys
-	k.Left = c.bind([]string{"left", "h"}, "←/→", "更多服务商", "more vendors")
-	k.Right = c.bind([]string{"right", "l"}, "→", "向右", "right")
-	k.Up = c.bind([]string{"up", "k"}, "↑/↓", "上下滚动", "scroll")
-	k.Down = c.bind([]string{"down", "j"}, "↓", "向下", "down")
-	k.PageUp = c.bind([]string{"pgup"}, "pgup", "上一页", "page up")
-	k.PageDown = c.bind([]string{"pgdown", " "}, "pgdn", "下一页", "page down")
-	k.Items = c.bind([]string{"i"}, "i", "展开细项", "show items")
-	k.Profile = c.bind([]string{"p"}, "p", "切换权重", "next weights")
-	k.Custom = c.bind([]string{"w"}, "w", "自定义权重", "custom weights")
-	k.Back = c.bind([]string{"esc"}, "esc", "返回", "back")
+	s.keys = c.keys().Compare
 	s.rescore()
 	return s
 }
@@ -717,13 +705,11 @@ type weightsScreen struct {
 	form   *huh.Form
 	values [4]*string
 	err    string
-	keys   struct{ Next, Back key.Binding }
+	keys   weightsKeys
 }
 
 func newWeightsScreen(c *Common, cur rubric.Profile) *weightsScreen {
-	s := &weightsScreen{c: c}
-	s.keys.Next = c.bind([]string{"enter"}, "enter", "下一项/确定", "next / done")
-	s.keys.Back = c.bind([]string{"esc"}, "esc", "取消", "cancel")
+	s := &weightsScreen{c: c, keys: c.keys().Weights}
 	var fields []huh.Field
 	for d, dim := range rubric.Dimensions {
 		v := rubric.FormatNumber(cur.Weights[d])

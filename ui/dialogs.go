@@ -61,8 +61,7 @@ func newFormScreen(c *Common, title string, fields []formField, submit func([]st
 		f.keys = append(f.keys, fd.key)
 	}
 	f.build()
-	f.back = c.bind([]string{"esc"}, "esc", "取消", "cancel")
-	f.next = c.bind([]string{"enter"}, "enter", "下一项/确定", "next / done")
+	f.next, f.back = c.keys().Form.Next, c.keys().Form.Back
 	return f
 }
 
@@ -244,16 +243,11 @@ type confirmScreen struct {
 	yes      bool
 	done     bool // answered: later keys must not answer again
 	onYes    func() tea.Cmd
-	keys     struct{ Toggle, Yes, No, Enter, Back key.Binding }
+	keys     confirmKeys
 }
 
 func newConfirmScreen(c *Common, title, question string, onYes func() tea.Cmd) *confirmScreen {
-	s := &confirmScreen{c: c, title: title, question: question, onYes: onYes}
-	s.keys.Toggle = c.bind([]string{"left", "right", "tab", "h", "l"}, "←/→", "切换", "switch")
-	s.keys.Yes = c.bind([]string{"y", "Y"}, "y", "是", "yes")
-	s.keys.No = c.bind([]string{"n", "N"}, "n", "否", "no")
-	s.keys.Enter = c.bind([]string{"enter"}, "enter", "确定", "confirm")
-	s.keys.Back = c.bind([]string{"esc"}, "esc", "取消", "cancel")
+	s := &confirmScreen{c: c, title: title, question: question, onYes: onYes, keys: c.keys().Confirm}
 	return s
 }
 

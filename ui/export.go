@@ -48,9 +48,7 @@ type exportScreen struct {
 	written string
 	problem string
 	w, h    int
-	keys    struct {
-		Write, Focus, Up, Down, PageUp, PageDown, Left, Right, Yes, No, Back key.Binding
-	}
+	keys    exportKeys
 }
 
 // exportHeader is the number of lines above the preview.
@@ -106,18 +104,7 @@ func previewWidth(w int) int { return max(20, w) }
 
 func newExportScreen(c *Common, sess *db.Session) *exportScreen {
 	s := &exportScreen{c: c, sess: sess}
-	k := &s.keys
-	k.Write = c.bind([]string{"enter"}, "enter", "写入文件", "write file")
-	k.Focus = c.bind([]string{"tab", "shift+tab"}, "tab", "预览", "preview")
-	k.Up = c.bind([]string{"up"}, "↑/↓", "滚动预览", "scroll preview")
-	k.Down = c.bind([]string{"down"}, "↓", "向下", "down")
-	k.PageUp = c.bind([]string{"pgup"}, "pgup/pgdn", "翻页", "page")
-	k.PageDown = c.bind([]string{"pgdown"}, "pgdn", "下一页", "page down")
-	k.Left = c.bind([]string{"left", "h"}, "←/→", "左右滚动", "scroll sideways")
-	k.Right = c.bind([]string{"right", "l"}, "→", "向右", "right")
-	k.Yes = c.bind([]string{"y", "Y"}, "y", "覆盖", "overwrite")
-	k.No = c.bind([]string{"n", "N", "esc"}, "n/esc", "不覆盖", "keep the file")
-	k.Back = c.bind([]string{"esc"}, "esc", "返回", "back")
+	s.keys = c.keys().Export
 	s.path = newTextInput()
 	s.path.Prompt = ""
 	s.path.CharLimit = 4096

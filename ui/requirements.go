@@ -27,7 +27,7 @@ type requirementsScreen struct {
 	w, h  int
 	// done is set when the screen has asked to close, so that it closes once.
 	done bool
-	keys struct{ Field, Back key.Binding }
+	keys requirementsKeys
 }
 
 func newRequirementsScreen(c *Common, sess *db.Session) *requirementsScreen {
@@ -35,8 +35,7 @@ func newRequirementsScreen(c *Common, sess *db.Session) *requirementsScreen {
 	c.Saver.Know(sess)
 	r.form = wizard.NewRequirements(c.Lang, sess.Requirements, c.requirementDrafts[sess.ID])
 	r.rescore()
-	r.keys.Field = c.bind([]string{"tab", "shift+tab"}, "tab/↑↓", "切换字段", "move between fields")
-	r.keys.Back = c.bind([]string{"esc"}, "esc", "完成", "done")
+	r.keys = c.keys().Requirements
 	return r
 }
 

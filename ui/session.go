@@ -20,24 +20,12 @@ type sessionScreen struct {
 	cards  []rubric.Scorecard
 	cursor int
 	w, h   int
-	keys   struct {
-		Up, Down, Open, Add, Rename, Remove, Requirements, Compare, Export, Back key.Binding
-	}
+	keys   sessionKeys
 }
 
 func newSessionScreen(c *Common, sess *db.Session) *sessionScreen {
 	s := &sessionScreen{c: c, sess: sess}
-	k := &s.keys
-	k.Up = c.bind([]string{"up", "k"}, "↑", "上移", "up")
-	k.Down = c.bind([]string{"down", "j"}, "↓", "下移", "down")
-	k.Open = c.bind([]string{"enter"}, "enter", "评估", "open")
-	k.Add = c.bind([]string{"a"}, "a", "添加", "add")
-	k.Rename = c.bind([]string{"r"}, "r", "重命名", "rename")
-	k.Remove = c.bind([]string{"d", "delete"}, "d", "移除", "remove")
-	k.Requirements = c.bind([]string{"s"}, "s", "需求", "requirements")
-	k.Compare = c.bind([]string{"c"}, "c", "对比", "compare")
-	k.Export = c.bind([]string{"e"}, "e", "导出", "export")
-	k.Back = c.bind([]string{"esc"}, "esc", "返回", "back")
+	s.keys = c.keys().Session
 	s.rescore()
 	return s
 }

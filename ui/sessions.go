@@ -52,26 +52,12 @@ type sessionsScreen struct {
 	// filtering is true while the filter field has the focus.
 	filtering bool
 	loadErr   error
-	keys      struct {
-		Up, Down, PageUp, PageDown, Open, New, Demo, Rename, Delete, Filter, Export, Done key.Binding
-	}
+	keys      sessionsKeys
 }
 
 func newSessionsScreen(c *Common) *sessionsScreen {
 	s := &sessionsScreen{c: c}
-	k := &s.keys
-	k.Up = c.bind([]string{"up", "k"}, "↑", "上移", "up")
-	k.Down = c.bind([]string{"down", "j"}, "↓", "下移", "down")
-	k.PageUp = c.bind([]string{"pgup"}, "pgup", "上一页", "page up")
-	k.PageDown = c.bind([]string{"pgdown"}, "pgdn", "下一页", "page down")
-	k.Open = c.bind([]string{"enter"}, "enter", "打开", "open")
-	k.New = c.bind([]string{"n"}, "n", "新建", "new")
-	k.Demo = c.bind([]string{"D"}, "D", "示例", "demo")
-	k.Rename = c.bind([]string{"r"}, "r", "重命名", "rename")
-	k.Delete = c.bind([]string{"d", "delete"}, "d", "删除", "delete")
-	k.Filter = c.bind([]string{"/"}, "/", "筛选", "filter")
-	k.Export = c.bind([]string{"e"}, "e", "导出", "export")
-	k.Done = c.bind([]string{"enter", "esc"}, "enter/esc", "完成筛选", "done")
+	s.keys = c.keys().Sessions
 	s.filter = newTextInput()
 	s.filter.Prompt = "/ "
 	s.filter.Placeholder = c.tr("标题、客户或行业", "title, client or industry")

@@ -3,47 +3,13 @@ package ui
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 )
 
-// width is ansi.StringWidth, answered without grapheme segmentation for text of
-// printable ASCII and Chinese characters and punctuation only, whose every rune is
-// one cluster of width 1 or 2: measuring was most of the time of wrapping a report's
-// preview and of laying out frames.
-func width(s string) int {
-	n := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c < 0x7f {
-			n++
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !wideAlone(r) {
-			return ansi.StringWidth(s)
-		}
-		n += 2
-		i += size
-	}
-	return n
-}
-
-// wideAlone reports the runes of Chinese text that are two cells wide and never
-// join the runes around them into one cluster: the unified ideographs, CJK
-// punctuation (less its combining tone marks) and the fullwidth forms.
-func wideAlone(r rune) bool {
-	switch {
-	case r >= 0x4e00 && r <= 0x9fff,
-		r >= 0x3000 && r <= 0x3029, r >= 0x3030 && r <= 0x303e,
-		r >= 0xff01 && r <= 0xff60, r >= 0xffe0 && r <= 0xffe6:
-		return true
-	}
-	return false
-}
+// width is the cells s takes on the screen (a Chinese character takes two).
+func width(s string) int { return ansi.StringWidth(s) }
 
 // truncate cuts s to at most w cells (CJK counts two) with an ellipsis.
 func truncate(s string, w int) string {
@@ -89,39 +55,10 @@ func fit(block string, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-// fitBody is what lipgloss.NewStyle().Height(h).MaxHeight(h).Render(fit(block, w, h))
-// gives — the block clamped to w×h, then h lines all as wide as the widest — with
-// each line measured once instead of three times: measuring is most of a frame.
+// fitBody is block clamped to w×h and then padded to h lines, all as wide as the
+// widest: the body of a frame, so that a shorter screen overwrites a longer one.
 func fitBody(block string, w, h int) string {
-	if h <= 0 || strings.ContainsAny(block, "\t\r") {
-		// Tabs and carriage returns are converted by lipgloss; leave them to it.
-		return lipgloss.NewStyle().Height(h).MaxHeight(h).Render(fit(block, w, h))
-	}
-	lines := strings.Split(block, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	widths := make([]int, len(lines), h)
-	widest := 0
-	for i, l := range lines {
-		n := width(l)
-		if n > w {
-			lines[i] = ansi.Truncate(l, w, "")
-			n = width(lines[i])
-		}
-		widths[i] = n
-		widest = max(widest, n)
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-		widths = append(widths, 0)
-	}
-	for i, n := range widths {
-		if n < widest {
-			lines[i] += strings.Repeat(" ", widest-n)
-		}
-	}
-	return strings.Join(lines, "\n")
+	return lipgloss.NewStyle().Height(h).MaxHeight(h).Render(fit(block, w, h))
 }
 
 // wrapText wraps plain text to w cells: Latin breaks at spaces, Chinese between

@@ -43,9 +43,7 @@ type vendorScreen struct {
 	place stepField
 	panel panelCache
 	w, h  int
-	keys  struct {
-		Next, Prev, Steps, Jump, Field, Yes, Card, Back key.Binding
-	}
+	keys  vendorKeys
 
 	// scored counts rescores: what is drawn from the scorecard and the answers is
 	// drawn again only after one.
@@ -62,16 +60,7 @@ func newVendorScreen(c *Common, sess *db.Session, vi, step int) *vendorScreen {
 	if v.step < 2 || v.step > 7 {
 		v.step = 2
 	}
-	k := &v.keys
-	k.Next = c.bind([]string{"pgdown", "ctrl+n"}, "pgdn", "下一步", "next step")
-	k.Prev = c.bind([]string{"pgup", "ctrl+p"}, "pgup", "上一步", "previous step")
-	// Steps is the help line's short word for Next and Prev together.
-	k.Steps = c.bind([]string{"pgdown", "pgup"}, "pgdn/pgup", "换步骤", "step")
-	k.Jump = c.bind([]string{"alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7"}, "alt+1…7", "跳到该步骤", "go to that step")
-	k.Field = c.bind([]string{"tab", "shift+tab"}, "tab/↑↓", "切换问题", "questions")
-	k.Yes = c.bind([]string{"y"}, "y/n/u", "是/否/未知", "yes/no/unknown")
-	k.Card = c.bind([]string{"ctrl+o"}, "ctrl+o", "全部评分", "scorecard")
-	k.Back = c.bind([]string{"esc"}, "esc", "返回", "back")
+	v.keys = c.keys().Vendor
 	c.Saver.Know(sess)
 	v.build()
 	return v

@@ -1,0 +1,128 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"vendorvet/rubric"
+)
+
+// keyMap is every key of the interface with its help in one language: one place
+// to read what each screen answers to. A screen copies its part, so that turning a
+// key off there leaves the others alone.
+type keyMap struct {
+	lang         rubric.Lang
+	App          appKeys
+	Sessions     sessionsKeys
+	Session      sessionKeys
+	Vendor       vendorKeys
+	Requirements requirementsKeys
+	Compare      compareKeys
+	Weights      weightsKeys
+	Export       exportKeys
+	Form         formKeys
+	Confirm      confirmKeys
+}
+
+// appKeys work on every screen.
+type appKeys struct{ Quit, ForceQuit, Help key.Binding }
+
+// sessionsKeys are the keys of the list of sessions.
+type sessionsKeys struct{ Up, Down, PageUp, PageDown, Open, New, Demo, Rename, Delete, Filter, Export, Done key.Binding }
+
+// sessionKeys are the keys of a session's vendors.
+type sessionKeys struct{ Up, Down, Open, Add, Rename, Remove, Requirements, Compare, Export, Back key.Binding }
+
+// vendorKeys are the keys of a vendor's steps.
+type vendorKeys struct{ Next, Prev, Steps, Jump, Field, Yes, Card, Back key.Binding }
+
+// requirementsKeys are the keys of step 1, the requirements.
+type requirementsKeys struct{ Field, Back key.Binding }
+
+// compareKeys are the keys of the comparison.
+type compareKeys struct{ Left, Right, Up, Down, PageUp, PageDown, Items, Profile, Custom, Back key.Binding }
+
+// weightsKeys are the keys of custom weights.
+type weightsKeys struct{ Next, Back key.Binding }
+
+// exportKeys are the keys of the export.
+type exportKeys struct{ Write, Focus, Up, Down, PageUp, PageDown, Left, Right, Yes, No, Back key.Binding }
+
+// formKeys are the keys of a dialog.
+type formKeys struct{ Next, Back key.Binding }
+
+// confirmKeys are the keys of a yes/no question.
+type confirmKeys struct{ Toggle, Yes, No, Enter, Back key.Binding }
+
+func newKeyMap(lang rubric.Lang) *keyMap {
+	bind := func(keys []string, helpKey, zh, en string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, rubric.Text{ZH: zh, EN: en}.In(lang)))
+	}
+	m := &keyMap{lang: lang}
+	m.App.Quit = bind([]string{"q"}, "q", "退出", "quit")
+	m.App.ForceQuit = bind([]string{"ctrl+c"}, "ctrl+c", "保存并退出", "save & quit")
+	m.App.Help = bind([]string{"?"}, "?", "全部按键", "all keys")
+	m.Sessions.Up = bind([]string{"up", "k"}, "↑", "上移", "up")
+	m.Sessions.Down = bind([]string{"down", "j"}, "↓", "下移", "down")
+	m.Sessions.PageUp = bind([]string{"pgup"}, "pgup", "上一页", "page up")
+	m.Sessions.PageDown = bind([]string{"pgdown"}, "pgdn", "下一页", "page down")
+	m.Sessions.Open = bind([]string{"enter"}, "enter", "打开", "open")
+	m.Sessions.New = bind([]string{"n"}, "n", "新建", "new")
+	m.Sessions.Demo = bind([]string{"D"}, "D", "示例", "demo")
+	m.Sessions.Rename = bind([]string{"r"}, "r", "重命名", "rename")
+	m.Sessions.Delete = bind([]string{"d", "delete"}, "d", "删除", "delete")
+	m.Sessions.Filter = bind([]string{"/"}, "/", "筛选", "filter")
+	m.Sessions.Export = bind([]string{"e"}, "e", "导出", "export")
+	m.Sessions.Done = bind([]string{"enter", "esc"}, "enter/esc", "完成筛选", "done")
+	m.Session.Up = bind([]string{"up", "k"}, "↑", "上移", "up")
+	m.Session.Down = bind([]string{"down", "j"}, "↓", "下移", "down")
+	m.Session.Open = bind([]string{"enter"}, "enter", "评估", "open")
+	m.Session.Add = bind([]string{"a"}, "a", "添加", "add")
+	m.Session.Rename = bind([]string{"r"}, "r", "重命名", "rename")
+	m.Session.Remove = bind([]string{"d", "delete"}, "d", "移除", "remove")
+	m.Session.Requirements = bind([]string{"s"}, "s", "需求", "requirements")
+	m.Session.Compare = bind([]string{"c"}, "c", "对比", "compare")
+	m.Session.Export = bind([]string{"e"}, "e", "导出", "export")
+	m.Session.Back = bind([]string{"esc"}, "esc", "返回", "back")
+	m.Vendor.Next = bind([]string{"pgdown", "ctrl+n"}, "pgdn", "下一步", "next step")
+	m.Vendor.Prev = bind([]string{"pgup", "ctrl+p"}, "pgup", "上一步", "previous step")
+	// Steps is the help line's short word for Next and Prev together.
+	m.Vendor.Steps = bind([]string{"pgdown", "pgup"}, "pgdn/pgup", "换步骤", "step")
+	m.Vendor.Jump = bind([]string{"alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7"}, "alt+1…7", "跳到该步骤", "go to that step")
+	m.Vendor.Field = bind([]string{"tab", "shift+tab"}, "tab/↑↓", "切换问题", "questions")
+	m.Vendor.Yes = bind([]string{"y"}, "y/n/u", "是/否/未知", "yes/no/unknown")
+	m.Vendor.Card = bind([]string{"ctrl+o"}, "ctrl+o", "全部评分", "scorecard")
+	m.Vendor.Back = bind([]string{"esc"}, "esc", "返回", "back")
+	m.Requirements.Field = bind([]string{"tab", "shift+tab"}, "tab/↑↓", "切换字段", "move between fields")
+	m.Requirements.Back = bind([]string{"esc"}, "esc", "完成", "done")
+	m.Compare.Left = bind([]string{"left", "h"}, "←/→", "更多服务商", "more vendors")
+	m.Compare.Right = bind([]string{"right", "l"}, "→", "向右", "right")
+	m.Compare.Up = bind([]string{"up", "k"}, "↑/↓", "上下滚动", "scroll")
+	m.Compare.Down = bind([]string{"down", "j"}, "↓", "向下", "down")
+	m.Compare.PageUp = bind([]string{"pgup"}, "pgup", "上一页", "page up")
+	m.Compare.PageDown = bind([]string{"pgdown", " "}, "pgdn", "下一页", "page down")
+	m.Compare.Items = bind([]string{"i"}, "i", "展开细项", "show items")
+	m.Compare.Profile = bind([]string{"p"}, "p", "切换权重", "next weights")
+	m.Compare.Custom = bind([]string{"w"}, "w", "自定义权重", "custom weights")
+	m.Compare.Back = bind([]string{"esc"}, "esc", "返回", "back")
+	m.Weights.Next = bind([]string{"enter"}, "enter", "下一项/确定", "next / done")
+	m.Weights.Back = bind([]string{"esc"}, "esc", "取消", "cancel")
+	m.Export.Write = bind([]string{"enter"}, "enter", "写入文件", "write file")
+	m.Export.Focus = bind([]string{"tab", "shift+tab"}, "tab", "预览", "preview")
+	m.Export.Up = bind([]string{"up"}, "↑/↓", "滚动预览", "scroll preview")
+	m.Export.Down = bind([]string{"down"}, "↓", "向下", "down")
+	m.Export.PageUp = bind([]string{"pgup"}, "pgup/pgdn", "翻页", "page")
+	m.Export.PageDown = bind([]string{"pgdown"}, "pgdn", "下一页", "page down")
+	m.Export.Left = bind([]string{"left", "h"}, "←/→", "左右滚动", "scroll sideways")
+	m.Export.Right = bind([]string{"right", "l"}, "→", "向右", "right")
+	m.Export.Yes = bind([]string{"y", "Y"}, "y", "覆盖", "overwrite")
+	m.Export.No = bind([]string{"n", "N", "esc"}, "n/esc", "不覆盖", "keep the file")
+	m.Export.Back = bind([]string{"esc"}, "esc", "返回", "back")
+	m.Form.Next = bind([]string{"enter"}, "enter", "下一项/确定", "next / done")
+	m.Form.Back = bind([]string{"esc"}, "esc", "取消", "cancel")
+	m.Confirm.Toggle = bind([]string{"left", "right", "tab", "h", "l"}, "←/→", "切换", "switch")
+	m.Confirm.Yes = bind([]string{"y", "Y"}, "y", "是", "yes")
+	m.Confirm.No = bind([]string{"n", "N"}, "n", "否", "no")
+	m.Confirm.Enter = bind([]string{"enter"}, "enter", "确定", "confirm")
+	m.Confirm.Back = bind([]string{"esc"}, "esc", "取消", "cancel")
+	return m
+}
