@@ -49,7 +49,7 @@ type noteField struct {
 
 // newNote builds a note field bound to value, as huh.NewText().Key(key).Title(title).
 // Placeholder(placeholder).CharLimit(NoteLimit).ExternalEditor(false).Lines(3).
-// Value(value) did.
+// Value(value) would.
 func newNote(key, title, placeholder string, value *string) *noteField {
 	// As huh.NewText sets the textarea up.
 	ta := textarea.New()
