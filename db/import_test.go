@@ -146,13 +146,13 @@ func TestDiskFull(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
 	sid, vid := newVendor(t, s)
-	if err := s.SaveNote(ctx, vid, 2, "kept"); err != nil {
+	if err := s.ChangeNote(ctx, vid, 2, "", "kept"); err != nil {
 		t.Fatal(err)
 	}
 	setMaxPages(t, s, 0)
 
 	big := strings.Repeat("录音抽查记录。", 20000)
-	err := s.SaveNote(ctx, vid, 3, big)
+	err := s.ChangeNote(ctx, vid, 3, "", big)
 	if err == nil {
 		t.Fatal("a 400 KB note fitted in a full database")
 	}
@@ -178,7 +178,7 @@ func TestDiskFull(t *testing.T) {
 
 	// Room is made: the same save now goes through.
 	setMaxPages(t, s, 100000)
-	if err := s.SaveNote(ctx, vid, 3, big); err != nil {
+	if err := s.ChangeNote(ctx, vid, 3, "", big); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := s.Session(ctx, sid); got.Vendors[0].Notes[3] != big {

@@ -34,7 +34,7 @@ func TestLimitPagesRehearsesAFullDisk(t *testing.T) {
 	}
 	// A note longer than a page needs pages the file does not have.
 	long := strings.Repeat("证据 evidence ", 4000)
-	err = s.SaveNote(ctx, vid, 2, long)
+	err = s.ChangeNote(ctx, vid, 2, "", long)
 	if code := sqliteCode(err); code != sqlite3.SQLITE_FULL {
 		t.Fatalf("saving past the cap: %v (code %d), want SQLITE_FULL", err, code)
 	}
@@ -52,7 +52,7 @@ func TestLimitPagesRehearsesAFullDisk(t *testing.T) {
 	if limit, err = s.LimitPages(ctx, 0); err != nil || limit <= pages {
 		t.Fatalf("lifting the cap: %d, %v", limit, err)
 	}
-	if err := s.SaveNote(ctx, vid, 2, long); err != nil {
+	if err := s.ChangeNote(ctx, vid, 2, "", long); err != nil {
 		t.Fatalf("save after making room: %v", err)
 	}
 	sess, err = s.Session(ctx, sid)
@@ -85,10 +85,10 @@ func TestLimitPagesAllowsGrowthUpToTheCap(t *testing.T) {
 	}
 	// About 36 pages of text fit under a cap 40 pages above the current size; ten
 	// times that does not.
-	if err := s.SaveNote(ctx, vid, 2, strings.Repeat("x", 36*4000)); err != nil {
+	if err := s.ChangeNote(ctx, vid, 2, "", strings.Repeat("x", 36*4000)); err != nil {
 		t.Fatalf("a note within the cap: %v", err)
 	}
-	if err := s.SaveNote(ctx, vid, 3, strings.Repeat("y", 360*4000)); sqliteCode(err) != sqlite3.SQLITE_FULL {
+	if err := s.ChangeNote(ctx, vid, 3, "", strings.Repeat("y", 360*4000)); sqliteCode(err) != sqlite3.SQLITE_FULL {
 		t.Fatalf("a note past the cap: %v, want SQLITE_FULL", err)
 	}
 	if err := s.db.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages); err != nil {

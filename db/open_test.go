@@ -153,7 +153,7 @@ func TestReopenKeepsEverything(t *testing.T) {
 	if _, err := s.SaveAnswer(ctx, vendor, "iso27001", &rubric.Value{Tri: rubric.Yes}, 0); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SaveNote(ctx, vendor, 3, "团队\n面谈"); err != nil {
+	if err := s.ChangeNote(ctx, vendor, 3, "", "团队\n面谈"); err != nil {
 		t.Fatal(err)
 	}
 	var before []*Session

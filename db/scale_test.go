@@ -132,7 +132,7 @@ func TestWritesDuringAnImportSucceed(t *testing.T) {
 				_, err := importer.ImportSession(ctx, c.sess)
 				done <- err
 			}()
-			writes := 0
+			writes, note := 0, ""
 			for imported := false; !imported; {
 				select {
 				case err := <-done:
@@ -141,10 +141,11 @@ func TestWritesDuringAnImportSucceed(t *testing.T) {
 					}
 					imported = true
 				default:
-					if err := other.SaveNote(ctx, vid, 2, fmt.Sprintf("note %d", writes)); err != nil {
+					next := fmt.Sprintf("note %d", writes)
+					if err := other.ChangeNote(ctx, vid, 2, note, next); err != nil {
 						t.Fatalf("write %d during the import, %v in: %v", writes+1, time.Since(start), err)
 					}
-					writes++
+					writes, note = writes+1, next
 				}
 			}
 			t.Logf("import %v, %d writes from another connection meanwhile", time.Since(start), writes)

@@ -115,35 +115,14 @@ func (s *Store) DeleteSession(ctx context.Context, id int64) error {
 	})
 }
 
-// SaveRequirements replaces a session's requirements whatever they were and re-scores
-// its vendors. Every field is validated except that no channel may be chosen yet. A
-// window that shows the requirements uses ChangeRequirements instead, so that it
-// never overwrites a field changed elsewhere.
-func (s *Store) SaveRequirements(ctx context.Context, sessionID int64, req rubric.Requirements) error {
-	req, reqJSON, err := prepareRequirements(req)
-	if err != nil {
-		return fmt.Errorf("save requirements: %w", err)
-	}
-	return s.write(ctx, "save requirements", func(tx *sql.Tx, now int64) error {
-		res, err := tx.ExecContext(ctx, "UPDATE sessions SET requirements = ?, industry = ?, updated_at = ? WHERE id = ?",
-			reqJSON, req.Industry, now, sessionID)
-		if err != nil {
-			return err
-		}
-		if err := mustAffect(res, "session", sessionID); err != nil {
-			return err
-		}
-		return rescore(ctx, tx, sessionID, 0)
-	})
-}
-
 // ChangeRequirements changes, field by field, a session's requirements from what the
 // caller last saw (from) to to, and re-scores its vendors. Only the fields in which
 // to differs from from are written, each compared with the stored value: a field
 // someone else changed meanwhile (stored value neither from's nor to's) is a
 // conflict, and then nothing is written and a *RequirementsConflictError names the
 // fields and carries the stored requirements. Two windows changing different
-// fields thus both keep their change.
+// fields thus both keep their change. The result is validated, except that no
+// channel need be chosen yet.
 func (s *Store) ChangeRequirements(ctx context.Context, sessionID int64, from, to rubric.Requirements) error {
 	fields := ChangedRequirements(from, to)
 	if len(fields) == 0 {

@@ -106,7 +106,7 @@ func TestDeleteSessionCascades(t *testing.T) {
 	}
 }
 
-func TestSaveRequirementsAndProfileRescore(t *testing.T) {
+func TestChangeRequirementsAndProfileRescore(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
 	r := rand.New(rand.NewPCG(9, 10))
@@ -125,14 +125,16 @@ func TestSaveRequirementsAndProfileRescore(t *testing.T) {
 	}
 	assertCachedScores(t, s, id)
 
-	req := sess.Requirements
+	base := sess.Requirements
+	req := base
 	req.Industry = "finance"
 	req.StaffingMode = "dispatch"
 	req.Channels = []string{"phone", "web"}
 	req.UserProfile = "年轻用户\x1b]0;x\x07\r\n对响应速度要求高"
-	if err := s.SaveRequirements(ctx, id, req); err != nil {
+	if err := s.ChangeRequirements(ctx, id, base, req); err != nil {
 		t.Fatal(err)
 	}
+	base = req
 	got, _ := s.Session(ctx, id)
 	if got.Requirements.UserProfile != clean.Text(req.UserProfile) || got.Requirements.Industry != "finance" {
 		t.Errorf("requirements %+v", got.Requirements)
@@ -158,19 +160,19 @@ func TestSaveRequirementsAndProfileRescore(t *testing.T) {
 		t.Error("weights summing to 140 saved")
 	}
 	req.PeakMultiplier = 0
-	err = s.SaveRequirements(ctx, id, req)
+	err = s.ChangeRequirements(ctx, id, base, req)
 	if re := (*RequirementsError)(nil); !errors.As(err, &re) || re.Field.Field != "peak_multiplier" {
 		t.Errorf("bad requirements: %v", err)
 	}
 	// A form may be saved before its first channel is chosen.
 	req.PeakMultiplier, req.Channels = 2, nil
-	if err := s.SaveRequirements(ctx, id, req); err != nil {
+	if err := s.ChangeRequirements(ctx, id, base, req); err != nil {
 		t.Errorf("no channel yet: %v", err)
 	}
 	if got, _ := s.Session(ctx, id); got.Requirements.Channels == nil || len(got.Requirements.Channels) != 0 {
 		t.Errorf("channels %#v", got.Requirements.Channels)
 	}
-	if err := s.SaveRequirements(ctx, id+1, req); !errors.Is(err, ErrNotFound) {
+	if err := s.ChangeRequirements(ctx, id+1, base, req); !errors.Is(err, ErrNotFound) {
 		t.Errorf("missing session: %v", err)
 	}
 }
@@ -259,7 +261,7 @@ func TestListFilter(t *testing.T) {
 		if industry != "" {
 			req := rubric.DefaultRequirements()
 			req.Industry = industry
-			if err := s.SaveRequirements(ctx, id, req); err != nil {
+			if err := s.ChangeRequirements(ctx, id, rubric.DefaultRequirements(), req); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -225,19 +225,6 @@ func (s *Store) Answer(ctx context.Context, vendorID int64, questionID string) (
 	return value, version, nil
 }
 
-// SaveNote stores the notes of one step (2..7) of a vendor whatever they were;
-// empty text removes them. A window that shows the note uses ChangeNote, so that it
-// never overwrites a change made elsewhere.
-func (s *Store) SaveNote(ctx context.Context, vendorID int64, step int, text string) error {
-	if err := checkStep(step); err != nil {
-		return fmt.Errorf("save note: %w", err)
-	}
-	text = clean.Text(text)
-	return s.write(ctx, "save note", func(tx *sql.Tx, now int64) error {
-		return putNote(ctx, tx, vendorID, step, text, now)
-	})
-}
-
 // ChangeNote changes the notes of one step of a vendor from the text the caller last
 // saw (from) to text. When the stored text is neither, someone else changed the note
 // meanwhile: nothing is written and a *NoteConflictError carries the stored text.

@@ -61,7 +61,7 @@ func TestVendorsAddUpdateRemove(t *testing.T) {
 	if _, err := s.AddVendor(ctx, id+1, "x", ""); !errors.Is(err, ErrNotFound) {
 		t.Errorf("vendor of a missing session: %v", err)
 	}
-	for _, err := range []error{s.UpdateVendor(ctx, a, "x", ""), s.RemoveVendor(ctx, a), s.SaveNote(ctx, a, 2, "x")} {
+	for _, err := range []error{s.UpdateVendor(ctx, a, "x", ""), s.RemoveVendor(ctx, a), s.ChangeNote(ctx, a, 2, "", "x")} {
 		if !errors.Is(err, ErrNotFound) {
 			t.Errorf("removed vendor: %v", err)
 		}
@@ -215,7 +215,8 @@ func TestSaveAnswerConflictBetweenTwoStores(t *testing.T) {
 	}
 }
 
-func TestSaveNote(t *testing.T) {
+// Notes are stored cleaned, one per step 2..7; emptying a note removes it.
+func TestChangeNoteCleansAndChecksTheStep(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
 	sid, vid := newVendor(t, s)
@@ -224,11 +225,12 @@ func TestSaveNote(t *testing.T) {
 		t.Fatalf("note of %d bytes", len(hostile))
 	}
 	for step := 2; step <= 7; step++ {
-		if err := s.SaveNote(ctx, vid, step, hostile); err != nil {
+		if err := s.ChangeNote(ctx, vid, step, "", hostile); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := s.SaveNote(ctx, vid, 5, ""); err != nil {
+	// The base the caller saw is compared after cleaning, as the note is stored.
+	if err := s.ChangeNote(ctx, vid, 5, hostile, ""); err != nil {
 		t.Fatal(err)
 	}
 	sess, _ := s.Session(ctx, sid)
@@ -246,7 +248,7 @@ func TestSaveNote(t *testing.T) {
 		t.Error("tab or emoji lost")
 	}
 	for _, step := range []int{0, 1, 8} {
-		if err := s.SaveNote(ctx, vid, step, "x"); err == nil {
+		if err := s.ChangeNote(ctx, vid, step, "", "x"); err == nil {
 			t.Errorf("note for step %d saved", step)
 		}
 	}
@@ -296,8 +298,12 @@ func TestEveryWriteBumpsTheSession(t *testing.T) {
 	prev := last()
 	custom, _ := rubric.CustomProfile(25, 25, 25, 25)
 	writes := map[string]func() error{
-		"meta":          func() error { return s.UpdateSessionMeta(ctx, sid, SessionMeta{Title: "u"}) },
-		"requirements":  func() error { return s.SaveRequirements(ctx, sid, rubric.DefaultRequirements()) },
+		"meta": func() error { return s.UpdateSessionMeta(ctx, sid, SessionMeta{Title: "u"}) },
+		"requirements": func() error {
+			req := rubric.DefaultRequirements()
+			req.Notes = "r"
+			return s.ChangeRequirements(ctx, sid, rubric.DefaultRequirements(), req)
+		},
 		"profile":       func() error { return s.SaveProfile(ctx, sid, custom) },
 		"add vendor":    func() error { _, err := s.AddVendor(ctx, sid, "w", ""); return err },
 		"update vendor": func() error { return s.UpdateVendor(ctx, vid, "v2", "") },
@@ -305,7 +311,7 @@ func TestEveryWriteBumpsTheSession(t *testing.T) {
 			_, err := s.SaveAnswer(ctx, vid, "trial", &rubric.Value{Tri: rubric.Yes}, 0)
 			return err
 		},
-		"note": func() error { return s.SaveNote(ctx, vid, 7, "n") },
+		"note": func() error { return s.ChangeNote(ctx, vid, 7, "", "n") },
 		"remove vendor": func() error {
 			sess, _ := s.Session(ctx, sid)
 			return s.RemoveVendor(ctx, sess.Vendors[len(sess.Vendors)-1].ID)

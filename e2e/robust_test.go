@@ -581,7 +581,7 @@ func bigSessions(t *testing.T, path string) {
 			}
 			for step := 2; step <= 7; step++ {
 				note := strings.Repeat(fmt.Sprintf("%s note %d/%d 备注 ", title, v, step), 2000+i*1000)
-				if err := s.SaveNote(ctx, vid, step, note); err != nil {
+				if err := s.ChangeNote(ctx, vid, step, "", note); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -77,7 +77,7 @@ func fillStore(t *testing.T, store *db.Store) {
 			if step[id] > 5 {
 				continue
 			}
-			err := store.SaveNote(ctx, id, 2+step[id], strings.Repeat("n", size))
+			err := store.ChangeNote(ctx, id, 2+step[id], "", strings.Repeat("n", size))
 			if err == nil {
 				step[id]++
 			} else if !isFull(err) {
@@ -245,7 +245,7 @@ func TestFullDiskKeepsWhatWasTypedAndSavesOnceThereIsRoom(t *testing.T) {
 				if _, err := c.Store.SaveAnswer(ctx, vid, "business_license", &rubric.Value{Tri: rubric.Yes}, 0); !isFull(err) {
 					t.Fatalf("the full store took the answer: %v", err)
 				}
-				if err := c.Store.SaveNote(ctx, vid, 2, note); !isFull(err) {
+				if err := c.Store.ChangeNote(ctx, vid, 2, "", note); !isFull(err) {
 					t.Fatalf("the full store took the note: %v", err)
 				}
 

@@ -50,7 +50,7 @@ func newSessionWithVendors(t *testing.T, c *Common, names ...string) *db.Session
 	req.Channels = []string{"web", "phone"}
 	req.PeakMultiplier = 10
 	req.Industry = "ecommerce"
-	if err := c.Store.SaveRequirements(ctx, id, req); err != nil {
+	if err := c.Store.ChangeRequirements(ctx, id, rubric.DefaultRequirements(), req); err != nil {
 		t.Fatal(err)
 	}
 	for _, n := range names {

@@ -126,7 +126,7 @@ func openLongNoteStep(b *testing.B, size int) (*App, *vendorScreen) {
 	}
 	note := longNote()
 	note = note[:strings.LastIndex(note[:size], "\n")+1]
-	if err := store.SaveNote(ctx, mustVendor(b, c, id), 2, note); err != nil {
+	if err := store.ChangeNote(ctx, mustVendor(b, c, id), 2, "", note); err != nil {
 		b.Fatal(err)
 	}
 	sess, err := store.Session(ctx, id)

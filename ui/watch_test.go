@@ -274,7 +274,7 @@ func TestConflictOfAnotherSessionLeavesTheOpenOneAlone(t *testing.T) {
 	other := otherWindow(t, c)
 	theirs := first.Requirements
 	theirs.DailyVolume = 7000
-	if err := other.SaveRequirements(context.Background(), first.ID, theirs); err != nil {
+	if err := other.ChangeRequirements(context.Background(), first.ID, first.Requirements, theirs); err != nil {
 		t.Fatal(err)
 	}
 	mine := first.Requirements

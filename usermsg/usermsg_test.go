@@ -90,7 +90,7 @@ func TestDiskFull(t *testing.T) {
 		t.Fatal(err)
 	}
 	big := strings.Repeat("录音抽查记录。", 20000)
-	err = s.SaveNote(ctx, vid, 3, big)
+	err = s.ChangeNote(ctx, vid, 3, "", big)
 	for lang, want := range map[rubric.Lang]string{rubric.EN: "Not saved: disk full", rubric.ZH: "未保存：磁盘已满"} {
 		if msg := For(err, lang); !strings.HasPrefix(msg, want) {
 			t.Errorf("%s: %q (from %v)", lang, msg, err)
@@ -112,7 +112,7 @@ func TestRefusalsOfTheStore(t *testing.T) {
 	}
 	req := rubric.DefaultRequirements()
 	req.PeakMultiplier = 0
-	err = s.SaveRequirements(ctx, sid, req)
+	err = s.ChangeRequirements(ctx, sid, rubric.DefaultRequirements(), req)
 	if got := For(err, rubric.EN); got != "Not saved: peak multiplier must be between 1 and 100." {
 		t.Errorf("bad requirements: %q (from %v)", got, err)
 	}

@@ -27,12 +27,12 @@ const minWrapMemo = 99
 // huh's Text leaves the textarea's MaxHeight at 99, which huh does not let us change.
 // The textarea remembers the wrapping of at most MaxHeight lines, and every key wraps
 // every line of the note above the cursor and every frame every line: past 99 lines
-// nothing is remembered and each key wraps the whole note again (about 100 ms a key
-// at 100 KB). The same limit refuses a 100th line to the new-line key. Here MaxHeight
-// stays between twice and eight times the note's lines (fitWrapMemo), so every
-// line's wrapping is remembered and new lines are always taken. It is not left at 0
-// (no limit), which would keep the textarea's memo at 10,000 entries: every version
-// of a line typed is one, and typing a paragraph of 4,000 characters would hold 40 MB.
+// nothing is remembered and each key wraps the whole note again, which slows typing
+// in a long note. The same limit refuses a 100th line to the new-line key. Here
+// MaxHeight stays between twice and eight times the note's lines (fitWrapMemo), so
+// every line's wrapping is remembered and new lines are always taken. It is not left
+// at 0 (no limit), which would let the textarea's memo keep up to 10,000 stale
+// versions of the lines typed.
 type noteField struct {
 	key   string
 	title string
@@ -49,7 +49,7 @@ type noteField struct {
 
 // newNote builds a note field bound to value, as huh.NewText().Key(key).Title(title).
 // Placeholder(placeholder).CharLimit(NoteLimit).ExternalEditor(false).Lines(3).
-// Value(value) did.
+// Value(value) would.
 func newNote(key, title, placeholder string, value *string) *noteField {
 	// As huh.NewText sets the textarea up.
 	ta := textarea.New()

@@ -14,8 +14,8 @@ import (
 	"vendorvet/rubric"
 )
 
-// huhNote is a note as it was before noteField: huh's Text configured as NewStep and
-// NewRequirements configured it, bound to the same value.
+// huhNote is the reference noteField must match: huh's Text configured as NewStep and
+// NewRequirements would configure it, bound to the same value.
 func huhNote(lang rubric.Lang, n *noteField) *huh.Text {
 	t := huh.NewText().Key(n.key)
 	switch n.key {
@@ -131,7 +131,7 @@ func toNote(t testing.TB, f *huh.Form, update func(*huh.Form, tea.Msg) (*huh.For
 	return f
 }
 
-// A note of 150 lines takes a new line at its end; huh's Text refused any line past
+// A note of 150 lines takes a new line at its end; huh's Text refuses any line past
 // the 99th.
 func TestLongNoteTakesANewLine(t *testing.T) {
 	note := noteOfLines(150)
@@ -222,7 +222,7 @@ func wrapsPerKey(t *testing.T, form *huh.Form, update func(*huh.Form, tea.Msg) (
 }
 
 // A key typed at the end of a long note wraps the lines it changed, not the note;
-// huh's Text wrapped every line again past 99.
+// huh's Text wraps every line again past 99.
 func TestLongNoteWrapsOnlyWhatAKeyChanged(t *testing.T) {
 	for _, lines := range []int{150, 1500} {
 		note := noteOfLines(lines)

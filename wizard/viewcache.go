@@ -12,7 +12,7 @@ import (
 // changed, and knows which keys move the focus away from it.
 //
 // huh hands every message to every field of a group and draws them all again
-// after each one, so a key typed in one field redrew the other nine. A field here
+// after each one, so a key typed in one field redraws all the others. A field here
 // is blurred or focused through Focus and Blur, which pass through this wrapper; a
 // blurred field takes no messages (its title and options are fixed, and huh gives
 // keys to the focused field only), so its drawing stays valid until it is focused,

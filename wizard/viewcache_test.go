@@ -35,8 +35,8 @@ func drive(f *huh.Form, update func(*huh.Form, tea.Msg) (*huh.Form, tea.Cmd), ms
 	return f
 }
 
-// plainUpdate is how the form was driven before Update: every command returned, the
-// focus moves coming back as messages of their own.
+// plainUpdate drives a form as huh alone does, the reference Update must match: every
+// command returned, the focus moves coming back as messages of their own.
 func plainUpdate(f *huh.Form, msg tea.Msg) (*huh.Form, tea.Cmd) {
 	m, cmd := f.Update(msg)
 	return m.(*huh.Form), cmd
@@ -66,9 +66,10 @@ func randomKey(keys []tea.Msg) func(*rand.Rand, *huh.Form) tea.Msg {
 	return func(r *rand.Rand, _ *huh.Form) tea.Msg { return keys[r.IntN(len(keys))] }
 }
 
-// sameAsHuh drives a cached form with Update and the same fields uncached the old
-// way with random keys, and compares what they show after every key: the cache and
-// the immediate focus moves change how fast a screen is drawn, never what it shows.
+// sameAsHuh drives a cached form with Update and the same fields uncached with
+// plainUpdate, with random keys, and compares what they show after every key: the
+// cache and the immediate focus moves change how fast a screen is drawn, never what
+// it shows.
 // *form is the cached form, which resize sizes and view draws as the screens do.
 func sameAsHuh(t *testing.T, form **huh.Form, resize func(w, h int), view func() string, plain *huh.Form, fields []huh.Field, seed uint64) {
 	t.Helper()

@@ -16,10 +16,9 @@ import (
 func CacheDir() string { return filepath.Join(os.TempDir(), "vendorvet-gen") }
 
 // Cached returns the path of a database as Database(path, sessions, vendorsEach,
-// seed) makes it. Building 10,000 sessions takes about half a minute, so the file is
-// built once in CacheDir, named by its parameters, the generator's Version and the
-// schema version, and reused afterwards. Treat it as read-only: CopyCached gives a
-// copy to write to.
+// seed) makes it. Building a large database is slow, so the file is built once in
+// CacheDir, named by its parameters, the generator's Version and the schema version,
+// and reused afterwards. Treat it as read-only: CopyCached gives a copy to write to.
 func Cached(sessions, vendorsEach int, seed uint64) (string, error) {
 	dir := CacheDir()
 	name := fmt.Sprintf("v%d-schema%d-%dx%d-seed%d.db", gen.Version, db.SchemaVersion, sessions, vendorsEach, seed)
