@@ -107,6 +107,19 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd := a.arrived()
 		a.setStatus(a.c.errorText(msg.err), statusError)
 		return a, cmd
+	case writtenMsg:
+		if msg.err != nil {
+			// The form learns first, so that keys that waited are typed into it.
+			fwd := a.forward(errMsg{msg.err})
+			cmd := a.arrived()
+			a.setStatus(a.c.errorText(msg.err), statusError)
+			return a, tea.Batch(fwd, cmd)
+		}
+		var next tea.Cmd
+		if msg.then != nil {
+			next = msg.then()
+		}
+		return a, tea.Batch(next, a.arrived())
 	case errMsg:
 		a.setStatus(a.c.errorText(msg.err), statusError)
 		// A form whose submit failed opens again with what was typed.

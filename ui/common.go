@@ -73,6 +73,12 @@ type (
 	reloadMsg struct{}
 	// navFailedMsg ends a screen change that could not be made, with why.
 	navFailedMsg struct{ err error }
+	// writtenMsg ends a change the user waited for; then, on success, is run on
+	// the UI goroutine and says where to go next.
+	writtenMsg struct {
+		err  error
+		then func() tea.Cmd
+	}
 )
 
 // push, pop and replace ask the root for a screen change. They count it as on its
@@ -91,6 +97,15 @@ func (c *Common) pop() tea.Cmd {
 func (c *Common) replace(s screen) tea.Cmd {
 	c.navigating++
 	return func() tea.Msg { return replaceMsg{s} }
+}
+
+// write makes a change the user waits for through the saver, after every change
+// queued before it, like every other write. Keys typed meanwhile wait for the
+// screen it leads to; on failure the screen in front is told with an errMsg.
+func (c *Common) write(what string, change func(context.Context, *db.Store) error, then func() tea.Cmd) tea.Cmd {
+	c.navigating++
+	saver := c.Saver
+	return func() tea.Msg { return writtenMsg{err: saver.Do(what, change), then: then} }
 }
 
 // navigated records that a screen change reached the root.

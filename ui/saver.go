@@ -38,6 +38,7 @@ type Saver struct {
 	busy    bool
 	running string // the key being written while busy
 	closed  bool
+	waited  uint64 // changes run by Do, for their keys
 
 	versions map[string]int64               // answer key → version last seen
 	notes    map[string]string              // note key → text last seen
@@ -62,6 +63,9 @@ type saveJob struct {
 	note   *noteWrite
 	req    *requirementWrite
 	write  func(context.Context, *db.Store) error
+	// done, for a change someone waits for (Do), receives its outcome; such a
+	// change is not tried again and not reported as a SavedMsg.
+	done chan error
 }
 
 type answerWrite struct {
@@ -285,17 +289,33 @@ func (s *Saver) Save(key, what string, write func(context.Context, *db.Store) er
 	s.enqueue(saveJob{key: key, what: what, write: write})
 }
 
-func (s *Saver) enqueue(j saveJob) {
+// Do runs a change the user waits for (a dialog's, a deletion) after every write
+// queued before it, and returns its error. It blocks: call it from a command.
+func (s *Saver) Do(what string, change func(context.Context, *db.Store) error) error {
+	done := make(chan error, 1)
+	s.mu.Lock()
+	s.waited++
+	key := fmt.Sprintf("do/%d", s.waited)
+	s.mu.Unlock()
+	if !s.enqueue(saveJob{key: key, what: what, write: change, done: done}) {
+		return errors.New("the application is closing")
+	}
+	return <-done
+}
+
+// enqueue queues j unless the saver is closed.
+func (s *Saver) enqueue(j saveJob) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
-		return
+		return false
 	}
 	if _, waiting := s.pending[j.key]; !waiting {
 		s.order = append(s.order, j.key)
 	}
 	s.pending[j.key] = j
 	s.cond.Broadcast()
+	return true
 }
 
 // Pending is the number of writes not yet done.
@@ -366,6 +386,12 @@ func (s *Saver) loop() {
 			s.conflicted[key] = s.finished
 		case msg.Err == nil:
 			delete(s.conflicted, key)
+		}
+		if job.done != nil {
+			job.done <- msg.Err
+			s.cond.Broadcast()
+			s.mu.Unlock()
+			continue
 		}
 		if msg.Err != nil && msg.Conflict == nil && worthRetrying(msg.Err) {
 			// Keep the change unless a newer one for the same key arrived meanwhile.

@@ -124,17 +124,14 @@ func (s *sessionScreen) key(k tea.KeyMsg) tea.Cmd {
 		return c.push(newConfirmScreen(c, c.tr("移除服务商", "Remove vendor"),
 			fmt.Sprintf(c.tr("移除「%s」及其全部答案和备注?", "Remove “%s” with all its answers and notes?"), v.Name),
 			func() tea.Cmd {
-				return func() tea.Msg {
-					// Queued saves of this vendor must land (or fail) before it goes.
-					c.Saver.Flush(defaultFlush)
-					ctx, cancel := context.WithTimeout(context.Background(), defaultFlush)
-					defer cancel()
-					if err := c.Store.RemoveVendor(ctx, v.ID); err != nil {
-						return errMsg{err}
+				// Queued saves of this vendor land (or fail) before it goes: they are ahead of it.
+				return c.write(v.Name, func(ctx context.Context, st *db.Store) error {
+					if err := st.RemoveVendor(ctx, v.ID); err != nil {
+						return err
 					}
 					c.Saver.ForgetVendor(v.ID)
-					return vendorsChangedMsg{}
-				}
+					return nil
+				}, func() tea.Cmd { return func() tea.Msg { return vendorsChangedMsg{} } })
 			}))
 	}
 	return nil
@@ -183,19 +180,17 @@ func (s *sessionScreen) vendorForm(v *db.Vendor) screen {
 		{key: "name", label: c.tr("服务商名称", "Vendor name"), value: name, required: true},
 		{key: "contact", label: c.tr("联系人/电话", "Contact"), value: contact, placeholder: c.tr("可空", "optional")},
 	}, func(vals []string) tea.Cmd {
-		ctx, cancel := c.ctx()
-		defer cancel()
 		var id int64
-		var err error
-		if v == nil {
-			id, err = c.Store.AddVendor(ctx, sessID, vals[0], vals[1])
-		} else {
-			id, err = v.ID, c.Store.UpdateVendor(ctx, v.ID, vals[0], vals[1])
-		}
-		if err != nil {
-			return reportErr(err)
-		}
-		return tea.Sequence(c.pop(), func() tea.Msg { return vendorsChangedMsg{focus: id} })
+		return c.write(vals[0], func(ctx context.Context, st *db.Store) (err error) {
+			if v == nil {
+				id, err = st.AddVendor(ctx, sessID, vals[0], vals[1])
+				return err
+			}
+			id = v.ID
+			return st.UpdateVendor(ctx, v.ID, vals[0], vals[1])
+		}, func() tea.Cmd {
+			return tea.Sequence(c.pop(), func() tea.Msg { return vendorsChangedMsg{focus: id} })
+		})
 	}).keepDraft(draft, of)
 }
 

@@ -359,14 +359,9 @@ func (s *sessionsScreen) key(k tea.KeyMsg) (screen, tea.Cmd) {
 		return s, c.push(newConfirmScreen(c, c.tr("删除会话", "Delete session"),
 			fmt.Sprintf(c.tr("删除「%s」及其全部服务商和答案?此操作不可撤销。", "Delete “%s” with all its vendors and answers? This cannot be undone."), title),
 			func() tea.Cmd {
-				return func() tea.Msg {
-					ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-					defer cancel()
-					if err := c.Store.DeleteSession(ctx, id); err != nil {
-						return errMsg{err}
-					}
-					return reloadMsg{}
-				}
+				return c.write(title, func(ctx context.Context, st *db.Store) error {
+					return st.DeleteSession(ctx, id)
+				}, func() tea.Cmd { return func() tea.Msg { return reloadMsg{} } })
 			}))
 	}
 	s.scroll()
@@ -376,14 +371,14 @@ func (s *sessionsScreen) key(k tea.KeyMsg) (screen, tea.Cmd) {
 // createDemo adds the sample session and opens it.
 func (s *sessionsScreen) createDemo() tea.Cmd {
 	c := s.c
-	ctx, cancel := c.ctx()
-	defer cancel()
-	id, err := c.Store.ImportSession(ctx, demo.Session(c.Lang))
-	if err != nil {
-		return reportErr(err)
-	}
-	s.reload()
-	return openSession(c, id)
+	var id int64
+	return c.write(c.tr("示例", "demo"), func(ctx context.Context, st *db.Store) (err error) {
+		id, err = st.ImportSession(ctx, demo.Session(c.Lang))
+		return err
+	}, func() tea.Cmd {
+		s.reload()
+		return openSession(c, id)
+	})
 }
 
 func (s *sessionsScreen) View() string {
@@ -510,18 +505,18 @@ func newSessionForm(c *Common) screen {
 		{key: "client", label: c.tr("客户/公司", "Client / company"), placeholder: c.tr("如:某服装电商", "e.g. an apparel retailer")},
 		{key: "evaluator", label: c.tr("评估人", "Evaluator"), placeholder: c.tr("你的名字", "your name")},
 	}, func(v []string) tea.Cmd {
-		ctx, cancel := c.ctx()
-		defer cancel()
-		id, err := c.Store.CreateSession(ctx, db.SessionMeta{Title: v[0], Client: v[1], Evaluator: v[2], Lang: c.Lang})
-		if err != nil {
-			return reportErr(err)
-		}
-		sess, err := loadSeeded(c, id)
-		if err != nil {
-			return reportErr(err)
-		}
-		// A new session starts with its requirements (step 1).
-		return tea.Sequence(c.replace(newSessionScreen(c, sess)), c.push(newRequirementsScreen(c, sess)))
+		var id int64
+		return c.write(v[0], func(ctx context.Context, st *db.Store) (err error) {
+			id, err = st.CreateSession(ctx, db.SessionMeta{Title: v[0], Client: v[1], Evaluator: v[2], Lang: c.Lang})
+			return err
+		}, func() tea.Cmd {
+			sess, err := loadSeeded(c, id)
+			if err != nil {
+				return tea.Sequence(c.pop(), reportErr(err))
+			}
+			// A new session starts with its requirements (step 1).
+			return tea.Sequence(c.replace(newSessionScreen(c, sess)), c.push(newRequirementsScreen(c, sess)))
+		})
 	}).keepDraft("new-session", db.DraftOf{})
 }
 
@@ -535,12 +530,9 @@ func renameSession(c *Common, id int64) tea.Cmd {
 		{key: "client", label: c.tr("客户/公司", "Client / company"), value: sess.Client},
 		{key: "evaluator", label: c.tr("评估人", "Evaluator"), value: sess.Evaluator},
 	}, func(v []string) tea.Cmd {
-		ctx, cancel := c.ctx()
-		defer cancel()
-		if err := c.Store.UpdateSessionMeta(ctx, id, db.SessionMeta{Title: v[0], Client: v[1], Evaluator: v[2], Lang: sess.Lang}); err != nil {
-			return reportErr(err)
-		}
-		return c.pop()
+		return c.write(v[0], func(ctx context.Context, st *db.Store) error {
+			return st.UpdateSessionMeta(ctx, id, db.SessionMeta{Title: v[0], Client: v[1], Evaluator: v[2], Lang: sess.Lang})
+		}, c.pop)
 	}).keepDraft(fmt.Sprintf("rename-session/%d", id), db.DraftOf{SessionID: id}))
 }
 

@@ -1,0 +1,74 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"vendorvet/db"
+	"vendorvet/rubric"
+)
+
+// A change the user waits for runs after the writes queued before it: removing a
+// vendor right after answering cannot overtake the answer and leave it to fail.
+func TestDoRunsAfterTheWritesQueuedBeforeIt(t *testing.T) {
+	c := newTestCommon(t, rubric.EN)
+	sess := newSessionWithVendors(t, c, "Alpha")
+	vid := sess.Vendors[0].ID
+	var order []string
+	c.Saver.Save("first", "first", func(context.Context, *db.Store) error {
+		time.Sleep(50 * time.Millisecond)
+		order = append(order, "first")
+		return nil
+	})
+	err := c.Saver.Do("remove", func(ctx context.Context, st *db.Store) error {
+		order = append(order, "do")
+		return st.RemoveVendor(ctx, vid)
+	})
+	if err != nil || strings.Join(order, ",") != "first,do" {
+		t.Fatalf("Do = %v, order %v; want nil, first,do", err, order)
+	}
+	wantErr := errors.New("refused")
+	if err := c.Saver.Do("fails", func(context.Context, *db.Store) error { return wantErr }); !errors.Is(err, wantErr) {
+		t.Errorf("Do returned %v, want the change's error", err)
+	}
+	if n := c.Saver.Pending(); n != 0 {
+		t.Errorf("%d writes left queued: a failed Do must not be retried", n)
+	}
+	c.Saver.Close(time.Second)
+	if err := c.Saver.Do("late", func(context.Context, *db.Store) error { return nil }); err == nil {
+		t.Error("Do on a closed saver reported success")
+	}
+}
+
+// A dialog whose write is refused stays open with what was typed and says why;
+// keys typed after go on into it.
+func TestARefusedDialogWriteKeepsWhatWasTyped(t *testing.T) {
+	c := newTestCommon(t, rubric.EN)
+	sess := newSessionWithVendors(t, c, "Alpha")
+	tm, _ := startApp(t, c, 100, 30)
+	waitFor(t, tm, "Selection")
+	tm.Send(keyOf(tea.KeyEnter))
+	waitFor(t, tm, "Alpha")
+	tm.Send(runes("a"))
+	waitFor(t, tm, "Add vendor")
+	answerField(tm, "Alpha")
+	answerField(tm, "")
+	waitFor(t, tm, "already has a vendor of that name")
+	tm.Send(runes(" 2"))
+	answerField(tm, "")
+	answerField(tm, "")
+	waitFor(t, tm, "Alpha 2")
+	finalView(t, tm)
+	got, err := c.Store.Session(context.Background(), sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Vendors) != 2 || got.Vendors[1].Name != "Alpha 2" {
+		t.Errorf("vendors after the retry: %d, last %q; want Alpha and Alpha 2", len(got.Vendors), got.Vendors[len(got.Vendors)-1].Name)
+	}
+}
