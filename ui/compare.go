@@ -373,7 +373,7 @@ func (s *compareScreen) headerLines() []string {
 }
 
 // bodyLines are drawn once and kept until what they show changes: a frame needs
-// them three times (scroll bounds, help line, view), which cost 5 ms with 50 vendors.
+// them three times (scroll bounds, help line, view).
 func (s *compareScreen) bodyLines() []string {
 	k := compareBodyKey{w: s.w, col: s.col, scored: s.scored, items: s.items}
 	if s.body == nil || s.bodyKey != k {
@@ -623,8 +623,8 @@ func (s *compareScreen) chartLines() []string {
 		card := s.cards[vi]
 		filled := min(barW, int(card.Total/100*float64(barW)))
 		var b strings.Builder
-		// Cells are styled a run at a time: one Render per cell made the chart of 50
-		// vendors cost 25 ms a frame.
+		// Cells are styled a run at a time, not one Render per cell: a chart of many
+		// vendors is redrawn every frame.
 		var run strings.Builder
 		runStyle := -1
 		flush := func() {
