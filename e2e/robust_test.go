@@ -626,7 +626,7 @@ func killAt(t *testing.T, bin string, wait func(), args ...string) {
 	close(done)
 }
 
-// killMoment picks when to kill a run that took about took when left alone: at a
+// killMoment picks when to kill a run that takes about the duration took when left alone: at a
 // random moment of the whole run, or a random moment up to 3 ms after its temporary
 // file appeared in dir, the short window in which the file is written.
 func killMoment(t *testing.T, r *rand.Rand, dir string, took time.Duration) func() {
