@@ -19,7 +19,8 @@ import (
 // defaultFlush bounds how long quitting waits for writes in flight.
 const defaultFlush = 10 * time.Second
 
-// checkDelay is how long after the first screen the file's check begins.
+// checkDelay is how long after the program starts the file's check begins: longer
+// than the first screen takes to come out.
 const checkDelay = 300 * time.Millisecond
 
 // Options are the command line's choices for the interface.
@@ -58,25 +59,12 @@ func Run(store *db.Store, opts Options) error {
 		c.Watch = w
 		defer w.Close()
 	}
-	// The check of the file (db.OpenChecking) takes a core for a second on years of
-	// sessions: begun at once, it slowed the first screen by half. It begins a few
-	// frames after that screen was handed to the renderer, which writes a frame out
-	// every 1/60 s.
-	start := &starting{c: c}
-	// Sized before the program starts, the first frame Bubble Tea draws is the whole
-	// screen instead of one more frame once the size arrives (another 15–20 ms);
-	// the size message that comes anyway changes nothing.
-	if w, h, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 0 && h > 0 {
-		start.size = tea.WindowSizeMsg{Width: w, Height: h}
+	w, h, err := term.GetSize(os.Stdout.Fd())
+	if err != nil {
+		w, h = 0, 0
 	}
-	checking := make(chan struct{})
-	model := &firstFrame{Model: start, then: func() {
-		time.AfterFunc(checkDelay, func() {
-			store.StartCheck()
-			close(checking)
-		})
-	}}
-	p = tea.NewProgram(model, tea.WithAltScreen(), tea.WithoutSignalHandler())
+	app := newSizedApp(c, w, h)
+	p = tea.NewProgram(app, tea.WithAltScreen(), tea.WithoutSignalHandler())
 
 	// Signals are handled here rather than by Bubble Tea: its handler sends its quit
 	// without looking whether the program already ended, so a SIGTERM arriving after
@@ -100,6 +88,7 @@ func Run(store *db.Store, opts Options) error {
 	// program: every write would fail, and the writes waiting for the check are
 	// refused rather than made to a damaged file. The outcome is awaited once the
 	// check has begun: Checked would begin it before the first screen.
+	checking := make(chan struct{})
 	damaged := make(chan error, 1)
 	go func() {
 		select {
@@ -113,7 +102,14 @@ func Run(store *db.Store, opts Options) error {
 		}
 	}()
 
+	// The check takes a core for a second on years of sessions: begun before the
+	// first screen, it slows that screen.
+	check := time.AfterFunc(checkDelay, func() {
+		store.StartCheck()
+		close(checking)
+	})
 	_, runErr := p.Run()
+	check.Stop()
 	saved := saver.Close(defaultFlush)
 	if err := damage(store, damaged, runErr != nil); err != nil {
 		return err
@@ -125,6 +121,19 @@ func Run(store *db.Store, opts Options) error {
 		return nil
 	}
 	return runErr
+}
+
+// newSizedApp is the application read and sized before the program starts, so that
+// Bubble Tea's first frame is the whole first screen, its sessions listed, instead
+// of one more frame once the size arrives; the size message that comes anyway
+// changes nothing. A size of 0 is one not known.
+func newSizedApp(c *Common, w, h int) *App {
+	app := NewApp(c)
+	if w > 0 && h > 0 {
+		// The sessions screen answers a size with no command.
+		app.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	}
+	return app
 }
 
 // damage is the check's finding of a damaged file, which explains anything else
@@ -144,70 +153,3 @@ func damage(store *db.Store, damaged <-chan error, failed bool) error {
 		return nil
 	}
 }
-
-// firstFrame is the application with a call made once, when it first draws a
-// screen with something on it.
-type firstFrame struct {
-	tea.Model
-	then func()
-	done bool
-}
-
-func (f *firstFrame) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	m, cmd := f.Model.Update(msg)
-	f.Model = m
-	return f, cmd
-}
-
-func (f *firstFrame) View() string {
-	v := f.Model.View()
-	if !f.done && v != "" {
-		f.done = true
-		f.then()
-	}
-	return v
-}
-
-// starting is the program's model while the application reads what its first
-// screen shows (the sessions counted, the first page of them): that reading, 5–10 ms
-// with nothing in SQLite's cache yet, runs while Bubble Tea starts, which writes
-// its first frame only at its first tick, 1/60 s in. Until then it draws nothing,
-// keeps the latest size and every other message, and hands them to the
-// application, in order, once it is ready: a key pressed that early is not lost.
-type starting struct {
-	c     *Common
-	size  tea.WindowSizeMsg
-	early []tea.Msg
-}
-
-// appReady carries the application, read and ready.
-type appReady struct{ app *App }
-
-func (s *starting) Init() tea.Cmd {
-	c := s.c
-	return func() tea.Msg { return appReady{NewApp(c)} }
-}
-
-func (s *starting) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case appReady:
-		app := msg.app
-		cmds := []tea.Cmd{app.Init()}
-		if s.size.Width > 0 {
-			_, cmd := app.Update(s.size)
-			cmds = append(cmds, cmd)
-		}
-		for _, m := range s.early {
-			_, cmd := app.Update(m)
-			cmds = append(cmds, cmd)
-		}
-		return app, tea.Batch(cmds...)
-	case tea.WindowSizeMsg:
-		s.size = msg
-	default:
-		s.early = append(s.early, msg)
-	}
-	return s, nil
-}
-
-func (s *starting) View() string { return "" }

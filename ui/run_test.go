@@ -1,60 +1,68 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest"
 
 	"vendorvet/rubric"
 )
 
-// The check of the file begins after the first screen with something on it, once.
-func TestFirstFrameCallsOnceTheScreenIsDrawn(t *testing.T) {
+// The application is read and sized before the program starts: its very first view
+// is the sessions screen with its sessions, and the size message Bubble Tea sends
+// once it runs changes nothing.
+func TestSizedAppDrawsTheFirstScreenAtOnce(t *testing.T) {
 	c := newTestCommon(t, rubric.EN)
-	calls := 0
-	f := &firstFrame{Model: NewApp(c), then: func() { calls++ }}
-	if v := f.View(); v != "" || calls != 0 {
-		t.Fatalf("before the size: view %q, %d calls", v, calls)
+	newSessionWithVendors(t, c, "Alpha")
+	app := newSizedApp(c, 100, 30)
+	if c.Width != 100 || c.Height != 30 {
+		t.Fatalf("size %d×%d, want 100×30", c.Width, c.Height)
 	}
-	m, _ := f.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	if m != tea.Model(f) {
-		t.Fatal("Update did not keep the wrapper")
-	}
-	for range 3 {
-		if f.View() == "" {
-			t.Fatal("no screen once the size is known")
+	first := app.View()
+	plain := ansi.Strip(first)
+	for _, want := range []string{"Sessions", "选型 Selection", "1 sessions"} {
+		if !strings.Contains(plain, want) {
+			t.Errorf("first view lacks %q:\n%s", want, plain)
 		}
 	}
-	if calls != 1 {
-		t.Errorf("called %d times, want once", calls)
+	assertFits(t, first, 100, 30)
+	if _, cmd := app.Update(tea.WindowSizeMsg{Width: 100, Height: 30}); cmd != nil {
+		if msg := cmd(); msg != nil {
+			app.Update(msg)
+		}
+	}
+	if again := app.View(); again != first {
+		t.Errorf("the same size changed the view:\n%s\nthen\n%s", plain, ansi.Strip(again))
 	}
 }
 
-// The program starts before the application has read its first screen; the size
-// and the keys that come meanwhile reach the application once it is ready.
-func TestStartingHandsOverSizeAndEarlyKeys(t *testing.T) {
+// A size not known leaves the application to the size message.
+func TestSizedAppWithoutASizeWaitsForIt(t *testing.T) {
+	c := newTestCommon(t, rubric.EN)
+	newSizedApp(c, 0, 0)
+	if c.Width != 0 || c.Height != 0 {
+		t.Errorf("size %d×%d, want none", c.Width, c.Height)
+	}
+}
+
+// Keys typed as the program starts reach the sessions screen, in order: the filter
+// opened, then typed into.
+func TestFirstKeysReachTheSessionsScreen(t *testing.T) {
 	c := newTestCommon(t, rubric.EN)
 	newSessionWithVendors(t, c, "Alpha")
-	s := &starting{c: c, size: tea.WindowSizeMsg{Width: 100, Height: 30}}
-	if s.View() != "" {
-		t.Fatal("drew something before the application was ready")
-	}
-	// The filter opened and typed into before the sessions were read.
-	for _, k := range []tea.Msg{runes("/"), runes("z"), tea.WindowSizeMsg{Width: 90, Height: 25}} {
-		if m, _ := s.Update(k); m != tea.Model(s) {
-			t.Fatal("handed over before the application was ready")
-		}
-	}
-	m, _ := s.Update(s.Init()())
-	app, ok := m.(*App)
+	app := newSizedApp(c, 100, 30)
+	tm := teatest.NewTestModel(t, app)
+	tm.Type("/z")
+	waitFor(t, tm, "No session matches")
+	finalView(t, tm)
+	sessions, ok := app.top().(*sessionsScreen)
 	if !ok {
-		t.Fatalf("handed over %T, want *App", m)
+		t.Fatalf("top screen %T, want the sessions", app.top())
 	}
-	if c.Width != 90 || c.Height != 25 {
-		t.Errorf("size %d×%d, want the latest, 90×25", c.Width, c.Height)
-	}
-	sessions := app.top().(*sessionsScreen)
 	if !sessions.filtering || sessions.filter.Value() != "z" {
-		t.Errorf("filter %q (typing %v), want the early keys: / then z", sessions.filter.Value(), sessions.filtering)
+		t.Errorf("filter %q (typing %v), want the first keys: / then z", sessions.filter.Value(), sessions.filtering)
 	}
 }
