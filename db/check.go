@@ -227,7 +227,7 @@ func keepLog(ctx context.Context, pool *sql.DB) error {
 }
 
 // StartCheck begins the check of every page that OpenChecking left for later. An
-// interactive program calls it once its first screen is out, so that the check
+// interactive program calls it a moment after its first screen, so that the check
 // (all of one core for a second on a large file) does not delay that screen; the
 // first write, Backup and Checked begin it otherwise. It does nothing for a store
 // from Open, and when the check has begun.

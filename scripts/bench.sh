@@ -3,7 +3,7 @@
 # that a run takes a few minutes, then the start-up and memory measurement. Output
 # goes to the terminal and to $TMPDIR/vendorvet-bench.txt (or $OUT). The first run
 # also builds the generator's 10,000-session database (about half a minute, cached
-# after). Settings by environment: N (start-up runs, default 20), SKIP_STARTUP=1.
+# after). Settings by environment: N (start-up runs, default 9), SKIP_STARTUP=1.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=${OUT:-${TMPDIR:-/tmp}/vendorvet-bench.txt}
