@@ -100,17 +100,9 @@ func (c *cli) runTUI() error {
 	})
 }
 
-// say picks the sentence in the user's language.
-func (c *cli) say(zh, en string) string {
-	if c.lang == rubric.ZH {
-		return zh
-	}
-	return en
-}
-
-// sayf is say with fmt.Sprintf arguments, which both sentences share.
+// sayf is a sentence in the user's language, with fmt.Sprintf arguments both share.
 func (c *cli) sayf(zh, en string, args ...any) string {
-	return fmt.Sprintf(c.say(zh, en), args...)
+	return fmt.Sprintf(c.lang.Pick(zh, en), args...)
 }
 
 // usageError is a mistake on the command line: exit status 2.

@@ -39,7 +39,7 @@ func (c *cli) list(args []string) error {
 			}
 		}
 		if len(all) == 0 {
-			fmt.Fprintln(c.stdout, c.say("还没有评估会话。运行 vendorvet demo 可添加一个示例会话，运行 vendorvet 开始新的评估。",
+			fmt.Fprintln(c.stdout, c.lang.Pick("还没有评估会话。运行 vendorvet demo 可添加一个示例会话，运行 vendorvet 开始新的评估。",
 				"No evaluation sessions yet. Run vendorvet demo to add a sample session, or vendorvet to start one."))
 			return nil
 		}
@@ -168,7 +168,7 @@ func (c *cli) score(args []string) error {
 // readSession reads and validates a session file ("-" is standard input).
 func (c *cli) readSession(name string) (rubric.Session, error) {
 	var r io.Reader = c.stdin
-	shown := c.say("标准输入", "standard input")
+	shown := c.lang.Pick("标准输入", "standard input")
 	if name != "-" {
 		f, err := os.Open(name)
 		if errors.Is(err, fs.ErrNotExist) {

@@ -21,9 +21,9 @@ const maxTextCells = 30
 // sessionTable renders sessions as an aligned table, one a line.
 func (c *cli) sessionTable(sessions []db.SessionSummary) string {
 	header := []string{
-		c.say("编号", "ID"), c.say("标题", "Title"), c.say("客户", "Client"),
-		c.say("服务商", "Vendors"), c.say("领先服务商", "Leader"), c.say("得分", "Score"),
-		c.say("评级", "Band"), c.say("最后修改", "Last change"),
+		c.lang.Pick("编号", "ID"), c.lang.Pick("标题", "Title"), c.lang.Pick("客户", "Client"),
+		c.lang.Pick("服务商", "Vendors"), c.lang.Pick("领先服务商", "Leader"), c.lang.Pick("得分", "Score"),
+		c.lang.Pick("评级", "Band"), c.lang.Pick("最后修改", "Last change"),
 	}
 	// Numbers line up on the right, text on the left.
 	rightAligned := []bool{true, false, false, true, false, true, false, false}

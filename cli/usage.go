@@ -141,7 +141,7 @@ func findCommand(name string) (command, bool) {
 
 // globalFlagsHelp describes the flags every command accepts.
 func (c *cli) globalFlagsHelp() string {
-	where := c.say("用户数据目录中的 vendorvet.db", "vendorvet.db in the user data folder")
+	where := c.lang.Pick("用户数据目录中的 vendorvet.db", "vendorvet.db in the user data folder")
 	if p, err := db.DefaultPath(); err == nil {
 		where = p
 	}
@@ -162,7 +162,7 @@ func (c *cli) globalFlagsHelp() string {
 // mainUsage is the help of the program as a whole.
 func (c *cli) mainUsage() string {
 	var b strings.Builder
-	b.WriteString(c.say(`vendorvet — 客服外包服务商评估：按七个步骤提问，用 100 分四维度评分卡实时打分。
+	b.WriteString(c.lang.Pick(`vendorvet — 客服外包服务商评估：按七个步骤提问，用 100 分四维度评分卡实时打分。
 
 用法：
   vendorvet [全局选项]                   启动交互式应用
@@ -184,7 +184,7 @@ Commands:
 	b.WriteString("\n")
 	b.WriteString(c.globalFlagsHelp())
 	b.WriteString("\n\n")
-	b.WriteString(c.say("运行 vendorvet 命令 --help 查看该命令的帮助。\n",
+	b.WriteString(c.lang.Pick("运行 vendorvet 命令 --help 查看该命令的帮助。\n",
 		"Run vendorvet COMMAND --help for the help of a command.\n"))
 	return b.String()
 }

@@ -22,6 +22,10 @@ func ParseLang(s string) Lang {
 	return EN
 }
 
+// Pick returns zh in Chinese and en otherwise: the one way to say a sentence
+// written in place, in both languages.
+func (l Lang) Pick(zh, en string) string { return Text{ZH: zh, EN: en}.In(l) }
+
 // Text is a label in both languages.
 type Text struct {
 	ZH string

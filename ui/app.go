@@ -187,7 +187,7 @@ func (a *App) key(k tea.KeyMsg) tea.Cmd {
 		if k.Paste {
 			// Pasted text outside a text field is never run as commands: a pasted
 			// "yynq" must not answer twice, say no and quit.
-			a.setStatus(a.c.tr("粘贴的内容未执行:此处没有文字框", "Pasted text ignored: no text field has the focus"), statusWarn)
+			a.setStatus(a.c.Lang.Pick("粘贴的内容未执行:此处没有文字框", "Pasted text ignored: no text field has the focus"), statusWarn)
 			return nil
 		}
 		if len(k.Runes) > 1 {
@@ -286,7 +286,7 @@ func (a *App) saved(m SavedMsg) {
 	case m.Conflict != nil:
 		delete(a.failing, m.Key)
 		a.warnedAt = c.Now()
-		a.setStatus(c.tr("「"+m.What+"」已在另一窗口被修改,未覆盖;再次修改即以你的为准",
+		a.setStatus(c.Lang.Pick("「"+m.What+"」已在另一窗口被修改,未覆盖;再次修改即以你的为准",
 			"“"+m.What+"” was changed in another window and was not overwritten; change it again to keep yours"), statusWarn)
 	case m.Err != nil:
 		// A write given up (the store refused it for good) is told once; one still
@@ -303,8 +303,8 @@ func (a *App) saved(m SavedMsg) {
 			a.setStatus(a.notSaved(a.latestFailure()), statusError)
 			return
 		}
-		if a.statusKind == statusError || (a.statusKind == statusWarn && c.Now().Sub(a.warnedAt) >= conflictNotice) || a.status == "" || strings.HasPrefix(a.status, c.tr("已保存", "Saved")) {
-			a.setStatus(c.tr("已保存 ", "Saved ")+m.At.Format("15:04:05"), statusOK)
+		if a.statusKind == statusError || (a.statusKind == statusWarn && c.Now().Sub(a.warnedAt) >= conflictNotice) || a.status == "" || strings.HasPrefix(a.status, c.Lang.Pick("已保存", "Saved")) {
+			a.setStatus(c.Lang.Pick("已保存 ", "Saved ")+m.At.Format("15:04:05"), statusOK)
 		}
 	}
 }
@@ -318,13 +318,13 @@ func (a *App) notSaved(m SavedMsg) string {
 	for _, p := range []string{"未保存：", "未保存:", "Not saved: "} {
 		reason = strings.TrimPrefix(reason, p)
 	}
-	head := c.tr("未保存", "Not saved")
+	head := c.Lang.Pick("未保存", "Not saved")
 	if m.What != "" {
-		head += c.tr("「"+m.What+"」", " ("+m.What+")")
+		head += c.Lang.Pick("「"+m.What+"」", " ("+m.What+")")
 	}
-	msg := head + c.tr("：", ": ") + reason
+	msg := head + c.Lang.Pick("：", ": ") + reason
 	if m.Retrying {
-		msg += c.tr(" — 内容仍在屏幕上,将自动重试", " — still on screen, retrying")
+		msg += c.Lang.Pick(" — 内容仍在屏幕上,将自动重试", " — still on screen, retrying")
 	}
 	return msg
 }
@@ -359,10 +359,10 @@ func (a *App) View() string {
 		return ""
 	}
 	if c.Width < minWidth || c.Height < minHeight {
-		msg := c.tr("终端窗口太小:", "Terminal too small: ") +
-			c.tr("至少需要 ", "needs at least ") + itoa(minWidth) + "×" + itoa(minHeight) +
-			c.tr(",当前 ", ", now ") + itoa(c.Width) + "×" + itoa(c.Height) +
-			c.tr("。请放大窗口;ctrl+c 退出。", ". Enlarge the window; ctrl+c quits.")
+		msg := c.Lang.Pick("终端窗口太小:", "Terminal too small: ") +
+			c.Lang.Pick("至少需要 ", "needs at least ") + itoa(minWidth) + "×" + itoa(minHeight) +
+			c.Lang.Pick(",当前 ", ", now ") + itoa(c.Width) + "×" + itoa(c.Height) +
+			c.Lang.Pick("。请放大窗口;ctrl+c 退出。", ". Enlarge the window; ctrl+c quits.")
 		return fit(strings.Join(wrapText(msg, c.Width), "\n"), c.Width, c.Height)
 	}
 	s := c.Styles
@@ -401,7 +401,7 @@ func (a *App) breadcrumb(w int) string {
 func (a *App) statusView() string {
 	s := a.c.Styles
 	if a.quitting {
-		return s.Faint.Render(a.c.tr("正在保存并退出…", "Saving and quitting…"))
+		return s.Faint.Render(a.c.Lang.Pick("正在保存并退出…", "Saving and quitting…"))
 	}
 	switch a.statusKind {
 	case statusError:
@@ -414,7 +414,7 @@ func (a *App) statusView() string {
 	}
 	if a.c.Saver != nil && a.c.Saver.Pending() > 0 {
 		// "Saved" would speak of an older change than the one on screen.
-		return s.Faint.Render(a.c.tr("正在保存…", "Saving…"))
+		return s.Faint.Render(a.c.Lang.Pick("正在保存…", "Saving…"))
 	}
 	if a.statusKind == statusOK {
 		return s.OK.Render("✓ " + a.status)
@@ -464,7 +464,7 @@ func (a *App) helpLine() string {
 func (a *App) helpView(h int) string {
 	s := a.c.Styles
 	var lines []string
-	lines = append(lines, s.Header.Render(a.c.tr("本页按键", "Keys on this screen")))
+	lines = append(lines, s.Header.Render(a.c.Lang.Pick("本页按键", "Keys on this screen")))
 	groups := append(a.top().FullHelp(), []key.Binding{a.keys.Help, a.keys.Quit, a.keys.ForceQuit})
 	for _, g := range groups {
 		for _, b := range g {
@@ -475,7 +475,7 @@ func (a *App) helpView(h int) string {
 		}
 		lines = append(lines, "")
 	}
-	lines = append(lines, s.Faint.Render(a.c.tr("按任意键返回", "Press any key to go back")))
+	lines = append(lines, s.Faint.Render(a.c.Lang.Pick("按任意键返回", "Press any key to go back")))
 	return strings.Join(lines, "\n")
 }
 

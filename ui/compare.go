@@ -74,7 +74,7 @@ func newCompareScreen(c *Common, sess *db.Session) screen {
 }
 
 func (s *compareScreen) Init() tea.Cmd { return nil }
-func (s *compareScreen) Title() string { return s.c.tr("对比", "Comparison") }
+func (s *compareScreen) Title() string { return s.c.Lang.Pick("对比", "Comparison") }
 func (s *compareScreen) Typing() bool  { return false }
 
 func (s *compareScreen) SetSize(w, h int) {
@@ -110,15 +110,15 @@ func (s *compareScreen) refreshKeys() {
 		b.SetEnabled(tall)
 	}
 	if s.items {
-		k.Items.SetHelp("i", c.tr("收起细项", "hide items"))
+		k.Items.SetHelp("i", c.Lang.Pick("收起细项", "hide items"))
 	} else {
-		k.Items.SetHelp("i", c.tr("展开细项", "show items"))
+		k.Items.SetHelp("i", c.Lang.Pick("展开细项", "show items"))
 	}
 	next := nextProfileName(s.sess.Profile.Name)
 	label := map[string]string{
-		"default":   c.tr("权重:默认", "weights: default"),
-		"regulated": c.tr("权重:强监管", "weights: regulated"),
-		"custom":    c.tr("权重:自定义…", "weights: custom…"),
+		"default":   c.Lang.Pick("权重:默认", "weights: default"),
+		"regulated": c.Lang.Pick("权重:强监管", "weights: regulated"),
+		"custom":    c.Lang.Pick("权重:自定义…", "weights: custom…"),
 	}[next]
 	k.Profile.SetHelp("p", label)
 }
@@ -207,11 +207,11 @@ func (s *compareScreen) setProfile(p rubric.Profile) tea.Cmd {
 	s.rescore()
 	id := s.sess.ID
 	if c.Saver != nil {
-		c.Saver.Save(profileKey(id), c.tr("权重", "weights"), func(ctx context.Context, st *db.Store) error {
+		c.Saver.Save(profileKey(id), c.Lang.Pick("权重", "weights"), func(ctx context.Context, st *db.Store) error {
 			return st.SaveProfile(ctx, id, p)
 		})
 	}
-	return info(c.tr("权重:", "Weights: ") + p.Label(c.Lang))
+	return info(c.Lang.Pick("权重:", "Weights: ") + p.Label(c.Lang))
 }
 
 // Layout.
@@ -259,7 +259,7 @@ func (s *compareScreen) clampScroll() {
 func (s *compareScreen) View() string {
 	c, st := s.c, s.c.Styles
 	if len(s.order) == 0 {
-		return st.Faint.Render(c.tr("还没有服务商可对比。", "No vendors to compare yet."))
+		return st.Faint.Render(c.Lang.Pick("还没有服务商可对比。", "No vendors to compare yet."))
 	}
 	s.clampScroll()
 	lines := []string{s.profileLine()}
@@ -272,7 +272,7 @@ func (s *compareScreen) View() string {
 	shown := append([]string(nil), body[s.top:end]...)
 	if end < len(body) && len(shown) > 0 {
 		// The last line says there is more, so nothing is hidden silently.
-		shown[len(shown)-1] = st.Faint.Render(fmt.Sprintf(c.tr("↓ 还有 %d 行(↓/pgdn)", "↓ %d more lines (↓/pgdn)"), len(body)-end+1))
+		shown[len(shown)-1] = st.Faint.Render(fmt.Sprintf(c.Lang.Pick("↓ 还有 %d 行(↓/pgdn)", "↓ %d more lines (↓/pgdn)"), len(body)-end+1))
 	}
 	lines = append(lines, shown...)
 	for i, l := range lines {
@@ -284,11 +284,11 @@ func (s *compareScreen) View() string {
 // profileLine names the weights and, when vendors are off screen, which are shown.
 func (s *compareScreen) profileLine() string {
 	c, st := s.c, s.c.Styles
-	line := st.PanelTitle.Render(c.tr("权重 ", "Weights ")+s.sess.Profile.Label(c.Lang)) +
-		st.Faint.Render(c.tr("(p 切换)", " (p to switch)"))
+	line := st.PanelTitle.Render(c.Lang.Pick("权重 ", "Weights ")+s.sess.Profile.Label(c.Lang)) +
+		st.Faint.Render(c.Lang.Pick("(p 切换)", " (p to switch)"))
 	if s.maxCol() > 0 {
 		first, last := s.col+1, min(len(s.order), s.col+s.visibleColumns())
-		more := fmt.Sprintf(c.tr("  服务商 %d–%d / 共 %d", "  vendors %d–%d of %d"), first, last, len(s.order))
+		more := fmt.Sprintf(c.Lang.Pick("  服务商 %d–%d / 共 %d", "  vendors %d–%d of %d"), first, last, len(s.order))
 		if s.col > 0 {
 			more += " ←"
 		}
@@ -367,7 +367,7 @@ func (s *compareScreen) headerLines() []string {
 			return parts[1]
 		}
 	}
-	first := s.row(st.Faint.Render(c.tr("服务商", "Vendor")), name(0))
+	first := s.row(st.Faint.Render(c.Lang.Pick("服务商", "Vendor")), name(0))
 	second := s.row("", name(1))
 	return []string{first, second}
 }
@@ -403,29 +403,29 @@ func (s *compareScreen) drawBody() []string {
 			}, higher))
 		}
 	}
-	out = append(out, s.numberRow(st.PanelTitle.Render(c.tr("总分", "Total")), func(vi int) (float64, string, bool) {
+	out = append(out, s.numberRow(st.PanelTitle.Render(c.Lang.Pick("总分", "Total")), func(vi int) (float64, string, bool) {
 		return s.cards[vi].Total, rubric.FormatNumber(s.cards[vi].Total), true
 	}, higher))
 	if s.anyProvisional() {
 		// A provisional total is compared honestly only beside what it could still reach.
-		out = append(out, s.row(truncate(c.tr("最高可达", "Could reach"), s.labelWidth()-1), func(vi int) string {
+		out = append(out, s.row(truncate(c.Lang.Pick("最高可达", "Could reach"), s.labelWidth()-1), func(vi int) string {
 			if card := s.cards[vi]; card.Provisional {
 				return rubric.FormatNumber(card.Potential) + "  "
 			}
 			return "—  "
 		}))
 	}
-	out = append(out, s.row(c.tr("结论", "Verdict"), func(vi int) string {
+	out = append(out, s.row(c.Lang.Pick("结论", "Verdict"), func(vi int) string {
 		return shortBand(c, s.cards[vi].Band)
 	}))
-	out = append(out, s.row(c.tr("一票否决", "Knockouts"), func(vi int) string {
+	out = append(out, s.row(c.Lang.Pick("一票否决", "Knockouts"), func(vi int) string {
 		return knockoutCell(c, s.cards[vi].Knockouts)
 	}))
-	out = append(out, s.numberRow(c.tr("风险项", "Red flags"), func(vi int) (float64, string, bool) {
+	out = append(out, s.numberRow(c.Lang.Pick("风险项", "Red flags"), func(vi int) (float64, string, bool) {
 		n := len(s.cards[vi].Flags)
 		return float64(n), strconv.Itoa(n), true
 	}, lower))
-	out = append(out, s.numberRow(c.tr("完成度", "Answered"), func(vi int) (float64, string, bool) {
+	out = append(out, s.numberRow(c.Lang.Pick("完成度", "Answered"), func(vi int) (float64, string, bool) {
 		card := s.cards[vi]
 		ratio := 1.0
 		if card.Applicable > 0 {
@@ -433,7 +433,7 @@ func (s *compareScreen) drawBody() []string {
 		}
 		return ratio, fmt.Sprintf("%d/%d", card.Answered, card.Applicable), true
 	}, higher))
-	out = append(out, s.numberRow(c.tr("月报价", "Price / month"), func(vi int) (float64, string, bool) {
+	out = append(out, s.numberRow(c.Lang.Pick("月报价", "Price / month"), func(vi int) (float64, string, bool) {
 		p, ok := s.sess.Vendors[vi].Answers.Num("price_month")
 		if !ok {
 			return 0, "—", false
@@ -441,7 +441,7 @@ func (s *compareScreen) drawBody() []string {
 		return p, "¥" + groupThousands(p), true
 	}, lower))
 	budget := s.sess.Requirements.BudgetMonth
-	budgetLabel := c.tr("对比预算", "vs budget")
+	budgetLabel := c.Lang.Pick("对比预算", "vs budget")
 	if budget != nil {
 		budgetLabel += " ¥" + groupThousands(*budget)
 	}
@@ -541,7 +541,7 @@ func knockoutCell(c *Common, ks []rubric.Finding) string {
 		}
 		words = append(words, w.In(c.Lang))
 	}
-	return c.Styles.Error.Render(strconv.Itoa(len(ks)) + " " + strings.Join(words, c.tr("、", ",")) + "  ")
+	return c.Styles.Error.Render(strconv.Itoa(len(ks)) + " " + strings.Join(words, c.Lang.Pick("、", ",")) + "  ")
 }
 
 // budgetCell says how far a price is under or over the budget, in whole percent.
@@ -553,7 +553,7 @@ func budgetCell(c *Common, pct float64) string {
 	case n == 0:
 		return "±0 %"
 	}
-	return c.Styles.Warn.Render("+" + strconv.Itoa(n) + c.tr(" % 超支", " % over"))
+	return c.Styles.Warn.Render("+" + strconv.Itoa(n) + c.Lang.Pick(" % 超支", " % over"))
 }
 
 // groupThousands writes a whole amount with thousands separators; cents are dropped.
@@ -582,7 +582,7 @@ func (s *compareScreen) stabilityText() string {
 	name := func(vi int) string { return s.sess.Vendors[vi].Name }
 	step := rubric.FormatNumber(rubric.ShiftStep)
 	if s.stability.Stable {
-		return fmt.Sprintf(c.tr("名次稳定:任一权重变动 ±%s,前两名(%s、%s)的先后不变。",
+		return fmt.Sprintf(c.Lang.Pick("名次稳定:任一权重变动 ±%s,前两名(%s、%s)的先后不变。",
 			"Stable ranking: the order of the top two (%[2]s, %[3]s) holds when any weight moves ±%[1]s."), step, name(s.order[0]), name(s.order[1]))
 	}
 	var shifts []string
@@ -593,12 +593,12 @@ func (s *compareScreen) stabilityText() string {
 		}
 		shift := f.Dim + " " + sign + rubric.FormatNumber(math.Abs(f.Delta))
 		if f.Top[0] != s.order[0] {
-			shifts = append(shifts, fmt.Sprintf(c.tr("%s 使 %s 排第一", "%s puts %s first"), shift, name(f.Top[0])))
+			shifts = append(shifts, fmt.Sprintf(c.Lang.Pick("%s 使 %s 排第一", "%s puts %s first"), shift, name(f.Top[0])))
 		} else {
-			shifts = append(shifts, fmt.Sprintf(c.tr("%s 使 %s 排第二", "%s puts %s second"), shift, name(f.Top[1])))
+			shifts = append(shifts, fmt.Sprintf(c.Lang.Pick("%s 使 %s 排第二", "%s puts %s second"), shift, name(f.Top[1])))
 		}
 	}
-	return c.tr("名次敏感:", "Sensitive ranking: ") + strings.Join(shifts, c.tr(";", "; ")) + c.tr("。", ".")
+	return c.Lang.Pick("名次敏感:", "Sensitive ranking: ") + strings.Join(shifts, c.Lang.Pick(";", "; ")) + c.Lang.Pick("。", ".")
 }
 
 // chart is chartLines, drawn again only for another width or other scores: it shows
@@ -618,7 +618,7 @@ func (s *compareScreen) chartLines() []string {
 	barW := max(10, min(maxChartBar, s.w-lw-chartValueW))
 	pos := func(v float64) int { return min(barW-1, int(math.Round(v/100*float64(barW)))) }
 	p70, p85 := pos(70), pos(85)
-	out := []string{st.PanelTitle.Render(c.tr("总分(0–100,│ 为 70 与 85 分界)", "Totals (0–100, │ marks 70 and 85)"))}
+	out := []string{st.PanelTitle.Render(c.Lang.Pick("总分(0–100,│ 为 70 与 85 分界)", "Totals (0–100, │ marks 70 and 85)"))}
 	for p, vi := range s.order {
 		card := s.cards[vi]
 		filled := min(barW, int(card.Total/100*float64(barW)))
@@ -684,16 +684,16 @@ func (s *compareScreen) chartLines() []string {
 
 func (s *compareScreen) legend() string {
 	c := s.c
-	l := c.tr("▲ 该行最佳(不含一票否决者)· 总分 ★ ≥85 优质 · ◆ 70–84 合格 · ▽ <70 放弃",
+	l := c.Lang.Pick("▲ 该行最佳(不含一票否决者)· 总分 ★ ≥85 优质 · ◆ 70–84 合格 · ▽ <70 放弃",
 		"▲ best in the row (disqualified vendors not counted) · ★ ≥85 excellent · ◆ 70–84 qualified · ▽ <70 reject")
 	if s.contenders < len(s.order) {
-		l += c.tr(" · ✗ 一票否决,列于分隔线右侧", " · ✗ disqualified, set apart to the right")
+		l += c.Lang.Pick(" · ✗ 一票否决,列于分隔线右侧", " · ✗ disqualified, set apart to the right")
 	}
 	if s.anyProvisional() {
-		l += c.tr(" · 最高可达:未答问题全按最佳答案计的总分", " · could reach: the total if every open question gets its best answer")
+		l += c.Lang.Pick(" · 最高可达:未答问题全按最佳答案计的总分", " · could reach: the total if every open question gets its best answer")
 	}
 	if !s.items {
-		l += c.tr(" · i 展开细项", " · i shows the items")
+		l += c.Lang.Pick(" · i 展开细项", " · i shows the items")
 	}
 	return l
 }
@@ -740,11 +740,11 @@ func (s *weightsScreen) weight(text string) (float64, error) {
 	case read.Err != nil:
 		return 0, userErr(read.Err.Message.In(s.c.Lang))
 	case !read.Known:
-		return 0, userErr(s.c.tr("请输入 0 到 100 之间的数字", "enter a number from 0 to 100"))
+		return 0, userErr(s.c.Lang.Pick("请输入 0 到 100 之间的数字", "enter a number from 0 to 100"))
 	case f < 0:
-		return 0, userErr(s.c.tr("权重不能为负数", "a weight cannot be negative"))
+		return 0, userErr(s.c.Lang.Pick("权重不能为负数", "a weight cannot be negative"))
 	case f > 100:
-		return 0, userErr(s.c.tr("权重不能超过 100", "a weight cannot exceed 100"))
+		return 0, userErr(s.c.Lang.Pick("权重不能超过 100", "a weight cannot exceed 100"))
 	}
 	return f, nil
 }
@@ -764,17 +764,17 @@ func (s *weightsScreen) sum() (total float64, ok bool) {
 func (s *weightsScreen) sumError() error {
 	total, ok := s.sum()
 	if !ok {
-		return userErr(s.c.tr("每项权重都须为 0 到 100 之间的数字", "every weight must be a number from 0 to 100"))
+		return userErr(s.c.Lang.Pick("每项权重都须为 0 到 100 之间的数字", "every weight must be a number from 0 to 100"))
 	}
 	if math.Abs(total-100) > 1e-9 {
-		return userErr(fmt.Sprintf(s.c.tr("四项权重之和须为 100,现在是 %s", "the four weights must sum to 100, not %s"),
+		return userErr(fmt.Sprintf(s.c.Lang.Pick("四项权重之和须为 100,现在是 %s", "the four weights must sum to 100, not %s"),
 			rubric.FormatNumber(math.Round(total*1000)/1000)))
 	}
 	return nil
 }
 
 func (s *weightsScreen) Init() tea.Cmd    { return s.form.Init() }
-func (s *weightsScreen) Title() string    { return s.c.tr("自定义权重", "Custom weights") }
+func (s *weightsScreen) Title() string    { return s.c.Lang.Pick("自定义权重", "Custom weights") }
 func (s *weightsScreen) Typing() bool     { return true }
 func (s *weightsScreen) SetSize(w, h int) { s.form = s.form.WithWidth(max(10, min(w-4, 60))) }
 func (s *weightsScreen) ShortHelp() []key.Binding {
@@ -813,11 +813,11 @@ func (s *weightsScreen) View() string {
 	c, st := s.c, s.c.Styles
 	var b strings.Builder
 	b.WriteString(st.Header.Render(s.Title()) + "\n")
-	b.WriteString(st.Faint.Render(c.tr("四项权重之和须为 100;每项得分 = 原始分 ÷ 满分 × 权重。",
+	b.WriteString(st.Faint.Render(c.Lang.Pick("四项权重之和须为 100;每项得分 = 原始分 ÷ 满分 × 权重。",
 		"The four weights sum to 100; a dimension scores its raw points ÷ its maximum × its weight.")) + "\n\n")
 	b.WriteString(s.form.View() + "\n")
 	if total, ok := s.sum(); ok {
-		line := fmt.Sprintf(c.tr("合计 %s / 100", "Sum %s / 100"), rubric.FormatNumber(math.Round(total*1000)/1000))
+		line := fmt.Sprintf(c.Lang.Pick("合计 %s / 100", "Sum %s / 100"), rubric.FormatNumber(math.Round(total*1000)/1000))
 		if math.Abs(total-100) > 1e-9 {
 			b.WriteString(st.Warn.Render("! "+line) + "\n")
 		} else {

@@ -78,7 +78,7 @@ func (f *formScreen) build() {
 		if fd.required {
 			in = in.Validate(func(s string) error {
 				if strings.TrimSpace(clean.Line(s)) == "" {
-					return userErr(c.tr("此项必填", "this field is required"))
+					return userErr(c.Lang.Pick("此项必填", "this field is required"))
 				}
 				return nil
 			})
@@ -128,7 +128,7 @@ func (f *formScreen) sayIfCut(before []string, typed int) {
 	}
 	now := utf8.RuneCountInString(*f.values[i])
 	if now >= limit && now-utf8.RuneCountInString(before[i]) < typed {
-		f.err = fmt.Sprintf(f.c.tr("「%s」最多 %d 个字符,多出的部分未输入", "%s holds at most %d characters; the rest was not taken"), f.fields[i].label, limit)
+		f.err = fmt.Sprintf(f.c.Lang.Pick("「%s」最多 %d 个字符,多出的部分未输入", "%s holds at most %d characters; the rest was not taken"), f.fields[i].label, limit)
 	}
 }
 
@@ -225,7 +225,7 @@ func (f *formScreen) View() string {
 	s := f.c.Styles
 	out := s.Header.Render(f.title) + "\n"
 	if f.restored {
-		out += s.Faint.Render(f.c.tr("已恢复上次未完成的输入", "Restored what was being typed last time"))
+		out += s.Faint.Render(f.c.Lang.Pick("已恢复上次未完成的输入", "Restored what was being typed last time"))
 	}
 	out += "\n" + f.form.View()
 	if f.err != "" {
@@ -280,12 +280,12 @@ func (s *confirmScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 
 func (s *confirmScreen) View() string {
 	st := s.c.Styles
-	yes, no := "  "+s.c.tr("是", "Yes")+"  ", "  "+s.c.tr("否", "No")+"  "
+	yes, no := "  "+s.c.Lang.Pick("是", "Yes")+"  ", "  "+s.c.Lang.Pick("否", "No")+"  "
 	// Brackets mark the choice so it reads without colour.
 	if s.yes {
-		yes = st.Selected.Render("[ " + s.c.tr("是", "Yes") + " ]")
+		yes = st.Selected.Render("[ " + s.c.Lang.Pick("是", "Yes") + " ]")
 	} else {
-		no = st.Selected.Render("[ " + s.c.tr("否", "No") + " ]")
+		no = st.Selected.Render("[ " + s.c.Lang.Pick("否", "No") + " ]")
 	}
 	w := max(20, min(s.c.Width-6, 70))
 	body := strings.Join(wrapText(s.question, w-6), "\n") + "\n\n" + yes + "   " + no

@@ -108,7 +108,7 @@ func newExportScreen(c *Common, sess *db.Session) *exportScreen {
 	s.path = newTextInput()
 	s.path.Prompt = ""
 	s.path.CharLimit = 4096
-	s.path.Placeholder = c.tr("文件名或路径", "file name or path")
+	s.path.Placeholder = c.Lang.Pick("文件名或路径", "file name or path")
 	s.path.SetValue(report.SafeFileName(sess.Title))
 	s.path.Focus()
 	s.preview = newPreview()
@@ -118,7 +118,7 @@ func newExportScreen(c *Common, sess *db.Session) *exportScreen {
 
 // Init starts the cursor and, unless the screen came with it, the preview's layout.
 func (s *exportScreen) Init() tea.Cmd { return tea.Batch(textinput.Blink, s.rerender()) }
-func (s *exportScreen) Title() string { return s.c.tr("导出", "Export") }
+func (s *exportScreen) Title() string { return s.c.Lang.Pick("导出", "Export") }
 
 // Typing is true while the path field has the focus: letters are part of the path.
 func (s *exportScreen) Typing() bool { return !s.previewFocus && s.confirm == "" }
@@ -130,7 +130,7 @@ func (s *exportScreen) SetSize(w, h int) {
 	s.preview.Width, s.preview.Height = w, max(1, h-exportHeader)
 }
 
-func (s *exportScreen) pathLabel() string { return s.c.tr("文件:", "File: ") }
+func (s *exportScreen) pathLabel() string { return s.c.Lang.Pick("文件:", "File: ") }
 
 // rerender lays the preview out again in a command when the markdown or the width
 // changed since the preview shown was laid out, and no such layout is under way.
@@ -192,9 +192,9 @@ func (s *exportScreen) FullHelp() [][]key.Binding {
 func (s *exportScreen) refreshKeys() {
 	c := s.c
 	if s.previewFocus {
-		s.keys.Focus.SetHelp("tab", c.tr("编辑路径", "edit path"))
+		s.keys.Focus.SetHelp("tab", c.Lang.Pick("编辑路径", "edit path"))
 	} else {
-		s.keys.Focus.SetHelp("tab", c.tr("聚焦预览", "focus preview"))
+		s.keys.Focus.SetHelp("tab", c.Lang.Pick("聚焦预览", "focus preview"))
 	}
 	s.keys.Left.SetEnabled(s.previewFocus)
 	s.keys.Right.SetEnabled(s.previewFocus)
@@ -230,7 +230,7 @@ func (s *exportScreen) key(k tea.KeyMsg) tea.Cmd {
 			s.confirm = ""
 			return s.write(path, true)
 		case key.Matches(k, s.keys.No):
-			s.problem = fmt.Sprintf(c.tr("未覆盖 %s。", "%s was left as it was."), s.confirm)
+			s.problem = fmt.Sprintf(c.Lang.Pick("未覆盖 %s。", "%s was left as it was."), s.confirm)
 			s.confirm = ""
 		}
 		return nil
@@ -290,18 +290,18 @@ func (s *exportScreen) target() (string, error) {
 	c := s.c
 	p := strings.TrimSpace(s.path.Value())
 	if p == "" {
-		return "", userErr(c.tr("请输入文件名。", "Type a file name."))
+		return "", userErr(c.Lang.Pick("请输入文件名。", "Type a file name."))
 	}
 	if p == "~" || strings.HasPrefix(p, "~/") {
 		home, err := os.UserHomeDir()
 		if err != nil {
-			return "", userErr(c.tr("找不到主目录,请写出完整路径。", "The home directory is unknown; type the full path."))
+			return "", userErr(c.Lang.Pick("找不到主目录,请写出完整路径。", "The home directory is unknown; type the full path."))
 		}
 		p = filepath.Join(home, strings.TrimPrefix(p[1:], "/"))
 	}
 	abs, err := filepath.Abs(p)
 	if err != nil {
-		return "", userErr(fmt.Sprintf(c.tr("路径无效:%v", "Not a usable path: %v"), err))
+		return "", userErr(fmt.Sprintf(c.Lang.Pick("路径无效:%v", "Not a usable path: %v"), err))
 	}
 	if fi, err := os.Lstat(abs); err == nil && fi.IsDir() {
 		abs = filepath.Join(abs, report.SafeFileName(s.sess.Title))
@@ -384,20 +384,20 @@ func (s *exportScreen) reportWrite(m exportedMsg) tea.Cmd {
 	s.busy = false
 	switch {
 	case errors.Is(m.storeErr, errUnsaved):
-		s.problem = c.tr("还有修改未能保存,为免报告与屏幕不符,暂不导出;请稍后再试。",
+		s.problem = c.Lang.Pick("还有修改未能保存,为免报告与屏幕不符,暂不导出;请稍后再试。",
 			"Some changes are not saved yet; the report would not match the screen, so nothing was written. Try again in a moment.")
 	case m.storeErr != nil:
 		s.problem = c.errorText(m.storeErr)
 	case m.fileErr == nil:
 		s.written = m.path
-		return info(c.tr("已导出:", "Exported: ") + m.path)
+		return info(c.Lang.Pick("已导出:", "Exported: ") + m.path)
 	case errors.Is(m.fileErr, report.ErrExists):
 		s.confirm = m.path
 	case errors.Is(m.fileErr, report.ErrSymlink):
-		s.problem = fmt.Sprintf(c.tr("%s 是符号链接,为安全起见不通过它写入;请换一个路径。",
+		s.problem = fmt.Sprintf(c.Lang.Pick("%s 是符号链接,为安全起见不通过它写入;请换一个路径。",
 			"%s is a symbolic link; for safety nothing is written through it. Choose another path."), m.path)
 	default:
-		s.problem = fmt.Sprintf(c.tr("写入 %s 失败:%v", "Could not write %s: %v"), m.path, unwrapPath(m.fileErr))
+		s.problem = fmt.Sprintf(c.Lang.Pick("写入 %s 失败:%v", "Could not write %s: %v"), m.path, unwrapPath(m.fileErr))
 	}
 	return nil
 }
@@ -414,7 +414,7 @@ func unwrapPath(err error) error {
 func (s *exportScreen) View() string {
 	c, st := s.c, s.c.Styles
 	var lines []string
-	lines = append(lines, st.Header.Render(c.tr("导出 Markdown 报告", "Export the Markdown report"))+"  "+st.Faint.Render(s.sess.Title))
+	lines = append(lines, st.Header.Render(c.Lang.Pick("导出 Markdown 报告", "Export the Markdown report"))+"  "+st.Faint.Render(s.sess.Title))
 	label := s.pathLabel()
 	if !s.previewFocus && s.confirm == "" {
 		label = st.Selected.Render(label)
@@ -422,15 +422,15 @@ func (s *exportScreen) View() string {
 	lines = append(lines, label+s.path.View())
 	lines = append(lines, s.statusLine())
 	pct := int(s.preview.ScrollPercent() * 100)
-	rule := c.tr("── 预览 ", "── Preview ") + fmt.Sprintf("%d%% ", pct)
+	rule := c.Lang.Pick("── 预览 ", "── Preview ") + fmt.Sprintf("%d%% ", pct)
 	if s.previewFocus {
-		rule = st.Selected.Render(rule + c.tr("(↑/↓ ←/→ 滚动,tab 回到路径)", "(↑/↓ ←/→ scroll, tab back to the path)"))
+		rule = st.Selected.Render(rule + c.Lang.Pick("(↑/↓ ←/→ 滚动,tab 回到路径)", "(↑/↓ ←/→ scroll, tab back to the path)"))
 	} else {
-		rule = st.Faint.Render(rule + c.tr("(↑/↓ pgup/pgdn 滚动)", "(↑/↓ pgup/pgdn scroll)"))
+		rule = st.Faint.Render(rule + c.Lang.Pick("(↑/↓ pgup/pgdn 滚动)", "(↑/↓ pgup/pgdn scroll)"))
 	}
 	lines = append(lines, rule)
 	if s.shown == nil {
-		lines = append(lines, st.Faint.Render(c.tr("正在生成预览…", "Preparing the preview…")))
+		lines = append(lines, st.Faint.Render(c.Lang.Pick("正在生成预览…", "Preparing the preview…")))
 	} else {
 		lines = append(lines, s.preview.View())
 	}
@@ -442,17 +442,17 @@ func (s *exportScreen) statusLine() string {
 	c, st := s.c, s.c.Styles
 	switch {
 	case s.confirm != "":
-		return st.Warn.Render(fmt.Sprintf(c.tr("! %s 已存在。覆盖?[y] 覆盖 · [n] 保留原文件",
+		return st.Warn.Render(fmt.Sprintf(c.Lang.Pick("! %s 已存在。覆盖?[y] 覆盖 · [n] 保留原文件",
 			"! %s already exists. Overwrite? [y] overwrite · [n] keep it"), s.confirm))
 	case s.busy:
-		return st.Faint.Render(c.tr("正在写入…", "Writing…"))
+		return st.Faint.Render(c.Lang.Pick("正在写入…", "Writing…"))
 	case s.problem != "":
 		return st.Error.Render("✗ " + s.problem)
 	case s.written != "":
-		return st.OK.Render(c.tr("✓ 已写入 ", "✓ Wrote ") + s.written)
+		return st.OK.Render(c.Lang.Pick("✓ 已写入 ", "✓ Wrote ") + s.written)
 	}
 	if p, err := s.target(); err == nil {
-		return st.Faint.Render(c.tr("将写入 ", "Will write ") + p + c.tr("(enter 写入)", " (enter writes)"))
+		return st.Faint.Render(c.Lang.Pick("将写入 ", "Will write ") + p + c.Lang.Pick("(enter 写入)", " (enter writes)"))
 	}
 	return ""
 }

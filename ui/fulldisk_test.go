@@ -185,7 +185,7 @@ func TestNewSessionOnAFullDiskSaysSoAndKeepsTheForm(t *testing.T) {
 				title := strings.Repeat("客服外包选型 2026 ", 8)
 				press(app, runes(title), keyOf(tea.KeyEnter), runes("ACME"), keyOf(tea.KeyEnter), runes("Wang"), keyOf(tea.KeyEnter))
 				status := plain(app.statusView())
-				if !strings.Contains(status, c.tr("未保存", "Not saved")) || !strings.Contains(status, c.tr("磁盘已满", "disk full")) {
+				if !strings.Contains(status, c.Lang.Pick("未保存", "Not saved")) || !strings.Contains(status, c.Lang.Pick("磁盘已满", "disk full")) {
 					t.Errorf("status %q does not say the session was not created for want of room", status)
 				}
 				f, ok := app.top().(*formScreen)
@@ -241,7 +241,7 @@ func TestFullDiskKeepsWhatWasTypedAndSavesOnceThereIsRoom(t *testing.T) {
 				fillStore(t, c.Store)
 				// The writes the wizard is about to make do not fit: tried directly, they
 				// fail and leave nothing behind.
-				note := c.tr("对方口头承诺 7×24 小时,书面待补", "promised 24/7 on the phone; in writing still to come")
+				note := c.Lang.Pick("对方口头承诺 7×24 小时,书面待补", "promised 24/7 on the phone; in writing still to come")
 				if _, err := c.Store.SaveAnswer(ctx, vid, "business_license", &rubric.Value{Tri: rubric.Yes}, 0); !isFull(err) {
 					t.Fatalf("the full store took the answer: %v", err)
 				}
@@ -259,8 +259,8 @@ func TestFullDiskKeepsWhatWasTypedAndSavesOnceThereIsRoom(t *testing.T) {
 
 				view := plain(app.View())
 				status := plain(app.statusView())
-				notSaved := c.tr("未保存", "Not saved")
-				if !strings.Contains(status, notSaved) || !strings.Contains(status, c.tr("磁盘已满", "disk full")) {
+				notSaved := c.Lang.Pick("未保存", "Not saved")
+				if !strings.Contains(status, notSaved) || !strings.Contains(status, c.Lang.Pick("磁盘已满", "disk full")) {
 					t.Errorf("the status line does not say the change was not saved for want of room: %q", status)
 				}
 				if strings.Count(status, notSaved) != 1 {
@@ -276,10 +276,10 @@ func TestFullDiskKeepsWhatWasTypedAndSavesOnceThereIsRoom(t *testing.T) {
 				if v.vendor().Answers.Tri("business_license") != rubric.Yes {
 					t.Error("the answer was dropped from memory")
 				}
-				if !strings.Contains(view, c.tr("对方口头承诺", "promised 24/7")) {
+				if !strings.Contains(view, c.Lang.Pick("对方口头承诺", "promised 24/7")) {
 					t.Errorf("the note is not on screen:\n%s", view)
 				}
-				if !strings.Contains(view, c.tr("✓ 是", "✓ yes")) {
+				if !strings.Contains(view, c.Lang.Pick("✓ 是", "✓ yes")) {
 					t.Errorf("the answer is not on screen:\n%s", view)
 				}
 				assertFits(t, app.View(), 120, 40)
@@ -298,7 +298,7 @@ func TestFullDiskKeepsWhatWasTypedAndSavesOnceThereIsRoom(t *testing.T) {
 					return landed[answerKey] && landed[noteKey]
 				})
 				inbox.drain(app)
-				if status := plain(app.statusView()); !strings.Contains(status, c.tr("已保存", "Saved")) {
+				if status := plain(app.statusView()); !strings.Contains(status, c.Lang.Pick("已保存", "Saved")) {
 					t.Errorf("after the retry landed the status line says %q", status)
 				}
 

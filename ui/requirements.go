@@ -41,7 +41,7 @@ func newRequirementsScreen(c *Common, sess *db.Session) *requirementsScreen {
 
 func (r *requirementsScreen) Init() tea.Cmd { return r.form.Form.Init() }
 func (r *requirementsScreen) Title() string {
-	return r.c.tr("需求(步骤 1)", "Requirements (step 1)")
+	return r.c.Lang.Pick("需求(步骤 1)", "Requirements (step 1)")
 }
 func (r *requirementsScreen) Typing() bool { return r.form.Typing() }
 
@@ -152,8 +152,8 @@ func (r *requirementsScreen) rescore() {
 func (r *requirementsScreen) View() string {
 	c, st := r.c, r.c.Styles
 	fw, fh := r.formSize()
-	title := st.Header.Render(c.tr("步骤 1/7 · 明确核心需求", "Step 1 of 7 · Requirements")) +
-		st.Faint.Render(c.tr("  修改即保存,并重新给所有服务商打分", "  saved as you go; every vendor is re-scored"))
+	title := st.Header.Render(c.Lang.Pick("步骤 1/7 · 明确核心需求", "Step 1 of 7 · Requirements")) +
+		st.Faint.Render(c.Lang.Pick("  修改即保存,并重新给所有服务商打分", "  saved as you go; every vendor is re-scored"))
 	form := r.form.View()
 	if msg := r.errs[r.form.Focused()]; msg != "" {
 		form = fit(form, fw, fh-1) + "\n" + st.Error.Render("✗ "+msg)
@@ -162,7 +162,7 @@ func (r *requirementsScreen) View() string {
 		for k := range r.errs {
 			keys = append(keys, k)
 		}
-		form = fit(form, fw, fh-1) + "\n" + st.Error.Render(fmt.Sprintf(c.tr("✗ %d 项无效,保留上次的有效值", "✗ %d fields are not valid; their last good value is kept"), len(keys)))
+		form = fit(form, fw, fh-1) + "\n" + st.Error.Render(fmt.Sprintf(c.Lang.Pick("✗ %d 项无效,保留上次的有效值", "✗ %d fields are not valid; their last good value is kept"), len(keys)))
 	}
 	form = fit(form, fw, fh)
 	if r.w < wideLayout {
@@ -175,9 +175,9 @@ func (r *requirementsScreen) View() string {
 // vendorLines shows every vendor's total under the requirements as they stand now.
 func (r *requirementsScreen) vendorLines(w int) []string {
 	c, st := r.c, r.c.Styles
-	out := []string{st.PanelTitle.Render(c.tr("服务商得分(实时)", "Vendor totals (live)"))}
+	out := []string{st.PanelTitle.Render(c.Lang.Pick("服务商得分(实时)", "Vendor totals (live)"))}
 	if len(r.sess.Vendors) == 0 {
-		return append(out, st.Faint.Render(c.tr("尚无服务商", "no vendors yet")))
+		return append(out, st.Faint.Render(c.Lang.Pick("尚无服务商", "no vendors yet")))
 	}
 	for i, v := range r.sess.Vendors {
 		card := r.cards[i]
@@ -185,7 +185,7 @@ func (r *requirementsScreen) vendorLines(w int) []string {
 		out = append(out, "  "+bandWord(c, card.Band))
 	}
 	if r.sess.Requirements.Regulated() && r.sess.Profile.Name == "default" {
-		out = append(out, "", st.Warn.Render(truncate(c.tr("强监管行业:可在对比页改用强监管权重", "regulated: consider the regulated weights"), w)))
+		out = append(out, "", st.Warn.Render(truncate(c.Lang.Pick("强监管行业:可在对比页改用强监管权重", "regulated: consider the regulated weights"), w)))
 	}
 	return out
 }

@@ -121,8 +121,8 @@ func (s *sessionScreen) key(k tea.KeyMsg) tea.Cmd {
 		return openExport(c, s.sess.ID)
 	case key.Matches(k, s.keys.Remove) && has:
 		v := s.sess.Vendors[s.cursor]
-		return c.push(newConfirmScreen(c, c.tr("移除服务商", "Remove vendor"),
-			fmt.Sprintf(c.tr("移除「%s」及其全部答案和备注?", "Remove “%s” with all its answers and notes?"), v.Name),
+		return c.push(newConfirmScreen(c, c.Lang.Pick("移除服务商", "Remove vendor"),
+			fmt.Sprintf(c.Lang.Pick("移除「%s」及其全部答案和备注?", "Remove “%s” with all its answers and notes?"), v.Name),
 			func() tea.Cmd {
 				// Queued saves of this vendor land (or fail) before it goes: they are ahead of it.
 				return c.write(v.Name, func(ctx context.Context, st *db.Store) error {
@@ -169,16 +169,16 @@ func (s *sessionScreen) firstOpenStep(vi int) int {
 // vendorForm adds a vendor (v == nil) or renames one.
 func (s *sessionScreen) vendorForm(v *db.Vendor) screen {
 	c := s.c
-	title, name, contact := c.tr("添加服务商", "Add vendor"), "", ""
+	title, name, contact := c.Lang.Pick("添加服务商", "Add vendor"), "", ""
 	draft, of := fmt.Sprintf("add-vendor/%d", s.sess.ID), db.DraftOf{SessionID: s.sess.ID}
 	if v != nil {
-		title, name, contact = c.tr("重命名服务商", "Rename vendor"), v.Name, v.Contact
+		title, name, contact = c.Lang.Pick("重命名服务商", "Rename vendor"), v.Name, v.Contact
 		draft, of.VendorID = fmt.Sprintf("rename-vendor/%d", v.ID), v.ID
 	}
 	sessID := s.sess.ID
 	return newFormScreen(c, title, []formField{
-		{key: "name", label: c.tr("服务商名称", "Vendor name"), value: name, required: true},
-		{key: "contact", label: c.tr("联系人/电话", "Contact"), value: contact, placeholder: c.tr("可空", "optional")},
+		{key: "name", label: c.Lang.Pick("服务商名称", "Vendor name"), value: name, required: true},
+		{key: "contact", label: c.Lang.Pick("联系人/电话", "Contact"), value: contact, placeholder: c.Lang.Pick("可空", "optional")},
 	}, func(vals []string) tea.Cmd {
 		var id int64
 		return c.write(vals[0], func(ctx context.Context, st *db.Store) (err error) {
@@ -202,14 +202,14 @@ func (s *sessionScreen) View() string {
 		meta = append(meta, s.sess.Client)
 	}
 	if s.sess.Evaluator != "" {
-		meta = append(meta, c.tr("评估人 ", "evaluator ")+s.sess.Evaluator)
+		meta = append(meta, c.Lang.Pick("评估人 ", "evaluator ")+s.sess.Evaluator)
 	}
-	meta = append(meta, c.tr("权重 ", "weights ")+s.sess.Profile.Label(c.Lang))
+	meta = append(meta, c.Lang.Pick("权重 ", "weights ")+s.sess.Profile.Label(c.Lang))
 	b.WriteString(truncate(st.Header.Render(s.sess.Title), s.w) + "\n")
 	b.WriteString(st.Faint.Render(truncate(strings.Join(meta, " · "), s.w)) + "\n")
 	b.WriteString(st.Faint.Render(truncate(requirementsLine(c, s.sess.Requirements), s.w)) + "\n\n")
 	if len(s.sess.Vendors) == 0 {
-		b.WriteString(c.tr("还没有服务商。按 a 添加候选服务商;按 s 填写或修改需求(步骤 1)。",
+		b.WriteString(c.Lang.Pick("还没有服务商。按 a 添加候选服务商;按 s 填写或修改需求(步骤 1)。",
 			"No vendors yet. Press a to add one from the shortlist; press s to state or change the requirements (step 1)."))
 		return b.String()
 	}
@@ -217,9 +217,9 @@ func (s *sessionScreen) View() string {
 	if s.w < 80 {
 		nameW = max(8, s.w-38)
 	}
-	head := pad(c.tr("服务商", "Vendor"), nameW) + " " + padLeft(c.tr("总分", "Total"), 6) + "  " + pad(c.tr("结论", "Verdict"), 22)
+	head := pad(c.Lang.Pick("服务商", "Vendor"), nameW) + " " + padLeft(c.Lang.Pick("总分", "Total"), 6) + "  " + pad(c.Lang.Pick("结论", "Verdict"), 22)
 	if s.w >= 80 {
-		head += " " + pad(c.tr("完成度", "Answered"), 12) + " " + pad(c.tr("否决/风险", "KO/flags"), 10)
+		head += " " + pad(c.Lang.Pick("完成度", "Answered"), 12) + " " + pad(c.Lang.Pick("否决/风险", "KO/flags"), 10)
 	}
 	b.WriteString("  " + st.Header.Render(head) + "\n")
 	for i, v := range s.sess.Vendors {
@@ -228,7 +228,7 @@ func (s *sessionScreen) View() string {
 		if s.w >= 80 {
 			done := fmt.Sprintf("%d/%d", card.Answered, card.Applicable)
 			if card.Provisional {
-				done += c.tr(" 暂定", " prov.")
+				done += c.Lang.Pick(" 暂定", " prov.")
 			}
 			line += " " + pad(done, 12) +
 				" " + pad(fmt.Sprintf("%d / %d", len(card.Knockouts), len(card.Flags)), 10)
@@ -253,18 +253,18 @@ func requirementsLine(c *Common, r rubric.Requirements) string {
 	if len(ch) > 0 {
 		parts = append(parts, strings.Join(ch, "/"))
 	} else {
-		parts = append(parts, c.tr("未选渠道", "no channels yet"))
+		parts = append(parts, c.Lang.Pick("未选渠道", "no channels yet"))
 	}
 	parts = append(parts,
-		fmt.Sprintf(c.tr("日均 %d", "%d/day"), r.DailyVolume),
-		fmt.Sprintf(c.tr("高峰 %s 倍", "peak ×%s"), rubric.FormatNumber(r.PeakMultiplier)),
+		fmt.Sprintf(c.Lang.Pick("日均 %d", "%d/day"), r.DailyVolume),
+		fmt.Sprintf(c.Lang.Pick("高峰 %s 倍", "peak ×%s"), rubric.FormatNumber(r.PeakMultiplier)),
 		rubric.HoursOptions.Label(r.ServiceHours, c.Lang))
 	if r.Industry != "" {
 		ind := rubric.IndustryOptions.Label(r.Industry, c.Lang)
 		if r.Regulated() {
-			ind += c.tr("(强监管)", " (regulated)")
+			ind += c.Lang.Pick("(强监管)", " (regulated)")
 		}
 		parts = append(parts, ind)
 	}
-	return c.tr("需求:", "Needs: ") + strings.Join(parts, " · ")
+	return c.Lang.Pick("需求:", "Needs: ") + strings.Join(parts, " · ")
 }

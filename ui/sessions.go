@@ -59,14 +59,14 @@ func newSessionsScreen(c *Common) *sessionsScreen {
 	s.keys = c.keys().Sessions
 	s.filter = newTextInput()
 	s.filter.Prompt = "/ "
-	s.filter.Placeholder = c.tr("标题、客户或行业", "title, client or industry")
+	s.filter.Placeholder = c.Lang.Pick("标题、客户或行业", "title, client or industry")
 	s.filter.CharLimit = 100
 	s.reload()
 	return s
 }
 
 func (s *sessionsScreen) Init() tea.Cmd { return nil }
-func (s *sessionsScreen) Title() string { return s.c.tr("评估会话", "Sessions") }
+func (s *sessionsScreen) Title() string { return s.c.Lang.Pick("评估会话", "Sessions") }
 func (s *sessionsScreen) Typing() bool  { return s.filtering }
 func (s *sessionsScreen) SetSize(w, h int) {
 	s.w, s.h = w, h
@@ -355,8 +355,8 @@ func (s *sessionsScreen) key(k tea.KeyMsg) (screen, tea.Cmd) {
 		return s, openExport(c, cur.ID)
 	case key.Matches(k, s.keys.Delete) && ok:
 		id, title := cur.ID, cur.Title
-		return s, c.push(newConfirmScreen(c, c.tr("删除会话", "Delete session"),
-			fmt.Sprintf(c.tr("删除「%s」及其全部服务商和答案?此操作不可撤销。", "Delete “%s” with all its vendors and answers? This cannot be undone."), title),
+		return s, c.push(newConfirmScreen(c, c.Lang.Pick("删除会话", "Delete session"),
+			fmt.Sprintf(c.Lang.Pick("删除「%s」及其全部服务商和答案?此操作不可撤销。", "Delete “%s” with all its vendors and answers? This cannot be undone."), title),
 			func() tea.Cmd {
 				return c.write(title, func(ctx context.Context, st *db.Store) error {
 					return st.DeleteSession(ctx, id)
@@ -371,7 +371,7 @@ func (s *sessionsScreen) key(k tea.KeyMsg) (screen, tea.Cmd) {
 func (s *sessionsScreen) createDemo() tea.Cmd {
 	c := s.c
 	var id int64
-	return c.write(c.tr("示例", "demo"), func(ctx context.Context, st *db.Store) (err error) {
+	return c.write(c.Lang.Pick("示例", "demo"), func(ctx context.Context, st *db.Store) (err error) {
 		id, err = st.ImportSession(ctx, demo.Session(c.Lang))
 		return err
 	}, func() tea.Cmd {
@@ -393,21 +393,21 @@ func (s *sessionsScreen) View() string {
 	if s.filtering || s.filter.Value() != "" || s.shown != "" {
 		b.WriteString(s.filter.View())
 	} else {
-		b.WriteString(st.Faint.Render(fmt.Sprintf(c.tr("共 %d 个会话", "%d sessions"), s.count)))
+		b.WriteString(st.Faint.Render(fmt.Sprintf(c.Lang.Pick("共 %d 个会话", "%d sessions"), s.count)))
 	}
 	b.WriteString("\n")
 	if s.searching {
 		// The list below is still that of the filter before the last keys.
-		b.WriteString(st.Faint.Render(c.tr("搜索中…", "Searching…")))
+		b.WriteString(st.Faint.Render(c.Lang.Pick("搜索中…", "Searching…")))
 	}
 	b.WriteString("\n")
 	cols := s.columns()
 	b.WriteString(st.Header.Render(s.line(cols, []string{
-		c.tr("标题", "Title"), c.tr("客户", "Client"), c.tr("行业", "Industry"),
-		c.tr("服务商", "Vendors"), c.tr("领先", "Leader"), c.tr("最后修改", "Last change")})))
+		c.Lang.Pick("标题", "Title"), c.Lang.Pick("客户", "Client"), c.Lang.Pick("行业", "Industry"),
+		c.Lang.Pick("服务商", "Vendors"), c.Lang.Pick("领先", "Leader"), c.Lang.Pick("最后修改", "Last change")})))
 	b.WriteString("\n")
 	if s.count == 0 {
-		b.WriteString(st.Faint.Render(c.tr("没有匹配的会话", "No session matches")))
+		b.WriteString(st.Faint.Render(c.Lang.Pick("没有匹配的会话", "No session matches")))
 	}
 	for i := s.offset; i < min(s.count, s.offset+s.listHeight()); i++ {
 		r, ok := s.row(i)
@@ -462,13 +462,13 @@ func (s *sessionsScreen) welcome() string {
 	c, st := s.c, s.c.Styles
 	// Text width; the dialog adds padding (4) and border (2) around it.
 	w := max(20, min(s.w-8, 72))
-	text := c.tr(
+	text := c.Lang.Pick(
 		"欢迎使用 vendorvet —— 客服外包服务商评估。\n\n按七个步骤(明确需求 → 资质合规 → 服务团队 → 服务案例 → 服务标准 → 合同条款 → 监控体系)逐家评估服务商,按资质合规 20、服务能力 35、考核数据 25、合作风险 20 实时打分;每个答案即时保存。",
 		"Welcome to vendorvet — evaluating customer-service outsourcing vendors.\n\nWalk each vendor through seven steps (requirements → licences → team → cases → SLA → contract → monitoring) while it is scored live on compliance 20, service fit 35, KPI & data 25 and cooperation & risk 20. Every answer is saved as you give it.")
 	lines := wrapText(text, w)
 	body := strings.Join(lines, "\n") + "\n\n" +
-		st.HelpKey.Render("n") + "  " + c.tr("新建评估会话", "start a new evaluation") + "\n" +
-		st.HelpKey.Render("D") + "  " + c.tr("打开示例会话(电商企业,四家服务商)", "open the demo session (an e-commerce company, four vendors)")
+		st.HelpKey.Render("n") + "  " + c.Lang.Pick("新建评估会话", "start a new evaluation") + "\n" +
+		st.HelpKey.Render("D") + "  " + c.Lang.Pick("打开示例会话(电商企业,四家服务商)", "open the demo session (an e-commerce company, four vendors)")
 	return st.Dialog.Width(w + 4).Render(body)
 }
 
@@ -481,9 +481,9 @@ func ago(c *Common, t time.Time) string {
 	d := now.Sub(t)
 	switch {
 	case d < time.Minute:
-		return c.tr("刚刚", "just now")
+		return c.Lang.Pick("刚刚", "just now")
 	case d < time.Hour:
-		return fmt.Sprintf(c.tr("%d 分钟前", "%d min ago"), int(d.Minutes()))
+		return fmt.Sprintf(c.Lang.Pick("%d 分钟前", "%d min ago"), int(d.Minutes()))
 	case t.YearDay() == now.YearDay() && t.Year() == now.Year():
 		return t.Local().Format("15:04")
 	case t.Year() == now.Year():
@@ -499,10 +499,10 @@ func bandWord(c *Common, b rubric.Band) string {
 }
 
 func newSessionForm(c *Common) screen {
-	return newFormScreen(c, c.tr("新建评估会话", "New evaluation session"), []formField{
-		{key: "title", label: c.tr("标题", "Title"), placeholder: c.tr("如:2026 客服外包选型", "e.g. 2026 customer-service outsourcing"), required: true},
-		{key: "client", label: c.tr("客户/公司", "Client / company"), placeholder: c.tr("如:某服装电商", "e.g. an apparel retailer")},
-		{key: "evaluator", label: c.tr("评估人", "Evaluator"), placeholder: c.tr("你的名字", "your name")},
+	return newFormScreen(c, c.Lang.Pick("新建评估会话", "New evaluation session"), []formField{
+		{key: "title", label: c.Lang.Pick("标题", "Title"), placeholder: c.Lang.Pick("如:2026 客服外包选型", "e.g. 2026 customer-service outsourcing"), required: true},
+		{key: "client", label: c.Lang.Pick("客户/公司", "Client / company"), placeholder: c.Lang.Pick("如:某服装电商", "e.g. an apparel retailer")},
+		{key: "evaluator", label: c.Lang.Pick("评估人", "Evaluator"), placeholder: c.Lang.Pick("你的名字", "your name")},
 	}, func(v []string) tea.Cmd {
 		var id int64
 		return c.write(v[0], func(ctx context.Context, st *db.Store) (err error) {
@@ -524,10 +524,10 @@ func renameSession(c *Common, id int64) tea.Cmd {
 	if err != nil {
 		return reportErr(err)
 	}
-	return c.push(newFormScreen(c, c.tr("重命名会话", "Rename session"), []formField{
-		{key: "title", label: c.tr("标题", "Title"), value: sess.Title, required: true},
-		{key: "client", label: c.tr("客户/公司", "Client / company"), value: sess.Client},
-		{key: "evaluator", label: c.tr("评估人", "Evaluator"), value: sess.Evaluator},
+	return c.push(newFormScreen(c, c.Lang.Pick("重命名会话", "Rename session"), []formField{
+		{key: "title", label: c.Lang.Pick("标题", "Title"), value: sess.Title, required: true},
+		{key: "client", label: c.Lang.Pick("客户/公司", "Client / company"), value: sess.Client},
+		{key: "evaluator", label: c.Lang.Pick("评估人", "Evaluator"), value: sess.Evaluator},
 	}, func(v []string) tea.Cmd {
 		return c.write(v[0], func(ctx context.Context, st *db.Store) error {
 			return st.UpdateSessionMeta(ctx, id, db.SessionMeta{Title: v[0], Client: v[1], Evaluator: v[2], Lang: sess.Lang})

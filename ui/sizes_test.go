@@ -50,7 +50,7 @@ func (s *sizeWalk) check(where string) {
 	assertFits(t, view, s.w, s.h)
 	assertInert(t, where, view)
 	small := s.w < minWidth || s.h < minHeight
-	says := strings.Contains(plain(view), s.app.c.tr("终端窗口太小", "Terminal too small"))
+	says := strings.Contains(plain(view), s.app.c.Lang.Pick("终端窗口太小", "Terminal too small"))
 	switch {
 	case small && !says:
 		t.Errorf("%s at %d×%d: no \"too small\" message:\n%s", where, s.w, s.h, plain(view))

@@ -22,7 +22,7 @@ func TestFirstRunOffersNewAndDemo(t *testing.T) {
 		t.Run(string(lang), func(t *testing.T) {
 			c := newTestCommon(t, lang)
 			tm, _ := startApp(t, c, 80, 24)
-			waitFor(t, tm, c.tr("新建评估会话", "start a new evaluation"), c.tr("示例会话", "demo session"))
+			waitFor(t, tm, c.Lang.Pick("新建评估会话", "start a new evaluation"), c.Lang.Pick("示例会话", "demo session"))
 			view := finalView(t, tm)
 			assertFits(t, view, 80, 24)
 			golden.RequireEqual(t, []byte(plain(view)))

@@ -97,7 +97,7 @@ func (v *vendorScreen) keepPlace() {
 	}
 	v.place = here
 	id := v.vendor().ID
-	v.c.Saver.Save(placeKey(id), v.c.tr("所在问题", "where you were"),
+	v.c.Saver.Save(placeKey(id), v.c.Lang.Pick("所在问题", "where you were"),
 		func(ctx context.Context, s *db.Store) error { return s.SavePlace(ctx, id, here.step, here.question) })
 }
 
@@ -286,7 +286,7 @@ func (v *vendorScreen) goTo(step int) tea.Cmd {
 	if step > 7 {
 		v.leaving = true
 		// In sequence: the message belongs to the session screen, shown after the pop.
-		return tea.Sequence(v.c.pop(), info(fmt.Sprintf(v.c.tr("「%s」已走完全部步骤", "“%s”: all steps visited"), v.vendor().Name)))
+		return tea.Sequence(v.c.pop(), info(fmt.Sprintf(v.c.Lang.Pick("「%s」已走完全部步骤", "“%s”: all steps visited"), v.vendor().Name)))
 	}
 	if step < 2 {
 		step = 2
@@ -339,7 +339,7 @@ func (v *vendorScreen) collect() {
 	}
 	if live.Note != vd.Notes[v.step] {
 		vd.Notes[v.step] = live.Note
-		v.c.Saver.SaveNote(vd.ID, v.step, v.c.tr("备注", "notes"), live.Note)
+		v.c.Saver.SaveNote(vd.ID, v.step, v.c.Lang.Pick("备注", "notes"), live.Note)
 	}
 	// Only answers move the score: blinks and focus moves do not re-score.
 	if changed {
@@ -369,15 +369,15 @@ func (v *vendorScreen) View() string {
 		t.scored, t.step, t.w, t.s = v.scored, v.step, v.w, v.stepTabs()
 	}
 	header := v.tabs.s
-	stepTitle := fmt.Sprintf(c.tr("步骤 %d/7 · %s", "Step %d of 7 · %s"), v.step, rubric.StepName(v.step, c.Lang))
+	stepTitle := fmt.Sprintf(c.Lang.Pick("步骤 %d/7 · %s", "Step %d of 7 · %s"), v.step, rubric.StepName(v.step, c.Lang))
 	answered, applicable := rubric.StepProgress(v.step, v.sess.Requirements, v.vendor().Answers)
-	stepTitle = st.Header.Render(stepTitle) + st.Faint.Render(fmt.Sprintf(c.tr("  已答 %d/%d", "  answered %d/%d"), answered, applicable))
+	stepTitle = st.Header.Render(stepTitle) + st.Faint.Render(fmt.Sprintf(c.Lang.Pick("  已答 %d/%d", "  answered %d/%d"), answered, applicable))
 	formView := v.form.View()
 	fw, fh := v.formSize()
 	if msg := v.errs[v.form.Focused()]; msg != "" {
 		formView = fit(formView, fw, fh-1) + "\n" + st.Error.Render("✗ "+msg)
 	} else if len(v.errs) > 0 {
-		formView = fit(formView, fw, fh-1) + "\n" + st.Error.Render(fmt.Sprintf(c.tr("✗ %d 项数字无效,未保存", "✗ %d numbers are not valid and not saved"), len(v.errs)))
+		formView = fit(formView, fw, fh-1) + "\n" + st.Error.Render(fmt.Sprintf(c.Lang.Pick("✗ %d 项数字无效,未保存", "✗ %d numbers are not valid and not saved"), len(v.errs)))
 	}
 	formView = fit(formView, fw, fh)
 	if v.w >= wideLayout {

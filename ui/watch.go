@@ -369,7 +369,7 @@ func (a *App) settleAnswer(sess *db.Session, e *db.ConflictError, refused *answe
 	}
 	a.c.Saver.SeenAnswer(v.ID, q.ID, e.Version)
 	changed.touch(v.ID, q.Step)
-	return fmt.Sprintf(a.c.tr("「%s」已在另一窗口改为“%s”,你的“%s”未保存;现显示数据库中的值",
+	return fmt.Sprintf(a.c.Lang.Pick("「%s」已在另一窗口改为“%s”,你的“%s”未保存;现显示数据库中的值",
 		"“%s” was changed in another window to %s; yours (%s) was not saved, the stored value is shown"),
 		q.Label.In(a.c.Lang), rubric.AnswerInline(q, e.Current, a.c.Lang), rubric.AnswerInline(q, refused.value, a.c.Lang))
 }
@@ -387,10 +387,10 @@ func (a *App) settleNote(sess *db.Session, e *db.NoteConflictError, refused *not
 		v.Notes[e.Step] = text
 	}
 	if text != e.Current {
-		a.c.Saver.SaveNote(v.ID, e.Step, a.c.tr("备注", "notes"), text)
+		a.c.Saver.SaveNote(v.ID, e.Step, a.c.Lang.Pick("备注", "notes"), text)
 	}
 	changed.touch(v.ID, e.Step)
-	return fmt.Sprintf(a.c.tr("步骤 %d 的备注已在另一窗口修改;你的版本保留在备注末尾的标记下方",
+	return fmt.Sprintf(a.c.Lang.Pick("步骤 %d 的备注已在另一窗口修改;你的版本保留在备注末尾的标记下方",
 		"The notes of step %d were changed in another window; your version is kept below a marker at their end"), e.Step)
 }
 
@@ -405,11 +405,11 @@ func (a *App) settleRequirement(sess *db.Session, e *db.RequirementsConflictErro
 			sess.Requirements.Notes = text
 			a.c.Saver.SaveRequirement(sess.ID, f, what, sess.Requirements)
 		}
-		return a.c.tr("需求备注已在另一窗口修改;你的版本保留在备注末尾的标记下方",
+		return a.c.Lang.Pick("需求备注已在另一窗口修改;你的版本保留在备注末尾的标记下方",
 			"The requirements' notes were changed in another window; your version is kept below a marker at their end")
 	}
 	if fd, ok := rubric.RequirementFieldByID(f); ok {
-		return fmt.Sprintf(a.c.tr("「%s」已在另一窗口改为“%s”,你的“%s”未保存;现显示数据库中的值",
+		return fmt.Sprintf(a.c.Lang.Pick("「%s」已在另一窗口改为“%s”,你的“%s”未保存;现显示数据库中的值",
 			"“%s” was changed in another window to %s; yours (%s) was not saved, the stored value is shown"),
 			what, clean.Folded(fd.Words(e.Current, a.c.Lang)), clean.Folded(fd.Words(mine, a.c.Lang)))
 	}
@@ -427,7 +427,7 @@ func (a *App) keepBoth(stored, mine string) string {
 	if strings.TrimSpace(mine) == "" || mine == stored {
 		return stored
 	}
-	marker := fmt.Sprintf(a.c.tr("──── 你的版本(%s 与另一窗口的修改冲突,未覆盖上文)────",
+	marker := fmt.Sprintf(a.c.Lang.Pick("──── 你的版本(%s 与另一窗口的修改冲突,未覆盖上文)────",
 		"──── Your version (%s: it clashed with a change made in another window, which is kept above) ────"),
 		a.c.Now().Format("15:04:05"))
 	if stored == "" {

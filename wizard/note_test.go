@@ -20,10 +20,10 @@ func huhNote(lang rubric.Lang, n *noteField) *huh.Text {
 	t := huh.NewText().Key(n.key)
 	switch n.key {
 	case NoteKey:
-		t = t.Title(tr(lang, "证据/备注", "Evidence / notes")).
-			Placeholder(tr(lang, "证据、承诺原话、待核实事项…", "evidence, the vendor's own words, what to verify…"))
+		t = t.Title(lang.Pick("证据/备注", "Evidence / notes")).
+			Placeholder(lang.Pick("证据、承诺原话、待核实事项…", "evidence, the vendor's own words, what to verify…"))
 	case "notes":
-		t = t.Title(tr(lang, "备注", "Notes"))
+		t = t.Title(lang.Pick("备注", "Notes"))
 	default:
 		panic("no note field " + n.key)
 	}

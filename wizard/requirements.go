@@ -108,7 +108,7 @@ func (f *Requirements) Live() (rubric.Requirements, map[string]string) {
 	}
 	f.good = r
 	if len(r.Channels) == 0 {
-		errs["channels"] = tr(f.lang, "请至少选择一个服务渠道", "choose at least one service channel")
+		errs["channels"] = f.lang.Pick("请至少选择一个服务渠道", "choose at least one service channel")
 	}
 	return r, errs
 }

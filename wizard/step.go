@@ -53,8 +53,8 @@ func NewStep(n int, lang rubric.Lang, req rubric.Requirements, answers rubric.An
 		s.order = append(s.order, q.ID)
 	}
 	fields = append(fields, cached(newNote(NoteKey,
-		tr(lang, "证据/备注", "Evidence / notes"),
-		tr(lang, "证据、承诺原话、待核实事项…", "evidence, the vendor's own words, what to verify…"),
+		lang.Pick("证据/备注", "Evidence / notes"),
+		lang.Pick("证据、承诺原话、待核实事项…", "evidence, the vendor's own words, what to verify…"),
 		s.note)))
 	s.fields = fields
 	s.Form = newForm(lang, fields)
@@ -71,8 +71,6 @@ func newForm(lang rubric.Lang, fields []huh.Field) *huh.Form {
 		WithShowErrors(false)
 }
 
-func tr(lang rubric.Lang, zh, en string) string { return rubric.Text{ZH: zh, EN: en}.In(lang) }
-
 // title puts the question's label, its unit and whether it matters here on one line.
 func title(q rubric.Question, req rubric.Requirements, lang rubric.Lang) string {
 	t := q.Label.In(lang)
@@ -83,7 +81,7 @@ func title(q rubric.Question, req rubric.Requirements, lang rubric.Lang) string 
 		t += " (" + q.Unit.In(lang) + ")"
 	}
 	if q.Item != "" && !q.Detail && !q.Applicable(req) {
-		t += tr(lang, " · 本次不适用", " · not applicable here")
+		t += lang.Pick(" · 本次不适用", " · not applicable here")
 	}
 	return t
 }
@@ -109,12 +107,12 @@ func (s *Step) field(q rubric.Question, req rubric.Requirements, answers rubric.
 			*v = d
 		}
 		s.numText[q.ID] = v
-		return newNumber(q.ID, title(q, req, lang), tr(lang, "未知", "unknown"), v, lang, q.NumberSpec().Read)
+		return newNumber(q.ID, title(q, req, lang), lang.Pick("未知", "unknown"), v, lang, q.NumberSpec().Read)
 	case rubric.KindChoice:
 		v := new(string)
 		*v, _ = answers.Str(q.ID)
 		s.choice[q.ID] = v
-		opts := []huh.Option[string]{huh.NewOption(tr(lang, "? 未知", "? unknown"), "")}
+		opts := []huh.Option[string]{huh.NewOption(lang.Pick("? 未知", "? unknown"), "")}
 		for _, o := range q.Options {
 			opts = append(opts, huh.NewOption(o.Label.In(lang), o.Value))
 		}
@@ -131,7 +129,7 @@ func (s *Step) field(q rubric.Question, req rubric.Requirements, answers rubric.
 			opts = append(opts, huh.NewOption(o.Label.In(lang), o.Value).Selected(slices.Contains(*v, o.Value)))
 		}
 		if q.ID == "hidden_fees" {
-			desc = tr(lang, "仅在“已核查隐性收费”为“是”时计分;都不选即为无", "counted once the fees were reviewed; none ticked means none found")
+			desc = lang.Pick("仅在“已核查隐性收费”为“是”时计分;都不选即为无", "counted once the fees were reviewed; none ticked means none found")
 		}
 		return huh.NewMultiSelect[string]().Key(q.ID).
 			Title(title(q, req, lang)).Description(desc).
@@ -143,9 +141,9 @@ func (s *Step) field(q rubric.Question, req rubric.Requirements, answers rubric.
 // it is where every question starts.
 func TriOptions(lang rubric.Lang) []huh.Option[rubric.Tri] {
 	return []huh.Option[rubric.Tri]{
-		huh.NewOption(tr(lang, "? 未知", "? unknown"), rubric.Unknown),
-		huh.NewOption(tr(lang, "✓ 是", "✓ yes"), rubric.Yes),
-		huh.NewOption(tr(lang, "✗ 否", "✗ no"), rubric.No),
+		huh.NewOption(lang.Pick("? 未知", "? unknown"), rubric.Unknown),
+		huh.NewOption(lang.Pick("✓ 是", "✓ yes"), rubric.Yes),
+		huh.NewOption(lang.Pick("✗ 否", "✗ no"), rubric.No),
 	}
 }
 

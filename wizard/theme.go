@@ -46,9 +46,8 @@ func KeyMap() *huh.KeyMap { return KeyMapIn(rubric.EN) }
 // people expect in a long questionnaire, without filtering, which would swallow a "/"
 // typed by accident and hide the options, and with help in the user's language.
 func KeyMapIn(lang rubric.Lang) *huh.KeyMap {
-	t := func(zh, en string) string { return tr(lang, zh, en) }
 	bind := func(keys []string, help, zh, en string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, t(zh, en)))
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, lang.Pick(zh, en)))
 	}
 	next := bind([]string{"enter", "tab", "down"}, "↓/tab", "下一项", "next")
 	prev := bind([]string{"shift+tab", "up"}, "↑/shift+tab", "上一项", "previous")

@@ -89,13 +89,12 @@ func Session(r *rand.Rand, vendors int) rubric.Session {
 	if r.IntN(10) < 3 {
 		lang = rubric.EN
 	}
-	in := func(zh, en string) string { return rubric.Text{ZH: zh, EN: en}.In(lang) }
 	ci, ii := r.IntN(len(cities)), r.IntN(len(clients))
 	year, n := 2020+r.IntN(7), 1+r.IntN(4)
 	s := rubric.Session{
-		Title:        in(fmt.Sprintf("%d 年第 %d 季度客服外包选型", year, n), fmt.Sprintf("Customer-service outsourcing selection %d Q%d", year, n)),
-		Client:       in(cities[ci]+pick(r, brands)+clients[ii]+"有限公司", pick(r, brandsEN)+" "+clientEN[ii]+" ("+citiesEN[ci]+") Co., Ltd."),
-		Evaluator:    in(pick(r, people), pick(r, peopleEN)),
+		Title:        lang.Pick(fmt.Sprintf("%d 年第 %d 季度客服外包选型", year, n), fmt.Sprintf("Customer-service outsourcing selection %d Q%d", year, n)),
+		Client:       lang.Pick(cities[ci]+pick(r, brands)+clients[ii]+"有限公司", pick(r, brandsEN)+" "+clientEN[ii]+" ("+citiesEN[ci]+") Co., Ltd."),
+		Evaluator:    lang.Pick(pick(r, people), pick(r, peopleEN)),
 		Lang:         lang,
 		Profile:      rubric.DefaultProfile,
 		Requirements: Requirements(r),
