@@ -262,8 +262,8 @@ func TestAccessibleEditsRequirementsFieldByField(t *testing.T) {
 		"enter a number",
 		"Requirements saved.",
 		"Service channels: Web chat, Phone hotline",
-		"Industry (finance and healthcare are regulated): Finance (regulated)",
-		"Monthly budget: 20000 CNY",
+		"Industry (finance and healthcare are regulated): Finance (regulated industry)",
+		"Monthly budget: 20,000 CNY",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("output lacks %q:\n%s", want, text)
@@ -544,10 +544,10 @@ func TestAccessibleRequirementChangedElsewhereIsShownAndAskedAgain(t *testing.T)
 	profile := change(func(r *rubric.Requirements) { r.UserProfile = "set elsewhere" })
 	volume := change(func(r *rubric.Requirements) { r.DailyVolume = 8000 })
 	text := plainRun(t, store, rubric.EN, "1", "r", profile, "3", "0", volume, "1200", "9000")
-	if !strings.Contains(text, "“Daily inquiries” was just changed elsewhere; it is now: 8000. Please answer again.") {
+	if !strings.Contains(text, "“Daily inquiries” was just changed elsewhere; it is now: 8,000 a day. Please answer again.") {
 		t.Errorf("no conflict line:\n%s", text)
 	}
-	if !strings.Contains(text, "Daily inquiries, now: 8000") {
+	if !strings.Contains(text, "Daily inquiries, now: 8,000 a day") {
 		t.Errorf("the field asked again does not show the stored value:\n%s", text)
 	}
 	r := plainReload(t, store, path).Requirements

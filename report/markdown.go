@@ -400,7 +400,7 @@ func (r *mdReport) requirements() {
 	r.line()
 	r.b.WriteString(r.tableHead([]string{r.t("项目", "Requirement"), r.t("内容", "Value")}, ""))
 	for _, f := range rubric.RequirementFields {
-		r.row(r.cell(f.Name.In(r.lang)), r.cell(requirementWords(f, r.s.Requirements, r.lang)))
+		r.row(r.cell(f.Name.In(r.lang)), r.cell(f.Words(r.s.Requirements, r.lang)))
 	}
 	r.line()
 }

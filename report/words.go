@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
 
 	"vendorvet/rubric"
 )
@@ -22,9 +21,6 @@ func score(f float64) string {
 	return strconv.FormatFloat(f, 'f', 1, 64)
 }
 
-// pct prints a percentage.
-func pct(f float64) string { return rubric.FormatNumber(f) + "%" }
-
 // answerWords says a vendor's answer to q in words, "Unknown" when there is none,
 // "not required" for a question the requirements make moot (applicable is
 // q.Applicable for the session's requirements).
@@ -41,49 +37,6 @@ func answerWords(q *rubric.Question, applicable bool, a rubric.Answers, lang rub
 		return words + t(lang, "(不适用)", " (not required)")
 	}
 	return words
-}
-
-// requirementWords says the value of a field of step 1 (rubric.md §1) in words.
-func requirementWords(f rubric.RequirementField, r rubric.Requirements, l rubric.Lang) string {
-	switch f.ID {
-	case "daily_volume":
-		return t(l, rubric.FormatGrouped(float64(r.DailyVolume))+" 次/天", rubric.FormatGrouped(float64(r.DailyVolume))+" a day")
-	case "peak_multiplier":
-		return t(l, rubric.FormatNumber(r.PeakMultiplier)+" 倍", rubric.FormatNumber(r.PeakMultiplier)+"× normal volume")
-	case "industry":
-		if r.Industry == "" {
-			return t(l, "未填写", "not given")
-		}
-		ind := rubric.IndustryOptions.Label(r.Industry, l)
-		if r.Regulated() {
-			return ind + t(l, "(强监管行业)", " (regulated industry)")
-		}
-		return ind
-	case "target_response_s":
-		return t(l, fmt.Sprintf("%d 秒", r.TargetResponseS), fmt.Sprintf("%d s", r.TargetResponseS))
-	case "budget_month":
-		if r.BudgetMonth == nil {
-			return t(l, "未设定", "not set")
-		}
-		return rubric.MoneyWords(*r.BudgetMonth, l)
-	}
-	switch f.Kind {
-	case rubric.KindSet:
-		return rubric.ListWords(*f.List(&r), f.Options, l)
-	case rubric.KindChoice:
-		return f.Options.Label(*f.Str(&r), l)
-	case rubric.KindNumber: // the targets in percent
-		x, _ := r.Number(f.ID)
-		return pct(x)
-	}
-	return orNone(*f.Str(&r), l)
-}
-
-func orNone(s string, lang rubric.Lang) string {
-	if strings.TrimSpace(s) == "" {
-		return "—"
-	}
-	return s
 }
 
 // priceVsBudget compares a quoted monthly price with the budget, or says why it cannot.

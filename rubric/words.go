@@ -97,39 +97,42 @@ func AnswerInline(q Question, v *Value, lang Lang) string {
 	return ValueWords(q, *v, lang)
 }
 
-// Words says the field's value in r: the labels chosen, a number with its unit,
-// the text, or that there is none.
+// Words says the field's value in r as the report's requirements table says it:
+// volumes a day with thousands grouped, the peak as a multiple of normal volume,
+// money in yuan, a blank text as a dash.
 func (f RequirementField) Words(r Requirements, lang Lang) string {
-	none := Text{"无", "none"}.In(lang)
 	switch f.Kind {
 	case KindSet:
 		return ListWords(*f.List(&r), f.Options, lang)
 	case KindChoice:
 		s := *f.Str(&r)
 		if s == "" {
-			return f.Unset.In(lang)
+			return Text{"未填写", "not given"}.In(lang)
 		}
 		label := f.Options.Label(s, lang)
 		if f.ID == "industry" && r.Regulated() {
-			label += Text{"(强监管)", " (regulated)"}.In(lang)
+			label += Text{"(强监管行业)", " (regulated industry)"}.In(lang)
 		}
 		return label
 	case KindNumber:
 		x, ok := r.Number(f.ID)
 		if !ok {
-			return none
+			return Text{"未设定", "not set"}.In(lang) // a budget not given
 		}
-		switch u := f.Unit.In(lang); u {
-		case "":
-			return FormatNumber(x)
-		case "%":
-			return FormatNumber(x) + "%"
-		default:
-			return FormatNumber(x) + Text{"", " "}.In(lang) + u
+		switch f.ID {
+		case "daily_volume":
+			return FormatGrouped(x) + Text{" 次/天", " a day"}.In(lang)
+		case "peak_multiplier":
+			return FormatNumber(x) + Text{" 倍", "× normal volume"}.In(lang)
+		case "target_response_s":
+			return FormatNumber(x) + Text{" 秒", " s"}.In(lang)
+		case "budget_month":
+			return MoneyWords(x, lang)
 		}
+		return NumberWords(x, f.Unit, lang)
 	}
-	if s := *f.Str(&r); s != "" {
+	if s := *f.Str(&r); strings.TrimSpace(s) != "" {
 		return s
 	}
-	return none
+	return "—"
 }
