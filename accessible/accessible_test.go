@@ -154,7 +154,7 @@ func TestAccessibleSavesEveryAnswerAsGiven(t *testing.T) {
 		"Step 2 of 7: Licences & data security",
 		"A1 Business licence",
 		"Scorecard of Alpha Service:",
-		"Qualification & compliance: ",
+		"Qualification & compliance 8/20",
 		"Total: ",
 		"Band: Disqualified",
 		"Provisional: ",
@@ -210,7 +210,7 @@ func TestAccessibleEndOfInputMidStepKeepsAnswersChinese(t *testing.T) {
 	for _, want := range []string{
 		"第 2 步(共 7 步)：核查资质合规",
 		"A1 营业执照",
-		"一票否决：不签订保密协议。",
+		"一票否决:不签订保密协议。",
 		"结论：一票否决",
 		"请输入数字",
 		"输入已结束。已作答的内容均已保存。",

@@ -81,7 +81,7 @@ func writeCardJSON(b *bytes.Buffer, name string, c rubric.Scorecard) {
 	fmt.Fprintf(b, "%s\"name\": %s,\n", in, sessionfile.Quote(name))
 	dims := make([]string, len(c.Dimensions))
 	for i, d := range c.Dimensions {
-		dims[i] = fmt.Sprintf("%s: %s", sessionfile.Quote(d.ID), score(d.Points))
+		dims[i] = fmt.Sprintf("%s: %s", sessionfile.Quote(d.ID), rubric.FormatPoints(d.Points))
 	}
 	fmt.Fprintf(b, "%s\"dimensions\": { %s },\n", in, strings.Join(dims, ", "))
 	lead := in + `"items": { `
@@ -96,8 +96,8 @@ func writeCardJSON(b *bytes.Buffer, name string, c rubric.Scorecard) {
 		lines = append(lines, strings.Join(items, ", "))
 	}
 	b.WriteString(lead + strings.Join(lines, ",\n"+strings.Repeat(" ", len(lead))) + " },\n")
-	fmt.Fprintf(b, "%s\"total\": %s,\n", in, score(c.Total))
-	fmt.Fprintf(b, "%s\"potential\": %s,\n", in, score(c.Potential))
+	fmt.Fprintf(b, "%s\"total\": %s,\n", in, rubric.FormatPoints(c.Total))
+	fmt.Fprintf(b, "%s\"potential\": %s,\n", in, rubric.FormatPoints(c.Potential))
 	fmt.Fprintf(b, "%s\"band\": %s,\n", in, sessionfile.Quote(string(c.Band)))
 	fmt.Fprintf(b, "%s\"provisional\": %t,\n", in, c.Provisional)
 	fmt.Fprintf(b, "%s\"answered\": %d,\n", in, c.Answered)
@@ -162,13 +162,10 @@ func ScoreText(s rubric.Session, lang rubric.Lang) string {
 		}
 		row := []string{rank, truncate(clean.Line(sc.names[i]), 32)}
 		for _, d := range c.Dimensions {
-			row = append(row, score(d.Points))
+			row = append(row, rubric.FormatPoints(d.Points))
 		}
-		band := c.Band.Label(lang)
-		if c.Provisional {
-			band += t(lang, "(暂定)", " (provisional)")
-		}
-		row = append(row, score(c.Total), score(c.Potential), fmt.Sprintf("%d/%d", c.Answered, c.Applicable), band)
+		row = append(row, rubric.FormatPoints(c.Total), rubric.FormatPoints(c.Potential),
+			fmt.Sprintf("%d/%d", c.Answered, c.Applicable), rubric.BandWords(c, lang))
 		rows = append(rows, row)
 	}
 	// Rank, name and band to the left, the numbers to the right.
@@ -185,15 +182,13 @@ func ScoreText(s rubric.Session, lang rubric.Lang) string {
 		}
 		b.WriteString("\n" + clean.Line(sc.names[i]) + "\n")
 		for _, f := range c.Knockouts {
-			fmt.Fprintf(&b, "  %s%s\n", t(lang, "一票否决:", "Knockout: "), rubric.FindingText(f.Code, lang))
+			b.WriteString("  " + rubric.KnockoutWords(f, lang) + "\n")
 		}
 		for _, f := range c.Flags {
-			fmt.Fprintf(&b, "  %s%s\n", t(lang, "风险提示:", "Red flag: "), rubric.FindingText(f.Code, lang))
+			b.WriteString("  " + rubric.FlagWords(f, lang) + "\n")
 		}
 		if c.Provisional {
-			fmt.Fprintf(&b, "  %s\n", t(lang,
-				fmt.Sprintf("暂定:%d 个问题未回答,当前 %s 分,最高可达 %s 分", c.Applicable-c.Answered, score(c.Total), score(c.Potential)),
-				fmt.Sprintf("Provisional: %d questions unanswered; %s now, up to %s", c.Applicable-c.Answered, score(c.Total), score(c.Potential))))
+			b.WriteString("  " + rubric.Capitalized(rubric.ProvisionalWords(c, lang)) + "\n")
 		}
 	}
 	b.WriteString("\n" + stabilitySentence(sc, lang) + "\n")

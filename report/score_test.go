@@ -81,14 +81,6 @@ func TestScoreJSONShape(t *testing.T) {
 	}
 }
 
-func TestScoreNumbers(t *testing.T) {
-	for f, want := range map[float64]string{74: "74", 74.5: "74.5", 0: "0", 88.25: "88.3", 99.96: "100"} {
-		if got := score(f); got != want {
-			t.Errorf("score(%v) = %q, want %q", f, got, want)
-		}
-	}
-}
-
 func TestScoreText(t *testing.T) {
 	for _, lang := range []rubric.Lang{rubric.ZH, rubric.EN} {
 		s := demo.Session(lang)

@@ -3,23 +3,12 @@ package report
 import (
 	"fmt"
 	"math"
-	"strconv"
 
 	"vendorvet/rubric"
 )
 
 // t picks the Chinese or the English of a phrase.
 func t(lang rubric.Lang, zh, en string) string { return rubric.Text{ZH: zh, EN: en}.In(lang) }
-
-// score prints points as an integer when whole and with one decimal otherwise (74,
-// 74.5), the way the scorecard rounds them.
-func score(f float64) string {
-	f = math.Round(f*10) / 10
-	if f == math.Trunc(f) {
-		return strconv.FormatFloat(f, 'f', 0, 64)
-	}
-	return strconv.FormatFloat(f, 'f', 1, 64)
-}
 
 // answerWords says a vendor's answer to q in words, "Unknown" when there is none,
 // "not required" for a question the requirements make moot (applicable is
@@ -52,8 +41,8 @@ func priceVsBudget(a rubric.Answers, r rubric.Requirements, lang rubric.Lang) (p
 	b := *r.BudgetMonth
 	share := math.Round(p / b * 100)
 	if p <= b {
-		return price, t(lang, fmt.Sprintf("预算内(%s%%)", score(share)), fmt.Sprintf("within budget (%s%%)", score(share)))
+		return price, t(lang, fmt.Sprintf("预算内(%s%%)", rubric.FormatNumber(share)), fmt.Sprintf("within budget (%s%%)", rubric.FormatNumber(share)))
 	}
 	over := math.Round((p - b) / b * 100)
-	return price, t(lang, fmt.Sprintf("超出预算 %s%%", score(over)), fmt.Sprintf("%s%% over budget", score(over)))
+	return price, t(lang, fmt.Sprintf("超出预算 %s%%", rubric.FormatNumber(over)), fmt.Sprintf("%s%% over budget", rubric.FormatNumber(over)))
 }
