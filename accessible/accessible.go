@@ -347,8 +347,8 @@ func (f *plainFlow) sessionLine(s db.SessionSummary) string {
 	}
 	parts = append(parts, vendors)
 	if s.HasLead {
-		parts = append(parts, fmt.Sprintf(f.tr("领先：%s %s 分 %s", "leading: %s, %s points, %s"),
-			s.Lead, rubric.FormatNumber(s.LeadTotal), s.LeadBand.Label(f.lang)))
+		parts = append(parts, fmt.Sprintf(f.tr("领先：%s %s", "leading: %s, %s"),
+			s.Lead, rubric.TotalBandWords(s.LeadTotal, s.LeadBand, f.lang)))
 	}
 	parts = append(parts, f.tr("修改于 ", "changed ")+s.UpdatedAt.Local().Format("2006-01-02 15:04"))
 	return strings.Join(parts, f.sep())
@@ -462,17 +462,10 @@ func (f *plainFlow) session(id int64) error {
 	}
 }
 
-// cardLine sums up a scorecard on one line: total, band, provisional, answered.
+// cardLine sums up a scorecard on one line: total and band, and while questions are
+// open how many and what the total could reach.
 func (f *plainFlow) cardLine(card rubric.Scorecard) string {
-	parts := []string{
-		fmt.Sprintf(f.tr("%s 分", "%s points"), rubric.FormatNumber(card.Total)),
-		card.Band.Label(f.lang),
-	}
-	if card.Provisional {
-		parts = append(parts, f.tr("暂定", "provisional"))
-	}
-	parts = append(parts, fmt.Sprintf(f.tr("已答 %d/%d 题", "%d of %d answered"), card.Answered, card.Applicable))
-	return strings.Join(parts, f.sep())
+	return rubric.VerdictWords(card, f.lang)
 }
 
 // addVendor asks for a vendor's name and contact, adds it and reloads the session.
@@ -856,29 +849,26 @@ func (f *plainFlow) noteText(s string) string {
 func (f *plainFlow) scorecard(name string, card rubric.Scorecard) {
 	f.line("")
 	f.say("%s的评分：", "Scorecard of %s:", name)
-	for i, d := range card.Dimensions {
-		f.say("%s：%s 分，满分 %s", "%s: %s of %s", rubric.Dimensions[i].Name.In(f.lang),
-			rubric.FormatNumber(d.Points), rubric.FormatNumber(d.Weight))
+	for d := range card.Dimensions {
+		f.line(rubric.DimensionWords(card, d, f.lang))
 	}
-	f.say("总分：%s 分，满分 100", "Total: %s of 100", rubric.FormatNumber(card.Total))
-	f.say("结论：%s", "Band: %s", card.Band.Label(f.lang))
+	f.line(f.tr("总分：", "Total: ") + rubric.TotalWords(card.Total, f.lang))
+	f.line(f.tr("结论：", "Band: ") + card.Band.Label(f.lang))
+	f.line(f.tr("完成度：", "Answered: ") + rubric.AnsweredWords(card, f.lang))
 	if card.Provisional {
-		f.say("暂定：已答 %d/%d 题", "Provisional: %d of %d questions answered", card.Answered, card.Applicable)
-	} else {
-		f.say("已全部作答：%d 题", "Complete: all %d questions answered", card.Applicable)
+		f.line(rubric.Capitalized(rubric.ProvisionalWords(card, f.lang)))
 	}
-	f.say("目前 %s 分，最高可达 %s 分", "Now %s, up to %s", rubric.FormatNumber(card.Total), rubric.FormatNumber(card.Potential))
 	if len(card.Knockouts) == 0 {
 		f.say("无一票否决项。", "No knockouts.")
 	}
 	for _, k := range card.Knockouts {
-		f.say("一票否决：%s。", "Knockout: %s.", rubric.FindingText(k.Code, f.lang))
+		f.line(rubric.KnockoutWords(k, f.lang) + f.tr("。", "."))
 	}
 	if len(card.Flags) == 0 {
 		f.say("无风险提示。", "No red flags.")
 	}
 	for _, fl := range card.Flags {
-		f.say("风险提示：%s。", "Red flag: %s.", rubric.FindingText(fl.Code, f.lang))
+		f.line(rubric.FlagWords(fl, f.lang) + f.tr("。", "."))
 	}
 }
 

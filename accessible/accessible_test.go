@@ -154,7 +154,7 @@ func TestAccessibleSavesEveryAnswerAsGiven(t *testing.T) {
 		"Step 2 of 7: Licences & data security",
 		"A1 Business licence",
 		"Scorecard of Alpha Service:",
-		"Qualification & compliance: ",
+		"Qualification & compliance 8/20",
 		"Total: ",
 		"Band: Disqualified",
 		"Provisional: ",
@@ -210,7 +210,7 @@ func TestAccessibleEndOfInputMidStepKeepsAnswersChinese(t *testing.T) {
 	for _, want := range []string{
 		"第 2 步(共 7 步)：核查资质合规",
 		"A1 营业执照",
-		"一票否决：不签订保密协议。",
+		"一票否决:不签订保密协议。",
 		"结论：一票否决",
 		"请输入数字",
 		"输入已结束。已作答的内容均已保存。",
@@ -262,8 +262,8 @@ func TestAccessibleEditsRequirementsFieldByField(t *testing.T) {
 		"enter a number",
 		"Requirements saved.",
 		"Service channels: Web chat, Phone hotline",
-		"Industry (finance and healthcare are regulated): Finance (regulated)",
-		"Monthly budget: 20000 CNY",
+		"Industry (finance and healthcare are regulated): Finance (regulated industry)",
+		"Monthly budget: 20,000 CNY",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("output lacks %q:\n%s", want, text)
@@ -544,10 +544,10 @@ func TestAccessibleRequirementChangedElsewhereIsShownAndAskedAgain(t *testing.T)
 	profile := change(func(r *rubric.Requirements) { r.UserProfile = "set elsewhere" })
 	volume := change(func(r *rubric.Requirements) { r.DailyVolume = 8000 })
 	text := plainRun(t, store, rubric.EN, "1", "r", profile, "3", "0", volume, "1200", "9000")
-	if !strings.Contains(text, "“Daily inquiries” was just changed elsewhere; it is now: 8000. Please answer again.") {
+	if !strings.Contains(text, "“Daily inquiries” was just changed elsewhere; it is now: 8,000 a day. Please answer again.") {
 		t.Errorf("no conflict line:\n%s", text)
 	}
-	if !strings.Contains(text, "Daily inquiries, now: 8000") {
+	if !strings.Contains(text, "Daily inquiries, now: 8,000 a day") {
 		t.Errorf("the field asked again does not show the stored value:\n%s", text)
 	}
 	r := plainReload(t, store, path).Requirements

@@ -168,11 +168,6 @@ func (r *mdReport) row(cells ...string) {
 	r.b.WriteString(" |\n")
 }
 
-// int writes a whole number.
-func (r *mdReport) int(n int) {
-	r.b.Write(strconv.AppendInt(r.b.AvailableBuffer(), int64(n), 10))
-}
-
 func (r *mdReport) header(now time.Time) {
 	title := r.s.Title
 	if strings.TrimSpace(r.cell(title)) == "" {
@@ -206,33 +201,6 @@ func (r *mdReport) label(zh, en string) string {
 func (r *mdReport) card(i int) rubric.Scorecard { return r.sc.cards[i] }
 func (r *mdReport) name(i int) string           { return Inline(r.s.Vendors[i].Name) }
 
-// verdict is "93 / 100, Excellent" with the provisional range when it applies.
-func (r *mdReport) verdict(c rubric.Scorecard) string {
-	v := score(c.Total) + " / 100, " + c.Band.Label(r.lang)
-	if r.lang == rubric.ZH {
-		v = score(c.Total) + " 分," + c.Band.Label(r.lang)
-	}
-	if c.Provisional {
-		v += r.provisional(c)
-	}
-	return v
-}
-
-// points is "76 / 100" with the provisional range when it applies, without the band.
-func (r *mdReport) points(c rubric.Scorecard) string {
-	p := r.t(score(c.Total)+" 分", score(c.Total)+" / 100")
-	if c.Provisional {
-		p += r.provisional(c)
-	}
-	return p
-}
-
-func (r *mdReport) provisional(c rubric.Scorecard) string {
-	open := strconv.Itoa(c.Applicable - c.Answered)
-	return r.t("(暂定:"+open+" 个问题未回答,最高可达 "+score(c.Potential)+" 分)",
-		" (provisional: "+open+" questions unanswered, up to "+score(c.Potential)+")")
-}
-
 func (r *mdReport) summary() {
 	r.line("## ", r.t("结论与建议", "Recommendation"))
 	r.line()
@@ -262,11 +230,11 @@ func (r *mdReport) summary() {
 		c := r.card(best)
 		price, budget := r.prices[best].price, r.prices[best].budget
 		if c.Band == rubric.Excellent {
-			r.line(r.t("**推荐:", "**Recommended: "), r.name(best), "** — ", r.verdict(c), r.t("。", "."),
+			r.line(r.t("**推荐:", "**Recommended: "), r.name(best), "** — ", r.cell(rubric.VerdictWords(c, r.lang)), r.t("。", "."),
 				r.t("月报价 ", " Quoted "), price, r.t(",", " a month, "), budget, r.t("。", "."))
 		} else {
 			r.line(r.t("**没有服务商达到 85 分的优质线。** 最佳人选为 ", "**No vendor reaches the excellent band (85).** The best candidate is "),
-				"**", r.name(best), "** — ", r.verdict(c), r.t(";建议补足其短板后再签约。", "; close its gaps before signing."),
+				"**", r.name(best), "** — ", r.cell(rubric.VerdictWords(c, r.lang)), r.t(";建议补足其短板后再签约。", "; close its gaps before signing."),
 				r.t("月报价 ", " Quoted "), price, r.t(",", " a month, "), budget, r.t("。", "."))
 		}
 		if c.Provisional {
@@ -277,61 +245,25 @@ func (r *mdReport) summary() {
 	r.line()
 	for _, i := range backups {
 		c := r.card(i)
-		r.line("- ", r.label("备选", "Backup"), r.name(i), " — ", r.points(c), r.t("。", "."), r.flagsSuffix(c))
+		r.line("- ", r.label("备选", "Backup"), r.name(i), " — ",
+			r.cell(rubric.Sentences(r.lang, rubric.PointsWords(c, r.lang)+r.t("。", "."), rubric.FlagsWords(c, r.lang))))
 	}
 	for _, i := range rejects {
 		c := r.card(i)
-		r.line("- ", r.label("放弃", "Reject"), r.name(i), " — ", r.points(c), r.t(",低于 70 分。", ", below 70."),
-			r.weakest(c), r.flagsSuffix(c))
+		r.line("- ", r.label("放弃", "Reject"), r.name(i), " — ",
+			r.cell(rubric.Sentences(r.lang, rubric.PointsWords(c, r.lang)+r.t(",低于 70 分。", ", below 70."),
+				rubric.WeakestWords(c, r.lang), rubric.FlagsWords(c, r.lang))))
 	}
 	for _, i := range disqualified {
 		c := r.card(i)
 		r.line("- ", r.label("一票否决", "Disqualified"), r.name(i), " — ",
-			r.t("总分 "+score(c.Total)+" 分,但", score(c.Total)+" / 100, but "),
-			r.findings(c.Knockouts, r.t(";", "; ")), r.t("。", "."))
+			r.cell(rubric.DisqualifiedWords(c, r.lang)), r.t("。", "."))
 	}
 	if len(backups)+len(rejects)+len(disqualified) > 0 {
 		r.line()
 	}
 	r.line(r.label("排名稳定性", "Ranking stability"), stabilitySentence(r.sc, r.lang))
 	r.line()
-}
-
-// weakest names the dimensions where a vendor earned the smallest share of the points,
-// in the weighted points of the profile that its total is the sum of. A dimension the
-// profile gives no weight costs the total nothing and is never the weakest.
-func (r *mdReport) weakest(c rubric.Scorecard) string {
-	low := 2.0
-	for _, d := range c.Dimensions {
-		if d.Weight > 0 {
-			low = min(low, d.Points/d.Weight)
-		}
-	}
-	var parts []string
-	for i, d := range c.Dimensions {
-		if d.Weight > 0 && d.Points/d.Weight == low {
-			parts = append(parts, rubric.Dimensions[i].Name.In(r.lang)+" "+score(d.Points)+"/"+rubric.FormatNumber(d.Weight))
-		}
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return r.t("最弱项:"+strings.Join(parts, "、")+"。", " Weakest: "+strings.Join(parts, ", ")+".")
-}
-
-func (r *mdReport) flagsSuffix(c rubric.Scorecard) string {
-	if len(c.Flags) == 0 {
-		return ""
-	}
-	return r.t("风险提示:", " Red flags: ") + r.findings(c.Flags, r.t(";", "; ")) + r.t("。", ".")
-}
-
-func (r *mdReport) findings(fs []rubric.Finding, sep string) string {
-	parts := make([]string, len(fs))
-	for i, f := range fs {
-		parts[i] = r.cell(rubric.FindingText(f.Code, r.lang))
-	}
-	return strings.Join(parts, sep)
 }
 
 func (r *mdReport) comparison() {
@@ -364,14 +296,12 @@ func (r *mdReport) comparison() {
 		for d, ds := range c.Dimensions {
 			row = append(row, marked(bestDim[d], c, ds.Points))
 		}
-		band := c.Band.Label(r.lang)
 		total := marked(bestTotal, c, c.Total)
 		if c.Provisional {
-			band += r.t("(暂定)", " (provisional)")
-			total += r.t(",最高 ", ", up to ") + score(c.Potential)
+			total += r.t(",", ", ") + rubric.UpToWords(c.Potential, r.lang)
 		}
 		answered := strconv.Itoa(c.Answered) + "/" + strconv.Itoa(c.Applicable)
-		row = append(row, total, r.cell(band), answered, r.prices[i].price, r.prices[i].budget)
+		row = append(row, total, r.cell(rubric.BandWords(c, r.lang)), answered, r.prices[i].price, r.prices[i].budget)
 		r.row(row...)
 	}
 	r.line()
@@ -390,9 +320,9 @@ func (r *mdReport) bestInRow(value func(rubric.Scorecard) float64) rubric.Best {
 // marked prints a vendor's value in the column, bold when it is the best.
 func marked(b rubric.Best, c rubric.Scorecard, v float64) string {
 	if b.Marks(c, v) {
-		return "**" + score(v) + "**"
+		return "**" + rubric.FormatPoints(v) + "**"
 	}
-	return score(v)
+	return rubric.FormatPoints(v)
 }
 
 func (r *mdReport) requirements() {
@@ -400,7 +330,7 @@ func (r *mdReport) requirements() {
 	r.line()
 	r.b.WriteString(r.tableHead([]string{r.t("项目", "Requirement"), r.t("内容", "Value")}, ""))
 	for _, f := range rubric.RequirementFields {
-		r.row(r.cell(f.Name.In(r.lang)), r.cell(requirementWords(f, r.s.Requirements, r.lang)))
+		r.row(r.cell(f.Name.In(r.lang)), r.cell(f.Words(r.s.Requirements, r.lang)))
 	}
 	r.line()
 }
@@ -424,11 +354,8 @@ func (r *mdReport) vendor(rank, i int) {
 		r.line("### ", strconv.Itoa(rank), ". ", r.name(i))
 	}
 	r.line()
-	r.line(r.label("结论", "Verdict"), r.verdict(c), "  ")
-	answered, applicable := strconv.Itoa(c.Answered), strconv.Itoa(c.Applicable)
-	r.line(r.label("完成度", "Answered"), r.t(
-		"已回答 "+answered+"/"+applicable+" 个问题",
-		answered+" of "+applicable+" questions"), "  ")
+	r.line(r.label("结论", "Verdict"), r.cell(rubric.VerdictWords(c, r.lang)), "  ")
+	r.line(r.label("完成度", "Answered"), r.cell(rubric.AnsweredWords(c, r.lang)), "  ")
 	r.line(r.label("月报价", "Quoted price"), r.prices[i].price, r.t(",", " — "), r.prices[i].budget, "  ")
 	contact := Inline(v.Contact)
 	if strings.TrimSpace(contact) == "" {
@@ -453,8 +380,7 @@ func (r *mdReport) vendor(rank, i int) {
 
 func (r *mdReport) findingList(fs []rubric.Finding) {
 	for _, f := range fs {
-		it, _, _ := rubric.ItemByID(f.Item)
-		r.line("- ", r.cell(rubric.FindingText(f.Code, r.lang)), r.t("(", " ("), f.Item, " ", r.cell(it.Name.In(r.lang)), r.t(")", ")"))
+		r.line("- ", r.cell(rubric.FindingWords(f, r.lang)))
 	}
 	r.line()
 }
@@ -484,55 +410,35 @@ func (r *mdReport) scorecard(c rubric.Scorecard) {
 	r.line("#### ", r.t("评分明细", "Scorecard"))
 	r.line()
 	r.b.WriteString(r.tableHead([]string{r.t("编号", "Item"), r.t("评分项", "Name"), r.t("得分", "Points"), r.t("依据", "Basis")}, "  r"))
-	sep := r.t(";", "; ")
 	for d, dim := range rubric.Dimensions {
 		ds := c.Dimensions[d]
-		note := ""
-		if ds.Weight != float64(ds.Max) {
-			note = r.t("加权后 "+score(ds.Points)+"/"+rubric.FormatNumber(ds.Weight),
-				"weighted "+score(ds.Points)+" of "+rubric.FormatNumber(ds.Weight))
-		}
 		r.b.WriteString("| **" + dim.ID + "** | **" + r.cell(dim.Name.In(r.lang)) + "** | **")
-		r.int(ds.Raw)
-		r.b.WriteByte('/')
-		r.int(ds.Max)
+		r.b.WriteString(rubric.OutOf(float64(ds.Raw), float64(ds.Max)))
 		r.b.WriteString("** | ")
-		r.b.WriteString(note)
+		r.b.WriteString(r.cell(rubric.WeightedWords(ds, r.lang)))
 		r.b.WriteString(" |\n")
 		for _, it := range c.Items {
 			if it.ID[:1] != dim.ID {
 				continue
 			}
-			r.itemRow(it, sep)
+			r.itemRow(it)
 		}
 	}
-	r.row("", "**"+r.t("总分", "Total")+"**", "**"+score(c.Total)+"/100**", r.cell(c.Band.Label(r.lang)))
+	r.row("", "**"+r.t("总分", "Total")+"**", "**"+rubric.OutOf(c.Total, 100)+"**", r.cell(c.Band.Label(r.lang)))
 	r.line()
 }
 
 // itemRow writes an item's row of the scorecard: its points and the reasons for them.
-func (r *mdReport) itemRow(it rubric.ItemScore, sep string) {
+func (r *mdReport) itemRow(it rubric.ItemScore) {
 	head, ok := r.items[it.ID]
 	if !ok {
 		item, _, _ := rubric.ItemByID(it.ID)
 		head = "| " + it.ID + " | " + r.cell(item.Name.In(r.lang)) + " | "
 	}
 	r.b.WriteString(head)
-	r.int(it.Points)
-	r.b.WriteByte('/')
-	r.int(it.Max)
-	if it.Potential > it.Points && it.Answered < it.Questions {
-		r.b.WriteString(r.t("(最高 ", " (up to "))
-		r.int(it.Potential)
-		r.b.WriteByte(')')
-	}
+	r.b.WriteString(r.cell(rubric.ItemPointsWords(it, r.lang)))
 	r.b.WriteString(" | ")
-	for k, w := range it.Why {
-		if k > 0 {
-			r.b.WriteString(sep)
-		}
-		r.b.WriteString(r.cell(w.In(r.lang)))
-	}
+	r.b.WriteString(r.cell(rubric.ReasonWords(it, r.lang)))
 	r.b.WriteString(" |\n")
 }
 

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -46,86 +47,156 @@ func scoreSession(s rubric.Session) scored {
 // ScoreJSON is the output of `vendorvet score FILE --json` (format.md "Scorecards"):
 // per vendor the weighted dimensions, the raw item points, total, potential, band,
 // completeness, knockout and flag codes; then the ranking and whether it is stable.
-// The layout is format.md's, items grouped one dimension a line.
+// encoding/json writes it; formatLayout then lays it out as format.md does.
 func ScoreJSON(s rubric.Session) ([]byte, error) {
 	sc := scoreSession(s)
-	var b bytes.Buffer
-	b.WriteString("{\n")
-	fmt.Fprintf(&b, "  \"profile\": %s,\n", inlineProfile(sc.profile))
-	if len(sc.cards) == 0 {
-		b.WriteString("  \"vendors\": [],\n")
-	} else {
-		b.WriteString("  \"vendors\": [\n")
-		for i, card := range sc.cards {
-			writeCardJSON(&b, sc.names[i], card)
-			if i < len(sc.cards)-1 {
-				b.WriteString(",")
-			}
-			b.WriteString("\n")
-		}
-		b.WriteString("  ],\n")
+	doc := scoreDoc{
+		Profile:    profileJSON(sc.profile),
+		Vendors:    make([]cardDoc, len(sc.cards)),
+		Ranking:    make([]string, len(sc.order)),
+		RankStable: sc.stable.Stable,
 	}
-	ranking := make([]string, len(sc.order))
+	for i, c := range sc.cards {
+		doc.Vendors[i] = newCardDoc(sc.names[i], c)
+	}
 	for i, idx := range sc.order {
-		ranking[i] = sc.names[idx]
+		doc.Ranking[i] = sc.names[idx]
 	}
-	fmt.Fprintf(&b, "  \"ranking\": %s,\n", inlineList(ranking))
-	fmt.Fprintf(&b, "  \"rank_stable\": %t\n", sc.stable.Stable)
-	b.WriteString("}\n")
-	return b.Bytes(), nil
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // read by people, not put into HTML
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return nil, err
+	}
+	return formatLayout(b.Bytes()), nil
 }
 
-func writeCardJSON(b *bytes.Buffer, name string, c rubric.Scorecard) {
-	const in = "      "
-	b.WriteString("    {\n")
-	fmt.Fprintf(b, "%s\"name\": %s,\n", in, sessionfile.Quote(name))
-	dims := make([]string, len(c.Dimensions))
-	for i, d := range c.Dimensions {
-		dims[i] = fmt.Sprintf("%s: %s", sessionfile.Quote(d.ID), score(d.Points))
-	}
-	fmt.Fprintf(b, "%s\"dimensions\": { %s },\n", in, strings.Join(dims, ", "))
-	lead := in + `"items": { `
-	var lines []string
-	for _, dim := range rubric.Dimensions {
-		var items []string
-		for _, it := range c.Items {
-			if it.ID[:1] == dim.ID {
-				items = append(items, fmt.Sprintf("%s: %d", sessionfile.Quote(it.ID), it.Points))
-			}
-		}
-		lines = append(lines, strings.Join(items, ", "))
-	}
-	b.WriteString(lead + strings.Join(lines, ",\n"+strings.Repeat(" ", len(lead))) + " },\n")
-	fmt.Fprintf(b, "%s\"total\": %s,\n", in, score(c.Total))
-	fmt.Fprintf(b, "%s\"potential\": %s,\n", in, score(c.Potential))
-	fmt.Fprintf(b, "%s\"band\": %s,\n", in, sessionfile.Quote(string(c.Band)))
-	fmt.Fprintf(b, "%s\"provisional\": %t,\n", in, c.Provisional)
-	fmt.Fprintf(b, "%s\"answered\": %d,\n", in, c.Answered)
-	fmt.Fprintf(b, "%s\"applicable\": %d,\n", in, c.Applicable)
-	fmt.Fprintf(b, "%s\"knockouts\": %s,\n", in, inlineList(c.KnockoutCodes()))
-	fmt.Fprintf(b, "%s\"flags\": %s\n", in, inlineList(c.FlagCodes()))
-	b.WriteString("    }")
+// scoreDoc is the document of ScoreJSON, its fields in format.md's order.
+type scoreDoc struct {
+	Profile    any       `json:"profile"` // a profile's name, or its weights
+	Vendors    []cardDoc `json:"vendors"`
+	Ranking    []string  `json:"ranking"`
+	RankStable bool      `json:"rank_stable"`
 }
 
-// inlineList writes a list of strings on one line: ["a", "b"].
-func inlineList(items []string) string {
-	parts := make([]string, len(items))
-	for i, s := range items {
-		parts[i] = string(sessionfile.Quote(s))
-	}
-	return "[" + strings.Join(parts, ", ") + "]"
+// cardDoc is one vendor's scorecard. encoding/json writes a map's keys sorted, which
+// is the rubric's order of the dimensions (A–D) and of the items (A1–D4).
+type cardDoc struct {
+	Name        string                 `json:"name"`
+	Dimensions  map[string]json.Number `json:"dimensions"`
+	Items       map[string]int         `json:"items"`
+	Total       json.Number            `json:"total"`
+	Potential   json.Number            `json:"potential"`
+	Band        rubric.Band            `json:"band"`
+	Provisional bool                   `json:"provisional"`
+	Answered    int                    `json:"answered"`
+	Applicable  int                    `json:"applicable"`
+	Knockouts   []string               `json:"knockouts"`
+	Flags       []string               `json:"flags"`
 }
 
-// inlineProfile writes a profile name, or its weights on one line.
-func inlineProfile(p rubric.Profile) string {
+// newCardDoc is c as the document gives it. Points are written as the scorecard
+// rounds them: a weighted total may carry one decimal.
+func newCardDoc(name string, c rubric.Scorecard) cardDoc {
+	d := cardDoc{
+		Name:        name,
+		Dimensions:  make(map[string]json.Number, len(c.Dimensions)),
+		Items:       make(map[string]int, len(c.Items)),
+		Total:       json.Number(rubric.FormatPoints(c.Total)),
+		Potential:   json.Number(rubric.FormatPoints(c.Potential)),
+		Band:        c.Band,
+		Provisional: c.Provisional,
+		Answered:    c.Answered,
+		Applicable:  c.Applicable,
+		Knockouts:   c.KnockoutCodes(),
+		Flags:       c.FlagCodes(),
+	}
+	for _, ds := range c.Dimensions {
+		d.Dimensions[ds.ID] = json.Number(rubric.FormatPoints(ds.Points))
+	}
+	for _, it := range c.Items {
+		d.Items[it.ID] = it.Points
+	}
+	return d
+}
+
+// profileJSON names a built-in profile, or gives any other profile's weights.
+func profileJSON(p rubric.Profile) any {
 	if name, ok := sessionfile.ProfileName(p); ok {
-		return string(sessionfile.Quote(name))
+		return name
 	}
-	parts := make([]string, len(rubric.Dimensions))
+	weights := make(map[string]float64, len(rubric.Dimensions))
 	for d, dim := range rubric.Dimensions {
-		parts[d] = fmt.Sprintf("%s: %s", sessionfile.Quote(dim.ID), rubric.FormatNumber(p.Weights[d]))
+		weights[dim.ID] = p.Weights[d]
 	}
-	return "{ " + strings.Join(parts, ", ") + " }"
+	return weights
+}
+
+// formatLayout puts each list and object of indented JSON that holds plain values
+// only on the line of its key, as format.md lays out a scorecard: ["a", "b"] and
+// { "A": 19, "B": 32 }, the items one dimension a line under each other. Only
+// whitespace changes. Indented JSON has one value a line, and a line that ends in
+// "{" or "[" opens a container (a string ends in a quote), so lines are enough.
+func formatLayout(indented []byte) []byte {
+	lines := bytes.SplitAfter(indented, []byte("\n"))
+	out := make([]byte, 0, len(indented))
+	for i := 0; i < len(lines); i++ {
+		members, end, ok := flatContainer(lines, i)
+		if !ok {
+			out = append(out, lines[i]...)
+			continue
+		}
+		open := bytes.TrimSuffix(lines[i], []byte("\n"))
+		closer := bytes.TrimSpace(lines[end])
+		if open[len(open)-1] == '[' {
+			out = append(out, open...)
+			out = append(out, bytes.Join(members, []byte(", "))...)
+		} else {
+			out = append(out, open...)
+			out = append(out, ' ')
+			groupBreak := append([]byte(",\n"), bytes.Repeat([]byte(" "), len(open)+1)...)
+			byDimension := bytes.HasPrefix(bytes.TrimSpace(open), []byte(`"items":`))
+			for k, m := range members {
+				switch {
+				case k == 0:
+				case byDimension && m[1] != members[k-1][1]: // "B1" after "A4"
+					out = append(out, groupBreak...)
+				default:
+					out = append(out, ", "...)
+				}
+				out = append(out, m...)
+			}
+			out = append(out, ' ')
+		}
+		out = append(out, closer...)
+		out = append(out, '\n')
+		i = end
+	}
+	return out
+}
+
+// flatContainer reads the list or object that lines[at] opens after its key, when it
+// holds plain values only: its members without indentation or commas, and the index
+// of its closing line.
+func flatContainer(lines [][]byte, at int) (members [][]byte, end int, ok bool) {
+	open := bytes.TrimSpace(lines[at])
+	if len(open) == 0 || open[0] != '"' || !(open[len(open)-1] == '{' || open[len(open)-1] == '[') {
+		return nil, 0, false
+	}
+	for end = at + 1; end < len(lines); end++ {
+		l := bytes.TrimSpace(lines[end])
+		switch {
+		case len(l) == 0:
+			return nil, 0, false
+		case l[0] == '}' || l[0] == ']':
+			return members, end, len(members) > 0
+		case l[len(l)-1] == '{' || l[len(l)-1] == '[':
+			return nil, 0, false
+		}
+		members = append(members, bytes.TrimSuffix(l, []byte(",")))
+	}
+	return nil, 0, false
 }
 
 // ScoreText is the same scorecards as a plain-text table for a terminal, columns
@@ -162,13 +233,10 @@ func ScoreText(s rubric.Session, lang rubric.Lang) string {
 		}
 		row := []string{rank, truncate(clean.Line(sc.names[i]), 32)}
 		for _, d := range c.Dimensions {
-			row = append(row, score(d.Points))
+			row = append(row, rubric.FormatPoints(d.Points))
 		}
-		band := c.Band.Label(lang)
-		if c.Provisional {
-			band += t(lang, "(暂定)", " (provisional)")
-		}
-		row = append(row, score(c.Total), score(c.Potential), fmt.Sprintf("%d/%d", c.Answered, c.Applicable), band)
+		row = append(row, rubric.FormatPoints(c.Total), rubric.FormatPoints(c.Potential),
+			fmt.Sprintf("%d/%d", c.Answered, c.Applicable), rubric.BandWords(c, lang))
 		rows = append(rows, row)
 	}
 	// Rank, name and band to the left, the numbers to the right.
@@ -185,15 +253,13 @@ func ScoreText(s rubric.Session, lang rubric.Lang) string {
 		}
 		b.WriteString("\n" + clean.Line(sc.names[i]) + "\n")
 		for _, f := range c.Knockouts {
-			fmt.Fprintf(&b, "  %s%s\n", t(lang, "一票否决:", "Knockout: "), rubric.FindingText(f.Code, lang))
+			b.WriteString("  " + rubric.KnockoutWords(f, lang) + "\n")
 		}
 		for _, f := range c.Flags {
-			fmt.Fprintf(&b, "  %s%s\n", t(lang, "风险提示:", "Red flag: "), rubric.FindingText(f.Code, lang))
+			b.WriteString("  " + rubric.FlagWords(f, lang) + "\n")
 		}
 		if c.Provisional {
-			fmt.Fprintf(&b, "  %s\n", t(lang,
-				fmt.Sprintf("暂定:%d 个问题未回答,当前 %s 分,最高可达 %s 分", c.Applicable-c.Answered, score(c.Total), score(c.Potential)),
-				fmt.Sprintf("Provisional: %d questions unanswered; %s now, up to %s", c.Applicable-c.Answered, score(c.Total), score(c.Potential))))
+			b.WriteString("  " + rubric.Capitalized(rubric.ProvisionalWords(c, lang)) + "\n")
 		}
 	}
 	b.WriteString("\n" + stabilitySentence(sc, lang) + "\n")

@@ -81,11 +81,39 @@ func TestScoreJSONShape(t *testing.T) {
 	}
 }
 
-func TestScoreNumbers(t *testing.T) {
-	for f, want := range map[float64]string{74: "74", 74.5: "74.5", 0: "0", 88.25: "88.3", 99.96: "100"} {
-		if got := score(f); got != want {
-			t.Errorf("score(%v) = %q, want %q", f, got, want)
+// encoding/json writes the scorecards and only their layout is format.md's: a name
+// that ends like a list or an object stays a string, a custom profile's weights go on
+// one line, and an empty session keeps its empty lists.
+func TestScoreJSONLayout(t *testing.T) {
+	s := demo.Session(rubric.EN)
+	s.Vendors = s.Vendors[:2]
+	s.Vendors[0].Name, s.Vendors[1].Name = "Ends in {", "Ends in ["
+	s.Profile, _ = rubric.CustomProfile(30, 30.5, 24.5, 15)
+	out, err := ScoreJSON(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !json.Valid(out) {
+		t.Fatalf("not JSON:\n%s", out)
+	}
+	for _, want := range []string{
+		"{\n  \"profile\": { \"A\": 30, \"B\": 30.5, \"C\": 24.5, \"D\": 15 },\n  \"vendors\": [\n    {\n",
+		"      \"name\": \"Ends in {\",\n",
+		"      \"items\": { \"A1\": 6, \"A2\": 6, \"A3\": 5, \"A4\": 2,\n                 \"B1\": ",
+		"      \"knockouts\": [],\n      \"flags\": []\n    },\n",
+		"  \"ranking\": [\"Ends in {\", \"Ends in [\"],\n",
+	} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("score JSON lacks %q:\n%s", want, out)
 		}
+	}
+	empty, err := ScoreJSON(rubric.Session{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "{\n  \"profile\": \"default\",\n  \"vendors\": [],\n  \"ranking\": [],\n  \"rank_stable\": true\n}\n"
+	if string(empty) != want {
+		t.Errorf("empty session:\n%s\nwant\n%s", empty, want)
 	}
 }
 

@@ -3,27 +3,12 @@ package report
 import (
 	"fmt"
 	"math"
-	"strconv"
-	"strings"
 
 	"vendorvet/rubric"
 )
 
 // t picks the Chinese or the English of a phrase.
 func t(lang rubric.Lang, zh, en string) string { return rubric.Text{ZH: zh, EN: en}.In(lang) }
-
-// score prints points as an integer when whole and with one decimal otherwise (74,
-// 74.5), the way the scorecard rounds them.
-func score(f float64) string {
-	f = math.Round(f*10) / 10
-	if f == math.Trunc(f) {
-		return strconv.FormatFloat(f, 'f', 0, 64)
-	}
-	return strconv.FormatFloat(f, 'f', 1, 64)
-}
-
-// pct prints a percentage.
-func pct(f float64) string { return rubric.FormatNumber(f) + "%" }
 
 // answerWords says a vendor's answer to q in words, "Unknown" when there is none,
 // "not required" for a question the requirements make moot (applicable is
@@ -43,49 +28,6 @@ func answerWords(q *rubric.Question, applicable bool, a rubric.Answers, lang rub
 	return words
 }
 
-// requirementWords says the value of a field of step 1 (rubric.md §1) in words.
-func requirementWords(f rubric.RequirementField, r rubric.Requirements, l rubric.Lang) string {
-	switch f.ID {
-	case "daily_volume":
-		return t(l, rubric.FormatGrouped(float64(r.DailyVolume))+" 次/天", rubric.FormatGrouped(float64(r.DailyVolume))+" a day")
-	case "peak_multiplier":
-		return t(l, rubric.FormatNumber(r.PeakMultiplier)+" 倍", rubric.FormatNumber(r.PeakMultiplier)+"× normal volume")
-	case "industry":
-		if r.Industry == "" {
-			return t(l, "未填写", "not given")
-		}
-		ind := rubric.IndustryOptions.Label(r.Industry, l)
-		if r.Regulated() {
-			return ind + t(l, "(强监管行业)", " (regulated industry)")
-		}
-		return ind
-	case "target_response_s":
-		return t(l, fmt.Sprintf("%d 秒", r.TargetResponseS), fmt.Sprintf("%d s", r.TargetResponseS))
-	case "budget_month":
-		if r.BudgetMonth == nil {
-			return t(l, "未设定", "not set")
-		}
-		return rubric.MoneyWords(*r.BudgetMonth, l)
-	}
-	switch f.Kind {
-	case rubric.KindSet:
-		return rubric.ListWords(*f.List(&r), f.Options, l)
-	case rubric.KindChoice:
-		return f.Options.Label(*f.Str(&r), l)
-	case rubric.KindNumber: // the targets in percent
-		x, _ := r.Number(f.ID)
-		return pct(x)
-	}
-	return orNone(*f.Str(&r), l)
-}
-
-func orNone(s string, lang rubric.Lang) string {
-	if strings.TrimSpace(s) == "" {
-		return "—"
-	}
-	return s
-}
-
 // priceVsBudget compares a quoted monthly price with the budget, or says why it cannot.
 func priceVsBudget(a rubric.Answers, r rubric.Requirements, lang rubric.Lang) (price, verdict string) {
 	p, ok := a.Num("price_month")
@@ -99,8 +41,8 @@ func priceVsBudget(a rubric.Answers, r rubric.Requirements, lang rubric.Lang) (p
 	b := *r.BudgetMonth
 	share := math.Round(p / b * 100)
 	if p <= b {
-		return price, t(lang, fmt.Sprintf("预算内(%s%%)", score(share)), fmt.Sprintf("within budget (%s%%)", score(share)))
+		return price, t(lang, fmt.Sprintf("预算内(%s%%)", rubric.FormatNumber(share)), fmt.Sprintf("within budget (%s%%)", rubric.FormatNumber(share)))
 	}
 	over := math.Round((p - b) / b * 100)
-	return price, t(lang, fmt.Sprintf("超出预算 %s%%", score(over)), fmt.Sprintf("%s%% over budget", score(over)))
+	return price, t(lang, fmt.Sprintf("超出预算 %s%%", rubric.FormatNumber(over)), fmt.Sprintf("%s%% over budget", rubric.FormatNumber(over)))
 }

@@ -22,23 +22,20 @@ func scoreLines(c *Common, card rubric.Scorecard, focusItem string, w int) []str
 	labelW := w - 8
 	for i, d := range card.Dimensions {
 		dim := rubric.Dimensions[i]
-		pts := rubric.FormatNumber(d.Points) + "/" + rubric.FormatNumber(d.Weight)
-		out = append(out, pad(dim.Name.In(c.Lang), labelW)+padLeft(pts, 8))
+		out = append(out, pad(dim.Name.In(c.Lang), labelW)+padLeft(rubric.OutOf(d.Points, d.Weight), 8))
 		out = append(out, bar(c, d.Points, d.Weight, w))
 	}
 	out = append(out, "")
-	total := fmt.Sprintf(c.tr("总分 %s", "Total %s"), rubric.FormatNumber(card.Total))
+	total := fmt.Sprintf(c.tr("总分 %s", "Total %s"), rubric.FormatPoints(card.Total))
 	out = append(out, st.PanelTitle.Render(total)+"  "+bandWord(c, card.Band))
 	if card.Provisional {
-		out = append(out, st.Faint.Render(c.tr("暂定:仍有问题未回答", "provisional: questions still open")))
+		for _, l := range wrapClauses(rubric.Capitalized(rubric.ProvisionalWords(card, c.Lang)), w) {
+			out = append(out, st.Faint.Render(l))
+		}
 	}
-	if card.Potential != card.Total {
-		out = append(out, fmt.Sprintf(c.tr("当前 %s,最高可达 %s", "now %s, up to %s"),
-			rubric.FormatNumber(card.Total), rubric.FormatNumber(card.Potential)))
-	}
-	out = append(out, fmt.Sprintf(c.tr("已答 %d/%d", "answered %d/%d"), card.Answered, card.Applicable))
+	out = append(out, c.tr("完成度:", "Answered: ")+rubric.AnsweredWords(card, c.Lang))
 	for _, k := range card.Knockouts {
-		for i, l := range wrapText("✗ "+c.tr("一票否决:", "knockout: ")+rubric.FindingText(k.Code, c.Lang), w) {
+		for i, l := range wrapText("✗ "+rubric.KnockoutWords(k, c.Lang), w) {
 			if i > 0 {
 				l = "  " + l
 			}
@@ -56,7 +53,10 @@ func scoreLines(c *Common, card rubric.Scorecard, focusItem string, w int) []str
 	if focusItem != "" {
 		it := card.Item(focusItem)
 		item, _, _ := rubric.ItemByID(focusItem)
-		out = append(out, "", st.PanelTitle.Render(fmt.Sprintf("%s %s  %d/%d", item.ID, item.Name.In(c.Lang), it.Points, it.Max)))
+		out = append(out, "")
+		for _, l := range wrapText(item.ID+" "+item.Name.In(c.Lang)+"  "+rubric.ItemPointsWords(it, c.Lang), w) {
+			out = append(out, st.PanelTitle.Render(l))
+		}
 		for _, why := range it.Why {
 			for i, l := range wrapText(strings.ReplaceAll(why.In(c.Lang), " → ", " →\u00a0"), w-2) {
 				bullet := "· "
@@ -71,6 +71,17 @@ func scoreLines(c *Common, card rubric.Scorecard, focusItem string, w int) []str
 		out[i] = truncate(l, w)
 	}
 	return out
+}
+
+// wrapClauses wraps s to w cells, breaking after its first clause when that fits a
+// line and the whole does not: "暂定:44 个问题未回答," over "最高可达 100 分" rather
+// than a unit left alone on the last line.
+func wrapClauses(s string, w int) []string {
+	head, tail, ok := strings.Cut(s, ",")
+	if !ok || width(s) <= w || width(head)+1 > w {
+		return wrapText(s, w)
+	}
+	return append([]string{head + ","}, wrapText(strings.TrimLeft(tail, " "), w)...)
 }
 
 // bar draws points out of max as a bar w cells wide; the numbers are printed beside
@@ -100,7 +111,7 @@ func reasonLines(c *Common, card rubric.Scorecard, focusItem string, w, n int, m
 	if focusItem != "" {
 		it := card.Item(focusItem)
 		item, _, _ := rubric.ItemByID(focusItem)
-		out = append(out, st.PanelTitle.Render(truncate(fmt.Sprintf("%s %s  %d/%d", item.ID, item.Name.In(c.Lang), it.Points, it.Max), w)))
+		out = append(out, st.PanelTitle.Render(truncate(item.ID+" "+item.Name.In(c.Lang)+"  "+rubric.ItemPointsWords(it, c.Lang), w)))
 		for _, why := range it.Why {
 			for i, l := range wrapText(why.In(c.Lang), w-2) {
 				bullet := "· "
@@ -113,7 +124,7 @@ func reasonLines(c *Common, card rubric.Scorecard, focusItem string, w, n int, m
 	}
 	var findings []string
 	for _, k := range card.Knockouts {
-		findings = append(findings, st.Error.Render(truncate("✗ "+c.tr("一票否决:", "knockout: ")+rubric.FindingText(k.Code, c.Lang), w)))
+		findings = append(findings, st.Error.Render(truncate("✗ "+rubric.KnockoutWords(k, c.Lang), w)))
 	}
 	for _, f := range card.Flags {
 		findings = append(findings, st.Warn.Render(truncate("! "+rubric.FindingText(f.Code, c.Lang), w)))
@@ -136,14 +147,14 @@ func reasonLines(c *Common, card rubric.Scorecard, focusItem string, w, n int, m
 func scoreSummary(c *Common, card rubric.Scorecard, w int) string {
 	st := c.Styles
 	parts := []string{
-		st.PanelTitle.Render(fmt.Sprintf(c.tr("总分 %s", "Total %s"), rubric.FormatNumber(card.Total))),
+		st.PanelTitle.Render(fmt.Sprintf(c.tr("总分 %s", "Total %s"), rubric.FormatPoints(card.Total))),
 		bandWord(c, card.Band),
 	}
 	if card.Provisional {
-		parts = append(parts, c.tr("暂定", "provisional"))
+		parts = append(parts, rubric.ProvisionalMark.In(c.Lang))
 	}
 	if card.Potential != card.Total {
-		parts = append(parts, fmt.Sprintf(c.tr("最高 %s", "up to %s"), rubric.FormatNumber(card.Potential)))
+		parts = append(parts, rubric.UpToWords(card.Potential, c.Lang))
 	}
 	if n := len(card.Knockouts); n > 0 {
 		parts = append(parts, st.Error.Render(fmt.Sprintf(c.tr("✗ 否决 %d", "✗ knockouts %d"), n)))
@@ -153,7 +164,7 @@ func scoreSummary(c *Common, card rubric.Scorecard, w int) string {
 	}
 	var dims []string
 	for _, d := range card.Dimensions {
-		dims = append(dims, d.ID+" "+rubric.FormatNumber(d.Points)+"/"+rubric.FormatNumber(d.Weight))
+		dims = append(dims, d.ID+" "+rubric.OutOf(d.Points, d.Weight))
 	}
 	parts = append(parts, strings.Join(dims, " "))
 	line := ""
