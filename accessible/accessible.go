@@ -98,15 +98,12 @@ type plainFlow struct {
 	out   io.Writer
 }
 
-// tr picks the Chinese or the English text.
-func (f *plainFlow) tr(zh, en string) string { return rubric.Text{ZH: zh, EN: en}.In(f.lang) }
-
 // line prints one line.
 func (f *plainFlow) line(s string) { fmt.Fprintln(f.out, s) }
 
 // say prints one line in the user's language, formatted with args.
 func (f *plainFlow) say(zh, en string, args ...any) {
-	fmt.Fprintf(f.out, f.tr(zh, en)+"\n", args...)
+	fmt.Fprintf(f.out, f.lang.Pick(zh, en)+"\n", args...)
 }
 
 // ctx bounds one database call.
@@ -115,10 +112,10 @@ func (f *plainFlow) ctx() (context.Context, context.CancelFunc) {
 }
 
 // sep is the separator between facts on one line.
-func (f *plainFlow) sep() string { return f.tr("，", ", ") }
+func (f *plainFlow) sep() string { return f.lang.Pick("，", ", ") }
 
 // colon follows a label.
-func (f *plainFlow) colon() string { return f.tr("：", ": ") }
+func (f *plainFlow) colon() string { return f.lang.Pick("：", ": ") }
 
 // ---- prompts ----
 
@@ -190,15 +187,15 @@ func (f *plainFlow) askLine(title, def string, check func(string) string) (strin
 // askCommand asks for a menu choice: a number or a letter. def is what Enter means
 // ("" when Enter means nothing). valid returns whether a (normalised) choice exists.
 func (f *plainFlow) askCommand(def string, valid func(string) bool) (string, error) {
-	title := f.tr("请选择：", "Choice:")
+	title := f.lang.Pick("请选择：", "Choice:")
 	if def != "" {
-		title = fmt.Sprintf(f.tr("请选择(回车 = %s)：", "Choice (Enter = %s):"), strings.ToUpper(def))
+		title = fmt.Sprintf(f.lang.Pick("请选择(回车 = %s)：", "Choice (Enter = %s):"), strings.ToUpper(def))
 	}
 	v, err := f.askLine(title, def, func(s string) string {
 		if valid(plainCommand(s)) {
 			return ""
 		}
-		return f.tr("没有这个选项，请按上面的说明输入编号或字母。", "There is no such choice; type a number or a letter as listed above.")
+		return f.lang.Pick("没有这个选项，请按上面的说明输入编号或字母。", "There is no such choice; type a number or a letter as listed above.")
 	})
 	if err != nil {
 		return "", err
@@ -277,10 +274,10 @@ func (f *plainFlow) sessions() error {
 		if prev {
 			f.say("输入 P 查看前 %d 个。", "Type P for the previous %d.", plainPageSize)
 		}
-		help := f.tr("输入编号打开评估，N 新建评估，F 按标题、客户或行业筛选，Q 退出。",
+		help := f.lang.Pick("输入编号打开评估，N 新建评估，F 按标题、客户或行业筛选，Q 退出。",
 			"Type a session's number to open it, N for a new session, F to filter by title, client or industry, Q to quit.")
 		if filter != "" {
-			help = f.tr("输入编号打开评估，N 新建评估，F 更改筛选(直接回车取消筛选)，Q 退出。",
+			help = f.lang.Pick("输入编号打开评估，N 新建评估，F 更改筛选(直接回车取消筛选)，Q 退出。",
 				"Type a session's number to open it, N for a new session, F to change the filter (Enter alone clears it), Q to quit.")
 		}
 		f.line(help)
@@ -307,7 +304,7 @@ func (f *plainFlow) sessions() error {
 		case "p":
 			offset = max(0, offset-plainPageSize)
 		case "f":
-			text, err := f.askLine(f.tr("筛选文字(回车 = 不筛选)：", "Filter text (Enter = no filter):"), "", nil)
+			text, err := f.askLine(f.lang.Pick("筛选文字(回车 = 不筛选)：", "Filter text (Enter = no filter):"), "", nil)
 			if err != nil {
 				return err
 			}
@@ -336,21 +333,21 @@ func (f *plainFlow) sessions() error {
 func (f *plainFlow) sessionLine(s db.SessionSummary) string {
 	parts := []string{s.Title}
 	if s.Client != "" {
-		parts = append(parts, f.tr("客户 ", "client ")+s.Client)
+		parts = append(parts, f.lang.Pick("客户 ", "client ")+s.Client)
 	}
 	if s.Industry != "" {
 		parts = append(parts, rubric.IndustryOptions.Label(s.Industry, f.lang))
 	}
-	vendors := fmt.Sprintf(f.tr("%d 家服务商", "%d vendors"), s.Vendors)
+	vendors := fmt.Sprintf(f.lang.Pick("%d 家服务商", "%d vendors"), s.Vendors)
 	if s.Vendors == 1 {
-		vendors = f.tr("1 家服务商", "1 vendor")
+		vendors = f.lang.Pick("1 家服务商", "1 vendor")
 	}
 	parts = append(parts, vendors)
 	if s.HasLead {
-		parts = append(parts, fmt.Sprintf(f.tr("领先：%s %s", "leading: %s, %s"),
+		parts = append(parts, fmt.Sprintf(f.lang.Pick("领先：%s %s", "leading: %s, %s"),
 			s.Lead, rubric.TotalBandWords(s.LeadTotal, s.LeadBand, f.lang)))
 	}
-	parts = append(parts, f.tr("修改于 ", "changed ")+s.UpdatedAt.Local().Format("2006-01-02 15:04"))
+	parts = append(parts, f.lang.Pick("修改于 ", "changed ")+s.UpdatedAt.Local().Format("2006-01-02 15:04"))
 	return strings.Join(parts, f.sep())
 }
 
@@ -359,20 +356,20 @@ func (f *plainFlow) sessionLine(s db.SessionSummary) string {
 func (f *plainFlow) newSession() (int64, error) {
 	f.line("")
 	f.say("新建评估。", "New session.")
-	title, err := f.askLine(f.tr("标题(必填)：", "Title (required):"), "", func(s string) string {
+	title, err := f.askLine(f.lang.Pick("标题(必填)：", "Title (required):"), "", func(s string) string {
 		if clean.Line(s) == "" {
-			return f.tr("标题不能为空。", "A title is required.")
+			return f.lang.Pick("标题不能为空。", "A title is required.")
 		}
 		return ""
 	})
 	if err != nil {
 		return 0, err
 	}
-	client, err := f.askLine(f.tr("客户(可空)：", "Client (optional):"), "", nil)
+	client, err := f.askLine(f.lang.Pick("客户(可空)：", "Client (optional):"), "", nil)
 	if err != nil {
 		return 0, err
 	}
-	evaluator, err := f.askLine(f.tr("评估人(可空)：", "Evaluator (optional):"), "", nil)
+	evaluator, err := f.askLine(f.lang.Pick("评估人(可空)：", "Evaluator (optional):"), "", nil)
 	if err != nil {
 		return 0, err
 	}
@@ -418,7 +415,7 @@ func (f *plainFlow) session(id int64) error {
 		if sess.Evaluator != "" {
 			f.say("评估人：%s", "Evaluator: %s", sess.Evaluator)
 		}
-		f.line(f.tr("需求：", "Requirements: ") + f.requirementsText(sess.Requirements))
+		f.line(f.lang.Pick("需求：", "Requirements: ") + f.requirementsText(sess.Requirements))
 		f.say("服务商：%d 家。", "Vendors: %d.", len(sess.Vendors))
 		for i, v := range sess.Vendors {
 			card := rubric.Score(sess.Requirements, v.Answers, sess.Profile)
@@ -473,16 +470,16 @@ func (f *plainFlow) cardLine(card rubric.Scorecard) string {
 func (f *plainFlow) addVendor(sess *db.Session) (int, error) {
 	f.line("")
 	f.say("添加服务商。", "Add a vendor.")
-	name, err := f.askLine(f.tr("服务商名称(必填)：", "Vendor name (required):"), "", func(s string) string {
+	name, err := f.askLine(f.lang.Pick("服务商名称(必填)：", "Vendor name (required):"), "", func(s string) string {
 		if clean.Line(s) == "" {
-			return f.tr("名称不能为空。", "A name is required.")
+			return f.lang.Pick("名称不能为空。", "A name is required.")
 		}
 		return ""
 	})
 	if err != nil {
 		return -1, err
 	}
-	contact, err := f.askLine(f.tr("联系人(可空)：", "Contact (optional):"), "", nil)
+	contact, err := f.askLine(f.lang.Pick("联系人(可空)：", "Contact (optional):"), "", nil)
 	if err != nil {
 		return -1, err
 	}
@@ -657,22 +654,22 @@ func (f *plainFlow) questionTitle(q rubric.Question, req rubric.Requirements, an
 	}
 	var extra []string
 	if q.Kind == rubric.KindNumber && q.Unit.In(f.lang) != "" {
-		extra = append(extra, f.tr("单位 ", "unit ")+q.Unit.In(f.lang))
+		extra = append(extra, f.lang.Pick("单位 ", "unit ")+q.Unit.In(f.lang))
 	}
 	if h := q.Help.In(f.lang); h != "" {
 		extra = append(extra, h)
 	}
 	if q.Item != "" && !q.Detail && !q.Applicable(req) {
-		extra = append(extra, f.tr("本次不计分", "not counted here"))
+		extra = append(extra, f.lang.Pick("本次不计分", "not counted here"))
 	}
 	if len(extra) > 0 {
-		t += f.tr("(", " (") + strings.Join(extra, f.tr("；", "; ")) + f.tr(")", ")")
+		t += f.lang.Pick("(", " (") + strings.Join(extra, f.lang.Pick("；", "; ")) + f.lang.Pick(")", ")")
 	}
 	shown, known := ans.Shown(q)
 	if !known {
-		return t + f.sep() + f.tr("当前：", "now: ") + rubric.AnswerInline(q, nil, f.lang)
+		return t + f.sep() + f.lang.Pick("当前：", "now: ") + rubric.AnswerInline(q, nil, f.lang)
 	}
-	return t + f.sep() + f.tr("当前：", "now: ") + rubric.AnswerInline(q, &shown, f.lang)
+	return t + f.sep() + f.lang.Pick("当前：", "now: ") + rubric.AnswerInline(q, &shown, f.lang)
 }
 
 // askAnswer asks q once and returns the answer given (nil: unknown).
@@ -685,9 +682,9 @@ func (f *plainFlow) askAnswer(q rubric.Question, req rubric.Requirements, cur *r
 			t = cur.Tri
 		}
 		field := huh.NewSelect[rubric.Tri]().Title(title).Options(
-			huh.NewOption(f.tr("是", "yes"), rubric.Yes),
-			huh.NewOption(f.tr("否", "no"), rubric.No),
-			huh.NewOption(f.tr("未知", "unknown"), rubric.Unknown),
+			huh.NewOption(f.lang.Pick("是", "yes"), rubric.Yes),
+			huh.NewOption(f.lang.Pick("否", "no"), rubric.No),
+			huh.NewOption(f.lang.Pick("未知", "unknown"), rubric.Unknown),
 		).Value(&t)
 		if err := f.ask(field); err != nil {
 			return nil, err
@@ -702,7 +699,7 @@ func (f *plainFlow) askAnswer(q rubric.Question, req rubric.Requirements, cur *r
 		if cur != nil {
 			def = rubric.FormatNumber(cur.Num)
 		}
-		text, err := f.askLine(title+f.tr("。请输入：", ". Answer:"), def, func(s string) string {
+		text, err := f.askLine(title+f.lang.Pick("。请输入：", ". Answer:"), def, func(s string) string {
 			if s == "" || plainUnknown(s) {
 				return ""
 			}
@@ -732,7 +729,7 @@ func (f *plainFlow) askAnswer(q rubric.Question, req rubric.Requirements, cur *r
 		for _, o := range q.Options {
 			opts = append(opts, huh.NewOption(o.Label.In(f.lang), o.Value))
 		}
-		opts = append(opts, huh.NewOption(f.tr("未知", "unknown"), ""))
+		opts = append(opts, huh.NewOption(f.lang.Pick("未知", "unknown"), ""))
 		if err := f.ask(huh.NewSelect[string]().Title(title).Options(opts...).Value(&s)); err != nil {
 			return nil, err
 		}
@@ -761,7 +758,7 @@ func (f *plainFlow) askAnswer(q rubric.Question, req rubric.Requirements, cur *r
 // askSet asks a multi-choice and leaves the ticked values, in the options' order,
 // in chosen.
 func (f *plainFlow) askSet(title string, options rubric.Options, chosen *[]string) error {
-	title += f.tr("(输入选项编号勾选或取消，输入 0 确认)", " (type an option's number to tick or untick it, then 0 to confirm)")
+	title += f.lang.Pick("(输入选项编号勾选或取消，输入 0 确认)", " (type an option's number to tick or untick it, then 0 to confirm)")
 	opts := make([]huh.Option[string], 0, len(options))
 	for _, o := range options {
 		opts = append(opts, huh.NewOption(o.Label.In(f.lang), o.Value).Selected(slices.Contains(*chosen, o.Value)))
@@ -784,13 +781,13 @@ func (f *plainFlow) askSet(title string, options rubric.Options, chosen *[]strin
 func (f *plainFlow) note(v *db.Vendor, n int) error {
 	cur := v.Notes[n]
 	if cur != "" {
-		f.line(f.tr("当前证据/备注：", "Current evidence / notes: ") + cur)
+		f.line(f.lang.Pick("当前证据/备注：", "Current evidence / notes: ") + cur)
 	}
 	for {
 		var text string
-		title := f.tr("证据/备注(回车保留，- 清空)：", "Evidence / notes (Enter keeps them, - clears them):")
+		title := f.lang.Pick("证据/备注(回车保留，- 清空)：", "Evidence / notes (Enter keeps them, - clears them):")
 		if cur == "" {
-			title = f.tr("证据/备注(可空)：", "Evidence / notes (optional):")
+			title = f.lang.Pick("证据/备注(可空)：", "Evidence / notes (optional):")
 		}
 		text = cur
 		if err := f.ask(huh.NewText().Title(title).Value(&text)); err != nil {
@@ -840,7 +837,7 @@ func plainRememberNote(v *db.Vendor, n int, text string) {
 // noteText says a note on one line, or that there is none.
 func (f *plainFlow) noteText(s string) string {
 	if s == "" {
-		return f.tr("无", "none")
+		return f.lang.Pick("无", "none")
 	}
 	return clean.Folded(s)
 }
@@ -852,9 +849,9 @@ func (f *plainFlow) scorecard(name string, card rubric.Scorecard) {
 	for d := range card.Dimensions {
 		f.line(rubric.DimensionWords(card, d, f.lang))
 	}
-	f.line(f.tr("总分：", "Total: ") + rubric.TotalWords(card.Total, f.lang))
-	f.line(f.tr("结论：", "Band: ") + card.Band.Label(f.lang))
-	f.line(f.tr("完成度：", "Answered: ") + rubric.AnsweredWords(card, f.lang))
+	f.line(f.lang.Pick("总分：", "Total: ") + rubric.TotalWords(card.Total, f.lang))
+	f.line(f.lang.Pick("结论：", "Band: ") + card.Band.Label(f.lang))
+	f.line(f.lang.Pick("完成度：", "Answered: ") + rubric.AnsweredWords(card, f.lang))
 	if card.Provisional {
 		f.line(rubric.Capitalized(rubric.ProvisionalWords(card, f.lang)))
 	}
@@ -862,13 +859,13 @@ func (f *plainFlow) scorecard(name string, card rubric.Scorecard) {
 		f.say("无一票否决项。", "No knockouts.")
 	}
 	for _, k := range card.Knockouts {
-		f.line(rubric.KnockoutWords(k, f.lang) + f.tr("。", "."))
+		f.line(rubric.KnockoutWords(k, f.lang) + f.lang.Pick("。", "."))
 	}
 	if len(card.Flags) == 0 {
 		f.say("无风险提示。", "No red flags.")
 	}
 	for _, fl := range card.Flags {
-		f.line(rubric.FlagWords(fl, f.lang) + f.tr("。", "."))
+		f.line(rubric.FlagWords(fl, f.lang) + f.lang.Pick("。", "."))
 	}
 }
 
@@ -880,10 +877,10 @@ func (f *plainFlow) requirementsText(r rubric.Requirements) string {
 	for _, fd := range rubric.RequirementFields {
 		parts = append(parts, fd.Prompt.In(f.lang)+f.colon()+clean.Folded(fd.Words(r, f.lang)))
 	}
-	text := strings.Join(parts, f.tr("；", "; "))
+	text := strings.Join(parts, f.lang.Pick("；", "; "))
 	// Notes that end a sentence themselves get no second full stop.
 	if !strings.HasSuffix(text, ".") && !strings.HasSuffix(text, "。") {
-		text += f.tr("。", ".")
+		text += f.lang.Pick("。", ".")
 	}
 	return text
 }
@@ -932,9 +929,9 @@ func (f *plainFlow) editRequirements(sess *db.Session) error {
 func (f *plainFlow) askRequirement(fd rubric.RequirementField, r *rubric.Requirements) (bool, error) {
 	title := fd.Prompt.In(f.lang)
 	if u := fd.Unit.In(f.lang); u != "" {
-		title += f.tr("(", " (") + u + f.tr(")", ")")
+		title += f.lang.Pick("(", " (") + u + f.lang.Pick(")", ")")
 	}
-	title += f.sep() + f.tr("当前：", "now: ") + clean.Folded(fd.Words(*r, f.lang))
+	title += f.sep() + f.lang.Pick("当前：", "now: ") + clean.Folded(fd.Words(*r, f.lang))
 	switch fd.Kind {
 	case rubric.KindSet:
 		cur := fd.List(r)
@@ -979,9 +976,9 @@ func (f *plainFlow) askRequirement(fd rubric.RequirementField, r *rubric.Require
 			def = rubric.FormatNumber(x)
 		}
 		if fd.Optional {
-			title += f.tr("(输入 - 清空)", " (- clears it)")
+			title += f.lang.Pick("(输入 - 清空)", " (- clears it)")
 		}
-		text, err := f.askLine(title+f.tr("。请输入：", ". New value:"), def, func(s string) string {
+		text, err := f.askLine(title+f.lang.Pick("。请输入：", ". New value:"), def, func(s string) string {
 			_, msg := f.parseRequirement(fd, *r, s)
 			return msg
 		})
@@ -1000,9 +997,9 @@ func (f *plainFlow) askRequirement(fd rubric.RequirementField, r *rubric.Require
 
 	default: // rubric.KindText
 		cur := fd.Str(r)
-		title += f.tr("(回车保留，- 清空)", " (Enter keeps it, - clears it)")
+		title += f.lang.Pick("(回车保留，- 清空)", " (Enter keeps it, - clears it)")
 		text := *cur
-		if err := f.ask(huh.NewText().Title(title + f.tr("。请输入：", ". New value:")).Value(&text)); err != nil {
+		if err := f.ask(huh.NewText().Title(title + f.lang.Pick("。请输入：", ". New value:")).Value(&text)); err != nil {
 			return false, err
 		}
 		text = strings.TrimSpace(text)
@@ -1026,7 +1023,7 @@ func (f *plainFlow) parseRequirement(fd rubric.RequirementField, r rubric.Requir
 		return nil, ""
 	}
 	if s == "" {
-		return nil, f.tr("请填写。", "A value is required.")
+		return nil, f.lang.Pick("请填写。", "A value is required.")
 	}
 	got := r.ReadNumber(fd.ID, s)
 	switch {

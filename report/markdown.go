@@ -77,10 +77,10 @@ func (r *mdReport) prepare() {
 		label := r.cell(q.Label.In(r.lang))
 		r.questions[i] = mdQuestion{q: q, applicable: q.Applicable(r.s.Requirements), label: label, row: "| " + label + " | "}
 	}
-	tableHead := r.tableHead([]string{r.t("问题", "Question"), r.t("回答", "Answer")}, "")
+	tableHead := r.tableHead([]string{r.lang.Pick("问题", "Question"), r.lang.Pick("回答", "Answer")}, "")
 	for step := 2; step <= 7; step++ {
 		st := mdStep{n: step}
-		st.head = "##### " + r.t("第 "+strconv.Itoa(step)+" 步 · ", "Step "+strconv.Itoa(step)+" · ") +
+		st.head = "##### " + r.lang.Pick("第 "+strconv.Itoa(step)+" 步 · ", "Step "+strconv.Itoa(step)+" · ") +
 			r.cell(rubric.StepName(step, r.lang)) + "\n\n" + tableHead
 		for i, q := range r.questions {
 			if q.q.Step == step {
@@ -114,8 +114,6 @@ func (r *mdReport) sizeEstimate() int {
 	}
 	return n
 }
-
-func (r *mdReport) t(zh, en string) string { return t(r.lang, zh, en) }
 
 // cell is Cell, remembered for the report. Text that Cell leaves as it is, most
 // answers and reasons, is neither looked up nor remembered.
@@ -171,7 +169,7 @@ func (r *mdReport) row(cells ...string) {
 func (r *mdReport) header(now time.Time) {
 	title := r.s.Title
 	if strings.TrimSpace(r.cell(title)) == "" {
-		title = r.t("客服外包服务商评估报告", "Customer-service outsourcing vendor evaluation")
+		title = r.lang.Pick("客服外包服务商评估报告", "Customer-service outsourcing vendor evaluation")
 	}
 	r.line("# ", Inline(title))
 	r.line()
@@ -202,10 +200,10 @@ func (r *mdReport) card(i int) rubric.Scorecard { return r.sc.cards[i] }
 func (r *mdReport) name(i int) string           { return Inline(r.s.Vendors[i].Name) }
 
 func (r *mdReport) summary() {
-	r.line("## ", r.t("结论与建议", "Recommendation"))
+	r.line("## ", r.lang.Pick("结论与建议", "Recommendation"))
 	r.line()
 	if len(r.s.Vendors) == 0 {
-		r.line(r.t("尚未添加服务商,暂无结论。", "No vendors have been added yet, so there is no recommendation."))
+		r.line(r.lang.Pick("尚未添加服务商,暂无结论。", "No vendors have been added yet, so there is no recommendation."))
 		r.line()
 		return
 	}
@@ -224,40 +222,40 @@ func (r *mdReport) summary() {
 		}
 	}
 	if best < 0 {
-		r.line(r.t("**不推荐任何服务商:** 没有一家在无一票否决项的情况下达到 70 分。",
+		r.line(r.lang.Pick("**不推荐任何服务商:** 没有一家在无一票否决项的情况下达到 70 分。",
 			"**No vendor is recommended:** none reaches 70 points without a knockout."))
 	} else {
 		c := r.card(best)
 		price, budget := r.prices[best].price, r.prices[best].budget
 		if c.Band == rubric.Excellent {
-			r.line(r.t("**推荐:", "**Recommended: "), r.name(best), "** — ", r.cell(rubric.VerdictWords(c, r.lang)), r.t("。", "."),
-				r.t("月报价 ", " Quoted "), price, r.t(",", " a month, "), budget, r.t("。", "."))
+			r.line(r.lang.Pick("**推荐:", "**Recommended: "), r.name(best), "** — ", r.cell(rubric.VerdictWords(c, r.lang)), r.lang.Pick("。", "."),
+				r.lang.Pick("月报价 ", " Quoted "), price, r.lang.Pick(",", " a month, "), budget, r.lang.Pick("。", "."))
 		} else {
-			r.line(r.t("**没有服务商达到 85 分的优质线。** 最佳人选为 ", "**No vendor reaches the excellent band (85).** The best candidate is "),
-				"**", r.name(best), "** — ", r.cell(rubric.VerdictWords(c, r.lang)), r.t(";建议补足其短板后再签约。", "; close its gaps before signing."),
-				r.t("月报价 ", " Quoted "), price, r.t(",", " a month, "), budget, r.t("。", "."))
+			r.line(r.lang.Pick("**没有服务商达到 85 分的优质线。** 最佳人选为 ", "**No vendor reaches the excellent band (85).** The best candidate is "),
+				"**", r.name(best), "** — ", r.cell(rubric.VerdictWords(c, r.lang)), r.lang.Pick(";建议补足其短板后再签约。", "; close its gaps before signing."),
+				r.lang.Pick("月报价 ", " Quoted "), price, r.lang.Pick(",", " a month, "), budget, r.lang.Pick("。", "."))
 		}
 		if c.Provisional {
 			r.line()
-			r.line(r.t("签约前请补齐未回答的问题,评分可能变化。", "Answer the open questions before signing: the score may still change."))
+			r.line(r.lang.Pick("签约前请补齐未回答的问题,评分可能变化。", "Answer the open questions before signing: the score may still change."))
 		}
 	}
 	r.line()
 	for _, i := range backups {
 		c := r.card(i)
 		r.line("- ", r.label("备选", "Backup"), r.name(i), " — ",
-			r.cell(rubric.Sentences(r.lang, rubric.PointsWords(c, r.lang)+r.t("。", "."), rubric.FlagsWords(c, r.lang))))
+			r.cell(rubric.Sentences(r.lang, rubric.PointsWords(c, r.lang)+r.lang.Pick("。", "."), rubric.FlagsWords(c, r.lang))))
 	}
 	for _, i := range rejects {
 		c := r.card(i)
 		r.line("- ", r.label("放弃", "Reject"), r.name(i), " — ",
-			r.cell(rubric.Sentences(r.lang, rubric.PointsWords(c, r.lang)+r.t(",低于 70 分。", ", below 70."),
+			r.cell(rubric.Sentences(r.lang, rubric.PointsWords(c, r.lang)+r.lang.Pick(",低于 70 分。", ", below 70."),
 				rubric.WeakestWords(c, r.lang), rubric.FlagsWords(c, r.lang))))
 	}
 	for _, i := range disqualified {
 		c := r.card(i)
 		r.line("- ", r.label("一票否决", "Disqualified"), r.name(i), " — ",
-			r.cell(rubric.DisqualifiedWords(c, r.lang)), r.t("。", "."))
+			r.cell(rubric.DisqualifiedWords(c, r.lang)), r.lang.Pick("。", "."))
 	}
 	if len(backups)+len(rejects)+len(disqualified) > 0 {
 		r.line()
@@ -270,14 +268,14 @@ func (r *mdReport) comparison() {
 	if len(r.s.Vendors) == 0 {
 		return
 	}
-	r.line("## ", r.t("横向对比", "Comparison"))
+	r.line("## ", r.lang.Pick("横向对比", "Comparison"))
 	r.line()
-	header := []string{"#", r.t("服务商", "Vendor")}
+	header := []string{"#", r.lang.Pick("服务商", "Vendor")}
 	for d, dim := range rubric.Dimensions {
 		header = append(header, fmt.Sprintf("%s %s (%s)", dim.ID, r.cell(dim.Name.In(r.lang)), rubric.FormatNumber(r.sc.profile.Weights[d])))
 	}
-	header = append(header, r.t("总分 (100)", "Total (100)"), r.t("结论", "Band"), r.t("完成度", "Answered"),
-		r.t("月报价", "Price / month"), r.t("对比预算", "vs budget"))
+	header = append(header, r.lang.Pick("总分 (100)", "Total (100)"), r.lang.Pick("结论", "Band"), r.lang.Pick("完成度", "Answered"),
+		r.lang.Pick("月报价", "Price / month"), r.lang.Pick("对比预算", "vs budget"))
 	// The best value in each score column is bold.
 	bestDim := make([]rubric.Best, len(rubric.Dimensions))
 	for d := range bestDim {
@@ -298,14 +296,14 @@ func (r *mdReport) comparison() {
 		}
 		total := marked(bestTotal, c, c.Total)
 		if c.Provisional {
-			total += r.t(",", ", ") + rubric.UpToWords(c.Potential, r.lang)
+			total += r.lang.Pick(",", ", ") + rubric.UpToWords(c.Potential, r.lang)
 		}
 		answered := strconv.Itoa(c.Answered) + "/" + strconv.Itoa(c.Applicable)
 		row = append(row, total, r.cell(rubric.BandWords(c, r.lang)), answered, r.prices[i].price, r.prices[i].budget)
 		r.row(row...)
 	}
 	r.line()
-	r.line(r.t("括号内为各维度在当前权重方案下的满分;每列最高分加粗(不含一票否决者)。“暂定”表示仍有问题未回答,分数最高可达所示数值。被一票否决的服务商不参与排名。",
+	r.line(r.lang.Pick("括号内为各维度在当前权重方案下的满分;每列最高分加粗(不含一票否决者)。“暂定”表示仍有问题未回答,分数最高可达所示数值。被一票否决的服务商不参与排名。",
 		"Each dimension's maximum under the weight profile is in brackets; the best score in each column is in bold (disqualified vendors not counted). "+
 			"\"Provisional\" means questions are still unanswered and the score may rise up to the figure shown. Disqualified vendors are not ranked."))
 	r.line()
@@ -326,9 +324,9 @@ func marked(b rubric.Best, c rubric.Scorecard, v float64) string {
 }
 
 func (r *mdReport) requirements() {
-	r.line("## ", r.t("核心需求(第 1 步)", "Requirements (step 1)"))
+	r.line("## ", r.lang.Pick("核心需求(第 1 步)", "Requirements (step 1)"))
 	r.line()
-	r.b.WriteString(r.tableHead([]string{r.t("项目", "Requirement"), r.t("内容", "Value")}, ""))
+	r.b.WriteString(r.tableHead([]string{r.lang.Pick("项目", "Requirement"), r.lang.Pick("内容", "Value")}, ""))
 	for _, f := range rubric.RequirementFields {
 		r.row(r.cell(f.Name.In(r.lang)), r.cell(f.Words(r.s.Requirements, r.lang)))
 	}
@@ -339,7 +337,7 @@ func (r *mdReport) vendors() {
 	if len(r.s.Vendors) == 0 {
 		return
 	}
-	r.line("## ", r.t("服务商详情", "Vendor details"))
+	r.line("## ", r.lang.Pick("服务商详情", "Vendor details"))
 	r.line()
 	for pos, i := range r.sc.order {
 		r.vendor(pos+1, i)
@@ -349,14 +347,14 @@ func (r *mdReport) vendors() {
 func (r *mdReport) vendor(rank, i int) {
 	v, c := r.s.Vendors[i], r.card(i)
 	if c.Band == rubric.Disqualified {
-		r.line("### ", r.name(i), r.t("(一票否决)", " (disqualified)"))
+		r.line("### ", r.name(i), r.lang.Pick("(一票否决)", " (disqualified)"))
 	} else {
 		r.line("### ", strconv.Itoa(rank), ". ", r.name(i))
 	}
 	r.line()
 	r.line(r.label("结论", "Verdict"), r.cell(rubric.VerdictWords(c, r.lang)), "  ")
 	r.line(r.label("完成度", "Answered"), r.cell(rubric.AnsweredWords(c, r.lang)), "  ")
-	r.line(r.label("月报价", "Quoted price"), r.prices[i].price, r.t(",", " — "), r.prices[i].budget, "  ")
+	r.line(r.label("月报价", "Quoted price"), r.prices[i].price, r.lang.Pick(",", " — "), r.prices[i].budget, "  ")
 	contact := Inline(v.Contact)
 	if strings.TrimSpace(contact) == "" {
 		contact = "—"
@@ -387,7 +385,7 @@ func (r *mdReport) findingList(fs []rubric.Finding) {
 
 // openQuestions lists the applicable questions still unanswered, if any.
 func (r *mdReport) openQuestions(a rubric.Answers) {
-	sep := r.t("、", "; ")
+	sep := r.lang.Pick("、", "; ")
 	open := 0
 	for _, q := range r.questions {
 		if !q.applicable || a.Known(*q.q) {
@@ -407,9 +405,9 @@ func (r *mdReport) openQuestions(a rubric.Answers) {
 }
 
 func (r *mdReport) scorecard(c rubric.Scorecard) {
-	r.line("#### ", r.t("评分明细", "Scorecard"))
+	r.line("#### ", r.lang.Pick("评分明细", "Scorecard"))
 	r.line()
-	r.b.WriteString(r.tableHead([]string{r.t("编号", "Item"), r.t("评分项", "Name"), r.t("得分", "Points"), r.t("依据", "Basis")}, "  r"))
+	r.b.WriteString(r.tableHead([]string{r.lang.Pick("编号", "Item"), r.lang.Pick("评分项", "Name"), r.lang.Pick("得分", "Points"), r.lang.Pick("依据", "Basis")}, "  r"))
 	for d, dim := range rubric.Dimensions {
 		ds := c.Dimensions[d]
 		r.b.WriteString("| **" + dim.ID + "** | **" + r.cell(dim.Name.In(r.lang)) + "** | **")
@@ -424,7 +422,7 @@ func (r *mdReport) scorecard(c rubric.Scorecard) {
 			r.itemRow(it)
 		}
 	}
-	r.row("", "**"+r.t("总分", "Total")+"**", "**"+rubric.OutOf(c.Total, 100)+"**", r.cell(c.Band.Label(r.lang)))
+	r.row("", "**"+r.lang.Pick("总分", "Total")+"**", "**"+rubric.OutOf(c.Total, 100)+"**", r.cell(c.Band.Label(r.lang)))
 	r.line()
 }
 
@@ -443,7 +441,7 @@ func (r *mdReport) itemRow(it rubric.ItemScore) {
 }
 
 func (r *mdReport) answers(v rubric.Vendor) {
-	r.line("#### ", r.t("回答与证据", "Answers and evidence"))
+	r.line("#### ", r.lang.Pick("回答与证据", "Answers and evidence"))
 	r.line()
 	for _, st := range r.steps {
 		r.b.WriteString(st.head)
@@ -455,7 +453,7 @@ func (r *mdReport) answers(v rubric.Vendor) {
 		}
 		r.line()
 		if note := Quote(v.Notes[st.n]); note != "" {
-			r.line(r.t("*评估人备注*:", "*Evaluator's notes:*"))
+			r.line(r.lang.Pick("*评估人备注*:", "*Evaluator's notes:*"))
 			r.line()
 			r.line(note)
 			r.line()
@@ -464,7 +462,7 @@ func (r *mdReport) answers(v rubric.Vendor) {
 }
 
 func (r *mdReport) method(now time.Time) {
-	r.line("## ", r.t("评分方法", "How the scores work"))
+	r.line("## ", r.lang.Pick("评分方法", "How the scores work"))
 	r.line()
 	if r.lang == rubric.ZH {
 		r.line("- 四维评分表满分 100 分:资质与合规性 20、服务能力匹配度 35、考核与数据能力 25、合作细节与风险控制 20;权重方案按比例换算各维度得分。")

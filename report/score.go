@@ -208,22 +208,22 @@ func ScoreText(s rubric.Session, lang rubric.Lang) string {
 	if title := clean.Line(s.Title); title != "" {
 		b.WriteString(title + "\n")
 	}
-	fmt.Fprintf(&b, "%s%s\n", t(lang, "权重方案:", "Weight profile: "), sc.profile.Label(lang))
+	fmt.Fprintf(&b, "%s%s\n", lang.Pick("权重方案:", "Weight profile: "), sc.profile.Label(lang))
 	legend := make([]string, len(rubric.Dimensions))
 	for d, dim := range rubric.Dimensions {
 		legend[d] = dim.ID + " " + dim.Name.In(lang)
 	}
 	b.WriteString(strings.Join(legend, " · ") + "\n\n")
 	if len(sc.cards) == 0 {
-		b.WriteString(t(lang, "尚未添加服务商。", "No vendors yet.") + "\n")
+		b.WriteString(lang.Pick("尚未添加服务商。", "No vendors yet.") + "\n")
 		return b.String()
 	}
 
-	header := []string{"#", t(lang, "服务商", "Vendor")}
+	header := []string{"#", lang.Pick("服务商", "Vendor")}
 	for d, dim := range rubric.Dimensions {
 		header = append(header, dim.ID+"/"+rubric.FormatNumber(sc.profile.Weights[d]))
 	}
-	header = append(header, t(lang, "总分", "Total"), t(lang, "最高可达", "Up to"), t(lang, "已答", "Answered"), t(lang, "结论", "Band"))
+	header = append(header, lang.Pick("总分", "Total"), lang.Pick("最高可达", "Up to"), lang.Pick("已答", "Answered"), lang.Pick("结论", "Band"))
 	rows := [][]string{header}
 	for pos, i := range sc.order {
 		c := sc.cards[i]
@@ -309,19 +309,19 @@ func truncate(s string, w int) string { return cells.Truncate(s, w, "…") }
 // stabilitySentence says whether the first two places survive every ±5 weight shift.
 func stabilitySentence(sc scored, lang rubric.Lang) string {
 	if len(sc.cards) < 2 {
-		return t(lang, "只有一家服务商,无需比较排名。", "Only one vendor: there is no ranking to test.")
+		return lang.Pick("只有一家服务商,无需比较排名。", "Only one vendor: there is no ranking to test.")
 	}
 	if !sc.stable.Tested {
 		return rubric.NoOrderToTest.In(lang)
 	}
 	if sc.stable.Stable {
-		return t(lang, fmt.Sprintf("排名稳定:任一维度权重变动 ±%d 分时,前两名的顺序不变。", rubric.ShiftStep),
+		return lang.Pick(fmt.Sprintf("排名稳定:任一维度权重变动 ±%d 分时,前两名的顺序不变。", rubric.ShiftStep),
 			fmt.Sprintf("The ranking is stable: the order of the top two holds when any dimension weight moves by ±%d.", rubric.ShiftStep))
 	}
 	shifts := make([]string, len(sc.stable.Flips))
 	for i, f := range sc.stable.Flips {
 		shifts[i] = fmt.Sprintf("%s %+g", f.Dim, f.Delta)
 	}
-	return t(lang, fmt.Sprintf("排名不稳定:以下权重变动会改变前两名的顺序:%s(其余维度按比例调整)。", strings.Join(shifts, "、")),
+	return lang.Pick(fmt.Sprintf("排名不稳定:以下权重变动会改变前两名的顺序:%s(其余维度按比例调整)。", strings.Join(shifts, "、")),
 		fmt.Sprintf("The ranking is not stable: the order of the top two changes when a weight moves by %s (the others re-normalised).", strings.Join(shifts, ", ")))
 }

@@ -7,23 +7,20 @@ import (
 	"vendorvet/rubric"
 )
 
-// t picks the Chinese or the English of a phrase.
-func t(lang rubric.Lang, zh, en string) string { return rubric.Text{ZH: zh, EN: en}.In(lang) }
-
 // answerWords says a vendor's answer to q in words, "Unknown" when there is none,
 // "not required" for a question the requirements make moot (applicable is
 // q.Applicable for the session's requirements).
 func answerWords(q *rubric.Question, applicable bool, a rubric.Answers, lang rubric.Lang) string {
 	v, known := a.Shown(*q)
-	words := t(lang, "未知", "Unknown")
+	words := lang.Pick("未知", "Unknown")
 	if known {
 		words = rubric.ValueWords(*q, v, lang)
 	}
 	if q.Item != "" && !applicable && !q.Detail {
 		if !known {
-			return t(lang, "不适用", "Not required")
+			return lang.Pick("不适用", "Not required")
 		}
-		return words + t(lang, "(不适用)", " (not required)")
+		return words + lang.Pick("(不适用)", " (not required)")
 	}
 	return words
 }
@@ -32,17 +29,17 @@ func answerWords(q *rubric.Question, applicable bool, a rubric.Answers, lang rub
 func priceVsBudget(a rubric.Answers, r rubric.Requirements, lang rubric.Lang) (price, verdict string) {
 	p, ok := a.Num("price_month")
 	if !ok {
-		return t(lang, "未报价", "not quoted"), "—"
+		return lang.Pick("未报价", "not quoted"), "—"
 	}
 	price = rubric.MoneyWords(p, lang)
 	if r.BudgetMonth == nil || *r.BudgetMonth <= 0 {
-		return price, t(lang, "未设预算", "no budget set")
+		return price, lang.Pick("未设预算", "no budget set")
 	}
 	b := *r.BudgetMonth
 	share := math.Round(p / b * 100)
 	if p <= b {
-		return price, t(lang, fmt.Sprintf("预算内(%s%%)", rubric.FormatNumber(share)), fmt.Sprintf("within budget (%s%%)", rubric.FormatNumber(share)))
+		return price, lang.Pick(fmt.Sprintf("预算内(%s%%)", rubric.FormatNumber(share)), fmt.Sprintf("within budget (%s%%)", rubric.FormatNumber(share)))
 	}
 	over := math.Round((p - b) / b * 100)
-	return price, t(lang, fmt.Sprintf("超出预算 %s%%", rubric.FormatNumber(over)), fmt.Sprintf("%s%% over budget", rubric.FormatNumber(over)))
+	return price, lang.Pick(fmt.Sprintf("超出预算 %s%%", rubric.FormatNumber(over)), fmt.Sprintf("%s%% over budget", rubric.FormatNumber(over)))
 }

@@ -36,9 +36,6 @@ type Common struct {
 	keyMap     *keyMap
 }
 
-// tr picks the Chinese or the English text.
-func (c *Common) tr(zh, en string) string { return rubric.Text{ZH: zh, EN: en}.In(c.Lang) }
-
 // ctx bounds a database call made while the user waits.
 func (c *Common) ctx() (context.Context, context.CancelFunc) {
 	return context.WithTimeout(context.Background(), 10*time.Second)

@@ -55,7 +55,7 @@ type confirmKeys struct{ Toggle, Yes, No, Enter, Back key.Binding }
 
 func newKeyMap(lang rubric.Lang) *keyMap {
 	bind := func(keys []string, helpKey, zh, en string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, rubric.Text{ZH: zh, EN: en}.In(lang)))
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, lang.Pick(zh, en)))
 	}
 	m := &keyMap{lang: lang}
 	m.App.Quit = bind([]string{"q"}, "q", "退出", "quit")

@@ -18,7 +18,7 @@ const panelWidth = 38
 func scoreLines(c *Common, card rubric.Scorecard, focusItem string, w int) []string {
 	st := c.Styles
 	var out []string
-	out = append(out, st.PanelTitle.Render(c.tr("实时评分", "Live score")))
+	out = append(out, st.PanelTitle.Render(c.Lang.Pick("实时评分", "Live score")))
 	labelW := w - 8
 	for i, d := range card.Dimensions {
 		dim := rubric.Dimensions[i]
@@ -26,14 +26,14 @@ func scoreLines(c *Common, card rubric.Scorecard, focusItem string, w int) []str
 		out = append(out, bar(c, d.Points, d.Weight, w))
 	}
 	out = append(out, "")
-	total := fmt.Sprintf(c.tr("总分 %s", "Total %s"), rubric.FormatPoints(card.Total))
+	total := fmt.Sprintf(c.Lang.Pick("总分 %s", "Total %s"), rubric.FormatPoints(card.Total))
 	out = append(out, st.PanelTitle.Render(total)+"  "+bandWord(c, card.Band))
 	if card.Provisional {
 		for _, l := range wrapClauses(rubric.Capitalized(rubric.ProvisionalWords(card, c.Lang)), w) {
 			out = append(out, st.Faint.Render(l))
 		}
 	}
-	out = append(out, c.tr("完成度:", "Answered: ")+rubric.AnsweredWords(card, c.Lang))
+	out = append(out, c.Lang.Pick("完成度:", "Answered: ")+rubric.AnsweredWords(card, c.Lang))
 	for _, k := range card.Knockouts {
 		for i, l := range wrapText("✗ "+rubric.KnockoutWords(k, c.Lang), w) {
 			if i > 0 {
@@ -136,7 +136,7 @@ func reasonLines(c *Common, card rubric.Scorecard, focusItem string, w, n int, m
 	out = append(out, findings...)
 	if len(out) > n {
 		hidden := len(out) - n + 1
-		out = append(out[:n-1], st.Faint.Render(truncate(fmt.Sprintf(c.tr("…另有 %d 行 · %s", "…%d more lines · %s"), hidden, more), w)))
+		out = append(out[:n-1], st.Faint.Render(truncate(fmt.Sprintf(c.Lang.Pick("…另有 %d 行 · %s", "…%d more lines · %s"), hidden, more), w)))
 	}
 	return out
 }
@@ -147,7 +147,7 @@ func reasonLines(c *Common, card rubric.Scorecard, focusItem string, w, n int, m
 func scoreSummary(c *Common, card rubric.Scorecard, w int) string {
 	st := c.Styles
 	parts := []string{
-		st.PanelTitle.Render(fmt.Sprintf(c.tr("总分 %s", "Total %s"), rubric.FormatPoints(card.Total))),
+		st.PanelTitle.Render(fmt.Sprintf(c.Lang.Pick("总分 %s", "Total %s"), rubric.FormatPoints(card.Total))),
 		bandWord(c, card.Band),
 	}
 	if card.Provisional {
@@ -157,10 +157,10 @@ func scoreSummary(c *Common, card rubric.Scorecard, w int) string {
 		parts = append(parts, rubric.UpToWords(card.Potential, c.Lang))
 	}
 	if n := len(card.Knockouts); n > 0 {
-		parts = append(parts, st.Error.Render(fmt.Sprintf(c.tr("✗ 否决 %d", "✗ knockouts %d"), n)))
+		parts = append(parts, st.Error.Render(fmt.Sprintf(c.Lang.Pick("✗ 否决 %d", "✗ knockouts %d"), n)))
 	}
 	if n := len(card.Flags); n > 0 {
-		parts = append(parts, st.Warn.Render(fmt.Sprintf(c.tr("! 风险 %d", "! flags %d"), n)))
+		parts = append(parts, st.Warn.Render(fmt.Sprintf(c.Lang.Pick("! 风险 %d", "! flags %d"), n)))
 	}
 	var dims []string
 	for _, d := range card.Dimensions {

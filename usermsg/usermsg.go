@@ -19,7 +19,7 @@ func For(err error, lang rubric.Lang) string {
 		return ""
 	}
 	say := func(zh, en string, args ...any) string {
-		return fmt.Sprintf(rubric.Text{ZH: zh, EN: en}.In(lang), args...)
+		return fmt.Sprintf(lang.Pick(zh, en), args...)
 	}
 	var fe *db.FileError
 	if errors.As(err, &fe) {
