@@ -43,6 +43,8 @@ type formScreen struct {
 	width          int
 	back           key.Binding
 	next           key.Binding
+	// moves are the keys that go to the next or the previous field.
+	moves huh.InputKeyMap
 }
 
 // formField describes one text field of a formScreen.
@@ -76,20 +78,81 @@ func (f *formScreen) build() {
 		}
 		in := huh.NewInput().Key(fd.key).Title(fd.label).Placeholder(fd.placeholder).CharLimit(limit).Value(f.values[i])
 		if fd.required {
-			in = in.Validate(func(s string) error {
-				if strings.TrimSpace(clean.Line(s)) == "" {
-					return userErr(c.Lang.Pick("此项必填", "this field is required"))
-				}
-				return nil
-			})
+			in = in.Validate(func(s string) error { return f.required(s) })
 		}
 		hf = append(hf, in)
 	}
-	f.form = huh.NewForm(huh.NewGroup(hf...)).WithTheme(wizard.Theme()).WithKeyMap(wizard.KeyMapIn(c.Lang)).
+	keys := wizard.KeyMapIn(c.Lang)
+	f.moves = keys.Input
+	f.form = huh.NewForm(huh.NewGroup(hf...)).WithTheme(wizard.Theme()).WithKeyMap(keys).
 		WithShowHelp(false).WithShowErrors(false)
 	if f.width > 0 {
 		f.form = f.form.WithWidth(f.width)
 	}
+}
+
+// required is the check of a field that must not be left empty.
+func (f *formScreen) required(s string) error {
+	if strings.TrimSpace(clean.Line(s)) == "" {
+		return userErr(f.c.Lang.Pick("此项必填", "this field is required"))
+	}
+	return nil
+}
+
+// move goes to the next or the previous field, or submits after the last, in this
+// Update rather than in the command huh's field asks for: keys typed right after
+// enter, in the same write, then go to the next field or the next screen instead of
+// the field left behind.
+func (f *formScreen) move(k tea.KeyMsg) (tea.Cmd, bool) {
+	at := slices.Index(f.keys, f.form.GetFocusedField().GetKey())
+	switch {
+	case at < 0:
+		return nil, false
+	case key.Matches(k, f.moves.Prev):
+		if at == 0 {
+			return nil, true
+		}
+		return f.form.PrevField(), true
+	case !key.Matches(k, f.moves.Next):
+		return nil, false
+	}
+	for i := range f.fields[:at+1] {
+		if err := f.checkField(i); err != nil {
+			f.err = err.Error()
+			return nil, true
+		}
+	}
+	f.err = ""
+	if at < len(f.fields)-1 {
+		return f.form.NextField(), true
+	}
+	for i := range f.fields {
+		if err := f.checkField(i); err != nil {
+			f.err = err.Error()
+			return nil, true
+		}
+	}
+	return f.finish(), true
+}
+
+// checkField is field i's own check of its value.
+func (f *formScreen) checkField(i int) error {
+	if f.fields[i].required {
+		return f.required(*f.values[i])
+	}
+	return nil
+}
+
+// finish submits what the fields hold.
+func (f *formScreen) finish() tea.Cmd {
+	f.done, f.submitted = true, true
+	values := make([]string, len(f.values))
+	for i, v := range f.values {
+		values[i] = strings.TrimSpace(clean.Line(*v))
+	}
+	// Written by the submit, or kept again by the error that comes back.
+	f.dropDraft()
+	return f.submit(values)
 }
 
 // keepDraft makes the dialog keep what is typed into it under name, as every field
@@ -198,9 +261,20 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return f, f.c.pop()
 	}
 	before := f.current()
+	if k, ok := msg.(tea.KeyMsg); ok {
+		if cmd, moved := f.move(k); moved {
+			if !f.done {
+				f.saveDraft()
+			}
+			return f, cmd
+		}
+	}
 	m, cmd := f.form.Update(msg)
 	f.form = m.(*huh.Form)
-	f.err = ""
+	if _, typed := msg.(tea.KeyMsg); typed {
+		// A blink does not take back what a key was told.
+		f.err = ""
+	}
 	for _, e := range f.form.Errors() {
 		f.err = e.Error()
 	}
@@ -208,14 +282,7 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		f.sayIfCut(before, len(k.Runes))
 	}
 	if f.form.State == huh.StateCompleted {
-		f.done, f.submitted = true, true
-		values := make([]string, len(f.values))
-		for i, v := range f.values {
-			values[i] = strings.TrimSpace(clean.Line(*v))
-		}
-		// Written by the submit, or kept again by the error that comes back.
-		f.dropDraft()
-		return f, f.submit(values)
+		return f, f.finish()
 	}
 	f.saveDraft()
 	return f, cmd

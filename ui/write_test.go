@@ -72,3 +72,37 @@ func TestARefusedDialogWriteKeepsWhatWasTyped(t *testing.T) {
 		t.Errorf("vendors after the retry: %d, last %q; want Alpha and Alpha 2", len(got.Vendors), got.Vendors[len(got.Vendors)-1].Name)
 	}
 }
+
+// Two dialogs typed in one write, as SSH and remote desktops deliver fast typing:
+// each enter moves on at once, so the second vendor's keys never reach the first
+// vendor's name.
+func TestDialogsTypedInOneWrite(t *testing.T) {
+	c := newTestCommon(t, rubric.ZH)
+	sess := newSessionWithVendors(t, c)
+	tm, _ := startApp(t, c, 100, 30)
+	waitFor(t, tm, "Selection")
+	tm.Send(keyOf(tea.KeyEnter))
+	waitFor(t, tm, "添加")
+	for _, m := range []tea.Msg{runes("a云帆呼叫中心"), keyOf(tea.KeyEnter), runes("张"), keyOf(tea.KeyEnter),
+		runes("a网萌科技"), keyOf(tea.KeyEnter), keyOf(tea.KeyEnter), runes("a"), keyOf(tea.KeyEnter)} {
+		tm.Send(m)
+	}
+	// The third dialog's empty name is refused, and the refusal stays on screen
+	// through the cursor's blinks.
+	waitFor(t, tm, "此项必填")
+	time.Sleep(1200 * time.Millisecond)
+	if view := plain(finalView(t, tm)); !strings.Contains(view, "此项必填") {
+		t.Errorf("the refusal is gone from the dialog:\n%s", view)
+	}
+	got, err := c.Store.Session(context.Background(), sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, v := range got.Vendors {
+		names = append(names, v.Name+"/"+v.Contact)
+	}
+	if strings.Join(names, ",") != "云帆呼叫中心/张,网萌科技/" {
+		t.Errorf("vendors = %q, want 云帆呼叫中心/张 and 网萌科技/", names)
+	}
+}
