@@ -9,12 +9,10 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/x/ansi"
 
 	"vendorvet/db"
 	"vendorvet/rubric"
-	"vendorvet/wizard"
 )
 
 // Widths of the comparison table, in cells.
@@ -184,13 +182,13 @@ func (s *compareScreen) key(k tea.KeyMsg) tea.Cmd {
 	case key.Matches(k, s.keys.Items):
 		s.items = !s.items
 	case key.Matches(k, s.keys.Custom):
-		return s.c.push(newWeightsScreen(s.c, s.sess.Profile))
+		return s.c.push(newWeightsForm(s.c, s.sess.ID, s.sess.Profile))
 	case key.Matches(k, s.keys.Profile):
 		switch nextProfileName(s.sess.Profile.Name) {
 		case "regulated":
 			return s.setProfile(rubric.RegulatedProfile)
 		case "custom":
-			return s.c.push(newWeightsScreen(s.c, s.sess.Profile))
+			return s.c.push(newWeightsForm(s.c, s.sess.ID, s.sess.Profile))
 		default:
 			return s.setProfile(rubric.DefaultProfile)
 		}
@@ -698,61 +696,60 @@ func (s *compareScreen) legend() string {
 	return l
 }
 
-// weightsScreen asks for the four weights of a custom profile; each is checked as it
-// is left, and the last one also checks that the four sum to 100.
-type weightsScreen struct {
-	c      *Common
-	form   *huh.Form
-	values [4]*string
-	err    string
-	keys   weightsKeys
-}
-
-func newWeightsScreen(c *Common, cur rubric.Profile) *weightsScreen {
-	s := &weightsScreen{c: c, keys: c.keys().Weights}
-	var fields []huh.Field
+// newWeightsForm asks for the four weights of a custom profile; each is checked as
+// it is left, and the last one also checks that the four sum to 100.
+func newWeightsForm(c *Common, sessionID int64, cur rubric.Profile) *formScreen {
+	var f *formScreen
+	fields := make([]formField, len(rubric.Dimensions))
 	for d, dim := range rubric.Dimensions {
-		v := rubric.FormatNumber(cur.Weights[d])
-		s.values[d] = &v
-		in := huh.NewInput().Key(dim.ID).CharLimit(8).Value(s.values[d]).
-			Title(dim.ID + " " + dim.Name.In(c.Lang)).
-			Validate(func(text string) error {
-				if _, err := s.weight(text); err != nil {
+		last := d == len(rubric.Dimensions)-1
+		fields[d] = formField{key: dim.ID, label: dim.ID + " " + dim.Name.In(c.Lang),
+			value: rubric.FormatNumber(cur.Weights[d]), limit: 8,
+			check: func(text string) error {
+				if _, err := weightOf(c.Lang, text); err != nil || !last {
 					return err
 				}
-				if d == len(rubric.Dimensions)-1 {
-					return s.sumError()
-				}
-				return nil
-			})
-		fields = append(fields, in)
+				return weightsSumError(c.Lang, f.current())
+			}}
 	}
-	s.form = huh.NewForm(huh.NewGroup(fields...)).WithTheme(wizard.Theme()).WithKeyMap(wizard.KeyMap()).
-		WithShowHelp(false).WithShowErrors(false)
-	return s
+	f = newFormScreen(c, c.Lang.Pick("自定义权重", "Custom weights"), fields, func(values []string) tea.Cmd {
+		var w [4]float64
+		for d, v := range values {
+			w[d], _ = weightOf(c.Lang, v)
+		}
+		p, err := rubric.CustomProfile(w[0], w[1], w[2], w[3])
+		if err != nil {
+			return reportErr(userErr(weightsSumError(c.Lang, values).Error()))
+		}
+		return tea.Sequence(c.pop(), func() tea.Msg { return profileChosenMsg{p} })
+	})
+	f.intro = c.Lang.Pick("四项权重之和须为 100;每项得分 = 原始分 ÷ 满分 × 权重。",
+		"The four weights sum to 100; a dimension scores its raw points ÷ its maximum × its weight.")
+	f.footer = func(values []string) string { return weightsSumLine(c, values) }
+	return f.keepDraft(fmt.Sprintf("weights/%d", sessionID), db.DraftOf{SessionID: sessionID})
 }
 
-// weight reads one weight: a number from 0 to 100.
-func (s *weightsScreen) weight(text string) (float64, error) {
+// weightOf reads one weight: a number from 0 to 100.
+func weightOf(lang rubric.Lang, text string) (float64, error) {
 	read := rubric.NumberSpec{Measure: rubric.Percent, Min: math.Inf(-1), Max: math.Inf(1)}.Read(text)
 	f := read.Value
 	switch {
 	case read.Err != nil:
-		return 0, userErr(read.Err.Message.In(s.c.Lang))
+		return 0, userErr(read.Err.Message.In(lang))
 	case !read.Known:
-		return 0, userErr(s.c.Lang.Pick("请输入 0 到 100 之间的数字", "enter a number from 0 to 100"))
+		return 0, userErr(lang.Pick("请输入 0 到 100 之间的数字", "enter a number from 0 to 100"))
 	case f < 0:
-		return 0, userErr(s.c.Lang.Pick("权重不能为负数", "a weight cannot be negative"))
+		return 0, userErr(lang.Pick("权重不能为负数", "a weight cannot be negative"))
 	case f > 100:
-		return 0, userErr(s.c.Lang.Pick("权重不能超过 100", "a weight cannot exceed 100"))
+		return 0, userErr(lang.Pick("权重不能超过 100", "a weight cannot exceed 100"))
 	}
 	return f, nil
 }
 
-// sum adds the weights typed so far; ok is false while one of them is not a number.
-func (s *weightsScreen) sum() (total float64, ok bool) {
-	for _, v := range s.values {
-		f, err := s.weight(*v)
+// weightsSum adds the weights; ok is false while one of them is not a number.
+func weightsSum(values []string) (total float64, ok bool) {
+	for _, v := range values {
+		f, err := weightOf(rubric.EN, v)
 		if err != nil {
 			return 0, false
 		}
@@ -761,71 +758,27 @@ func (s *weightsScreen) sum() (total float64, ok bool) {
 	return total, true
 }
 
-func (s *weightsScreen) sumError() error {
-	total, ok := s.sum()
+func weightsSumError(lang rubric.Lang, values []string) error {
+	total, ok := weightsSum(values)
 	if !ok {
-		return userErr(s.c.Lang.Pick("每项权重都须为 0 到 100 之间的数字", "every weight must be a number from 0 to 100"))
+		return userErr(lang.Pick("每项权重都须为 0 到 100 之间的数字", "every weight must be a number from 0 to 100"))
 	}
 	if math.Abs(total-100) > 1e-9 {
-		return userErr(fmt.Sprintf(s.c.Lang.Pick("四项权重之和须为 100,现在是 %s", "the four weights must sum to 100, not %s"),
+		return userErr(fmt.Sprintf(lang.Pick("四项权重之和须为 100,现在是 %s", "the four weights must sum to 100, not %s"),
 			rubric.FormatNumber(math.Round(total*1000)/1000)))
 	}
 	return nil
 }
 
-func (s *weightsScreen) Init() tea.Cmd    { return s.form.Init() }
-func (s *weightsScreen) Title() string    { return s.c.Lang.Pick("自定义权重", "Custom weights") }
-func (s *weightsScreen) Typing() bool     { return true }
-func (s *weightsScreen) SetSize(w, h int) { s.form = s.form.WithWidth(max(10, min(w-4, 60))) }
-func (s *weightsScreen) ShortHelp() []key.Binding {
-	return []key.Binding{s.keys.Next, s.keys.Back}
-}
-func (s *weightsScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
-
-func (s *weightsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
-	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, s.keys.Back) {
-		return s, s.c.pop()
+// weightsSumLine shows the sum of the weights as they are typed.
+func weightsSumLine(c *Common, values []string) string {
+	total, ok := weightsSum(values)
+	if !ok {
+		return ""
 	}
-	m, cmd := s.form.Update(msg)
-	s.form = m.(*huh.Form)
-	s.err = ""
-	for _, e := range s.form.Errors() {
-		s.err = e.Error()
+	line := fmt.Sprintf(c.Lang.Pick("合计 %s / 100", "Sum %s / 100"), rubric.FormatNumber(math.Round(total*1000)/1000))
+	if math.Abs(total-100) > 1e-9 {
+		return c.Styles.Warn.Render("! " + line)
 	}
-	if s.form.State != huh.StateCompleted {
-		return s, cmd
-	}
-	var w [4]float64
-	for d, v := range s.values {
-		w[d], _ = s.weight(*v)
-	}
-	p, err := rubric.CustomProfile(w[0], w[1], w[2], w[3])
-	if err != nil {
-		// The fields were checked one by one; this is the last word on the four.
-		next := newWeightsScreen(s.c, rubric.Profile{Name: "custom", Weights: w})
-		next.err = s.sumError().Error()
-		return next, next.Init()
-	}
-	return s, tea.Sequence(s.c.pop(), func() tea.Msg { return profileChosenMsg{p} })
-}
-
-func (s *weightsScreen) View() string {
-	c, st := s.c, s.c.Styles
-	var b strings.Builder
-	b.WriteString(st.Header.Render(s.Title()) + "\n")
-	b.WriteString(st.Faint.Render(c.Lang.Pick("四项权重之和须为 100;每项得分 = 原始分 ÷ 满分 × 权重。",
-		"The four weights sum to 100; a dimension scores its raw points ÷ its maximum × its weight.")) + "\n\n")
-	b.WriteString(s.form.View() + "\n")
-	if total, ok := s.sum(); ok {
-		line := fmt.Sprintf(c.Lang.Pick("合计 %s / 100", "Sum %s / 100"), rubric.FormatNumber(math.Round(total*1000)/1000))
-		if math.Abs(total-100) > 1e-9 {
-			b.WriteString(st.Warn.Render("! "+line) + "\n")
-		} else {
-			b.WriteString(st.OK.Render("✓ "+line) + "\n")
-		}
-	}
-	if s.err != "" {
-		b.WriteString(st.Error.Render("✗ "+s.err) + "\n")
-	}
-	return strings.TrimRight(b.String(), "\n")
+	return c.Styles.OK.Render("✓ " + line)
 }

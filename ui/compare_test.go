@@ -200,7 +200,7 @@ func TestCompareProfileSwitchReordersAndIsSaved(t *testing.T) {
 	_, cmd := s.Update(letter('p'))
 	if msg, ok := cmd().(pushMsg); !ok {
 		t.Fatalf("p on regulated gave %T, want the weights form", msg)
-	} else if _, ok := msg.s.(*weightsScreen); !ok {
+	} else if _, ok := msg.s.(*formScreen); !ok {
 		t.Fatalf("p on regulated pushed %T", msg.s)
 	}
 	// Custom weights chosen in the form reorder again.
@@ -240,23 +240,23 @@ func TestCompareSessionScreenSeesTheNewProfile(t *testing.T) {
 func TestWeightsFormValidates(t *testing.T) {
 	for _, lang := range []rubric.Lang{rubric.ZH, rubric.EN} {
 		c := newTestCommon(t, lang)
-		w := newWeightsScreen(c, rubric.DefaultProfile)
+		w := newWeightsForm(c, 0, rubric.DefaultProfile)
 		*w.values[0] = "50"
-		err := w.sumError()
+		err := weightsSumError(lang, w.current())
 		if err == nil || !strings.Contains(err.Error(), "130") {
 			t.Errorf("%s: sum error %v", lang, err)
 		}
 		if lang == rubric.ZH && !strings.Contains(err.Error(), "之和") {
 			t.Errorf("zh message in English: %v", err)
 		}
-		if _, err := w.weight("-1"); err == nil {
+		if _, err := weightOf(lang, "-1"); err == nil {
 			t.Error("a negative weight passed")
 		}
-		if _, err := w.weight("abc"); err == nil {
+		if _, err := weightOf(lang, "abc"); err == nil {
 			t.Error("a word passed as a weight")
 		}
 		*w.values[0], *w.values[1] = "10", "45"
-		if err := w.sumError(); err != nil {
+		if err := weightsSumError(lang, w.current()); err != nil {
 			t.Errorf("10/45/25/20 refused: %v", err)
 		}
 	}
@@ -267,7 +267,7 @@ func TestWeightsFormSubmitsAProfile(t *testing.T) {
 		c := newTestCommon(t, rubric.EN)
 		app := NewApp(c)
 		app.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-		w := newWeightsScreen(c, rubric.DefaultProfile)
+		w := newWeightsForm(c, 0, rubric.DefaultProfile)
 		app.Update(pushMsg{w})
 		// Clear A and type 10, B becomes 45: the sum stays 100.
 		var got *rubric.Profile
@@ -289,7 +289,7 @@ func TestWeightsFormKeepsABadSumOpen(t *testing.T) {
 		c := newTestCommon(t, rubric.EN)
 		app := NewApp(c)
 		app.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-		w := newWeightsScreen(c, rubric.DefaultProfile)
+		w := newWeightsForm(c, 0, rubric.DefaultProfile)
 		app.Update(pushMsg{w})
 		drive(app, nil, tea.KeyMsg{Type: tea.KeyCtrlU}, letters("50"), tea.KeyMsg{Type: tea.KeyEnter},
 			tea.KeyMsg{Type: tea.KeyEnter}, tea.KeyMsg{Type: tea.KeyEnter}, tea.KeyMsg{Type: tea.KeyEnter})

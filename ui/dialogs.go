@@ -43,6 +43,9 @@ type formScreen struct {
 	width          int
 	back           key.Binding
 	next           key.Binding
+	// intro is said under the title; footer, when set, sums up what is typed.
+	intro  string
+	footer func(values []string) string
 	// moves are the keys that go to the next or the previous field.
 	moves huh.InputKeyMap
 }
@@ -52,6 +55,8 @@ type formField struct {
 	key, label, value, placeholder string
 	required                       bool
 	limit                          int
+	// check, when set, is the field's own check of what was typed.
+	check func(string) error
 }
 
 func newFormScreen(c *Common, title string, fields []formField, submit func([]string) tea.Cmd) *formScreen {
@@ -77,9 +82,7 @@ func (f *formScreen) build() {
 			limit = clean.MaxLine
 		}
 		in := huh.NewInput().Key(fd.key).Title(fd.label).Placeholder(fd.placeholder).CharLimit(limit).Value(f.values[i])
-		if fd.required {
-			in = in.Validate(func(s string) error { return f.required(s) })
-		}
+		in = in.Validate(func(string) error { return f.checkField(i) })
 		hf = append(hf, in)
 	}
 	keys := wizard.KeyMapIn(c.Lang)
@@ -138,7 +141,12 @@ func (f *formScreen) move(k tea.KeyMsg) (tea.Cmd, bool) {
 // checkField is field i's own check of its value.
 func (f *formScreen) checkField(i int) error {
 	if f.fields[i].required {
-		return f.required(*f.values[i])
+		if err := f.required(*f.values[i]); err != nil {
+			return err
+		}
+	}
+	if f.fields[i].check != nil {
+		return f.fields[i].check(*f.values[i])
 	}
 	return nil
 }
@@ -291,10 +299,18 @@ func (f *formScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (f *formScreen) View() string {
 	s := f.c.Styles
 	out := s.Header.Render(f.title) + "\n"
+	if f.intro != "" {
+		out += s.Faint.Render(f.intro) + "\n"
+	}
 	if f.restored {
 		out += s.Faint.Render(f.c.Lang.Pick("已恢复上次未完成的输入", "Restored what was being typed last time"))
 	}
 	out += "\n" + f.form.View()
+	if f.footer != nil {
+		if line := f.footer(f.current()); line != "" {
+			out += "\n" + line
+		}
+	}
 	if f.err != "" {
 		out += "\n" + s.Error.Render("✗ "+f.err)
 	}

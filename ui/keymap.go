@@ -17,7 +17,6 @@ type keyMap struct {
 	Vendor       vendorKeys
 	Requirements requirementsKeys
 	Compare      compareKeys
-	Weights      weightsKeys
 	Export       exportKeys
 	Form         formKeys
 	Confirm      confirmKeys
@@ -40,9 +39,6 @@ type requirementsKeys struct{ Field, Back key.Binding }
 
 // compareKeys are the keys of the comparison.
 type compareKeys struct{ Left, Right, Up, Down, PageUp, PageDown, Items, Profile, Custom, Back key.Binding }
-
-// weightsKeys are the keys of custom weights.
-type weightsKeys struct{ Next, Back key.Binding }
 
 // exportKeys are the keys of the export.
 type exportKeys struct{ Write, Focus, Up, Down, PageUp, PageDown, Left, Right, Yes, No, Back key.Binding }
@@ -104,8 +100,6 @@ func newKeyMap(lang rubric.Lang) *keyMap {
 	m.Compare.Profile = bind([]string{"p"}, "p", "切换权重", "next weights")
 	m.Compare.Custom = bind([]string{"w"}, "w", "自定义权重", "custom weights")
 	m.Compare.Back = bind([]string{"esc"}, "esc", "返回", "back")
-	m.Weights.Next = bind([]string{"enter"}, "enter", "下一项/确定", "next / done")
-	m.Weights.Back = bind([]string{"esc"}, "esc", "取消", "cancel")
 	m.Export.Write = bind([]string{"enter"}, "enter", "写入文件", "write file")
 	m.Export.Focus = bind([]string{"tab", "shift+tab"}, "tab", "预览", "preview")
 	m.Export.Up = bind([]string{"up"}, "↑/↓", "滚动预览", "scroll preview")

@@ -165,7 +165,7 @@ func walkEveryScreen(t *testing.T, c *Common, w, h int) {
 	s.press("full help on the comparison", runes("?"))
 	s.press("comparison after help", esc)
 	s.press("custom weights form", runes("w"))
-	expectTop[*weightsScreen](t, app, "w")
+	expectTop[*formScreen](t, app, "w")
 	s.press("comparison", esc)
 	s.press("session", esc)
 

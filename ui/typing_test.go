@@ -230,7 +230,7 @@ func TestTypedLettersAreTextInFormsAndFilter(t *testing.T) {
 
 		// The custom weights.
 		press(app, runes("c"), runes("w"))
-		w := expectTop[*weightsScreen](t, app, "w")
+		w := expectTop[*formScreen](t, app, "w")
 		for d, dim := range rubric.Dimensions {
 			ty.probe(textField{"weight " + dim.ID, func() string { return *w.values[d] }, 8}, "")
 			if d < len(rubric.Dimensions)-1 {

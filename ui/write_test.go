@@ -106,3 +106,34 @@ func TestDialogsTypedInOneWrite(t *testing.T) {
 		t.Errorf("vendors = %q, want 云帆呼叫中心/张 and 网萌科技/", names)
 	}
 }
+
+// The custom weights, typed in one write, land as typed; half-typed weights are
+// kept across ctrl+c like every dialog's text.
+func TestWeightsTypedInOneWriteAndKept(t *testing.T) {
+	onFakeClock(t, func(t *testing.T) {
+		c := newTestCommon(t, rubric.EN)
+		sess := newSessionWithVendors(t, c, "Alpha", "Beta")
+		open := func() (*App, *formScreen) {
+			app := NewApp(c)
+			press(app, tea.WindowSizeMsg{Width: 100, Height: 30}, pushMsg{newCompareScreen(c, sess)}, runes("w"))
+			return app, expectTop[*formScreen](t, app, "w opened the weights")
+		}
+		app, _ := open()
+		press(app, keyOf(tea.KeyCtrlU), runes("3"), keyOf(tea.KeyCtrlC))
+		c.Saver.Flush(defaultFlush)
+		app, f := open()
+		if got := *f.values[0]; got != "3" {
+			t.Fatalf("the weights opened with A = %q, want the half-typed 3", got)
+		}
+		press(app, runes("0"), keyOf(tea.KeyEnter), keyOf(tea.KeyCtrlU), runes("25"), keyOf(tea.KeyEnter),
+			keyOf(tea.KeyCtrlU), runes("25"), keyOf(tea.KeyEnter), keyOf(tea.KeyCtrlU), runes("20"), keyOf(tea.KeyEnter))
+		c.Saver.Flush(defaultFlush)
+		stored, err := c.Store.Session(context.Background(), sess.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if stored.Profile.Name != "custom" || stored.Profile.Weights != [4]float64{30, 25, 25, 20} {
+			t.Errorf("stored profile %+v, want custom 30/25/25/20", stored.Profile)
+		}
+	})
+}
