@@ -74,6 +74,7 @@ func runPlain(store *db.Store, lang rubric.Lang, in io.Reader, out io.Writer, st
 	f := &plainFlow{store: store, lang: lang, in: r, out: out}
 	f.say("vendorvet 无障碍模式：逐项提问，每个回答都会立即保存。输入结束(Ctrl+D)或 Ctrl+C 即退出。",
 		"vendorvet accessible mode: plain questions one at a time; every answer is saved as soon as it is given. End of input (Ctrl+D) or Ctrl+C quits.")
+	f.scoreMoves()
 	err := f.sessions()
 	switch {
 	case errors.Is(err, errPlainEnd):
@@ -88,6 +89,29 @@ func runPlain(store *db.Store, lang rubric.Lang, in io.Reader, out io.Writer, st
 		return nil
 	}
 	return err
+}
+
+// scoreMoves says, once, whose totals or verdicts moved when the store was scored
+// again under new rules.
+func (f *plainFlow) scoreMoves() {
+	ctx, cancel := f.ctx()
+	defer cancel()
+	moves, err := f.store.ScoreMoves(ctx)
+	if err != nil || len(moves) == 0 {
+		return
+	}
+	f.say("此版本的评分规则有所更新，所有服务商已按新规则重新评分。以下 %d 家服务商的总分或结论有变化：",
+		"This version scores vendors by updated rules, and every vendor was scored again. The total or verdict of %d moved:", len(moves))
+	for _, m := range moves {
+		line := m.Session + f.sep() + m.Vendor + f.colon() + rubric.FormatPoints(m.TotalThen) + " → " + rubric.FormatPoints(m.TotalNow)
+		if m.BandThen != m.BandNow {
+			line += f.sep() + m.BandThen.Label(f.lang) + " → " + m.BandNow.Label(f.lang)
+		}
+		f.line(line)
+	}
+	if err := f.store.ForgetScoreMoves(ctx); err != nil {
+		f.line(usermsg.For(err, f.lang))
+	}
 }
 
 // plainFlow is the state of one accessible run.

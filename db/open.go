@@ -23,7 +23,7 @@ import (
 )
 
 // SchemaVersion is the schema this package reads and writes (PRAGMA user_version).
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // applicationID marks our files (PRAGMA application_id): "VVET".
 const applicationID = 0x56564554

@@ -5,6 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
+	"vendorvet/internal/tempfile"
+	"vendorvet/rubric"
 )
 
 // migrations[v] takes the schema from version v to v+1. Times are UTC unix
@@ -88,6 +91,21 @@ var migrations = []string{
 		fields     TEXT NOT NULL,
 		updated_at INTEGER NOT NULL
 	) STRICT, WITHOUT ROWID;`,
+	// 3 → 4: the version of the scoring rules the cached scorecards follow (the
+	// first release's were 1), and the totals that moved when the store was scored
+	// again under new rules, until a screen has said so.
+	`CREATE TABLE rules (
+		id      INTEGER PRIMARY KEY CHECK (id = 1),
+		version INTEGER NOT NULL
+	) STRICT;
+	INSERT INTO rules VALUES (1, 1);
+	CREATE TABLE score_moves (
+		vendor_id   INTEGER PRIMARY KEY REFERENCES vendors (id) ON DELETE CASCADE,
+		total_then  REAL NOT NULL,
+		band_then   TEXT NOT NULL,
+		total_now   REAL NOT NULL,
+		band_now    TEXT NOT NULL
+	) STRICT;`,
 }
 
 func init() {
@@ -97,48 +115,190 @@ func init() {
 }
 
 // migrate checks that the open database is ours and brings its schema to
-// SchemaVersion, all in one transaction.
+// SchemaVersion and its cached scorecards to the current rules, all in one
+// transaction, with a copy of an existing file kept beside it until that commits.
 func migrate(ctx context.Context, db *sql.DB, path string) error {
+	copied := ""
+	defer func() {
+		if copied != "" {
+			os.Remove(copied)
+		}
+	}()
+	for {
+		done, needCopy, err := upgrade(ctx, db, path, copied != "")
+		if done || err != nil {
+			return err
+		}
+		if !needCopy {
+			return nil
+		}
+		// The copy is made outside the upgrade's transaction (VACUUM INTO cannot run
+		// in one), and the upgrade then looks at the file again.
+		if copied, err = copyBeside(ctx, db, path); err != nil {
+			return err
+		}
+	}
+}
+
+// upgrade makes the upgrade in one transaction. Without a copy of a file that
+// holds something, it makes none and asks for one (needCopy).
+func upgrade(ctx context.Context, db *sql.DB, path string, haveCopy bool) (done, needCopy bool, err error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
-		return openError(path, err)
+		return false, false, openError(path, err)
 	}
 	defer tx.Rollback()
 	var app, version, objects int
 	if err := tx.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
-		return openError(path, err)
+		return false, false, openError(path, err)
 	}
 	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return openError(path, err)
+		return false, false, openError(path, err)
 	}
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&objects); err != nil {
-		return openError(path, err)
+		return false, false, openError(path, err)
 	}
 	// The header was checked before opening; this sees what a write-ahead log added.
 	switch {
 	case app != 0 && app != applicationID:
-		return &FileError{Path: path, Kind: ErrNotVendorvet, Err: errors.New("it belongs to another application")}
+		return false, false, &FileError{Path: path, Kind: ErrNotVendorvet, Err: errors.New("it belongs to another application")}
 	case app == 0 && (version != 0 || objects != 0):
-		return &FileError{Path: path, Kind: ErrNotVendorvet, Err: errors.New("it holds another application's tables")}
+		return false, false, &FileError{Path: path, Kind: ErrNotVendorvet, Err: errors.New("it holds another application's tables")}
 	case version > SchemaVersion:
-		return &FileError{Path: path, Kind: ErrNewerSchema, Schema: version}
+		return false, false, &FileError{Path: path, Kind: ErrNewerSchema, Schema: version}
 	case version == 0 && objects != 0:
-		return &FileError{Path: path, Kind: ErrCorrupt, Err: errors.New("tables without a schema version")}
+		return false, false, &FileError{Path: path, Kind: ErrCorrupt, Err: errors.New("tables without a schema version")}
 	}
 	if version == SchemaVersion {
-		return nil
+		var rules int
+		if err := tx.QueryRowContext(ctx, "SELECT version FROM rules").Scan(&rules); err != nil {
+			return false, false, openError(path, err)
+		}
+		if rules >= rubric.RulesVersion {
+			return true, false, nil
+		}
+	}
+	if objects != 0 && !haveCopy {
+		return false, true, nil
 	}
 	for v := version; v < SchemaVersion; v++ {
 		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
-			return fmt.Errorf("upgrade %s to schema %d: %w", path, v+1, err)
+			return false, false, fmt.Errorf("upgrade %s to schema %d: %w", path, v+1, err)
 		}
 	}
 	// PRAGMA takes no bound parameters; both values are our own integers.
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d; PRAGMA user_version = %d", applicationID, SchemaVersion)); err != nil {
-		return fmt.Errorf("mark %s as a vendorvet database: %w", path, err)
+		return false, false, fmt.Errorf("mark %s as a vendorvet database: %w", path, err)
+	}
+	if err := rescoreForRules(ctx, tx); err != nil {
+		return false, false, fmt.Errorf("score %s under the new rules: %w", path, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("upgrade %s: %w", path, err)
+		return false, false, fmt.Errorf("upgrade %s: %w", path, err)
 	}
-	return nil
+	return true, false, nil
+}
+
+// upgradeCopySuffix names the copy of a database kept beside it while it is upgraded.
+const upgradeCopySuffix = ".before-upgrade"
+
+// copyBeside writes a consistent copy of the database at path beside it, readable
+// by its owner only, and returns its name. A copy left by an upgrade that did not
+// finish is replaced: the file itself is still as it was before that upgrade.
+func copyBeside(ctx context.Context, db *sql.DB, path string) (string, error) {
+	name := path + upgradeCopySuffix
+	f, err := tempfile.Create(name)
+	if err != nil {
+		return "", fmt.Errorf("keep a copy of %s before upgrading it: %w", path, err)
+	}
+	tmp := f.Name()
+	defer f.Close()
+	// An absolute path never starts with "file:", so SQLite takes it as a plain name.
+	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+		os.Remove(tmp)
+		return "", fmt.Errorf("keep a copy of %s before upgrading it: %w", path, err)
+	}
+	if err := syncFile(tmp); err == nil {
+		err = os.Rename(tmp, name)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return "", fmt.Errorf("keep a copy of %s before upgrading it: %w", path, err)
+	}
+	return name, nil
+}
+
+// rescoreForRules scores every vendor again when the cached scorecards follow
+// older rules, and keeps whose total or band moved for a screen to say.
+func rescoreForRules(ctx context.Context, tx *sql.Tx) error {
+	var rules int
+	if err := tx.QueryRowContext(ctx, "SELECT version FROM rules").Scan(&rules); err != nil {
+		return err
+	}
+	if rules >= rubric.RulesVersion {
+		return nil
+	}
+	type cached struct {
+		total float64
+		band  string
+	}
+	then := map[int64]cached{}
+	rows, err := tx.QueryContext(ctx, "SELECT id, total, band FROM vendors")
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id int64
+		var c cached
+		if err := rows.Scan(&id, &c.total, &c.band); err != nil {
+			rows.Close()
+			return err
+		}
+		then[id] = c
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	sessions, err := queryIDs(ctx, tx, "SELECT id FROM sessions")
+	if err != nil {
+		return err
+	}
+	for _, id := range sessions {
+		if err := rescore(ctx, tx, id, 0); err != nil {
+			return err
+		}
+	}
+	rows, err = tx.QueryContext(ctx, "SELECT id, total, band FROM vendors")
+	if err != nil {
+		return err
+	}
+	var moved []int64
+	now := map[int64]cached{}
+	for rows.Next() {
+		var id int64
+		var c cached
+		if err := rows.Scan(&id, &c.total, &c.band); err != nil {
+			rows.Close()
+			return err
+		}
+		if then[id] != c {
+			moved = append(moved, id)
+			now[id] = c
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, id := range moved {
+		// A move told before and not yet read keeps where it started from.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO score_moves (vendor_id, total_then, band_then, total_now, band_now)
+			VALUES (?, ?, ?, ?, ?) ON CONFLICT (vendor_id) DO UPDATE SET total_now = excluded.total_now, band_now = excluded.band_now`,
+			id, then[id].total, then[id].band, now[id].total, now[id].band); err != nil {
+			return err
+		}
+	}
+	_, err = tx.ExecContext(ctx, "UPDATE rules SET version = ?", rubric.RulesVersion)
+	return err
 }

@@ -56,6 +56,12 @@ func NewApp(c *Common) *App {
 	a := &App{c: c, failing: map[string]SavedMsg{}}
 	a.keys = c.keys().App
 	a.stack = []screen{newSessionsScreen(c)}
+	ctx, cancel := c.ctx()
+	defer cancel()
+	// Said over the first screen once, after the store was scored by new rules.
+	if moves, err := c.Store.ScoreMoves(ctx); err == nil && len(moves) > 0 {
+		a.stack = append(a.stack, newMovesScreen(c, moves))
+	}
 	return a
 }
 

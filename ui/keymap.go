@@ -20,6 +20,7 @@ type keyMap struct {
 	Export       exportKeys
 	Form         formKeys
 	Confirm      confirmKeys
+	Notice       noticeKeys
 }
 
 // appKeys work on every screen.
@@ -48,6 +49,9 @@ type formKeys struct{ Next, Back key.Binding }
 
 // confirmKeys are the keys of a yes/no question.
 type confirmKeys struct{ Toggle, Yes, No, Enter, Back key.Binding }
+
+// noticeKeys are the keys of a notice.
+type noticeKeys struct{ Close key.Binding }
 
 func newKeyMap(lang rubric.Lang) *keyMap {
 	bind := func(keys []string, helpKey, zh, en string) key.Binding {
@@ -118,5 +122,6 @@ func newKeyMap(lang rubric.Lang) *keyMap {
 	m.Confirm.No = bind([]string{"n", "N"}, "n", "否", "no")
 	m.Confirm.Enter = bind([]string{"enter"}, "enter", "确定", "confirm")
 	m.Confirm.Back = bind([]string{"esc"}, "esc", "取消", "cancel")
+	m.Notice.Close = bind([]string{"enter", "esc", " "}, "enter", "知道了", "got it")
 	return m
 }
