@@ -54,11 +54,8 @@ type exportScreen struct {
 // exportHeader is the number of lines above the preview.
 const exportHeader = 4
 
-// openExport flushes queued writes, loads the session and shows the export screen
-// with its preview already laid out for the terminal's width.
+// openExport flushes queued writes, loads the session and shows the export screen.
 func openExport(c *Common, sessionID int64) tea.Cmd {
-	// The screen's body is as wide as the terminal; read on the UI goroutine.
-	width := previewWidth(c.Width)
 	// Keys typed while the session loads are for the export screen.
 	c.navigating++
 	return func() tea.Msg {
@@ -69,9 +66,9 @@ func openExport(c *Common, sessionID int64) tea.Cmd {
 		if err != nil {
 			return navFailedMsg{err}
 		}
-		s := newExportScreen(c, sess)
-		s.show(renderPreview(c, s.markdown, s.mdGen, width))
-		return pushMsg{s}
+		// The preview is laid out after the screen shows (Init): glamour takes a
+		// while over a long report, and the path can be typed meanwhile.
+		return pushMsg{newExportScreen(c, sess)}
 	}
 }
 

@@ -34,28 +34,37 @@ func plainAt(s *exportScreen, width int) string {
 	return strings.Join(lines, "\n")
 }
 
-// The export screen opens with its preview laid out for the terminal by the
-// command that loaded the session: the UI goroutine only shows it.
-func TestExportOpensWithThePreviewLaidOut(t *testing.T) {
+// The export screen opens as soon as the session is read, saying the preview is
+// coming; glamour lays the preview out in a command its Init starts, for the
+// terminal's width, while the path can already be typed.
+func TestExportOpensAtOnceAndLaysThePreviewOutAfter(t *testing.T) {
 	onFakeClock(t, func(t *testing.T) {
 		c := newTestCommon(t, rubric.ZH)
 		sess := storeSession(t, c, demoWith(rubric.ZH, 4))
 		app := NewApp(c)
 		app.Update(tea.WindowSizeMsg{Width: 90, Height: 30})
 		app.Update(pushMsg{newSessionScreen(c, sess)})
-		app.Update(openExport(c, sess.ID)())
+		_, init := app.Update(openExport(c, sess.ID)())
 		s := expectTop[*exportScreen](t, app, "the export opened")
+		if view := plain(app.View()); !strings.Contains(view, "正在生成预览") {
+			t.Fatalf("the first frame does not say the preview is coming:\n%s", view)
+		}
+		before := s.path.Value()
+		app.Update(runes("x"))
+		if s.path.Value() != before+"x" {
+			t.Errorf("typing while the preview is laid out gave the path %q", s.path.Value())
+		}
+		for _, m := range benchRunAll(init) {
+			app.Update(m)
+		}
 		if s.shown == nil || s.shown.width != 90 || s.rendering != nil {
 			t.Fatalf("preview laid out for %+v, being laid out for %+v; want 90 and nothing under way", s.shown, s.rendering)
-		}
-		if cmd := s.rerender(); cmd != nil {
-			t.Error("the preview is laid out again although it fits the screen")
 		}
 		if got, want := previewText(s), plainAt(s, 90); got != want {
 			t.Errorf("preview differs from previewMarkdown at 90:\n%s\nwant:\n%s", got, want)
 		}
 		if view := plain(app.View()); !strings.Contains(view, "推荐") || strings.Contains(view, "正在生成预览") {
-			t.Errorf("the first frame does not show the preview:\n%s", view)
+			t.Errorf("the preview is not shown once laid out:\n%s", view)
 		}
 	})
 }

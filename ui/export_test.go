@@ -36,6 +36,7 @@ func exportFixture(t *testing.T, lang rubric.Lang) (*Common, *db.Session, *expor
 	c.navigated()
 	s := push.s.(*exportScreen)
 	s.SetSize(100, 30)
+	s.Update(s.rerender()())
 	return c, sess, s
 }
 
@@ -187,7 +188,10 @@ func TestExportPathTakesLettersNotCommands(t *testing.T) {
 	c, sess, _ := exportFixture(t, rubric.EN)
 	app := NewApp(c)
 	app.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	app.Update(openExport(c, sess.ID)())
+	_, init := app.Update(openExport(c, sess.ID)())
+	for _, m := range benchRunAll(init) {
+		app.Update(m)
+	}
 	s := expectTop[*exportScreen](t, app, "the export opened")
 	s.path.SetValue("")
 	for _, r := range "q?x.md" {
