@@ -463,9 +463,9 @@ func BenchmarkSaverSaveAnswer(b *testing.B) {
 
 // BenchmarkExport is the export of a 50-vendor session as the export screen does it:
 // "write" reads the session from the store, renders the Markdown report and writes
-// the file safely (off the UI goroutine); "open" is what the UI goroutine does when
-// the screen opens at 120×40: the report, its plain-text preview and the first
-// frame. Budget: the export ≤ 10 ms.
+// the file safely (off the UI goroutine); "open" is the screen opening at 120×40:
+// the frames that show it and then its preview, with the commands that read the
+// session and lay the preview out measured apart. Budget: the export ≤ 10 ms.
 func BenchmarkExport(b *testing.B) {
 	c := benchCommon(b, filepath.Join(b.TempDir(), "bench.db"))
 	sess := benchSession(b, c, benchVendors)
