@@ -419,22 +419,22 @@ func (r *mdReport) scorecard(c rubric.Scorecard) {
 			if it.ID[:1] != dim.ID {
 				continue
 			}
-			r.itemRow(it)
+			r.itemRow(c, it)
 		}
 	}
 	r.row("", "**"+r.lang.Pick("总分", "Total")+"**", "**"+rubric.OutOf(c.Total, 100)+"**", r.cell(c.Band.Label(r.lang)))
 	r.line()
 }
 
-// itemRow writes an item's row of the scorecard: its points and the reasons for them.
-func (r *mdReport) itemRow(it rubric.ItemScore) {
+// itemRow writes the row of item it of card c: its points and the reasons for them.
+func (r *mdReport) itemRow(c rubric.Scorecard, it rubric.ItemScore) {
 	head, ok := r.items[it.ID]
 	if !ok {
 		item, _, _ := rubric.ItemByID(it.ID)
 		head = "| " + it.ID + " | " + r.cell(item.Name.In(r.lang)) + " | "
 	}
 	r.b.WriteString(head)
-	r.b.WriteString(r.cell(rubric.ItemPointsWords(it, r.lang)))
+	r.b.WriteString(r.cell(rubric.ItemPointsWords(c, it, r.lang)))
 	r.b.WriteString(" | ")
 	r.b.WriteString(r.cell(rubric.ReasonWords(it, r.lang)))
 	r.b.WriteString(" |\n")
