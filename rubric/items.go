@@ -76,7 +76,7 @@ const (
 var bandLabels = map[Band]struct{ full, short Text }{
 	Excellent:    {Text{"优质合作方", "Excellent"}, Text{"优质", "Excellent"}},
 	Qualified:    {Text{"合格备选", "Qualified — backup"}, Text{"合格", "Qualified"}},
-	Incomplete:   {Text{"评估未完成", "Evaluation unfinished"}, Text{"未完成", "Unfinished"}},
+	Incomplete:   {Text{"评估未完成", "Evaluation unfinished"}, Text{"未完成", "To finish"}},
 	Reject:       {Text{"果断放弃", "Reject"}, Text{"放弃", "Reject"}},
 	Disqualified: {Text{"一票否决", "Disqualified"}, Text{"否决", "Disqualif."}},
 }

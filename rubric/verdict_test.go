@@ -72,7 +72,7 @@ func TestOpenVerdictWords(t *testing.T) {
 		"25 分,评估未完成(34 个问题未回答,最高可达 88 分)",
 		"25 / 100, Evaluation unfinished (34 questions unanswered, up to 88)"})
 	checkWords(t, "incomplete band", func(l Lang) string { return BandWords(fresh, l) }, words{"评估未完成", "Evaluation unfinished"})
-	checkWords(t, "incomplete, short", func(l Lang) string { return fresh.Band.Short(l) }, words{"未完成", "Unfinished"})
+	checkWords(t, "incomplete, short", func(l Lang) string { return fresh.Band.Short(l) }, words{"未完成", "To finish"})
 	checkWords(t, "now and up to", func(l Lang) string { return NowUpToWords(fresh, l) }, words{"现 25 分,最高可达 88 分", "now 25, up to 88"})
 	checkWords(t, "now and up to, settled", func(l Lang) string { return NowUpToWords(backup, l) }, words{"现 76 分,最高可达 81 分", "now 76, up to 81"})
 	checkWords(t, "unanswered", func(l Lang) string { return UnansweredWords(fresh, l) }, words{"34 个问题未回答", "34 questions unanswered"})

@@ -150,10 +150,12 @@ func scoreSummary(c *Common, card rubric.Scorecard, w int) string {
 		st.PanelTitle.Render(fmt.Sprintf(c.Lang.Pick("总分 %s", "Total %s"), rubric.FormatPoints(card.Total))),
 		bandWord(c, card.Band),
 	}
-	if card.Provisional {
+	// An incomplete band says itself that it may change; a disqualified card reaches
+	// nothing that matters.
+	if card.Provisional && card.Band != rubric.Incomplete {
 		parts = append(parts, rubric.ProvisionalMark.In(c.Lang))
 	}
-	if card.Potential != card.Total {
+	if card.HasPotential() && card.Potential != card.Total {
 		parts = append(parts, rubric.UpToWords(card.Potential, c.Lang))
 	}
 	if n := len(card.Knockouts); n > 0 {
