@@ -555,3 +555,21 @@ func TestAccessibleRequirementChangedElsewhereIsShownAndAskedAgain(t *testing.T)
 		t.Errorf("stored requirements = %+v", r)
 	}
 }
+
+// A vendor just added, with nothing answered, is said to be unfinished and what it
+// could reach, never a reject.
+func TestAccessibleNewVendorIsUnfinishedNotRejected(t *testing.T) {
+	for _, lang := range []rubric.Lang{rubric.ZH, rubric.EN} {
+		store, _ := plainOpen(t)
+		text := plainRun(t, store, lang, "n", "Selection", "", "", "a", "Yunfan", "")
+		_, after, _ := strings.Cut(text, "Yunfan")
+		for _, want := range []string{rubric.Incomplete.Label(lang), lang.Pick("最高可达 100 分", "up to 100")} {
+			if !strings.Contains(after, want) {
+				t.Errorf("%s: output lacks %q:\n%s", lang, want, text)
+			}
+		}
+		if strings.Contains(text, rubric.Reject.Label(lang)) {
+			t.Errorf("%s: a new vendor is called a reject:\n%s", lang, text)
+		}
+	}
+}

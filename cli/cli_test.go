@@ -643,3 +643,25 @@ func TestLangInArgs(t *testing.T) {
 		}
 	}
 }
+
+// A session whose only vendor has nothing answered lists it as unfinished, and so do
+// score and score --json: not answered yet is not rejected.
+func TestUnfinishedVendorIsNotListedAsRejected(t *testing.T) {
+	s := demo.Session(rubric.ZH)
+	s.Vendors = []rubric.Vendor{{Name: "云帆呼叫中心", Answers: rubric.Answers{}}}
+	path, _ := sessionFile(t, s)
+	for _, lang := range []rubric.Lang{rubric.ZH, rubric.EN} {
+		h := newHarness(t)
+		h.run("--lang", string(lang), "import", path).ok(t)
+		list := h.run("--lang", string(lang), "list").ok(t).stdout
+		text := h.run("--lang", string(lang), "score", path).ok(t).stdout
+		for what, out := range map[string]string{"list": list, "score": text} {
+			if !strings.Contains(out, rubric.Incomplete.Label(lang)) || strings.Contains(out, rubric.Reject.Label(lang)) {
+				t.Errorf("%s, %s: the vendor is not unfinished:\n%s", lang, what, out)
+			}
+		}
+		if js := h.run("score", "--json", path).ok(t).stdout; !strings.Contains(js, `"band": "incomplete"`) {
+			t.Errorf("score --json:\n%s", js)
+		}
+	}
+}

@@ -207,7 +207,9 @@ func (r *mdReport) summary() {
 		r.line()
 		return
 	}
-	var backups, rejects, disqualified []int
+	// The recommendation speaks of vendors whose verdict is settled; an unfinished
+	// one is listed with what it still lacks.
+	var backups, unfinished, rejects, disqualified []int
 	best := -1
 	for _, i := range r.sc.order {
 		switch c := r.card(i); {
@@ -215,16 +217,23 @@ func (r *mdReport) summary() {
 			disqualified = append(disqualified, i)
 		case c.Band == rubric.Reject:
 			rejects = append(rejects, i)
+		case c.Band == rubric.Incomplete:
+			unfinished = append(unfinished, i)
 		case best < 0:
 			best = i
 		default:
 			backups = append(backups, i)
 		}
 	}
-	if best < 0 {
+	switch {
+	case best < 0 && len(unfinished) > 0:
+		r.line(r.lang.Pick("**暂无推荐:** 结论已定的服务商中没有一家在无一票否决项的情况下达到 70 分;",
+			"**No recommendation yet:** no vendor with a settled verdict reaches 70 points without a knockout, and "),
+			r.unfinishedCount(len(unfinished)), r.lang.Pick(",完成后再作决定。", ": finish them before deciding."))
+	case best < 0:
 		r.line(r.lang.Pick("**不推荐任何服务商:** 没有一家在无一票否决项的情况下达到 70 分。",
 			"**No vendor is recommended:** none reaches 70 points without a knockout."))
-	} else {
+	default:
 		c := r.card(best)
 		price, budget := r.prices[best].price, r.prices[best].budget
 		if c.Band == rubric.Excellent {
@@ -239,12 +248,33 @@ func (r *mdReport) summary() {
 			r.line()
 			r.line(r.lang.Pick("签约前请补齐未回答的问题,评分可能变化。", "Answer the open questions before signing: the score may still change."))
 		}
+		overtake := 0
+		for _, i := range unfinished {
+			if r.card(i).Potential > c.Total {
+				overtake++
+			}
+		}
+		if overtake > 0 {
+			r.line()
+			if r.lang == rubric.ZH {
+				r.line(strconv.Itoa(overtake), " 家评估未完成的服务商答完后可能超过它(见下),定案前请先完成评估。")
+			} else {
+				r.line(map[bool]string{true: "A vendor", false: strconv.Itoa(overtake) + " vendors"}[overtake == 1],
+					" still being evaluated could overtake it once answered (see below): finish the evaluation before deciding.")
+			}
+		}
 	}
 	r.line()
 	for _, i := range backups {
 		c := r.card(i)
 		r.line("- ", r.label("备选", "Backup"), r.name(i), " — ",
 			r.cell(rubric.Sentences(r.lang, rubric.PointsWords(c, r.lang)+r.lang.Pick("。", "."), rubric.FlagsWords(c, r.lang))))
+	}
+	for _, i := range unfinished {
+		c := r.card(i)
+		r.line("- ", r.label("评估未完成", "Unfinished"), r.name(i), " — ",
+			r.cell(rubric.Sentences(r.lang, rubric.NowUpToWords(c, r.lang)+r.lang.Pick("。", "."),
+				r.missingWords(i), rubric.FlagsWords(c, r.lang))))
 	}
 	for _, i := range rejects {
 		c := r.card(i)
@@ -257,11 +287,73 @@ func (r *mdReport) summary() {
 		r.line("- ", r.label("一票否决", "Disqualified"), r.name(i), " — ",
 			r.cell(rubric.DisqualifiedWords(c, r.lang)), r.lang.Pick("。", "."))
 	}
-	if len(backups)+len(rejects)+len(disqualified) > 0 {
+	if len(backups)+len(unfinished)+len(rejects)+len(disqualified) > 0 {
 		r.line()
 	}
-	r.line(r.label("排名稳定性", "Ranking stability"), stabilitySentence(r.sc, r.lang))
+	r.line(r.label("排名稳定性", "Ranking stability"), stabilityWords(r.sc, r.lang, r.name))
 	r.line()
+}
+
+// unfinishedCount says how many vendors are still being evaluated: "2 vendors are
+// still being evaluated", "2 家服务商评估未完成".
+func (r *mdReport) unfinishedCount(n int) string {
+	if r.lang == rubric.ZH {
+		return strconv.Itoa(n) + " 家服务商评估未完成"
+	}
+	if n == 1 {
+		return "1 vendor is still being evaluated"
+	}
+	return strconv.Itoa(n) + " vendors are still being evaluated"
+}
+
+// missingWords says what vendor i has still to answer: how many questions, in which
+// steps, for which items: "34 questions unanswered (step 2: 9, step 3: 13), in items
+// A1, A2, B2, B3.". A few items are named in full.
+func (r *mdReport) missingWords(i int) string {
+	a, c := r.s.Vendors[i].Answers, r.card(i)
+	var steps []string
+	for _, st := range r.steps {
+		open := 0
+		for _, qi := range st.questions {
+			if q := r.questions[qi]; q.applicable && !a.Known(*q.q) {
+				open++
+			}
+		}
+		if open > 0 {
+			steps = append(steps, r.lang.Pick("第 "+strconv.Itoa(st.n)+" 步 "+strconv.Itoa(open)+" 个",
+				"step "+strconv.Itoa(st.n)+": "+strconv.Itoa(open)))
+		}
+	}
+	var items []rubric.ItemScore
+	asked := 0 // the items with questions at all
+	for _, it := range c.Items {
+		if it.Questions > 0 {
+			asked++
+		}
+		if it.Answered < it.Questions {
+			items = append(items, it)
+		}
+	}
+	words := rubric.UnansweredWords(c, r.lang)
+	if len(steps) > 0 {
+		words += r.lang.Pick("(", " (") + strings.Join(steps, r.lang.Pick("、", ", ")) + ")"
+	}
+	switch {
+	case len(items) > 4 && len(items) == asked:
+		n := strconv.Itoa(len(items))
+		words += r.lang.Pick(",涉及全部 "+n+" 个评分项", ", in all "+n+" items")
+	case len(items) > 0:
+		names := make([]string, len(items))
+		for k, it := range items {
+			names[k] = it.ID
+			if len(items) <= 4 {
+				item, _, _ := rubric.ItemByID(it.ID)
+				names[k] += " " + item.Name.In(r.lang)
+			}
+		}
+		words += r.lang.Pick(",涉及评分项 ", ", in items ") + strings.Join(names, r.lang.Pick("、", ", "))
+	}
+	return words + r.lang.Pick("。", ".")
 }
 
 func (r *mdReport) comparison() {
@@ -295,7 +387,7 @@ func (r *mdReport) comparison() {
 			row = append(row, marked(bestDim[d], c, ds.Points))
 		}
 		total := marked(bestTotal, c, c.Total)
-		if c.Provisional {
+		if c.HasPotential() {
 			total += r.lang.Pick(",", ", ") + rubric.UpToWords(c.Potential, r.lang)
 		}
 		answered := strconv.Itoa(c.Answered) + "/" + strconv.Itoa(c.Applicable)
@@ -303,9 +395,11 @@ func (r *mdReport) comparison() {
 		r.row(row...)
 	}
 	r.line()
-	r.line(r.lang.Pick("括号内为各维度在当前权重方案下的满分;每列最高分加粗(不含一票否决者)。“暂定”表示仍有问题未回答,分数最高可达所示数值。被一票否决的服务商不参与排名。",
-		"Each dimension's maximum under the weight profile is in brackets; the best score in each column is in bold (disqualified vendors not counted). "+
-			"\"Provisional\" means questions are still unanswered and the score may rise up to the figure shown. Disqualified vendors are not ranked."))
+	r.line(r.lang.Pick("括号内为各维度在当前权重方案下的满分;每列最高分加粗(只比较仍在考虑之列的服务商:优质或合格、结论已定)。"+
+		"“暂定”表示仍有问题未回答,分数最高可达所示数值;“评估未完成”表示答完后可能进入更高一档,暂不下结论。被一票否决的服务商不参与排名。",
+		"Each dimension's maximum under the weight profile is in brackets; the best score in each column is in bold (among the vendors in contention only: excellent or qualified, verdict settled). "+
+			"\"Provisional\" means questions are still unanswered and the score may rise up to the figure shown; \"evaluation unfinished\" means answering them could lift the vendor into a better band, so it has no verdict yet. "+
+			"Disqualified vendors are not ranked."))
 	r.line()
 }
 
@@ -419,22 +513,22 @@ func (r *mdReport) scorecard(c rubric.Scorecard) {
 			if it.ID[:1] != dim.ID {
 				continue
 			}
-			r.itemRow(it)
+			r.itemRow(c, it)
 		}
 	}
 	r.row("", "**"+r.lang.Pick("总分", "Total")+"**", "**"+rubric.OutOf(c.Total, 100)+"**", r.cell(c.Band.Label(r.lang)))
 	r.line()
 }
 
-// itemRow writes an item's row of the scorecard: its points and the reasons for them.
-func (r *mdReport) itemRow(it rubric.ItemScore) {
+// itemRow writes the row of item it of card c: its points and the reasons for them.
+func (r *mdReport) itemRow(c rubric.Scorecard, it rubric.ItemScore) {
 	head, ok := r.items[it.ID]
 	if !ok {
 		item, _, _ := rubric.ItemByID(it.ID)
 		head = "| " + it.ID + " | " + r.cell(item.Name.In(r.lang)) + " | "
 	}
 	r.b.WriteString(head)
-	r.b.WriteString(r.cell(rubric.ItemPointsWords(it, r.lang)))
+	r.b.WriteString(r.cell(rubric.ItemPointsWords(c, it, r.lang)))
 	r.b.WriteString(" | ")
 	r.b.WriteString(r.cell(rubric.ReasonWords(it, r.lang)))
 	r.b.WriteString(" |\n")
@@ -468,16 +562,16 @@ func (r *mdReport) method(now time.Time) {
 		r.line("- 四维评分表满分 100 分:资质与合规性 20、服务能力匹配度 35、考核与数据能力 25、合作细节与风险控制 20;权重方案按比例换算各维度得分。")
 		r.line("- 85 分及以上为优质合作方,70–84 分为合格备选,69 分及以下果断放弃。")
 		r.line("- 一票否决:缺少必需资质、不签保密协议、客户数据不归属企业、强监管行业无合规备案——无论总分多少均不予考虑。")
-		r.line("- 未回答的问题计 0 分,结论标为“暂定”;“最高可达”是所有未答问题取最佳答案时的总分。")
-		r.line(fmt.Sprintf("- 排名稳定性:将任一维度权重上下调整 %d 分(其余维度按比例调整),检查前两名顺序是否改变。", rubric.ShiftStep))
+		r.line("- 未回答的问题计 0 分。答完后可能进入更高一档的服务商记为“评估未完成”,暂不下结论,也不参与推荐;答完也无法进入更高一档的,按当前总分定档并标为“暂定”。“最高可达”是所有未答问题取最佳答案时的总分;被一票否决者不计。")
+		r.line(fmt.Sprintf("- 排名稳定性:将任一维度权重上下调整 %d 分(其余维度按比例调整),检查仍在考虑之列(优质或合格、结论已定)的前两家顺序是否改变。", rubric.ShiftStep))
 		r.line()
 		r.line("*由 vendorvet 于 ", now.Format("2006-01-02"), " 生成。*")
 	} else {
 		r.line("- The four-dimension scorecard totals 100 points: qualification & compliance 20, service capability fit 35, KPI & data capability 25, cooperation & risk control 20; a weight profile rescales each dimension.")
 		r.line("- 85 or more: excellent, the preferred partner; 70–84: qualified, a backup; 69 or less: reject.")
 		r.line("- Knockouts: a missing required licence, refusing an NDA, the client not owning the customer data, or no compliance filing in a regulated industry disqualify a vendor whatever its total.")
-		r.line("- Unanswered questions score 0 and make the verdict provisional; \"up to\" is the total if every open question got its best answer.")
-		r.line(fmt.Sprintf("- Ranking stability: each dimension weight is moved by ±%d points (the others re-normalised) to see whether the top two swap places.", rubric.ShiftStep))
+		r.line("- Unanswered questions score 0. A vendor whose open questions could lift it into a better band is \"evaluation unfinished\": it has no verdict yet and is not recommended; one that cannot leave its band is judged by its total and marked provisional. \"Up to\" is the total if every open question got its best answer; a disqualified vendor has none.")
+		r.line(fmt.Sprintf("- Ranking stability: each dimension weight is moved by ±%d points (the others re-normalised) to see whether the top two in contention (excellent or qualified, verdict settled) swap places.", rubric.ShiftStep))
 		r.line()
 		r.line("*Generated by vendorvet on ", now.Format("2006-01-02"), ".*")
 	}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"maps"
 	"regexp"
 	"strings"
 	"testing"
@@ -242,7 +243,7 @@ func TestMarkdownContent(t *testing.T) {
 		"**Backup:** " + s.Vendors[1].Name,
 		"**Reject:** " + s.Vendors[2].Name,
 		"**Disqualified:** " + s.Vendors[3].Name,
-		"the order of the top two holds",
+		"keep their order when any dimension weight moves by ±5",
 		"provisional",
 		"| Monthly budget | 200,000 CNY |",
 		"Mock-consultation rating (1–5) | Unknown |",
@@ -285,7 +286,7 @@ func TestMarkdownUnstableRanking(t *testing.T) {
 	if st.Stable {
 		t.Fatalf("test data: the two vendors should swap under some ±5 shift (cards %v / %v)", cards[0].Total, cards[1].Total)
 	}
-	if !strings.Contains(md, "not stable") || !strings.Contains(md, st.Flips[0].Dim+" ") {
+	if !strings.Contains(md, "**Ranking stability:** Not stable — ") || !strings.Contains(md, st.Flips[0].Dim+" ") {
 		t.Errorf("report does not name the flipping shift %v", st.Flips)
 	}
 }
@@ -358,36 +359,53 @@ func comparisonRows(t *testing.T, md, heading string) map[string][]string {
 	return rows
 }
 
-// The comparison marks the best score of each column among the vendors still in the
-// running, as the comparison screen does: a disqualified vendor's score is never the
-// best, even when it is the highest.
+// The comparison marks the best score of each column among the vendors still in
+// contention, as the comparison screen does: a disqualified or rejected vendor's score
+// is never the best, even when it is the highest.
 func TestMarkdownBestExcludesDisqualified(t *testing.T) {
 	all := demo.Session(rubric.EN).Vendors
 	// The qualified backup (76), the reject (54) and the disqualified vendor (83),
-	// which beats both in every column.
+	// which beats both in every column; and a second qualified vendor, the backup a
+	// point weaker in each dimension.
 	backup, reject, dq := all[1], all[2], all[3]
+	runner := backup
+	runner.Name = "Runner-up"
+	runner.Answers = maps.Clone(backup.Answers)
+	runner.Answers["mlps"] = rubric.Value{Tri: rubric.No}
+	runner.Answers["role_split"] = rubric.Value{Tri: rubric.No}
+	runner.Answers["csat_pct"] = rubric.Value{Num: 85}
+	runner.Answers["feedback_hours"] = rubric.Value{Num: 48}
 	for _, lang := range []rubric.Lang{rubric.EN, rubric.ZH} {
 		s := demo.Session(rubric.EN)
-		s.Vendors = []rubric.Vendor{backup, reject, dq}
+		s.Vendors = []rubric.Vendor{backup, runner, reject, dq}
+		if c := rubric.Score(s.Requirements, runner.Answers, s.Profile); c.Band != rubric.Qualified {
+			t.Fatalf("test data: the runner-up is %s at %v", c.Band, c.Total)
+		}
 		md := string(Markdown(s, lang, goldenNow))
 		heading := map[rubric.Lang]string{rubric.ZH: "横向对比", rubric.EN: "Comparison"}[lang]
 		rows := comparisonRows(t, md, heading)
-		if len(rows) != 3 {
-			t.Fatalf("%s: %d rows in the comparison, want 3", lang, len(rows))
+		if len(rows) != 4 {
+			t.Fatalf("%s: %d rows in the comparison, want 4", lang, len(rows))
 		}
-		for i, cell := range rows[dq.Name] {
-			if strings.Contains(cell, "**") {
-				t.Errorf("%s: the disqualified vendor's column %d is marked best: %q", lang, i, cell)
+		for _, out := range []rubric.Vendor{dq, reject} {
+			for i, cell := range rows[out.Name] {
+				if strings.Contains(cell, "**") {
+					t.Errorf("%s: %s's column %d is marked best: %q", lang, out.Name, i, cell)
+				}
 			}
 		}
-		// Dimensions A–D and the total: the backup leads the vendors in the running.
+		// Dimensions A–D and the total: the backup leads the vendors in contention.
 		for col := 2; col <= 6; col++ {
 			if cell := rows[backup.Name][col]; !strings.HasPrefix(cell, "**") {
 				t.Errorf("%s: the backup's column %d is not marked best: %q", lang, col, cell)
 			}
+			if cell := rows[runner.Name][col]; strings.Contains(cell, "**") {
+				t.Errorf("%s: the runner-up's column %d is marked best: %q", lang, col, cell)
+			}
 		}
-		// With one vendor in the running there is nothing to be best against.
-		s.Vendors = []rubric.Vendor{backup, dq}
+		// With one vendor in contention there is nothing to be best against, a
+		// rejected vendor being none.
+		s.Vendors = []rubric.Vendor{backup, reject, dq}
 		md = string(Markdown(s, lang, goldenNow))
 		for name, cells := range comparisonRows(t, md, heading) {
 			for i, cell := range cells {
@@ -433,25 +451,146 @@ func TestMarkdownWeakestUnderProfile(t *testing.T) {
 }
 
 // With fewer than two vendors in contention there is no order to test, and the
-// report says so as the comparison screen does instead of calling the ranking stable.
+// report says so as the comparison screen does instead of calling the ranking stable:
+// a disqualified, rejected or unfinished vendor is not in contention.
 func TestMarkdownNoStabilityClaimWithOneContender(t *testing.T) {
 	all := demo.Session(rubric.EN).Vendors
-	// The qualified backup and the disqualified vendor.
-	for _, lang := range []rubric.Lang{rubric.EN, rubric.ZH} {
-		s := demo.Session(lang)
-		s.Vendors = []rubric.Vendor{all[1], all[3]}
-		md := string(Markdown(s, lang, goldenNow))
-		want := rubric.NoOrderToTest.In(lang)
-		if !strings.Contains(md, want) {
-			t.Errorf("%s: report lacks %q", lang, want)
-		}
-		for _, claim := range []string{"ranking is stable", "排名稳定:"} {
-			if strings.Contains(md, claim) {
-				t.Errorf("%s: report claims %q with one vendor in contention", lang, claim)
+	fresh := rubric.Vendor{Name: "Fresh", Answers: rubric.Answers{}}
+	for _, others := range [][]rubric.Vendor{{all[3]}, {all[2]}, {fresh}, {all[2], all[3], fresh}} {
+		for _, lang := range []rubric.Lang{rubric.EN, rubric.ZH} {
+			s := demo.Session(lang)
+			// The qualified backup and vendors out of contention.
+			s.Vendors = append([]rubric.Vendor{all[1]}, others...)
+			md := string(Markdown(s, lang, goldenNow))
+			want := rubric.NoOrderToTest.In(lang)
+			if !strings.Contains(md, want) {
+				t.Errorf("%s, %d vendors: report lacks %q", lang, len(s.Vendors), want)
+			}
+			for _, claim := range []string{"Stable —", "Not stable —", "稳定。", "排名稳定:"} {
+				if strings.Contains(md, claim) {
+					t.Errorf("%s, %d vendors: report claims %q with one vendor in contention", lang, len(s.Vendors), claim)
+				}
+			}
+			if txt := ScoreText(s, lang); !strings.Contains(txt, want) {
+				t.Errorf("%s, %d vendors: score text lacks %q", lang, len(s.Vendors), want)
 			}
 		}
-		if txt := ScoreText(s, lang); !strings.Contains(txt, want) {
-			t.Errorf("%s: score text lacks %q", lang, want)
+	}
+}
+
+// The stability of the ranking is said once, after its label: the Chinese report once
+// read "**排名稳定性**:排名稳定:…". It names the two vendors it tested.
+func TestMarkdownStabilitySaidOnce(t *testing.T) {
+	for _, lang := range []rubric.Lang{rubric.EN, rubric.ZH} {
+		s := demo.Session(lang)
+		md := string(Markdown(s, lang, goldenNow))
+		label := map[rubric.Lang]string{rubric.ZH: "**排名稳定性**:", rubric.EN: "**Ranking stability:** "}[lang]
+		_, line, ok := strings.Cut(md, "\n"+label)
+		if !ok {
+			t.Fatalf("%s: no stability line", lang)
+		}
+		line, _, _ = strings.Cut(line, "\n")
+		for _, again := range []string{"排名", "稳定性", "Ranking", "ranking"} {
+			if strings.Contains(line, again) {
+				t.Errorf("%s: the stability line repeats its label (%q): %q", lang, again, line)
+			}
+		}
+		if !strings.Contains(line, s.Vendors[0].Name) || !strings.Contains(line, s.Vendors[1].Name) {
+			t.Errorf("%s: the stability line does not name the top two in contention: %q", lang, line)
+		}
+		txt := ScoreText(s, lang)
+		if n := strings.Count(txt, map[rubric.Lang]string{rubric.ZH: "排名稳定", rubric.EN: "anking stab"}[lang]); n != 1 {
+			t.Errorf("%s: score text says its stability label %d times:\n%s", lang, n, txt)
+		}
+	}
+}
+
+// A vendor not yet evaluated is not rejected: the report lists it as unfinished with
+// what it lacks and where it could end, recommends only among settled vendors, and
+// warns when an unfinished vendor could still overtake the one recommended.
+func TestMarkdownUnfinishedVendor(t *testing.T) {
+	all := demo.Session(rubric.EN).Vendors
+	fresh := rubric.Vendor{Name: "Yunfan Call Centre", Answers: rubric.Answers{}}
+	for _, lang := range []rubric.Lang{rubric.EN, rubric.ZH} {
+		s := demo.Session(lang)
+		s.Vendors = []rubric.Vendor{fresh}
+		md := string(Markdown(s, lang, goldenNow))
+		summary, _, _ := strings.Cut(md, "## "+lang.Pick("横向对比", "Comparison"))
+		card := rubric.Score(s.Requirements, fresh.Answers, s.Profile)
+		if card.Band != rubric.Incomplete {
+			t.Fatalf("test data: a vendor with nothing answered is %s", card.Band)
+		}
+		for _, want := range []string{
+			lang.Pick("**暂无推荐:**", "**No recommendation yet:**"),
+			lang.Pick("**评估未完成**:", "**Unfinished:** ") + fresh.Name + " — " + rubric.NowUpToWords(card, lang),
+			rubric.UnansweredWords(card, lang),
+			lang.Pick("第 2 步 ", "step 2: "),
+			lang.Pick("涉及全部 16 个评分项", "in all 16 items"),
+		} {
+			if !strings.Contains(summary, want) {
+				t.Errorf("%s: summary lacks %q:\n%s", lang, want, summary)
+			}
+		}
+		// The method at the end names every band; nothing before it may call this one a reject.
+		said, _, _ := strings.Cut(md, lang.Pick("## 评分方法", "## How the scores work"))
+		for _, reject := range []string{lang.Pick("放弃", "Reject"), rubric.Reject.Label(lang)} {
+			if strings.Contains(said, reject) {
+				t.Errorf("%s: a vendor with nothing answered reads as %q", lang, reject)
+			}
+		}
+
+		// Beside a settled excellent vendor it is not recommended, but it could overtake it.
+		s.Vendors = []rubric.Vendor{all[0], fresh}
+		md = string(Markdown(s, lang, goldenNow))
+		for _, want := range []string{
+			lang.Pick("**推荐:", "**Recommended: ") + all[0].Name,
+			lang.Pick("1 家评估未完成的服务商答完后可能超过它", "A vendor still being evaluated could overtake it"),
+			lang.Pick("**评估未完成**:", "**Unfinished:** ") + fresh.Name,
+		} {
+			if !strings.Contains(md, want) {
+				t.Errorf("%s: report lacks %q", lang, want)
+			}
+		}
+	}
+}
+
+// upTo finds a potential said in words: "up to 88", "最高 88", "最高可达 88 分".
+var upTo = regexp.MustCompile(`(up to|最高|最高可达) [0-9]`)
+
+// A disqualified vendor has nothing to reach: no "up to" in its summary line, its
+// comparison row or its part of the report, whatever is still open.
+func TestMarkdownDisqualifiedReachesNothing(t *testing.T) {
+	dq := demo.Session(rubric.EN).Vendors[3]
+	dq.Answers = maps.Clone(dq.Answers)
+	for _, id := range []string{"mock_rating", "raw_access", "iso9001"} {
+		delete(dq.Answers, id)
+	}
+	for _, lang := range []rubric.Lang{rubric.EN, rubric.ZH} {
+		s := demo.Session(lang)
+		s.Vendors = []rubric.Vendor{dq}
+		if c := rubric.Score(s.Requirements, dq.Answers, s.Profile); c.Band != rubric.Disqualified || !c.Provisional || c.Potential <= c.Total {
+			t.Fatalf("test data: %s, provisional %v, %v up to %v", c.Band, c.Provisional, c.Total, c.Potential)
+		}
+		md := string(Markdown(s, lang, goldenNow))
+		// What is said of the vendor: its summary line, its comparison row, its part of
+		// the report up to its answers. The legend and the method explain "up to" for all.
+		var said []string
+		for _, l := range strings.Split(md, "\n") {
+			if strings.Contains(l, dq.Name) {
+				said = append(said, l)
+			}
+		}
+		_, part, _ := strings.Cut(md, "### "+dq.Name)
+		part, _, _ = strings.Cut(part, lang.Pick("#### 回答与证据", "#### Answers and evidence"))
+		said = append(said, part)
+		for _, l := range said {
+			if upTo.MatchString(l) {
+				t.Errorf("%s: a disqualified vendor is said to reach something: %q", lang, l)
+			}
+		}
+		txt := ScoreText(s, lang)
+		if upTo.MatchString(txt) {
+			t.Errorf("%s: score text says a disqualified vendor could reach something:\n%s", lang, txt)
 		}
 	}
 }

@@ -235,7 +235,12 @@ func ScoreText(s rubric.Session, lang rubric.Lang) string {
 		for _, d := range c.Dimensions {
 			row = append(row, rubric.FormatPoints(d.Points))
 		}
-		row = append(row, rubric.FormatPoints(c.Total), rubric.FormatPoints(c.Potential),
+		// A disqualified vendor reaches nothing that matters, whatever its open questions.
+		upTo := rubric.FormatPoints(c.Potential)
+		if c.Band == rubric.Disqualified {
+			upTo = "—"
+		}
+		row = append(row, rubric.FormatPoints(c.Total), upTo,
 			fmt.Sprintf("%d/%d", c.Answered, c.Applicable), rubric.BandWords(c, lang))
 		rows = append(rows, row)
 	}
@@ -262,7 +267,8 @@ func ScoreText(s rubric.Session, lang rubric.Lang) string {
 			b.WriteString("  " + rubric.Capitalized(rubric.ProvisionalWords(c, lang)) + "\n")
 		}
 	}
-	b.WriteString("\n" + stabilitySentence(sc, lang) + "\n")
+	name := func(i int) string { return clean.Line(sc.names[i]) }
+	b.WriteString("\n" + lang.Pick("排名稳定性:", "Ranking stability: ") + stabilityWords(sc, lang, name) + "\n")
 	return b.String()
 }
 
@@ -306,22 +312,27 @@ var cells = func() *runewidth.Condition {
 // truncate shortens s to at most w terminal cells.
 func truncate(s string, w int) string { return cells.Truncate(s, w, "…") }
 
-// stabilitySentence says whether the first two places survive every ±5 weight shift.
-func stabilitySentence(sc scored, lang rubric.Lang) string {
+// stabilityWords says whether the top two vendors in contention keep their order
+// under every ±5 weight shift, naming them with name (an index into the cards); it
+// follows a label such as "Ranking stability:", and claims nothing when fewer than
+// two vendors are in contention.
+func stabilityWords(sc scored, lang rubric.Lang, name func(int) string) string {
 	if len(sc.cards) < 2 {
-		return lang.Pick("只有一家服务商,无需比较排名。", "Only one vendor: there is no ranking to test.")
+		return lang.Pick("只有一家服务商,无需比较排名。", "Only one vendor, so there is no ranking to test.")
 	}
-	if !sc.stable.Tested {
+	st := sc.stable
+	if !st.Tested {
 		return rubric.NoOrderToTest.In(lang)
 	}
-	if sc.stable.Stable {
-		return lang.Pick(fmt.Sprintf("排名稳定:任一维度权重变动 ±%d 分时,前两名的顺序不变。", rubric.ShiftStep),
-			fmt.Sprintf("The ranking is stable: the order of the top two holds when any dimension weight moves by ±%d.", rubric.ShiftStep))
+	a, b := name(st.Top[0]), name(st.Top[1])
+	if st.Stable {
+		return lang.Pick(fmt.Sprintf("稳定。任一维度权重变动 ±%d 分时,%s、%s(仍在考虑之列的前两家)先后不变。", rubric.ShiftStep, a, b),
+			fmt.Sprintf("Stable — the top two in contention, %s and %s, keep their order when any dimension weight moves by ±%d.", a, b, rubric.ShiftStep))
 	}
-	shifts := make([]string, len(sc.stable.Flips))
-	for i, f := range sc.stable.Flips {
+	shifts := make([]string, len(st.Flips))
+	for i, f := range st.Flips {
 		shifts[i] = fmt.Sprintf("%s %+g", f.Dim, f.Delta)
 	}
-	return lang.Pick(fmt.Sprintf("排名不稳定:以下权重变动会改变前两名的顺序:%s(其余维度按比例调整)。", strings.Join(shifts, "、")),
-		fmt.Sprintf("The ranking is not stable: the order of the top two changes when a weight moves by %s (the others re-normalised).", strings.Join(shifts, ", ")))
+	return lang.Pick(fmt.Sprintf("不稳定。以下权重变动会改变%s、%s(仍在考虑之列的前两家)的名次:%s(其余维度按比例调整)。", a, b, strings.Join(shifts, "、")),
+		fmt.Sprintf("Not stable — moving a weight by %s (the others re-normalised) changes the places of the top two in contention, %s and %s.", strings.Join(shifts, ", "), a, b))
 }

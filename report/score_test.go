@@ -152,3 +152,44 @@ func TestScoreText(t *testing.T) {
 		t.Errorf("empty session: %q", out)
 	}
 }
+
+// A vendor with nothing answered is incomplete in the JSON and the table alike, not a
+// reject; a disqualified one has no "Up to" in the table.
+func TestScoreUnfinishedVendor(t *testing.T) {
+	for _, lang := range []rubric.Lang{rubric.ZH, rubric.EN} {
+		s := demo.Session(lang)
+		s.Vendors = []rubric.Vendor{{Name: "Fresh", Answers: rubric.Answers{}}, s.Vendors[3]}
+		out, err := ScoreJSON(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			Vendors []struct {
+				Band        string
+				Provisional bool
+			}
+		}
+		if err := json.Unmarshal(out, &doc); err != nil {
+			t.Fatal(err)
+		}
+		if v := doc.Vendors[0]; v.Band != "incomplete" || !v.Provisional {
+			t.Errorf("a fresh vendor in the JSON: %+v", v)
+		}
+		txt := ScoreText(s, lang)
+		var fresh, dq string
+		for _, l := range strings.Split(txt, "\n") {
+			switch {
+			case strings.Contains(l, "Fresh") && strings.Contains(l, "/"):
+				fresh = l
+			case strings.HasPrefix(l, "—  "):
+				dq = l
+			}
+		}
+		if !strings.HasSuffix(fresh, rubric.Incomplete.Label(lang)) || strings.Contains(fresh, rubric.Reject.Label(lang)) {
+			t.Errorf("%s: a fresh vendor's row: %q", lang, fresh)
+		}
+		if f := strings.Fields(dq); len(f) < 9 || f[len(f)-3] != "—" {
+			t.Errorf("%s: the disqualified vendor's row says an up-to: %q", lang, dq)
+		}
+	}
+}

@@ -31,7 +31,8 @@ func TestNothingAnswered(t *testing.T) {
 				if card.Total != c.total || card.Potential != 100 {
 					t.Errorf("total %v potential %v, want %v and 100", card.Total, card.Potential, c.total)
 				}
-				if card.Band != Reject || len(card.Knockouts) != 0 || len(card.Flags) != 0 {
+				// Not a reject: nothing has been asked yet.
+				if card.Band != Incomplete || len(card.Knockouts) != 0 || len(card.Flags) != 0 {
 					t.Errorf("band %s knockouts %v flags %v", card.Band, card.Knockouts, card.Flags)
 				}
 				for _, it := range card.Items {

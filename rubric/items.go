@@ -62,21 +62,35 @@ func ItemByID(id string) (Item, int, bool) {
 type Band string
 
 const (
-	Excellent    Band = "excellent"
-	Qualified    Band = "qualified"
+	Excellent Band = "excellent"
+	Qualified Band = "qualified"
+	// Incomplete is a vendor not yet judged: questions are still open and answering
+	// them could lift it into a better band than its total gives now.
+	Incomplete   Band = "incomplete"
 	Reject       Band = "reject"
 	Disqualified Band = "disqualified"
 )
 
-// Label names the band in lang.
-func (b Band) Label(lang Lang) string {
-	return map[Band]Text{
-		Excellent:    {"优质合作方", "Excellent"},
-		Qualified:    {"合格备选", "Qualified — backup"},
-		Reject:       {"果断放弃", "Reject"},
-		Disqualified: {"一票否决", "Disqualified"},
-	}[b].In(lang)
+// bandLabels name each band in full, as sentences and lists say it, and in short,
+// as a table column says it.
+var bandLabels = map[Band]struct{ full, short Text }{
+	Excellent:    {Text{"优质合作方", "Excellent"}, Text{"优质", "Excellent"}},
+	Qualified:    {Text{"合格备选", "Qualified — backup"}, Text{"合格", "Qualified"}},
+	Incomplete:   {Text{"评估未完成", "Evaluation unfinished"}, Text{"未完成", "To finish"}},
+	Reject:       {Text{"果断放弃", "Reject"}, Text{"放弃", "Reject"}},
+	Disqualified: {Text{"一票否决", "Disqualified"}, Text{"否决", "Disqualif."}},
 }
+
+// Label names the band in lang.
+func (b Band) Label(lang Lang) string { return bandLabels[b].full.In(lang) }
+
+// Short names the band in a word or two, for a narrow column.
+func (b Band) Short(lang Lang) string { return bandLabels[b].short.In(lang) }
+
+// InContention reports whether a vendor of band b is still a candidate: excellent or
+// qualified. Those bands are settled when they are given (see verdict), so a vendor
+// in contention can only rise within its band or be knocked out by an open question.
+func (b Band) InContention() bool { return b == Excellent || b == Qualified }
 
 // BandOf applies the thresholds of the articles: ≥ 85 excellent, 70–84 qualified,
 // below 70 reject; any knockout disqualifies whatever the total.
@@ -90,6 +104,21 @@ func BandOf(total float64, knockedOut bool) Band {
 		return Qualified
 	}
 	return Reject
+}
+
+// bandRank orders the bands a total can give, best last.
+var bandRank = map[Band]int{Reject: 1, Qualified: 2, Excellent: 3}
+
+// verdict is the band of a scored card: BandOf its total, except that a provisional
+// card whose potential reaches a better band is incomplete. Judged by its total alone,
+// a vendor not yet asked anything would read as a reject. A knockout is final
+// whatever is still open, and a card whose potential stays in its band keeps it.
+func (c *Scorecard) verdict() Band {
+	now := BandOf(c.Total, len(c.Knockouts) > 0)
+	if c.Provisional && now != Disqualified && bandRank[BandOf(c.Potential, false)] > bandRank[now] {
+		return Incomplete
+	}
+	return now
 }
 
 // Finding is a knockout or a red flag: a stable code and the item it comes from.

@@ -7,6 +7,11 @@ import (
 
 // Ranking orders vendors best first: disqualified vendors last, then by total, then by
 // name so that the order is stable. It returns indexes into cards.
+//
+// An incomplete vendor takes its place by its total like any other: the total is what
+// is established, its verdict and potential say beside it that it may rise, and
+// ordering by what is not yet known would move it on guesses. The store picks each
+// session's leader from the cached band and total by this same order.
 func Ranking(cards []Scorecard, names []string) []int {
 	totals := make([]float64, len(cards))
 	for i, c := range cards {
@@ -34,9 +39,9 @@ func rankBy(cards []Scorecard, names []string, totals []float64) []int {
 	return order
 }
 
-// Contenders counts the vendors still in contention: those not disqualified. Ranking
-// puts them first, so they are the first Contenders of its order.
-func Contenders(cards []Scorecard) int {
+// Ranked counts the vendors that Ranking gives a place: those not disqualified, which
+// are the first Ranked of its order.
+func Ranked(cards []Scorecard) int {
 	n := 0
 	for _, c := range cards {
 		if c.Band != Disqualified {
@@ -46,48 +51,78 @@ func Contenders(cards []Scorecard) int {
 	return n
 }
 
+// Contenders counts the vendors still in contention (Band.InContention): excellent or
+// qualified, with a settled verdict. A rejected, disqualified or incomplete vendor is
+// no candidate to recommend, to benchmark a row against or to rank against another.
+func Contenders(cards []Scorecard) int {
+	n := 0
+	for _, c := range cards {
+		if c.Band.InContention() {
+			n++
+		}
+	}
+	return n
+}
+
 // WeightShift is one dimension weight moved by Delta points, the others re-normalised,
-// and the first two places it gives (indexes into the cards ranked).
+// and the first two places it gives among the vendors in contention (indexes into the
+// cards ranked).
 type WeightShift struct {
 	Dim   string
 	Delta float64
 	Top   [2]int
 }
 
-// Stability says whether the top two keep their order under every ±5 weight shift,
-// and which shifts change it. Tested is false when fewer than two vendors are in
-// contention: there is then no order to test, and nothing may be claimed about it
-// (Stable stays true, as nothing can change).
+// Stability says whether the top two vendors in contention keep their order under
+// every ±5 weight shift, and which shifts change it. Tested is false when fewer than
+// two vendors are in contention: there is then no order to test, and nothing may be
+// claimed about it (Stable stays true, as nothing can change).
 type Stability struct {
 	Tested bool
 	Stable bool
-	Flips  []WeightShift
+	// Top are the first two vendors in contention under the profile itself (indexes
+	// into the cards), when Tested.
+	Top   [2]int
+	Flips []WeightShift
 }
 
 // ShiftStep is how far each weight is moved to test the ranking.
 const ShiftStep = 5
 
 // RankStability moves each dimension weight of profile by ±ShiftStep (the other three
-// re-normalised to keep the sum at 100) and checks whether the first two places change.
-// Only the vendors in contention take part: a disqualified vendor has no place to lose.
+// re-normalised to keep the sum at 100) and checks whether the first two places among
+// the vendors in contention change. The others take no part: a rejected, disqualified
+// or incomplete vendor has no place to lose, and its band was set under the profile.
 func RankStability(cards []Scorecard, names []string, profile Profile) Stability {
 	st := Stability{Stable: true}
-	if Contenders(cards) < 2 {
+	var in []int // indexes into cards of the vendors in contention
+	for i, c := range cards {
+		if c.Band.InContention() {
+			in = append(in, i)
+		}
+	}
+	if len(in) < 2 {
 		return st
 	}
 	st.Tested = true
-	base := Ranking(cards, names)
+	sub := make([]Scorecard, len(in))
+	subNames := make([]string, len(in))
+	for k, i := range in {
+		sub[k], subNames[k] = cards[i], names[i]
+	}
+	base := Ranking(sub, subNames)
+	st.Top = [2]int{in[base[0]], in[base[1]]}
 	for d := range Dimensions {
 		for _, delta := range []float64{-ShiftStep, ShiftStep} {
 			w := Shifted(profile.Weights, d, delta)
-			totals := make([]float64, len(cards))
-			for i, c := range cards {
-				totals[i] = c.TotalUnder(w)
+			totals := make([]float64, len(sub))
+			for k, c := range sub {
+				totals[k] = c.TotalUnder(w)
 			}
-			order := rankBy(cards, names, totals)
+			order := rankBy(sub, subNames, totals)
 			if order[0] != base[0] || order[1] != base[1] {
 				st.Stable = false
-				st.Flips = append(st.Flips, WeightShift{Dimensions[d].ID, delta, [2]int{order[0], order[1]}})
+				st.Flips = append(st.Flips, WeightShift{Dimensions[d].ID, delta, [2]int{in[order[0]], in[order[1]]}})
 			}
 		}
 	}
@@ -103,13 +138,13 @@ type Best struct {
 }
 
 // BestInRow finds the best value of a row (value gives card i's, ok false for none)
-// among the vendors in contention: a disqualified vendor's value is no one's
-// benchmark. lowerIsBetter is for rows such as price and red flags.
+// among the vendors in contention: a rejected, disqualified or incomplete vendor's
+// value is no one's benchmark. lowerIsBetter is for rows such as price and red flags.
 func BestInRow(cards []Scorecard, value func(i int) (v float64, ok bool), lowerIsBetter bool) Best {
 	var b Best
 	seen := false
 	for i, c := range cards {
-		if c.Band == Disqualified {
+		if !c.Band.InContention() {
 			continue
 		}
 		v, ok := value(i)
@@ -129,7 +164,7 @@ func BestInRow(cards []Scorecard, value func(i int) (v float64, ok bool), lowerI
 
 // Marks reports whether card's value v is the row's best and is marked so.
 func (b Best) Marks(card Scorecard, v float64) bool {
-	return b.Stands && v == b.Value && card.Band != Disqualified
+	return b.Stands && v == b.Value && card.Band.InContention()
 }
 
 // Shifted moves weight d by delta (kept within 0..100) and scales the others so that
@@ -163,5 +198,5 @@ func (c Scorecard) TotalUnder(w [4]float64) float64 {
 }
 
 // NoOrderToTest says why the stability of a ranking is not told.
-var NoOrderToTest = Text{"未被否决的服务商不足两家,没有名次可检验。",
-	"Fewer than two vendors are not disqualified: there is no order to test."}
+var NoOrderToTest = Text{"仍在考虑之列(优质或合格,结论已定)的服务商不足两家,没有名次可检验。",
+	"Fewer than two vendors are in contention (excellent or qualified, verdict settled): there is no order to test."}

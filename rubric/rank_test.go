@@ -55,9 +55,9 @@ func TestRankStability(t *testing.T) {
 		}
 	})
 	t.Run("far apart", func(t *testing.T) {
-		cards := []Scorecard{cardOf(p, [4]int{8, 10, 9, 7}, ""), cardOf(p, [4]int{19, 33, 24, 19}, "")}
+		cards := []Scorecard{cardOf(p, [4]int{14, 25, 18, 14}, ""), cardOf(p, [4]int{19, 33, 24, 19}, "")}
 		st := RankStability(cards, []string{"weak", "strong"}, p)
-		if !st.Tested || !st.Stable || len(st.Flips) != 0 {
+		if !st.Tested || !st.Stable || len(st.Flips) != 0 || st.Top != [2]int{1, 0} {
 			t.Errorf("%+v", st)
 		}
 	})
@@ -79,25 +79,69 @@ func TestRankStability(t *testing.T) {
 		}
 	})
 	t.Run("a disqualified leader does not count", func(t *testing.T) {
-		cards := []Scorecard{cardOf(p, [4]int{20, 35, 25, 20}, Disqualified), cardOf(p, [4]int{10, 10, 10, 10}, ""), cardOf(p, [4]int{2, 2, 2, 2}, "")}
+		cards := []Scorecard{cardOf(p, [4]int{20, 35, 25, 20}, Disqualified), cardOf(p, [4]int{19, 33, 24, 19}, ""), cardOf(p, [4]int{14, 25, 18, 14}, "")}
 		st := RankStability(cards, []string{"a", "b", "c"}, p)
-		if !st.Tested || !st.Stable {
+		if !st.Tested || !st.Stable || st.Top != [2]int{1, 2} {
 			t.Errorf("%+v", st)
 		}
 	})
 }
 
+// Only vendors in contention are ranked against each other: a rejected, incomplete or
+// disqualified vendor neither counts towards the two needed nor takes a place, even
+// when its total is above a contender's or a weight shift would lift it.
+func TestRankStabilityCountsOnlyContenders(t *testing.T) {
+	p := DefaultProfile
+	qualified := cardOf(p, [4]int{14, 25, 18, 14}, "") // 71
+	excellent := cardOf(p, [4]int{19, 33, 24, 19}, "") // 95
+	reject := cardOf(p, [4]int{20, 28, 20, 0}, "")     // 68, strong but for D
+	incomplete := cardOf(p, [4]int{20, 35, 24, 0}, Incomplete)
+	out := cardOf(p, [4]int{20, 35, 25, 20}, Disqualified)
+	for _, r := range []struct {
+		name   string
+		cards  []Scorecard
+		tested bool
+		top    [2]int
+	}{
+		{"a qualified and a reject", []Scorecard{qualified, reject}, false, [2]int{}},
+		{"a qualified and an incomplete ahead of it", []Scorecard{incomplete, qualified}, false, [2]int{}},
+		{"an excellent and a disqualified", []Scorecard{out, excellent}, false, [2]int{}},
+		{"one of each", []Scorecard{incomplete, reject, out, qualified, excellent}, true, [2]int{4, 3}},
+	} {
+		names := []string{"a", "b", "c", "d", "e"}[:len(r.cards)]
+		st := RankStability(r.cards, names, p)
+		if st.Tested != r.tested || !st.Stable || st.Top != r.top {
+			t.Errorf("%s: %+v, want tested %v, top %v", r.name, st, r.tested, r.top)
+		}
+	}
+	// Shifting D by −5 would lift the reject above the qualified vendor: it is not a
+	// place in contention, so the ranking stays stable.
+	if w := Shifted(p.Weights, 3, -ShiftStep); reject.TotalUnder(w) <= qualified.TotalUnder(w) {
+		t.Fatalf("under %v the reject (%v) does not pass the qualified vendor (%v)", w, reject.TotalUnder(w), qualified.TotalUnder(w))
+	}
+}
+
 func TestContenders(t *testing.T) {
 	p := DefaultProfile
-	cards := []Scorecard{cardOf(p, [4]int{1, 1, 1, 1}, Disqualified), cardOf(p, [4]int{1, 1, 1, 1}, ""), cardOf(p, [4]int{2, 2, 2, 2}, "")}
+	cards := []Scorecard{
+		cardOf(p, [4]int{1, 1, 1, 1}, Disqualified),
+		cardOf(p, [4]int{1, 1, 1, 1}, ""),         // reject
+		cardOf(p, [4]int{2, 2, 2, 2}, Incomplete), // unfinished
+		cardOf(p, [4]int{14, 25, 18, 14}, ""),     // qualified
+		cardOf(p, [4]int{19, 33, 24, 19}, ""),     // excellent
+	}
 	if got := Contenders(cards); got != 2 {
 		t.Errorf("Contenders = %d, want 2", got)
+	}
+	if got := Ranked(cards); got != 4 {
+		t.Errorf("Ranked = %d, want 4", got)
 	}
 }
 
 func TestBestInRow(t *testing.T) {
 	p := DefaultProfile
-	in, out := cardOf(p, [4]int{1, 1, 1, 1}, ""), cardOf(p, [4]int{1, 1, 1, 1}, Disqualified)
+	in, out := cardOf(p, [4]int{14, 25, 18, 14}, ""), cardOf(p, [4]int{1, 1, 1, 1}, Disqualified)
+	reject, open := cardOf(p, [4]int{1, 1, 1, 1}, ""), cardOf(p, [4]int{1, 1, 1, 1}, Incomplete)
 	rows := []struct {
 		name   string
 		cards  []Scorecard
@@ -108,10 +152,13 @@ func TestBestInRow(t *testing.T) {
 		{"highest wins", []Scorecard{in, in, in}, []float64{3, 7, 5}, false, Best{7, true}},
 		{"lowest wins", []Scorecard{in, in, in}, []float64{3, 7, 5}, true, Best{3, true}},
 		{"a disqualified vendor's value is never the best", []Scorecard{out, in, in}, []float64{99, 7, 5}, false, Best{7, true}},
+		{"a rejected vendor's value is never the best", []Scorecard{reject, in, in}, []float64{99, 7, 5}, false, Best{7, true}},
+		{"an incomplete vendor's value is never the best", []Scorecard{in, open, in}, []float64{3, 1, 5}, true, Best{3, true}},
 		{"a single contender stands out from no one", []Scorecard{out, in}, []float64{99, 7}, false, Best{7, false}},
+		{"nor from a reject and an incomplete", []Scorecard{reject, in, open}, []float64{1, 7, 2}, false, Best{7, false}},
 		{"all level: no best", []Scorecard{in, in}, []float64{4, 4}, true, Best{4, false}},
 		{"a missing value does not count", []Scorecard{in, in, in}, []float64{math.NaN(), 2, 2}, true, Best{2, false}},
-		{"no contenders", []Scorecard{out, out}, []float64{1, 2}, false, Best{}},
+		{"no contenders", []Scorecard{out, reject, open}, []float64{1, 2, 3}, false, Best{}},
 	}
 	for _, r := range rows {
 		got := BestInRow(r.cards, func(i int) (float64, bool) { return r.values[i], !math.IsNaN(r.values[i]) }, r.lower)
@@ -120,7 +167,7 @@ func TestBestInRow(t *testing.T) {
 		}
 	}
 	best := Best{7, true}
-	if !best.Marks(in, 7) || best.Marks(out, 7) || best.Marks(in, 5) || (Best{7, false}).Marks(in, 7) {
+	if !best.Marks(in, 7) || best.Marks(out, 7) || best.Marks(reject, 7) || best.Marks(open, 7) || best.Marks(in, 5) || (Best{7, false}).Marks(in, 7) {
 		t.Error("Marks marks the wrong cells")
 	}
 }

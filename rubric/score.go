@@ -91,8 +91,8 @@ func Score(req Requirements, ans Answers, profile Profile) Scorecard {
 	// Codes in a stable order, whatever order the rules ran in.
 	sortFindings(card.Knockouts)
 	sortFindings(card.Flags)
-	card.Band = BandOf(card.Total, len(card.Knockouts) > 0)
 	card.Provisional = card.Answered < card.Applicable
+	card.Band = card.verdict()
 	return card
 }
 

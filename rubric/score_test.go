@@ -479,9 +479,12 @@ func TestBandOf(t *testing.T) {
 			t.Errorf("BandOf(%v, %v) = %s, want %s", c.total, c.ko, got, c.want)
 		}
 	}
-	for _, b := range []Band{Excellent, Qualified, Reject, Disqualified} {
+	for _, b := range []Band{Excellent, Qualified, Incomplete, Reject, Disqualified} {
 		if b.Label(ZH) == "" || b.Label(EN) == "" || b.Label(ZH) == b.Label(EN) {
 			t.Errorf("band %s lacks a label in both languages", b)
+		}
+		if b.Short(ZH) == "" || b.Short(EN) == "" || b.Short(ZH) == b.Short(EN) {
+			t.Errorf("band %s lacks a short label in both languages", b)
 		}
 	}
 	if Excellent.Label(ZH) != "优质合作方" || Qualified.Label(ZH) != "合格备选" || Reject.Label(ZH) != "果断放弃" || Disqualified.Label(ZH) != "一票否决" {
@@ -490,14 +493,18 @@ func TestBandOf(t *testing.T) {
 }
 
 // TestBandsViaScore puts the same vendor (dimension A full, nothing else known)
-// through profiles that weight A at the boundary totals.
+// through profiles that weight A at the boundary totals. The open questions of B
+// could reach 100, so below 85 the vendor is incomplete, whatever band its total alone
+// would give.
 func TestBandsViaScore(t *testing.T) {
 	aFull := yes("business_license", "iso9001", "iso27001", "nda", "encryption", "leak_plan", "mlps")
 	for _, c := range []struct {
-		a    float64
-		want Band
+		a       float64
+		byTotal Band
+		want    Band
 	}{
-		{69, Reject}, {69.9, Reject}, {70, Qualified}, {84, Qualified}, {84.9, Qualified}, {85, Excellent}, {100, Excellent},
+		{69, Reject, Incomplete}, {69.9, Reject, Incomplete}, {70, Qualified, Incomplete}, {84, Qualified, Incomplete},
+		{84.9, Qualified, Incomplete}, {85, Excellent, Excellent}, {100, Excellent, Excellent},
 	} {
 		p, err := CustomProfile(c.a, 100-c.a, 0, 0)
 		if err != nil {
@@ -505,7 +512,7 @@ func TestBandsViaScore(t *testing.T) {
 		}
 		card := Score(baseReq(), aFull, p)
 		checkCard(t, card)
-		if card.Total != c.a || card.Band != c.want {
+		if card.Total != c.a || BandOf(card.Total, false) != c.byTotal || card.Band != c.want {
 			t.Errorf("A weighted %v: total %v band %s, want %v %s", c.a, card.Total, card.Band, c.a, c.want)
 		}
 		// A knockout in a dimension weighted 0 still disqualifies, whatever the total.

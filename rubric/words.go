@@ -174,22 +174,60 @@ func UpToWords(potential float64, lang Lang) string {
 	return Text{"最高 ", "up to "}.In(lang) + FormatPoints(potential)
 }
 
+// HasPotential reports whether what c could still reach is worth saying: questions
+// are open and no knockout has decided already. A disqualified card has no "up to".
+func (c Scorecard) HasPotential() bool { return c.Provisional && c.Band != Disqualified }
+
+// UnansweredWords counts the applicable questions still open: "2 questions
+// unanswered", "2 个问题未回答".
+func UnansweredWords(c Scorecard, lang Lang) string {
+	open := c.Applicable - c.Answered
+	n := strconv.Itoa(open)
+	if lang == ZH {
+		return n + " 个问题未回答"
+	}
+	if open == 1 {
+		return n + " question unanswered"
+	}
+	return n + " questions unanswered"
+}
+
+// reachWords says what a card could reach: "up to 81", "最高可达 81 分".
+func reachWords(c Scorecard, lang Lang) string {
+	if lang == ZH {
+		return "最高可达 " + FormatPoints(c.Potential) + " 分"
+	}
+	return "up to " + FormatPoints(c.Potential)
+}
+
 // ProvisionalWords says why a scorecard is provisional and what it could reach:
-// "provisional: 2 questions unanswered, up to 81"; "" when it is not.
+// "provisional: 2 questions unanswered, up to 81"; "" when it is not. An incomplete
+// card's band says already that it is unfinished ("34 questions unanswered, up to
+// 88"); a disqualified one reaches nothing ("provisional: 2 questions unanswered").
 func ProvisionalWords(c Scorecard, lang Lang) string {
 	if !c.Provisional {
 		return ""
 	}
-	open := c.Applicable - c.Answered
-	n := strconv.Itoa(open)
+	comma := Text{",", ", "}.In(lang)
+	switch c.Band {
+	case Incomplete:
+		return UnansweredWords(c, lang) + comma + reachWords(c, lang)
+	case Disqualified:
+		return ProvisionalMark.In(lang) + Text{":", ": "}.In(lang) + UnansweredWords(c, lang)
+	}
+	return ProvisionalMark.In(lang) + Text{":", ": "}.In(lang) + UnansweredWords(c, lang) + comma + reachWords(c, lang)
+}
+
+// NowUpToWords says where an open scorecard stands and what it could reach: "now 25,
+// up to 88", "现 25 分,最高可达 88 分"; "" when it has no potential to tell.
+func NowUpToWords(c Scorecard, lang Lang) string {
+	if !c.HasPotential() {
+		return ""
+	}
 	if lang == ZH {
-		return "暂定:" + n + " 个问题未回答,最高可达 " + FormatPoints(c.Potential) + " 分"
+		return "现 " + FormatPoints(c.Total) + " 分," + reachWords(c, lang)
 	}
-	questions := " questions"
-	if open == 1 {
-		questions = " question"
-	}
-	return "provisional: " + n + questions + " unanswered, up to " + FormatPoints(c.Potential)
+	return "now " + FormatPoints(c.Total) + ", " + reachWords(c, lang)
 }
 
 // PointsWords is the total with, on a provisional scorecard, what is open:
@@ -199,7 +237,7 @@ func PointsWords(c Scorecard, lang Lang) string {
 }
 
 // VerdictWords is the total and the band, with what is open on a provisional
-// scorecard: "93 / 100, Excellent", "76 分,合格备选(暂定:…)".
+// scorecard: "93 / 100, Excellent", "76 分,合格备选(暂定:…)", "25 分,评估未完成(…)".
 func VerdictWords(c Scorecard, lang Lang) string {
 	return TotalBandWords(c.Total, c.Band, lang) + bracketed(ProvisionalWords(c, lang), lang)
 }
@@ -213,8 +251,9 @@ func TotalBandWords(total float64, b Band, lang Lang) string {
 var ProvisionalMark = Text{"暂定", "provisional"}
 
 // BandWords is the band, marked when provisional: "Qualified — backup (provisional)".
+// An incomplete band needs no mark: it says so itself.
 func BandWords(c Scorecard, lang Lang) string {
-	if !c.Provisional {
+	if !c.Provisional || c.Band == Incomplete {
 		return c.Band.Label(lang)
 	}
 	return c.Band.Label(lang) + bracketed(ProvisionalMark.In(lang), lang)
@@ -325,11 +364,12 @@ func DisqualifiedWords(c Scorecard, lang Lang) string {
 	return TotalWords(c.Total, lang) + ", but " + FindingsWords(c.Knockouts, lang)
 }
 
-// ItemPointsWords says an item's points, and what they could reach while its
-// questions are open: "6/8 (up to 8)".
-func ItemPointsWords(it ItemScore, lang Lang) string {
+// ItemPointsWords says the points of item it of card c, and what they could reach
+// while its questions are open: "6/8 (up to 8)". On a disqualified card an item
+// reaches nothing that matters and says no range.
+func ItemPointsWords(c Scorecard, it ItemScore, lang Lang) string {
 	p := OutOf(float64(it.Points), float64(it.Max))
-	if it.Potential > it.Points && it.Answered < it.Questions {
+	if c.Band != Disqualified && it.Potential > it.Points && it.Answered < it.Questions {
 		p += bracketed(UpToWords(float64(it.Potential), lang), lang)
 	}
 	return p

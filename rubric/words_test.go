@@ -104,16 +104,16 @@ func TestWeakestWords(t *testing.T) {
 func TestItemWords(t *testing.T) {
 	open := ItemScore{ID: "A3", Points: 2, Max: 6, Potential: 6, Answered: 1, Questions: 4,
 		Why: []Text{{"签订保密协议 → 2", "Signs an NDA → 2"}, {"数据加密:未知 → 0", "encryption: unknown → 0"}}}
-	checkWords(t, "open item", func(l Lang) string { return ItemPointsWords(open, l) }, words{"2/6(最高 6)", "2/6 (up to 6)"})
+	checkWords(t, "open item", func(l Lang) string { return ItemPointsWords(Scorecard{}, open, l) }, words{"2/6(最高 6)", "2/6 (up to 6)"})
 	checkWords(t, "reasons", func(l Lang) string { return ReasonWords(open, l) }, words{
 		"签订保密协议 → 2;数据加密:未知 → 0", "Signs an NDA → 2; encryption: unknown → 0"})
 	// An answered item, or one whose open questions cannot add a point, says no range.
 	done := open
 	done.Answered = done.Questions
-	checkWords(t, "answered item", func(l Lang) string { return ItemPointsWords(done, l) }, words{"2/6", "2/6"})
+	checkWords(t, "answered item", func(l Lang) string { return ItemPointsWords(Scorecard{}, done, l) }, words{"2/6", "2/6"})
 	stuck := open
 	stuck.Potential = stuck.Points
-	checkWords(t, "item at its best", func(l Lang) string { return ItemPointsWords(stuck, l) }, words{"2/6", "2/6"})
+	checkWords(t, "item at its best", func(l Lang) string { return ItemPointsWords(Scorecard{}, stuck, l) }, words{"2/6", "2/6"})
 }
 
 func TestWeightedWords(t *testing.T) {

@@ -41,9 +41,10 @@ type compareScreen struct {
 	cards     []rubric.Scorecard
 	order     []int
 	stability rubric.Stability
-	// contenders is how many vendors of order are not disqualified.
-	contenders int
-	items      bool
+	// ranked is how many vendors of order are not disqualified: they come first, the
+	// disqualified set apart after them.
+	ranked int
+	items  bool
 	// col is the first vendor column shown; top the first scrolled line.
 	col, top int
 	w, h     int
@@ -143,7 +144,7 @@ func (s *compareScreen) rescore() {
 		names[i] = v.Name
 	}
 	s.order = rubric.Ranking(s.cards, names)
-	s.contenders = rubric.Contenders(s.cards)
+	s.ranked = rubric.Ranked(s.cards)
 	s.stability = rubric.RankStability(s.cards, names, sess.Profile)
 	s.clampScroll()
 }
@@ -226,7 +227,7 @@ func (s *compareScreen) columnWidth() int {
 }
 
 func (s *compareScreen) separatorWidth() int {
-	if s.contenders > 0 && s.contenders < len(s.order) {
+	if s.ranked > 0 && s.ranked < len(s.order) {
 		return separatorW
 	}
 	return 0
@@ -315,10 +316,10 @@ func (s *compareScreen) tableWidth() int {
 	return w
 }
 
-// separatorShown is true when both contenders and disqualified vendors are on screen.
+// separatorShown is true when both ranked and disqualified vendors are on screen.
 func (s *compareScreen) separatorShown() bool {
 	cols := s.shownColumns()
-	return len(cols) > 0 && cols[0] < s.contenders && cols[len(cols)-1] >= s.contenders
+	return len(cols) > 0 && cols[0] < s.ranked && cols[len(cols)-1] >= s.ranked
 }
 
 // row lays out one table row: the label, then one cell per vendor on screen, the
@@ -329,11 +330,11 @@ func (s *compareScreen) row(label string, cell func(vi int) string) string {
 	var b strings.Builder
 	b.WriteString(pad(label, s.labelWidth()))
 	for _, p := range s.shownColumns() {
-		if p == s.contenders && p > s.col {
+		if p == s.ranked && p > s.col {
 			b.WriteString(st.Faint.Render(" │ "))
 		}
 		text := padLeft(cell(s.order[p]), cw-1) + " "
-		if p >= s.contenders {
+		if p >= s.ranked {
 			text = st.Faint.Render(text)
 		}
 		b.WriteString(text)
@@ -349,7 +350,7 @@ func (s *compareScreen) headerLines() []string {
 		return func(vi int) string {
 			p := s.rankOf(vi)
 			rank := strconv.Itoa(p+1) + " "
-			if p >= s.contenders {
+			if p >= s.ranked {
 				rank = dqMarker + " "
 			}
 			// The name wraps beside its rank; the second line ends in … when cut.
@@ -404,10 +405,11 @@ func (s *compareScreen) drawBody() []string {
 	out = append(out, s.numberRow(st.PanelTitle.Render(c.Lang.Pick("总分", "Total")), func(vi int) (float64, string, bool) {
 		return s.cards[vi].Total, rubric.FormatNumber(s.cards[vi].Total), true
 	}, higher))
-	if s.anyProvisional() {
-		// A provisional total is compared honestly only beside what it could still reach.
+	if s.anyPotential() {
+		// A provisional total is compared honestly only beside what it could still reach;
+		// a disqualified vendor reaches nothing that matters.
 		out = append(out, s.row(truncate(c.Lang.Pick("最高可达", "Could reach"), s.labelWidth()-1), func(vi int) string {
-			if card := s.cards[vi]; card.Provisional {
+			if card := s.cards[vi]; card.HasPotential() {
 				return rubric.FormatNumber(card.Potential) + "  "
 			}
 			return "—  "
@@ -464,9 +466,20 @@ func (s *compareScreen) drawBody() []string {
 	return out
 }
 
-func (s *compareScreen) anyProvisional() bool {
+// anyPotential reports whether some vendor has an "up to" to show.
+func (s *compareScreen) anyPotential() bool {
 	for _, card := range s.cards {
-		if card.Provisional {
+		if card.HasPotential() {
+			return true
+		}
+	}
+	return false
+}
+
+// anyIncomplete reports whether some vendor's evaluation is unfinished.
+func (s *compareScreen) anyIncomplete() bool {
+	for _, card := range s.cards {
+		if card.Band == rubric.Incomplete {
 			return true
 		}
 	}
@@ -479,8 +492,8 @@ const (
 	lower
 )
 
-// numberRow draws a row of numbers and marks the best among the vendors that are not
-// disqualified, bold and with a marker, when they differ at all.
+// numberRow draws a row of numbers and marks the best among the vendors in contention
+// (rubric.BestInRow), bold and with a marker, when they differ at all.
 func (s *compareScreen) numberRow(label string, value func(vi int) (float64, string, bool), better int) string {
 	st := s.c.Styles
 	best := rubric.BestInRow(s.cards, func(vi int) (float64, bool) {
@@ -507,13 +520,7 @@ func (s *compareScreen) rankOf(vi int) int {
 
 // shortBand is the band as a marker and a word short enough for a column.
 func shortBand(c *Common, b rubric.Band) string {
-	word := map[rubric.Band]rubric.Text{
-		rubric.Excellent:    {ZH: "★ 优质", EN: "★ Excellent"},
-		rubric.Qualified:    {ZH: "◆ 合格", EN: "◆ Qualified"},
-		rubric.Reject:       {ZH: "▽ 放弃", EN: "▽ Reject"},
-		rubric.Disqualified: {ZH: "✗ 否决", EN: "✗ Disqualif."},
-	}[b]
-	return c.Styles.Bands[b].Render(word.In(c.Lang))
+	return bandStyle(c, b).Render(bandMarkers[b] + " " + b.Short(c.Lang))
 }
 
 // knockoutWords name each knockout in a word or two.
@@ -579,9 +586,10 @@ func (s *compareScreen) stabilityText() string {
 	}
 	name := func(vi int) string { return s.sess.Vendors[vi].Name }
 	step := rubric.FormatNumber(rubric.ShiftStep)
+	top := s.stability.Top
 	if s.stability.Stable {
-		return fmt.Sprintf(c.Lang.Pick("名次稳定:任一权重变动 ±%s,前两名(%s、%s)的先后不变。",
-			"Stable ranking: the order of the top two (%[2]s, %[3]s) holds when any weight moves ±%[1]s."), step, name(s.order[0]), name(s.order[1]))
+		return fmt.Sprintf(c.Lang.Pick("名次稳定:任一权重变动 ±%s,仍在考虑之列的前两名(%s、%s)先后不变。",
+			"Stable ranking: the order of the top two in contention (%[2]s, %[3]s) holds when any weight moves ±%[1]s."), step, name(top[0]), name(top[1]))
 	}
 	var shifts []string
 	for _, f := range s.stability.Flips {
@@ -590,7 +598,7 @@ func (s *compareScreen) stabilityText() string {
 			sign = "−"
 		}
 		shift := f.Dim + " " + sign + rubric.FormatNumber(math.Abs(f.Delta))
-		if f.Top[0] != s.order[0] {
+		if f.Top[0] != top[0] {
 			shifts = append(shifts, fmt.Sprintf(c.Lang.Pick("%s 使 %s 排第一", "%s puts %s first"), shift, name(f.Top[0])))
 		} else {
 			shifts = append(shifts, fmt.Sprintf(c.Lang.Pick("%s 使 %s 排第二", "%s puts %s second"), shift, name(f.Top[1])))
@@ -655,11 +663,11 @@ func (s *compareScreen) chartLines() []string {
 		}
 		flush()
 		name := strconv.Itoa(p+1) + " " + s.sess.Vendors[vi].Name
-		if p >= s.contenders {
+		if p >= s.ranked {
 			name = dqMarker + " " + s.sess.Vendors[vi].Name
 		}
 		line := pad(name, lw-1) + " " + b.String() + " " + padLeft(rubric.FormatNumber(card.Total), 5) + " " + shortBand(c, card.Band)
-		if p >= s.contenders {
+		if p >= s.ranked {
 			line = st.Faint.Render(line)
 		}
 		out = append(out, line)
@@ -682,12 +690,15 @@ func (s *compareScreen) chartLines() []string {
 
 func (s *compareScreen) legend() string {
 	c := s.c
-	l := c.Lang.Pick("▲ 该行最佳(不含一票否决者)· 总分 ★ ≥85 优质 · ◆ 70–84 合格 · ▽ <70 放弃",
-		"▲ best in the row (disqualified vendors not counted) · ★ ≥85 excellent · ◆ 70–84 qualified · ▽ <70 reject")
-	if s.contenders < len(s.order) {
+	l := c.Lang.Pick("▲ 该行最佳(只比较仍在考虑之列的优质与合格者)· 总分 ★ ≥85 优质 · ◆ 70–84 合格 · ▽ <70 放弃",
+		"▲ best in the row (among excellent and qualified vendors only) · ★ ≥85 excellent · ◆ 70–84 qualified · ▽ <70 reject")
+	if s.anyIncomplete() {
+		l += c.Lang.Pick(" · ◐ 评估未完成:答完后可能进入更高一档,暂无结论", " · ◐ to finish: answering could lift it into a better band, no verdict yet")
+	}
+	if s.ranked < len(s.order) {
 		l += c.Lang.Pick(" · ✗ 一票否决,列于分隔线右侧", " · ✗ disqualified, set apart to the right")
 	}
-	if s.anyProvisional() {
+	if s.anyPotential() {
 		l += c.Lang.Pick(" · 最高可达:未答问题全按最佳答案计的总分", " · could reach: the total if every open question gets its best answer")
 	}
 	if !s.items {

@@ -463,8 +463,9 @@ func TestCompareMarksBestAndSetsDisqualifiedApart(t *testing.T) {
 	if !strings.Contains(total, "93 ▲") || strings.Count(total, "▲") != 1 {
 		t.Errorf("total row %q", total)
 	}
-	// The cheapest contender is marked, not the disqualified one.
-	if !strings.Contains(price, "¥138,000 ▲") || strings.Count(price, "▲") != 1 {
+	// The cheapest vendor in contention is marked, not the rejected one, cheaper
+	// still, nor the disqualified one.
+	if !strings.Contains(price, "¥172,000 ▲") || strings.Count(price, "▲") != 1 {
 		t.Errorf("price row %q", price)
 	}
 	if !strings.HasSuffix(strings.TrimRight(total, " "), "83") {
@@ -479,17 +480,33 @@ func TestCompareMarksBestAndSetsDisqualifiedApart(t *testing.T) {
 
 func TestCompareStabilityNamesTheFlip(t *testing.T) {
 	c := newTestCommon(t, rubric.EN)
-	fixture := profileFlip(rubric.EN)
-	// Close enough that moving A by 5 changes the leader.
-	fixture.Vendors[1].Answers["scale_match"] = rubric.Value{Tri: rubric.No}
+	// Two excellent vendors close enough that moving A by 5 changes the leader: the
+	// first weak on compliance, the second perfect there. A third, unfinished vendor
+	// close behind is not in contention and takes no place, whatever the weights.
+	fixture := demo.Session(rubric.EN)
+	x, y := fixture.Vendors[0], fixture.Vendors[3]
+	x.Name, y.Name = "X service", "Y compliance"
+	x.Answers, y.Answers = x.Answers.Clone(), y.Answers.Clone()
+	x.Answers["iso9001"] = rubric.Value{Tri: rubric.No}
+	x.Answers["iso27001"] = rubric.Value{Tri: rubric.No}
+	x.Answers["mlps"] = rubric.Value{Tri: rubric.Yes}
+	for _, id := range []string{"mlps", "data_ownership", "data_handover"} {
+		y.Answers[id] = rubric.Value{Tri: rubric.Yes}
+	}
+	z := fixture.Vendors[0]
+	z.Name, z.Answers = "Z unfinished", fixture.Vendors[0].Answers.Clone()
+	for _, id := range []string{"iso9001", "iso27001", "mlps", "encryption", "reference_checked"} {
+		delete(z.Answers, id)
+	}
+	fixture.Vendors = []rubric.Vendor{y, z, x}
 	sess := storeSession(t, c, fixture)
 	s := newCompareScreen(c, sess).(*compareScreen)
 	s.SetSize(200, 60)
-	if s.stability.Stable {
-		t.Fatalf("ranking stable with totals %v and %v", s.cards[0].Total, s.cards[1].Total)
+	if s.stability.Stable || s.cards[1].Band != rubric.Incomplete {
+		t.Fatalf("test data: stable %v, totals %v, %v (%s), %v", s.stability.Stable, s.cards[0].Total, s.cards[1].Total, s.cards[1].Band, s.cards[2].Total)
 	}
 	text := s.stabilityText()
-	if !strings.HasPrefix(text, "Sensitive ranking: ") || !strings.Contains(text, "A +5 puts X compliance first") {
+	if !strings.HasPrefix(text, "Sensitive ranking: ") || !strings.Contains(text, "A +5 puts Y compliance first") || strings.Contains(text, "Z unfinished") {
 		t.Errorf("stability text %q", text)
 	}
 }

@@ -181,7 +181,13 @@ func (r *requirementsScreen) vendorLines(w int) []string {
 	}
 	for i, v := range r.sess.Vendors {
 		card := r.cards[i]
-		out = append(out, pad(v.Name, w-6)+padLeft(rubric.FormatNumber(card.Total), 6))
+		total := rubric.FormatNumber(card.Total)
+		if card.Band == rubric.Incomplete {
+			// Not a verdict yet: where it stands and what it could reach.
+			total += c.Lang.Pick(",", ", ") + rubric.UpToWords(card.Potential, c.Lang)
+		}
+		tw := max(6, width(total)+1)
+		out = append(out, pad(v.Name, w-tw)+padLeft(total, tw))
 		out = append(out, "  "+bandWord(c, card.Band))
 	}
 	if r.sess.Requirements.Regulated() && r.sess.Profile.Name == "default" {

@@ -54,7 +54,7 @@ func scoreLines(c *Common, card rubric.Scorecard, focusItem string, w int) []str
 		it := card.Item(focusItem)
 		item, _, _ := rubric.ItemByID(focusItem)
 		out = append(out, "")
-		for _, l := range wrapText(item.ID+" "+item.Name.In(c.Lang)+"  "+rubric.ItemPointsWords(it, c.Lang), w) {
+		for _, l := range wrapText(item.ID+" "+item.Name.In(c.Lang)+"  "+rubric.ItemPointsWords(card, it, c.Lang), w) {
 			out = append(out, st.PanelTitle.Render(l))
 		}
 		for _, why := range it.Why {
@@ -111,7 +111,7 @@ func reasonLines(c *Common, card rubric.Scorecard, focusItem string, w, n int, m
 	if focusItem != "" {
 		it := card.Item(focusItem)
 		item, _, _ := rubric.ItemByID(focusItem)
-		out = append(out, st.PanelTitle.Render(truncate(item.ID+" "+item.Name.In(c.Lang)+"  "+rubric.ItemPointsWords(it, c.Lang), w)))
+		out = append(out, st.PanelTitle.Render(truncate(item.ID+" "+item.Name.In(c.Lang)+"  "+rubric.ItemPointsWords(card, it, c.Lang), w)))
 		for _, why := range it.Why {
 			for i, l := range wrapText(why.In(c.Lang), w-2) {
 				bullet := "· "
@@ -150,10 +150,12 @@ func scoreSummary(c *Common, card rubric.Scorecard, w int) string {
 		st.PanelTitle.Render(fmt.Sprintf(c.Lang.Pick("总分 %s", "Total %s"), rubric.FormatPoints(card.Total))),
 		bandWord(c, card.Band),
 	}
-	if card.Provisional {
+	// An incomplete band says itself that it may change; a disqualified card reaches
+	// nothing that matters.
+	if card.Provisional && card.Band != rubric.Incomplete {
 		parts = append(parts, rubric.ProvisionalMark.In(c.Lang))
 	}
-	if card.Potential != card.Total {
+	if card.HasPotential() && card.Potential != card.Total {
 		parts = append(parts, rubric.UpToWords(card.Potential, c.Lang))
 	}
 	if n := len(card.Knockouts); n > 0 {

@@ -213,25 +213,31 @@ func (s *sessionScreen) View() string {
 			"No vendors yet. Press a to add one from the shortlist; press s to state or change the requirements (step 1)."))
 		return b.String()
 	}
-	nameW := max(10, s.w-62)
+	// The verdict column holds the longest band ("◐ Evaluation unfinished"), the
+	// completeness column "0/46 up to 100".
+	nameW := max(10, s.w-65)
 	if s.w < 80 {
-		nameW = max(8, s.w-38)
+		nameW = max(8, s.w-40)
 	}
-	head := pad(c.Lang.Pick("服务商", "Vendor"), nameW) + " " + padLeft(c.Lang.Pick("总分", "Total"), 6) + "  " + pad(c.Lang.Pick("结论", "Verdict"), 22)
+	head := pad(c.Lang.Pick("服务商", "Vendor"), nameW) + " " + padLeft(c.Lang.Pick("总分", "Total"), 6) + "  " + pad(c.Lang.Pick("结论", "Verdict"), 24)
 	if s.w >= 80 {
-		head += " " + pad(c.Lang.Pick("完成度", "Answered"), 12) + " " + pad(c.Lang.Pick("否决/风险", "KO/flags"), 10)
+		head += " " + pad(c.Lang.Pick("完成度", "Answered"), 14) + " " + pad(c.Lang.Pick("否决/风险", "KO/flags"), 9)
 	}
 	b.WriteString("  " + st.Header.Render(head) + "\n")
 	for i, v := range s.sess.Vendors {
 		card := s.cards[i]
-		line := pad(v.Name, nameW) + " " + padLeft(rubric.FormatNumber(card.Total), 6) + "  " + pad(bandWord(c, card.Band), 22)
+		line := pad(v.Name, nameW) + " " + padLeft(rubric.FormatNumber(card.Total), 6) + "  " + pad(bandWord(c, card.Band), 24)
 		if s.w >= 80 {
 			done := fmt.Sprintf("%d/%d", card.Answered, card.Applicable)
-			if card.Provisional {
+			switch {
+			case card.Band == rubric.Incomplete:
+				// The band says it is unfinished; what it could reach says how far.
+				done += " " + rubric.UpToWords(card.Potential, c.Lang)
+			case card.Provisional:
 				done += c.Lang.Pick(" 暂定", " prov.")
 			}
-			line += " " + pad(done, 12) +
-				" " + pad(fmt.Sprintf("%d / %d", len(card.Knockouts), len(card.Flags)), 10)
+			line += " " + pad(done, 14) +
+				" " + pad(fmt.Sprintf("%d / %d", len(card.Knockouts), len(card.Flags)), 9)
 		}
 		if i == s.cursor {
 			line = st.Selected.Render("› ") + line

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"vendorvet/db"
 	"vendorvet/demo"
@@ -492,10 +493,25 @@ func ago(c *Common, t time.Time) string {
 	return t.Local().Format("2006-01-02")
 }
 
+// bandMarkers mark each band so that it reads without colour. An unfinished
+// evaluation has the half circle the step tabs give a step partly answered: no
+// verdict's star or diamond, and not a reject's open triangle.
+var bandMarkers = map[rubric.Band]string{
+	rubric.Excellent: "★", rubric.Qualified: "◆", rubric.Incomplete: "◐", rubric.Reject: "▽", rubric.Disqualified: "✗",
+}
+
 // bandWord names a band in words with a marker that reads without colour.
 func bandWord(c *Common, b rubric.Band) string {
-	marker := map[rubric.Band]string{rubric.Excellent: "★", rubric.Qualified: "◆", rubric.Reject: "▽", rubric.Disqualified: "✗"}[b]
-	return c.Styles.Bands[b].Render(marker + " " + b.Label(c.Lang))
+	return bandStyle(c, b).Render(bandMarkers[b] + " " + b.Label(c.Lang))
+}
+
+// bandStyle is a band's colour; a band without one of its own (incomplete: no
+// verdict yet) is bold in the text's colour.
+func bandStyle(c *Common, b rubric.Band) lipgloss.Style {
+	if st, ok := c.Styles.Bands[b]; ok {
+		return st
+	}
+	return c.Styles.PanelTitle
 }
 
 func newSessionForm(c *Common) screen {
