@@ -64,9 +64,11 @@ func NewStyles(r *lipgloss.Renderer) *Styles {
 		BarEmpty:   r.NewStyle().Foreground(faint),
 	}
 	s.Bands = map[rubric.Band]lipgloss.Style{
-		rubric.Excellent:    r.NewStyle().Bold(true).Foreground(green),
-		rubric.Qualified:    r.NewStyle().Bold(true).Foreground(amber),
-		rubric.Reject:       r.NewStyle().Bold(true).Foreground(red),
+		rubric.Excellent: r.NewStyle().Bold(true).Foreground(green),
+		rubric.Qualified: r.NewStyle().Bold(true).Foreground(amber),
+		rubric.Reject:    r.NewStyle().Bold(true).Foreground(red),
+		// Unfinished is no verdict yet: the accent, not a verdict's colour.
+		rubric.Incomplete:   r.NewStyle().Bold(true).Foreground(accent),
 		rubric.Disqualified: r.NewStyle().Bold(true).Foreground(red).Strikethrough(false),
 	}
 	s.Markdown, s.Profile = markdownStyle(r), r.ColorProfile()
