@@ -89,7 +89,7 @@ func importSession(ctx context.Context, tx *sql.Tx, sess rubric.Session, now int
 
 // inserts are the statements an import runs for every vendor, prepared once.
 type inserts struct {
-	vendors, answers, notes *sql.Stmt
+	vendors, answers, notes, followups *sql.Stmt
 }
 
 func prepareInserts(ctx context.Context, tx *sql.Tx) (*inserts, error) {
@@ -101,6 +101,7 @@ func prepareInserts(ctx context.Context, tx *sql.Tx) (*inserts, error) {
 		{&ins.vendors, insertVendorSQL},
 		{&ins.answers, "INSERT INTO answers (vendor_id, question, value, version, updated_at) VALUES (?, ?, ?, ?, ?)"},
 		{&ins.notes, "INSERT INTO notes (vendor_id, step, text, updated_at) VALUES (?, ?, ?, ?)"},
+		{&ins.followups, "INSERT INTO followups (vendor_id, question, owner, due, updated_at) VALUES (?, ?, ?, ?, ?)"},
 	} {
 		stmt, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -113,7 +114,7 @@ func prepareInserts(ctx context.Context, tx *sql.Tx) (*inserts, error) {
 }
 
 func (ins *inserts) close() {
-	for _, stmt := range []*sql.Stmt{ins.vendors, ins.answers, ins.notes} {
+	for _, stmt := range []*sql.Stmt{ins.vendors, ins.answers, ins.notes, ins.followups} {
 		if stmt != nil {
 			stmt.Close()
 		}
@@ -170,6 +171,20 @@ func (ins *inserts) vendor(ctx context.Context, tx *sql.Tx, sessionID, position 
 			continue
 		}
 		if _, err := ins.notes.ExecContext(ctx, vendorID, step, text, now); err != nil {
+			return err
+		}
+	}
+	questions := make([]string, 0, len(v.Followups))
+	for q := range v.Followups {
+		questions = append(questions, q)
+	}
+	sort.Strings(questions)
+	for _, q := range questions {
+		f, err := checkFollowup(q, v.Followups[q])
+		if err != nil {
+			return err
+		}
+		if _, err := ins.followups.ExecContext(ctx, vendorID, q, f.Owner, f.Due, now); err != nil {
 			return err
 		}
 	}

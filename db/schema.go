@@ -92,8 +92,9 @@ var migrations = []string{
 		updated_at INTEGER NOT NULL
 	) STRICT, WITHOUT ROWID;`,
 	// 3 → 4: the version of the scoring rules the cached scorecards follow (the
-	// first release's were 1), and the totals that moved when the store was scored
-	// again under new rules, until a screen has said so.
+	// first release's were 1), the totals that moved when the store was scored
+	// again under new rules, until a screen has said so, and follow-ups: open
+	// questions turned into tasks with an owner and a day due (YYYY-MM-DD).
 	`CREATE TABLE rules (
 		id      INTEGER PRIMARY KEY CHECK (id = 1),
 		version INTEGER NOT NULL
@@ -105,7 +106,15 @@ var migrations = []string{
 		band_then   TEXT NOT NULL,
 		total_now   REAL NOT NULL,
 		band_now    TEXT NOT NULL
-	) STRICT;`,
+	) STRICT;
+	CREATE TABLE followups (
+		vendor_id  INTEGER NOT NULL REFERENCES vendors (id) ON DELETE CASCADE,
+		question   TEXT NOT NULL,
+		owner      TEXT NOT NULL,
+		due        TEXT NOT NULL,
+		updated_at INTEGER NOT NULL,
+		PRIMARY KEY (vendor_id, question)
+	) STRICT, WITHOUT ROWID;`,
 }
 
 func init() {

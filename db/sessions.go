@@ -358,6 +358,32 @@ func loadVendors(ctx context.Context, tx *sql.Tx, sessionID int64) ([]Vendor, er
 		}
 		vendors[index[vid]].Drafts[q] = text
 	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+
+	rows, err = tx.QueryContext(ctx, `SELECT f.vendor_id, f.question, f.owner, f.due FROM followups f
+		JOIN vendors v ON v.id = f.vendor_id WHERE v.session_id = ?`, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var vid int64
+		var q string
+		var f rubric.Followup
+		if err := rows.Scan(&vid, &q, &f.Owner, &f.Due); err != nil {
+			return nil, err
+		}
+		if _, known := rubric.QuestionByID(q); known {
+			v := &vendors[index[vid]]
+			if v.Followups == nil {
+				v.Followups = map[string]rubric.Followup{}
+			}
+			v.Followups[q] = f
+		}
+	}
 	return vendors, rows.Err()
 }
 

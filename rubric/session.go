@@ -7,6 +7,8 @@ type Vendor struct {
 	Answers Answers
 	// Notes holds the evidence / notes text of each step, keyed 2..7.
 	Notes map[int]string
+	// Followups holds the open questions turned into tasks, by question ID.
+	Followups map[string]Followup
 }
 
 // Session is one evaluation: the company's requirements and the vendors compared.

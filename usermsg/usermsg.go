@@ -30,6 +30,10 @@ func For(err error, lang rubric.Lang) string {
 	if s := refusedSentence(err, lang, say); s != "" {
 		return s
 	}
+	var followup *db.FollowupError
+	if errors.As(err, &followup) {
+		return say("待确认事项未保存：%s。", "Follow-up not saved: %s.", followup.Message.In(lang))
+	}
 	switch {
 	case errors.Is(err, db.ErrDuplicateVendor):
 		return say("未保存：本评估中已有同名服务商，请换一个名称。",
