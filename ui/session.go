@@ -207,7 +207,24 @@ func (s *sessionScreen) View() string {
 	meta = append(meta, c.Lang.Pick("权重 ", "weights ")+s.sess.Profile.Label(c.Lang))
 	b.WriteString(truncate(st.Header.Render(s.sess.Title), s.w) + "\n")
 	b.WriteString(st.Faint.Render(truncate(strings.Join(meta, " · "), s.w)) + "\n")
-	b.WriteString(st.Faint.Render(truncate(requirementsLine(c, s.sess.Requirements), s.w)) + "\n\n")
+	b.WriteString(st.Faint.Render(truncate(requirementsLine(c, s.sess.Requirements), s.w)) + "\n")
+	follow := openFollowups(s.sess)
+	if len(follow) > 0 {
+		overdue := 0
+		for _, f := range follow {
+			if f.Overdue(c.Now()) {
+				overdue++
+			}
+		}
+		line := fmt.Sprintf(c.Lang.Pick("⚑ 待确认 %d 项", "⚑ %d follow-ups"), len(follow))
+		if overdue > 0 {
+			line += fmt.Sprintf(c.Lang.Pick(",%d 项已逾期", ", %d overdue"), overdue)
+			b.WriteString(st.Error.Render(truncate(line, s.w)) + "\n")
+		} else {
+			b.WriteString(st.Warn.Render(truncate(line, s.w)) + "\n")
+		}
+	}
+	b.WriteString("\n")
 	if len(s.sess.Vendors) == 0 {
 		b.WriteString(c.Lang.Pick("还没有服务商。按 a 添加候选服务商;按 s 填写或修改需求(步骤 1)。",
 			"No vendors yet. Press a to add one from the shortlist; press s to state or change the requirements (step 1)."))
@@ -245,6 +262,13 @@ func (s *sessionScreen) View() string {
 			line = "  " + line
 		}
 		b.WriteString(line + "\n")
+	}
+	if len(follow) > 0 {
+		b.WriteString("\n  " + st.Header.Render(c.Lang.Pick("待确认事项", "Follow-ups")) + "\n")
+		for _, f := range follow {
+			line := truncate(f.vendor+" › "+f.question.Label.In(c.Lang)+" — "+followupWords(c, f.Followup), s.w-2)
+			b.WriteString("  " + followupStyle(c, f.Followup).Render(line) + "\n")
+		}
 	}
 	return strings.TrimRight(b.String(), "\n")
 }

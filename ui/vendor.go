@@ -149,7 +149,7 @@ func (v *vendorScreen) ShortHelp() []key.Binding {
 	if _, _, ok := v.form.FocusedTri(); ok {
 		b = append(b, v.keys.Yes)
 	}
-	b = append(b, v.keys.Field, v.keys.Steps)
+	b = append(b, v.keys.Field, v.keys.Steps, v.keys.Followup)
 	if v.narrow() {
 		b = append(b, v.keys.Card)
 	}
@@ -159,7 +159,7 @@ func (v *vendorScreen) ShortHelp() []key.Binding {
 func (v *vendorScreen) FullHelp() [][]key.Binding {
 	b := [][]key.Binding{
 		{v.keys.Field, v.keys.Next, v.keys.Prev, v.keys.Jump, v.keys.Back},
-		{v.keys.Yes},
+		{v.keys.Yes, v.keys.Followup},
 	}
 	if v.narrow() {
 		b[1] = append(b[1], v.keys.Card)
@@ -219,6 +219,8 @@ func (v *vendorScreen) key(k tea.KeyMsg) (tea.Cmd, bool) {
 		return v.goTo(v.step - 1), true
 	case key.Matches(k, v.keys.Jump):
 		return v.goTo(int(k.Runes[0] - '0')), true
+	case key.Matches(k, v.keys.Followup):
+		return v.followup(), true
 	}
 	// Any other key works on the form, which is then shown again.
 	v.showCard = false
@@ -374,6 +376,9 @@ func (v *vendorScreen) View() string {
 	stepTitle = st.Header.Render(stepTitle) + st.Faint.Render(fmt.Sprintf(c.Lang.Pick("  已答 %d/%d", "  answered %d/%d"), answered, applicable))
 	formView := v.form.View()
 	fw, fh := v.formSize()
+	if line := v.followupLine(fw); line != "" {
+		formView = fit(formView, fw, fh-1) + "\n" + line
+	}
 	if msg := v.errs[v.form.Focused()]; msg != "" {
 		formView = fit(formView, fw, fh-1) + "\n" + st.Error.Render("✗ "+msg)
 	} else if len(v.errs) > 0 {

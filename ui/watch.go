@@ -271,6 +271,9 @@ func mergeVendor(saver *Saver, mv, fv *db.Vendor, mark uint64, changed *sessionM
 		}
 		changed.touch(mv.ID, q.Step)
 	}
+	// Follow-ups are written while the user waits, never queued: the store's are
+	// the latest.
+	mv.Followups = fv.Followups
 	if mv.Notes == nil {
 		mv.Notes = map[int]string{}
 	}
