@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -24,6 +25,7 @@ func Markdown(s rubric.Session, lang rubric.Lang, now time.Time) []byte {
 	r.header(now)
 	r.summary()
 	r.comparison()
+	r.followups(now)
 	r.requirements()
 	r.vendors()
 	r.method(now)
@@ -415,6 +417,39 @@ func marked(b rubric.Best, c rubric.Scorecard, v float64) string {
 		return "**" + rubric.FormatPoints(v) + "**"
 	}
 	return rubric.FormatPoints(v)
+}
+
+// followups lists the open questions someone is finding out, soonest due first,
+// those past their day marked.
+func (r *mdReport) followups(now time.Time) {
+	type open struct {
+		vendor int
+		q      rubric.Question
+		f      rubric.Followup
+	}
+	var all []open
+	for vi, v := range r.s.Vendors {
+		for _, id := range v.OpenFollowups() {
+			q, _ := rubric.QuestionByID(id)
+			all = append(all, open{vi, q, v.Followups[id]})
+		}
+	}
+	if len(all) == 0 {
+		return
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].f.Due < all[j].f.Due })
+	r.line("## ", r.lang.Pick("待确认事项", "Follow-ups"))
+	r.line()
+	r.b.WriteString(r.tableHead([]string{r.lang.Pick("服务商", "Vendor"), r.lang.Pick("问题", "Question"),
+		r.lang.Pick("由谁跟进", "Who finds out"), r.lang.Pick("到期日", "Due")}, ""))
+	for _, o := range all {
+		due := o.f.Due
+		if o.f.Overdue(now) {
+			due += r.lang.Pick(" **已逾期**", " **overdue**")
+		}
+		r.row(r.cell(r.s.Vendors[o.vendor].Name), r.cell(o.q.Label.In(r.lang)), r.cell(o.f.Owner), due)
+	}
+	r.line()
 }
 
 func (r *mdReport) requirements() {

@@ -1,5 +1,5 @@
 // Package sessionfile reads and writes the session interchange file of format.md,
-// vendorvet.session/1: the export, and the strict import that names what is wrong.
+// vendorvet.session/2: the export, and the strict import that names what is wrong.
 // It knows the rubric and text cleaning, nothing else.
 package sessionfile
 
@@ -12,8 +12,13 @@ import (
 	"vendorvet/rubric"
 )
 
-// Format names the session interchange format this package reads and writes.
-const Format = "vendorvet.session/1"
+// Format names the session interchange format this package writes. It reads
+// FormatV1 files too: /2 adds follow-ups and later questions and targets, which a
+// /1 file does not have.
+const Format = "vendorvet.session/2"
+
+// FormatV1 is the first release's format.
+const FormatV1 = "vendorvet.session/1"
 
 // noteSteps are the steps that carry a notes / evidence field, in order.
 var noteSteps = []int{2, 3, 4, 5, 6, 7}
@@ -133,15 +138,21 @@ type sessionJSON struct {
 }
 
 type vendorJSON struct {
-	Name    string `json:"name"`
-	Contact string `json:"contact"`
-	Answers object `json:"answers"`
-	Notes   object `json:"notes"`
+	Name      string `json:"name"`
+	Contact   string `json:"contact"`
+	Answers   object `json:"answers"`
+	Notes     object `json:"notes"`
+	Followups object `json:"followups"`
 }
 
-// Export writes s in the vendorvet.session/1 format: keys in a fixed order, answers
-// in the order of the question catalogue, unknown answers left out, notes for every
-// step 2..7 ("" when empty).
+type followupJSON struct {
+	Owner string `json:"owner"`
+	Due   string `json:"due"`
+}
+
+// Export writes s in the vendorvet.session/2 format: keys in a fixed order, answers
+// and follow-ups in the order of the question catalogue, unknown answers left out,
+// notes for every step 2..7 ("" when empty).
 func Export(s rubric.Session) ([]byte, error) {
 	// Step 1 is stored as rubric.Requirements' JSON names, in the order of
 	// rubric.RequirementFields; a list is [] even when empty.
@@ -159,10 +170,11 @@ func Export(s rubric.Session) ([]byte, error) {
 	}
 	for _, v := range s.Vendors {
 		out.Vendors = append(out.Vendors, vendorJSON{
-			Name:    v.Name,
-			Contact: v.Contact,
-			Answers: answersJSON(v.Answers),
-			Notes:   notesJSON(v.Notes),
+			Name:      v.Name,
+			Contact:   v.Contact,
+			Answers:   answersJSON(v.Answers),
+			Notes:     notesJSON(v.Notes),
+			Followups: followupsJSON(v.Followups),
 		})
 	}
 	b, err := marshal(out)
@@ -180,6 +192,17 @@ func answersJSON(a rubric.Answers) object {
 			continue
 		}
 		if raw := q.Encode(v); raw != nil {
+			o = append(o, member{q.ID, raw})
+		}
+	}
+	return o
+}
+
+func followupsJSON(fs map[string]rubric.Followup) object {
+	o := object{}
+	for _, q := range rubric.Questions {
+		if f, ok := fs[q.ID]; ok {
+			raw, _ := json.Marshal(followupJSON(f)) // two strings always encode
 			o = append(o, member{q.ID, raw})
 		}
 	}

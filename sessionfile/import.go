@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"vendorvet/clean"
@@ -351,9 +352,9 @@ func checkFormat(top []member) error {
 	if json.Unmarshal(top[i].Value, &f) != nil || isNull(top[i].Value) {
 		return typeErr("format", "字符串", "a string", top[i].Value)
 	}
-	if f != Format {
-		return importErr("format", fmt.Sprintf("不支持的格式 %q,本程序读取 %q", f, Format),
-			fmt.Sprintf("format %q is not supported; this program reads %q", f, Format))
+	if f != Format && f != FormatV1 {
+		return importErr("format", fmt.Sprintf("不支持的格式 %q,本程序读取 %q 和 %q", f, Format, FormatV1),
+			fmt.Sprintf("format %q is not supported; this program reads %q and %q", f, Format, FormatV1))
 	}
 	return nil
 }
@@ -644,6 +645,8 @@ func vendorValue(raw json.RawMessage, n int) (rubric.Vendor, error) {
 			v.Answers, err = answersValue(m.Value, path+".answers")
 		case "notes":
 			v.Notes, err = notesValue(m.Value, path+".notes")
+		case "followups":
+			v.Followups, err = followupsValue(m.Value, path+".followups")
 		default:
 			err = unknownKey(m.Key, path)
 		}
@@ -683,6 +686,51 @@ func answersValue(raw json.RawMessage, path string) (rubric.Answers, error) {
 		}
 	}
 	return a, nil
+}
+
+// followupsValue reads the follow-ups by question id, each with who and by when.
+func followupsValue(raw json.RawMessage, path string) (map[string]rubric.Followup, error) {
+	ms, err := members(raw, path)
+	if err != nil {
+		return nil, err
+	}
+	var out map[string]rubric.Followup
+	for _, m := range ms {
+		if _, ok := rubric.QuestionByID(m.Key); !ok {
+			return nil, unknownKey(m.Key, path)
+		}
+		at := join(path, m.Key)
+		fields, err := members(m.Value, at)
+		if err != nil {
+			return nil, err
+		}
+		var f rubric.Followup
+		for _, fm := range fields {
+			switch fm.Key {
+			case "owner":
+				f.Owner, err = lineValue(fm.Value, at+".owner")
+			case "due":
+				f.Due, err = lineValue(fm.Value, at+".due")
+			default:
+				err = unknownKey(fm.Key, at)
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+		if strings.TrimSpace(f.Owner) == "" {
+			return nil, importErr(at+".owner", "待确认事项须写明由谁跟进", "a follow-up needs someone who finds out")
+		}
+		if _, perr := time.Parse("2006-01-02", f.Due); perr != nil {
+			return nil, importErr(at+".due", fmt.Sprintf("到期日须为 YYYY-MM-DD,而不是 %q", f.Due),
+				fmt.Sprintf("the day due must be YYYY-MM-DD, not %q", f.Due))
+		}
+		if out == nil {
+			out = map[string]rubric.Followup{}
+		}
+		out[m.Key] = f
+	}
+	return out, nil
 }
 
 // notesValue reads the notes of steps 2..7; an empty note is the same as none.

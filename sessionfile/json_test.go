@@ -1,6 +1,7 @@
 package sessionfile
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
@@ -87,6 +88,15 @@ func TestFormatExample(t *testing.T) {
 	if err := json.Unmarshal(out, &got); err != nil {
 		t.Fatal(err)
 	}
+	// The example is a /1 file; written again it is /2, with no follow-ups.
+	doc := want.(map[string]any)
+	if doc["format"] != FormatV1 {
+		t.Fatalf("the example is %v, want a %s file", doc["format"], FormatV1)
+	}
+	doc["format"] = Format
+	for _, v := range doc["vendors"].([]any) {
+		v.(map[string]any)["followups"] = map[string]any{}
+	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("export differs from format.md's example:\n%s", out)
 	}
@@ -151,7 +161,7 @@ func TestImportErrors(t *testing.T) {
 		{"not JSON position", "{\n  \"format\": x\n}", "", "line 2"},
 		{"not an object", `[1, 2]`, "", "JSON object"},
 		{"format missing", `{"title": "x"}`, "format", "missing"},
-		{"format wrong", `{"format": "vendorvet.session/2"}`, "format", "not supported"},
+		{"format wrong", `{"format": "vendorvet.session/3"}`, "format", "not supported"},
 		{"format not a string", `{"format": 1}`, "format", "must be a string"},
 		{"unknown top key", `{` + head + `, "titel": "x"}`, "titel", "unknown key"},
 		{"duplicate key", `{` + head + `, "title": "a", "title": "b"}`, "title", "twice"},
@@ -298,5 +308,40 @@ func TestExportLaysListsOnOneLine(t *testing.T) {
 	}
 	if !reflect.DeepEqual(back, s) {
 		t.Error("round trip changed the session")
+	}
+}
+
+// Follow-ups go out and come back; a follow-up without someone, with a day that
+// does not read or for no question is refused by path.
+func TestFollowupsRoundTrip(t *testing.T) {
+	s := rubric.Session{Title: "T", Lang: rubric.ZH, Requirements: rubric.DefaultRequirements(), Profile: rubric.DefaultProfile,
+		Vendors: []rubric.Vendor{{Name: "A", Answers: rubric.Answers{}, Followups: map[string]rubric.Followup{
+			"nda": {Owner: "王敏", Due: "2026-12-15"}, "iso9001": {Owner: "Li", Due: "2027-01-02"}}}}}
+	data, err := Export(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := Import(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back.Vendors[0].Followups, s.Vendors[0].Followups) {
+		t.Errorf("follow-ups came back as %+v", back.Vendors[0].Followups)
+	}
+	if i, j := bytes.Index(data, []byte(`"iso9001"`)), bytes.LastIndex(data, []byte(`"nda"`)); i < 0 || j < i {
+		t.Errorf("follow-ups are not in the order of the questions:\n%s", data)
+	}
+	head := `"format": "vendorvet.session/2", "title": "T", "vendors": [{"name": "A", "followups": `
+	for _, c := range []struct{ doc, path string }{
+		{head + `{"nda": {"owner": " ", "due": "2026-12-15"}}}]`, "followups.nda.owner"},
+		{head + `{"nda": {"owner": "王", "due": "12/15"}}}]`, "followups.nda.due"},
+		{head + `{"no_such": {"owner": "王", "due": "2026-12-15"}}}]`, "no_such"},
+		{head + `{"nda": {"owner": "王", "due": "2026-12-15", "done": true}}}]`, "done"},
+	} {
+		_, err := Import([]byte("{" + c.doc + "}"))
+		var ie *ImportError
+		if !errors.As(err, &ie) || !strings.Contains(ie.Path, c.path) {
+			t.Errorf("%s: %v, want an ImportError at %s", c.doc, err, c.path)
+		}
 	}
 }
