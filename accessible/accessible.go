@@ -550,11 +550,11 @@ func (f *plainFlow) vendor(sess *db.Session, i int) error {
 			}
 			f.say("第 %d 步 %s：已答 %d/%d 题", "Step %d, %s: %d of %d answered", n, rubric.StepName(n, f.lang), answered, applicable)
 		}
-		f.say("输入步骤编号 2 到 7，A 按顺序走完全部步骤，B 返回，Q 退出。",
-			"Type a step number from 2 to 7, A for all steps in order, B to go back, Q to quit.")
+		f.say("输入步骤编号 2 到 7，A 按顺序走完全部步骤，F 待确认事项，B 返回，Q 退出。",
+			"Type a step number from 2 to 7, A for all steps in order, F for follow-ups, B to go back, Q to quit.")
 		cmd, err := f.askCommand(def, func(c string) bool {
 			switch c {
-			case "a", "b", "q":
+			case "a", "b", "q", "f":
 				return true
 			}
 			_, ok := plainNumberIn(c, 2, 7)
@@ -571,6 +571,11 @@ func (f *plainFlow) vendor(sess *db.Session, i int) error {
 			return errPlainQuit
 		case "a":
 			steps = []int{2, 3, 4, 5, 6, 7}
+		case "f":
+			if err := f.followups(sess, v); err != nil {
+				return err
+			}
+			continue
 		default:
 			n, _ := strconv.Atoi(cmd)
 			steps = append(steps, n)
@@ -599,6 +604,101 @@ func (f *plainFlow) step(sess *db.Session, v *db.Vendor, n int) error {
 		}
 	}
 	return f.note(v, n)
+}
+
+// followups lists a vendor's open questions, those someone is finding out marked,
+// and turns the one chosen into a follow-up, changes it or takes it back.
+func (f *plainFlow) followups(sess *db.Session, v *db.Vendor) error {
+	for {
+		var open []rubric.Question
+		for _, q := range rubric.Questions {
+			if q.Applicable(sess.Requirements) && !v.Answers.Known(q) {
+				open = append(open, q)
+			}
+		}
+		f.line("")
+		if len(open) == 0 {
+			f.say("%s 没有未回答的问题。", "%s has no open questions.", v.Name)
+			return nil
+		}
+		f.say("%s 未回答的问题：", "Open questions of %s:", v.Name)
+		for i, q := range open {
+			line := fmt.Sprintf("%d. %s", i+1, q.Label.In(f.lang))
+			if fu, ok := v.Followups[q.ID]; ok {
+				line += fmt.Sprintf(f.lang.Pick("（待确认：%s，%s 到期", " (follow-up: %s, due %s"), fu.Owner, fu.Due)
+				if fu.Overdue(time.Now()) {
+					line += f.lang.Pick("，已逾期", ", overdue")
+				}
+				line += f.lang.Pick("）", ")")
+			}
+			f.line(line)
+		}
+		f.say("输入问题编号，设为待确认事项或修改；B 返回。", "Type a question's number to make it a follow-up or change it; B to go back.")
+		cmd, err := f.askCommand("b", func(c string) bool {
+			_, ok := plainNumberIn(c, 1, len(open))
+			return c == "b" || ok
+		})
+		if err != nil || cmd == "b" {
+			return err
+		}
+		n, _ := plainNumberIn(cmd, 1, len(open))
+		if err := f.followup(v, open[n-1]); err != nil {
+			return err
+		}
+	}
+}
+
+// followup asks who finds a question's answer out and by when; both left empty
+// take an existing follow-up back.
+func (f *plainFlow) followup(v *db.Vendor, q rubric.Question) error {
+	cur, has := v.Followups[q.ID]
+	if has {
+		f.say("两项都输入 - 即撤销此待确认事项。", "Type - for both to take the follow-up back.")
+	}
+	owner, err := f.askLine(f.lang.Pick("由谁跟进：", "Who finds out:"), cur.Owner, func(s string) string {
+		if s == "" {
+			return f.lang.Pick("请写明由谁跟进。", "Say who finds out.")
+		}
+		return ""
+	})
+	if err != nil {
+		return err
+	}
+	due, err := f.askLine(f.lang.Pick("到期日(如 12-15 或 2026-12-15)：", "Due (e.g. 12-15 or 2026-12-15):"), cur.Due, func(s string) string {
+		if s == "-" && owner == "-" {
+			return ""
+		}
+		if _, ferr := rubric.ReadDay(s, time.Now()); ferr != nil {
+			return ferr.Message.In(f.lang)
+		}
+		return ""
+	})
+	if err != nil {
+		return err
+	}
+	ctx, cancel := f.ctx()
+	defer cancel()
+	if owner == "-" && due == "-" {
+		if err := f.store.RemoveFollowup(ctx, v.ID, q.ID); err != nil {
+			f.line(usermsg.For(err, f.lang))
+			return nil
+		}
+		delete(v.Followups, q.ID)
+		f.say("已撤销。", "Taken back.")
+		return nil
+	}
+	day, _ := rubric.ReadDay(due, time.Now())
+	fu := rubric.Followup{Owner: owner, Due: day}
+	if err := f.store.SetFollowup(ctx, v.ID, q.ID, fu); err != nil {
+		f.line(usermsg.For(err, f.lang))
+		return nil
+	}
+	if v.Followups == nil {
+		v.Followups = map[string]rubric.Followup{}
+	}
+	v.Followups[q.ID] = fu
+	f.say("已保存：%s，%s 到期。", "Saved: %s, due %s.", fu.Owner, fu.Due)
+	return nil
 }
 
 // question asks one question until its answer is saved or kept.

@@ -573,3 +573,43 @@ func TestAccessibleNewVendorIsUnfinishedNotRejected(t *testing.T) {
 		}
 	}
 }
+
+func TestAccessibleFollowups(t *testing.T) {
+	store, path := plainOpen(t)
+	text := plainRun(t, store, rubric.ZH, "n", "评估", "", "", "a", "甲公司", "",
+		"f", "1", "王敏", "12月", "2030-12-15", "b")
+	for _, want := range []string{"F 待确认事项", "甲公司 未回答的问题：", "1. 营业执照", "请输入日期", "已保存：王敏，2030-12-15 到期。"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("output lacks %q:\n%s", want, text)
+		}
+	}
+	v := plainReload(t, store, path).Vendors[0]
+	if got := v.Followups["business_license"]; got != (rubric.Followup{Owner: "王敏", Due: "2030-12-15"}) {
+		t.Fatalf("stored follow-up %+v", got)
+	}
+}
+
+func TestAccessibleFollowupTakenBack(t *testing.T) {
+	store, path := plainOpen(t)
+	ctx := context.Background()
+	id, err := store.CreateSession(ctx, db.SessionMeta{Title: "T", Lang: rubric.EN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vid, err := store.AddVendor(ctx, id, "Alpha", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.SetFollowup(ctx, vid, "business_license", rubric.Followup{Owner: "Chen", Due: "2020-01-02"}); err != nil {
+		t.Fatal(err)
+	}
+	text := plainRun(t, store, rubric.EN, "1", "1", "f", "1", "-", "-", "b")
+	for _, want := range []string{"1. Business licence (follow-up: Chen, due 2020-01-02, overdue)", "Taken back."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("output lacks %q:\n%s", want, text)
+		}
+	}
+	if v := plainReload(t, store, path).Vendors[0]; len(v.Followups) != 0 {
+		t.Errorf("follow-ups after taking back: %+v", v.Followups)
+	}
+}
