@@ -460,14 +460,14 @@ func TestCompareMarksBestAndSetsDisqualifiedApart(t *testing.T) {
 		}
 	}
 	// The leader has the best total; the disqualified vendor is last.
-	if !strings.Contains(total, "93 ▲") || strings.Count(total, "▲") != 1 {
+	if !strings.Contains(total, "95 ▲") || strings.Count(total, "▲") != 1 {
 		t.Errorf("total row %q", total)
 	}
 	// The cheapest contender is marked, not the disqualified one.
 	if !strings.Contains(price, "¥138,000 ▲") || strings.Count(price, "▲") != 1 {
 		t.Errorf("price row %q", price)
 	}
-	if !strings.HasSuffix(strings.TrimRight(total, " "), "83") {
+	if !strings.HasSuffix(strings.TrimRight(total, " "), "82") {
 		t.Errorf("disqualified total is not last: %q", total)
 	}
 	for _, want := range []string{"−2 %", "−14 %", "✗ Disqualif.", "1 data", "Stable ranking", "│ marks 70 and 85"} {
