@@ -251,7 +251,9 @@ func TestAccessibleEditsRequirementsFieldByField(t *testing.T) {
 		"2",            // industry: finance
 		"",             // staffing kept
 		"young users",  // user profile
-		"", "", "", "", // targets kept
+		"", "", "", "", // targets kept: response, urgent response, FCR, resolution,
+		"", "", "", "", // answer rate, CSAT, bad reviews, QA pass,
+		"",             // conversion
 		"abc", "20000", // budget: not a number, then a number
 		"", // notes kept
 		"b", "q")

@@ -1,6 +1,7 @@
 package db
 
 import (
+	"encoding/binary"
 	"errors"
 	"math/rand/v2"
 	"os"
@@ -51,7 +52,9 @@ func TestRefusedLogLeavesFilesUntouched(t *testing.T) {
 			vendorvetFile(t, live)
 			crashImage(t, live, p, p+"-wal")
 			b, _ := os.ReadFile(p)
-			clear(b[4096 : 2*4096])
+			// A page the log holds a newer copy of would hide the damage.
+			page := pageOutsideLog(t, p+"-wal", len(b)/4096)
+			clear(b[(page-1)*4096 : page*4096])
 			os.WriteFile(p, b, 0o600)
 		}, ErrCorrupt},
 		{"cut short, with a log that is not one", func(t *testing.T, p string) {
@@ -86,4 +89,27 @@ func TestRefusedLogLeavesFilesUntouched(t *testing.T) {
 			})
 		}
 	}
+}
+
+// pageOutsideLog is the first page after the header page of a database of pages
+// pages (4 KiB each) that the write-ahead log at wal holds no copy of.
+func pageOutsideLog(t *testing.T, wal string, pages int) int {
+	t.Helper()
+	b, err := os.ReadFile(wal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const header, frameHeader = 32, 24
+	size := int(binary.BigEndian.Uint32(b[8:12]))
+	inLog := map[int]bool{}
+	for off := header; off+frameHeader+size <= len(b); off += frameHeader + size {
+		inLog[int(binary.BigEndian.Uint32(b[off:off+4]))] = true
+	}
+	for p := 2; p <= pages; p++ {
+		if !inLog[p] {
+			return p
+		}
+	}
+	t.Fatalf("the log holds every one of the %d pages", pages)
+	return 0
 }

@@ -34,6 +34,12 @@ func Session(lang rubric.Lang) rubric.Session {
 			TargetAnswerPct: 99.5,
 			TargetCSATPct:   90,
 			BudgetMonth:     &budget,
+
+			TargetUrgentResponseS: 60,
+			TargetResolutionH:     24,
+			TargetBadReviewPct:    1,
+			TargetQAPassPct:       95,
+			TargetConversionPct:   35,
 			Notes: in(rubric.Text{
 				ZH: "店铺在天猫、京东、抖音三个平台;618 和双 11 期间咨询量约为平日的 10 倍,需提前一个月完成扩容。\n电话热线只接售后投诉和 VIP 客户。",
 				EN: "Shops on Tmall, JD and Douyin; at 618 and Double 11 inquiries reach about 10 times a normal day, so extra seats must be ready a month ahead.\nThe phone hotline takes after-sales complaints and VIP customers only.",
@@ -91,6 +97,9 @@ var vendors = []sampleVendor{
 			"dispute_resolution": yes, "trial": yes,
 			"dashboard": yes, "raw_access": yes, "reports": yes, "report_analysis": yes,
 			"account_manager": yes, "feedback_hours": n(2),
+			"recruitment_bar": yes, "training_topics": set("product", "etiquette", "compliance", "platform_rules"),
+			"retention_incentives": yes, "urgent_response_s": n(60), "resolution_h": n(12), "qa_pass_pct": n(96),
+			"conversion_pct": n(38), "payment_days": n(30), "invoice_type": str("vat_special"),
 		},
 		notes: map[int]rubric.Text{
 			2: text("营业执照、增值电信业务经营许可证已在国家企业信用信息公示系统核验;ISO 9001 与 ISO 27001 证书在有效期内。等保二级测评预计今年三季度完成。",
@@ -126,6 +135,9 @@ var vendors = []sampleVendor{
 			"dispute_resolution": no, "trial": yes,
 			"dashboard": yes, "reports": yes, "report_analysis": yes,
 			"account_manager": yes, "feedback_hours": n(4),
+			"recruitment_bar": yes, "training_topics": set("product", "etiquette", "compliance"),
+			"retention_incentives": no, "urgent_response_s": n(60), "resolution_h": n(24), "qa_pass_pct": n(95),
+			"conversion_pct": n(33), "payment_days": n(45), "invoice_type": str("vat_special"),
 		},
 		notes: map[int]rubric.Text{
 			2: text("两证齐全;有 ISO 9001,ISO 27001 仍在认证中。尚无书面的数据泄露应急预案,对方称下月补齐。",
@@ -158,6 +170,9 @@ var vendors = []sampleVendor{
 			"dispute_resolution": yes, "trial": no,
 			"dashboard": yes, "raw_access": no, "reports": yes, "report_analysis": no,
 			"account_manager": yes, "feedback_hours": n(4),
+			"recruitment_bar": no, "training_topics": set("product"),
+			"retention_incentives": no, "urgent_response_s": n(120), "resolution_h": n(48), "qa_pass_pct": n(90),
+			"conversion_pct": n(25), "payment_days": n(15), "invoice_type": str("vat_ordinary"),
 		},
 		notes: map[int]rubric.Text{
 			2: text("资质齐全,但聊天数据存放在公共云盘,未加密。", "Licences in order, but chat data sits on a shared cloud drive without encryption."),
@@ -189,6 +204,9 @@ var vendors = []sampleVendor{
 			"dispute_resolution": yes, "trial": yes,
 			"dashboard": yes, "raw_access": no, "reports": yes, "report_analysis": yes,
 			"account_manager": yes, "feedback_hours": n(1),
+			"recruitment_bar": yes, "training_topics": set("product", "etiquette", "compliance", "platform_rules", "sales"),
+			"retention_incentives": yes, "urgent_response_s": n(45), "resolution_h": n(8), "qa_pass_pct": n(97),
+			"conversion_pct": n(40), "payment_days": n(30), "invoice_type": str("vat_special"),
 		},
 		notes: map[int]rubric.Text{
 			2: text("资质与认证齐全,同意签署保密协议。", "Licences and certifications complete; will sign the NDA."),

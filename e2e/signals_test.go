@@ -143,10 +143,12 @@ func interview(term *terminal) {
 	term.waitFor("Alpha")
 	term.keys("Enter")
 	term.waitFor("Step 2 of 7")
-	// Business licence yes, dispatch permit yes, telecom licence no, ISO 9001 yes.
+	// Business licence yes, ISO 9001 yes, ISO 27001 no, NDA yes: the dispatch permit
+	// and the telecom licence do not apply here and are passed over.
 	term.keys("y", "y", "n", "y")
-	// ISO 27001 and NDA stay unknown; on to the notes below the five other questions.
-	for range 6 {
+	// Encryption, the leak plan and MLPS stay unknown; on to the notes below them
+	// (the industry filing, which does not apply either, is passed over).
+	for range 3 {
 		term.keys("Tab")
 	}
 	term.waitFor("Evidence / notes")
@@ -299,7 +301,7 @@ func interviewProblems(bin, dbPath string) []string {
 	}
 	var problems []string
 	v := doc.Vendors[0]
-	want := map[string]any{"business_license": "yes", "dispatch_permit": "yes", "telecom_license": "no", "iso9001": "yes"}
+	want := map[string]any{"business_license": "yes", "iso9001": "yes", "iso27001": "no", "nda": "yes"}
 	for id, value := range want {
 		if v.Answers[id] != value {
 			problems = append(problems, fmt.Sprintf("%s = %v, want %v", id, v.Answers[id], value))

@@ -191,7 +191,7 @@ func endToEnd(t *testing.T, bin string, w walk) {
 	if afterLicence == before {
 		t.Fatalf("total stayed %s after a licence was confirmed", before)
 	}
-	term.keys("y", "y", "y", "y", "y") // dispatch permit (n/a), telecom, ISO 9001, ISO 27001, NDA
+	term.keys("y", "y", "y", "y") // telecom, ISO 9001, ISO 27001, NDA: the dispatch permit is passed over
 	term.keys("PgDn")
 	term.waitFor(w.step3)
 	midway := panelTotal(t, term.screen())

@@ -268,7 +268,7 @@ func TestMarkdownContent(t *testing.T) {
 // An unstable ranking names the weight shifts that flip it.
 func TestMarkdownUnstableRanking(t *testing.T) {
 	s := demo.Session(rubric.EN)
-	// Two close vendors: the leader (88) is weak on compliance, the runner-up (87)
+	// Two close vendors: the leader (90) is weak on compliance, the runner-up (89)
 	// perfect there, so more weight on A swaps them.
 	s.Vendors = []rubric.Vendor{s.Vendors[0], s.Vendors[3]}
 	s.Vendors[0].Answers["iso9001"] = rubric.Value{Tri: rubric.No}
@@ -277,6 +277,7 @@ func TestMarkdownUnstableRanking(t *testing.T) {
 	for _, id := range []string{"mlps", "data_ownership", "data_handover"} {
 		s.Vendors[1].Answers[id] = rubric.Value{Tri: rubric.Yes}
 	}
+	s.Vendors[1].Answers["hidden_fees"] = rubric.Value{Set: []string{}}
 	cards := []rubric.Scorecard{}
 	for _, v := range s.Vendors {
 		cards = append(cards, rubric.Score(s.Requirements, v.Answers, s.Profile))
@@ -368,11 +369,16 @@ func TestMarkdownBestExcludesDisqualified(t *testing.T) {
 	// which beats both in every column; and a second qualified vendor, the backup a
 	// point weaker in each dimension.
 	backup, reject, dq := all[1], all[2], all[3]
+	// The backup's open questions answered, so that a runner-up a point weaker in
+	// each dimension is still a backup too.
+	backup.Answers = maps.Clone(backup.Answers)
+	backup.Answers["mock_rating"] = rubric.Value{Num: 5}
+	backup.Answers["raw_access"] = rubric.Value{Tri: rubric.Yes}
 	runner := backup
 	runner.Name = "Runner-up"
 	runner.Answers = maps.Clone(backup.Answers)
 	runner.Answers["mlps"] = rubric.Value{Tri: rubric.No}
-	runner.Answers["role_split"] = rubric.Value{Tri: rubric.No}
+	runner.Answers["elastic_model"] = rubric.Value{Tri: rubric.No}
 	runner.Answers["csat_pct"] = rubric.Value{Num: 85}
 	runner.Answers["feedback_hours"] = rubric.Value{Num: 48}
 	for _, lang := range []rubric.Lang{rubric.EN, rubric.ZH} {
@@ -422,16 +428,16 @@ func TestMarkdownBestExcludesDisqualified(t *testing.T) {
 // nothing, is never the weakest.
 func TestMarkdownWeakestUnderProfile(t *testing.T) {
 	all := demo.Session(rubric.EN).Vendors
-	// The reject earns A 13/20, B 15/35, C 12/25 and D 14/20 raw points.
+	// The reject earns A 13/20, B 13/35, C 10/25 and D 12/20 raw points.
 	cases := []struct {
 		weights [4]float64
 		want    string
 	}{
-		{[4]float64{20, 35, 25, 20}, "Weakest: Service capability fit 15/35."},
-		// B weighs 50: 15 of 35 raw points are 21.4 of 50.
-		{[4]float64{10, 50, 20, 20}, "Weakest: Service capability fit 21.4/50."},
-		// B weighs nothing; C is then the smallest share: 12 of 25 is 14.4 of 30.
-		{[4]float64{40, 0, 30, 30}, "Weakest: KPI & data capability 14.4/30."},
+		{[4]float64{20, 35, 25, 20}, "Weakest: Service capability fit 13/35."},
+		// B weighs 50: 13 of 35 raw points are 18.6 of 50.
+		{[4]float64{10, 50, 20, 20}, "Weakest: Service capability fit 18.6/50."},
+		// B weighs nothing; C is then the smallest share: 10 of 25 is 12 of 30.
+		{[4]float64{40, 0, 30, 30}, "Weakest: KPI & data capability 12/30."},
 	}
 	for _, c := range cases {
 		s := demo.Session(rubric.EN)

@@ -90,6 +90,12 @@ func (f *fuzzInput) requirements() Requirements {
 		TargetFCRPct:    f.float(),
 		TargetAnswerPct: f.float(),
 		TargetCSATPct:   f.float(),
+
+		TargetUrgentResponseS: int(int16(uint16(f.byte())<<8 | uint16(f.byte()))),
+		TargetResolutionH:     f.float(),
+		TargetBadReviewPct:    f.float(),
+		TargetQAPassPct:       f.float(),
+		TargetConversionPct:   f.float(),
 	}
 	if f.byte()%2 == 0 {
 		b := f.float()

@@ -108,7 +108,8 @@ func sortedKeys[V any](m map[string]V) []string {
 
 // comparedRequirements are companies that switch every requirement-dependent rule on
 // and off: regulated industries, dispatch staffing, a phone channel, no channels at
-// all, peaks, every service-hours level and extreme targets.
+// all, peaks, every service-hours level, extreme targets, and the conversion rate
+// counted outside e-commerce.
 func comparedRequirements() map[string]Requirements {
 	noChannels := baseReq()
 	noChannels.Channels = nil
@@ -117,10 +118,13 @@ func comparedRequirements() map[string]Requirements {
 	everything := with(channels("web", "app", "wechat", "phone", "email", "ecommerce", "offline"), peak(10), hours("7x24"))
 	extreme := with(peak(100), hours("5x8"), func(r *Requirements) {
 		r.TargetResponseS, r.TargetFCRPct, r.TargetAnswerPct, r.TargetCSATPct = 1, 100, 100, 100
+		r.TargetUrgentResponseS, r.TargetResolutionH, r.TargetBadReviewPct, r.TargetQAPassPct, r.TargetConversionPct = 1, 0.1, 0, 100, 100
 	})
 	lenient := with(peak(1.5), func(r *Requirements) {
 		r.TargetResponseS, r.TargetFCRPct, r.TargetAnswerPct, r.TargetCSATPct = 3600, 0, 0, 0
+		r.TargetUrgentResponseS, r.TargetResolutionH, r.TargetBadReviewPct, r.TargetQAPassPct, r.TargetConversionPct = 3600, 720, 100, 0, 0
 	})
+	education := with(industry("education"), func(r *Requirements) { r.Goals = []string{"retention"} })
 	return map[string]Requirements{
 		"default":                DefaultRequirements(),
 		"e-commerce, web":        baseReq(),
@@ -134,6 +138,7 @@ func comparedRequirements() map[string]Requirements {
 		"lenient targets":        lenient,
 		"unknown hours":          with(hours("bogus")),
 		"gaming, dispatch, 7x12": with(industry("gaming"), dispatch, hours("7x12")),
+		"education, retention":   education,
 	}
 }
 

@@ -103,10 +103,13 @@ func fullAnswers(req Requirements) Answers {
 		case KindChoice:
 			a[q.ID] = Value{Str: q.Options[len(q.Options)-1].Value}
 		case KindSet:
-			if q.ID == "channels" {
+			switch q.ID {
+			case "channels":
 				a[q.ID] = Value{Set: slices.Clone(req.Channels)}
-			} else {
-				a[q.ID] = Value{Set: []string{}}
+			case "training_topics":
+				a[q.ID] = Value{Set: slices.Clone(allTrainingTopics)}
+			default:
+				a[q.ID] = Value{Set: []string{}} // no hidden fee found
 			}
 		}
 	}

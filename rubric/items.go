@@ -17,7 +17,10 @@ type Dimension struct {
 }
 
 // Dimensions is the default rubric: the dimension totals and bands are the
-// articles'; the item points are ours (rubric.md §2).
+// articles'; the item points are ours (rubric.md §2), moved within a dimension since:
+// B3 13 and B4 5, as the team's role split joined the team's other roles in B3 (the
+// first article's 团队配置); C1 12, C3 4 and C4 3, as the committed KPIs, which the
+// second article calls the core of C, grew from five to nine.
 var Dimensions = []Dimension{
 	{"A", Text{"资质与合规性", "Qualification & compliance"}, 20, []Item{
 		{"A1", Text{"基础资质", "Basic licences"}, 6, 2},
@@ -28,14 +31,14 @@ var Dimensions = []Dimension{
 	{"B", Text{"服务能力匹配度", "Service capability fit"}, 35, []Item{
 		{"B1", Text{"同行业案例", "Industry cases"}, 8, 4},
 		{"B2", Text{"峰值弹性", "Peak elasticity"}, 9, 3},
-		{"B3", Text{"客服专业度", "Agent professionalism"}, 12, 3},
-		{"B4", Text{"服务模式与渠道覆盖", "Service mode & coverage"}, 6, 3},
+		{"B3", Text{"客服专业度", "Agent professionalism"}, 13, 3},
+		{"B4", Text{"服务模式与渠道覆盖", "Service mode & coverage"}, 5, 3},
 	}},
 	{"C", Text{"考核与数据能力", "KPI & data capability"}, 25, []Item{
-		{"C1", Text{"承诺指标", "Committed KPIs vs targets"}, 10, 5},
+		{"C1", Text{"承诺指标", "Committed KPIs vs targets"}, 12, 5},
 		{"C2", Text{"指标写入合同", "KPIs in the contract"}, 4, 5},
-		{"C3", Text{"实时监控后台", "Real-time monitoring"}, 5, 7},
-		{"C4", Text{"定期报告", "Reports"}, 4, 7},
+		{"C3", Text{"实时监控后台", "Real-time monitoring"}, 4, 7},
+		{"C4", Text{"定期报告", "Reports"}, 3, 7},
 		{"C5", Text{"应急处理", "Emergency handling"}, 2, 5},
 	}},
 	{"D", Text{"合作细节与风险控制", "Cooperation & risk control"}, 20, []Item{

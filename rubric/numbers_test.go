@@ -279,6 +279,22 @@ func TestReadRequirementNumbers(t *testing.T) {
 		{"target_fcr_pct", "80-85", 85, true, ""},
 		{"target_answer_pct", "９９．５％", 99.5, true, ""},
 		{"target_csat_pct", "101", 0, false, "target CSAT must be between 0 and 100"},
+		// The targets added since: the strict end of a range is the lower one for a time
+		// or a ceiling, the higher one for a rate to reach.
+		{"target_urgent_response_s", "1分钟", 60, true, ""},
+		{"target_urgent_response_s", "30-60秒", 30, true, ""},
+		{"target_urgent_response_s", "0", 0, false, "between 1 and 3600 seconds"},
+		{"target_resolution_h", "2天", 48, true, ""},
+		{"target_resolution_h", "30分钟", 0.5, true, ""},
+		{"target_resolution_h", "12-24小时", 12, true, ""},
+		{"target_resolution_h", "0", 0, false, "between 0.1 and 720 hours"},
+		{"target_bad_review_pct", "0.5%", 0.5, true, ""},
+		{"target_bad_review_pct", "1-2%", 1, true, ""},
+		{"target_bad_review_pct", "101", 0, false, "bad-review ceiling must be between 0 and 100"},
+		{"target_qa_pass_pct", "95-98%", 98, true, ""},
+		{"target_conversion_pct", "35%", 35, true, ""},
+		{"target_conversion_pct", "30-40", 40, true, ""},
+		{"target_conversion_pct", "35秒", 0, false, "does not fit"},
 		{"budget_month", "", 0, false, ""},
 		{"budget_month", "20万", 200000, true, ""},
 		{"budget_month", "15-20万元", 150000, true, ""},
@@ -310,8 +326,8 @@ func TestReadRequirementNumbers(t *testing.T) {
 			t.Errorf("%s: set 42, got %v %v", f.ID, x, known)
 		}
 	}
-	if numbers != 7 {
-		t.Errorf("%d number fields, want 7", numbers)
+	if numbers != 12 {
+		t.Errorf("%d number fields, want 12", numbers)
 	}
 	if _, ok := RequirementSpec("channels"); ok {
 		t.Error("channels has a number spec")

@@ -70,3 +70,26 @@ func Covers(vendor, required string) bool {
 	v, r := HoursOptions.Index(vendor), HoursOptions.Index(required)
 	return v >= 0 && r >= 0 && v >= r
 }
+
+// TrainingTopicOptions are what onboarding training may cover: the first article's
+// product knowledge, service etiquette and compliance, and the second's platform
+// rules and conversion skills.
+var TrainingTopicOptions = Options{
+	{"product", Text{"产品知识", "Product knowledge"}},
+	{"etiquette", Text{"服务礼仪", "Service etiquette"}},
+	{"compliance", Text{"合规", "Compliance"}},
+	{"platform_rules", Text{"平台规则", "Platform rules"}},
+	{"sales", Text{"询单转化技巧", "Sales conversion skills"}},
+}
+
+// CoreTrainingTopics are the topics the first article names (产品知识培训、服务礼仪培训、
+// 合规培训): onboarding covering all three earns its point.
+var CoreTrainingTopics = []string{"product", "etiquette", "compliance"}
+
+// InvoiceOptions are ordered from worst to best for the client, as the best case
+// takes the last: a special VAT invoice lets the client deduct its input VAT.
+var InvoiceOptions = Options{
+	{"none", Text{"不开发票", "No invoice"}},
+	{"vat_ordinary", Text{"增值税普通发票", "VAT ordinary invoice"}},
+	{"vat_special", Text{"增值税专用发票", "VAT special invoice"}},
+}

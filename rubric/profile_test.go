@@ -70,8 +70,8 @@ func TestCustomProfileValidation(t *testing.T) {
 }
 
 func TestWeighting(t *testing.T) {
-	a := decodeAnswers(t, formatAnswers) // raw 17 / 22 / 17 / 18
-	var req Requirements
+	a := decodeAnswers(t, formatAnswers) // raw 17 / 20 / 13 / 15
+	req := DefaultRequirements()
 	if err := jsonUnmarshal(formatRequirements, &req); err != nil {
 		t.Fatal(err)
 	}
@@ -82,13 +82,13 @@ func TestWeighting(t *testing.T) {
 		dims    [4]float64
 		total   float64
 	}{
-		{DefaultProfile, [4]float64{17, 22, 17, 18}, 74},
-		// 17/20×30 = 25.5, 22/35×30 = 18.857…, 17/25×20 = 13.6, 18/20×20 = 18.
-		{RegulatedProfile, [4]float64{25.5, 18.9, 13.6, 18}, 76},
-		// 21.25 → 21.3 (half away from zero), 15.714… → 15.7, 17, 22.5.
-		{q, [4]float64{21.3, 15.7, 17, 22.5}, 76.5},
-		// 28.305 → 28.3, 20.914… → 20.9, 22.712 → 22.7, 0.
-		{odd, [4]float64{28.3, 20.9, 22.7, 0}, 71.9},
+		{DefaultProfile, [4]float64{17, 20, 13, 15}, 65},
+		// 17/20×30 = 25.5, 20/35×30 = 17.142…, 13/25×20 = 10.4, 15/20×20 = 15.
+		{RegulatedProfile, [4]float64{25.5, 17.1, 10.4, 15}, 68},
+		// 21.25 → 21.3 (half away from zero), 14.285… → 14.3, 13, 18.75 → 18.8.
+		{q, [4]float64{21.3, 14.3, 13, 18.8}, 67.4},
+		// 28.305 → 28.3, 19.028… → 19, 17.368 → 17.4, 0.
+		{odd, [4]float64{28.3, 19, 17.4, 0}, 64.7},
 	} {
 		card := Score(req, a, c.profile)
 		checkCard(t, card)

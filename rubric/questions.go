@@ -74,6 +74,12 @@ func num(id string, step int, item, zh, en string, min, max float64, integer boo
 		Min: min, Max: max, Integer: integer, Measure: m, Unit: m.Unit}
 }
 
+// helped gives q its help.
+func helped(q Question, zh, en string) Question {
+	q.Help = Text{zh, en}
+	return q
+}
+
 // Questions lists every question of steps 2–7 in the order the wizard asks them.
 var Questions = []Question{
 	// Step 2 — licences, certifications, data security, industry compliance.
@@ -92,16 +98,22 @@ var Questions = []Question{
 	num("seat_multiple", 3, "B2", "坐席扩容倍数", "Seat-expansion multiple", 0, 100, false, Multiple),
 	{ID: "hours", Step: 3, Item: "B2", Kind: KindChoice, Label: Text{"服务商可提供的服务时长", "Vendor's service hours"}, Options: HoursOptions},
 	num("prep_days", 3, "B2", "大促筹备周期", "Peak preparation lead time", 0, 365, true, Days),
+	tri("recruitment_bar", 3, "B3", "明确的招聘门槛", "A stated hiring bar", "如学历、从业经验、笔试或面试", "e.g. education, experience, a written test or interview"),
 	num("training_hours", 3, "B3", "岗前培训课时", "Onboarding training", 0, 2000, true, ClassHours),
+	{ID: "training_topics", Step: 3, Item: "B3", Kind: KindSet, Label: Text{"岗前培训内容", "Onboarding training covers"}, Options: TrainingTopicOptions,
+		Help: Text{"产品知识、服务礼仪、合规三项齐全计分", "counted when product knowledge, service etiquette and compliance are all covered"}},
 	tri("periodic_assessment", 3, "B3", "定期考核", "Periodic assessment of agents", "", ""),
+	tri("role_split", 3, "B3", "售前/售后/VIP 分工", "Pre-sales / after-sales / VIP roles", "", ""),
 	tri("qa_staff", 3, "B3", "配备质检人员", "QA inspectors on the team", "", ""),
 	tri("trainers", 3, "B3", "配备培训师", "Trainers on the team", "", ""),
 	tri("ops_manager", 3, "B3", "专属运营经理", "Dedicated operations manager", "", ""),
-	num("mock_rating", 3, "B3", "模拟咨询评分(1–5)", "Mock-consultation rating (1–5)", 1, 5, true, Rating),
+	helped(num("mock_rating", 3, "B3", "模拟咨询评分(1–5)", "Mock-consultation rating (1–5)", 1, 5, true, Rating),
+		"1 答错或态度差 · 2 答不全、需追问 · 3 答对但生硬或偏慢 · 4 准确清晰、态度好 · 5 准确热情、首次即解决",
+		"1 wrong or rude · 2 incomplete, needed prompting · 3 correct but stiff or slow · 4 accurate, clear, friendly · 5 accurate, warm, resolved on first contact"),
 	num("attrition_pct", 3, "B3", "年人员流失率", "Annual agent attrition", 0, 100, false, Percent),
+	tri("retention_incentives", 3, "B3", "留存激励机制", "Retention incentives", "如薪资福利、晋升通道", "e.g. pay and benefits, a promotion path"),
 	{ID: "channels", Step: 3, Item: "B4", Kind: KindSet, Label: Text{"服务商覆盖的渠道", "Channels the vendor covers"}, Options: ChannelOptions},
 	tri("elastic_model", 3, "B4", "固定+弹性团队模式", "Fixed + elastic staffing model", "", ""),
-	tri("role_split", 3, "B4", "售前/售后/VIP 分工", "Pre-sales / after-sales / VIP roles", "", ""),
 
 	// Step 4 — reference cases.
 	num("same_industry_cases", 4, "B1", "同行业案例数", "Same-industry cases", 0, 100000, true, Cases),
@@ -110,10 +122,19 @@ var Questions = []Question{
 
 	// Step 5 — service levels.
 	num("response_s", 5, "C1", "承诺平均响应时间", "Committed average response time", 0, 3600, false, Seconds),
+	helped(num("urgent_response_s", 5, "C1", "承诺紧急咨询响应时间", "Committed response time for urgent inquiries", 0, 3600, false, Seconds),
+		"紧急咨询的最长响应时间", "the longest an urgent inquiry waits"),
 	num("fcr_pct", 5, "C1", "承诺一次性解决率", "Committed first-contact resolution", 0, 100, false, Percent),
+	helped(num("resolution_h", 5, "C1", "承诺平均解决时长", "Committed average resolution time", 0, 720, false, Hours),
+		"从用户提出问题到问题解决", "from a customer's first contact to the problem solved"),
 	num("answer_pct", 5, "C1", "承诺接通率", "Committed answer rate", 0, 100, false, Percent),
 	num("csat_pct", 5, "C1", "承诺满意度", "Committed CSAT", 0, 100, false, Percent),
-	num("bad_review_pct", 5, "C1", "承诺差评率", "Committed bad-review rate", 0, 100, false, Percent),
+	helped(num("bad_review_pct", 5, "C1", "承诺差评率", "Committed bad-review rate", 0, 100, false, Percent),
+		"不高于差评率上限计分", "counted when at or below the bad-review ceiling"),
+	helped(num("qa_pass_pct", 5, "C1", "承诺质检合格率", "Committed QA pass rate", 0, 100, false, Percent),
+		"抽检会话中合格的比例", "the share of sampled conversations that pass QA"),
+	helped(num("conversion_pct", 5, "C1", "承诺询单转化率", "Committed inquiry conversion rate", 0, 100, false, Percent),
+		"咨询后下单的比例;电商或以用户留存转化为诉求时计分", "the share of inquiries that end in an order; counted in e-commerce or with the retention & conversion goal"),
 	tri("kpis_in_contract", 5, "C2", "全部指标写入合同", "All committed KPIs written into the contract", "", ""),
 	tri("penalty", 5, "C2", "未达标赔付机制", "Penalty / compensation when KPIs are missed", "", ""),
 	tri("emergency_plan", 5, "C5", "应急流程(责任人/时限)", "Emergency process with owner and time limit", "大规模投诉、系统故障", "mass complaints, system outages"),
@@ -121,6 +142,10 @@ var Questions = []Question{
 	// Step 6 — the contract.
 	{ID: "pricing_model", Step: 6, Item: "D1", Kind: KindChoice, Label: Text{"计费方式", "Pricing model"}, Options: PricingOptions},
 	num("price_month", 6, "", "月报价", "Quoted monthly price", 0, 1e12, false, Yuan),
+	helped(num("payment_days", 6, "D1", "付款周期", "Payment cycle", 0, 365, true, Days),
+		"合同约定的付款周期,如月结 30 天", "as the contract sets it, e.g. 30 days, monthly"),
+	{ID: "invoice_type", Step: 6, Item: "D1", Kind: KindChoice, Label: Text{"发票类型", "Invoice type"}, Options: InvoiceOptions,
+		Help: Text{"专用发票可抵扣进项税", "a special invoice lets the client deduct input VAT"}},
 	tri("hidden_fees_reviewed", 6, "D1", "已核查隐性收费", "Hidden fees reviewed", "逐项核查培训费、系统费、设备费、加班费", "training, system, equipment and overtime fees checked one by one"),
 	{ID: "hidden_fees", Step: 6, Item: "D1", Kind: KindSet, Label: Text{"发现的隐性收费", "Hidden fees found"}, Options: HiddenFeeOptions, Detail: true},
 	tri("termination", 6, "D2", "期限、终止条件与通知期", "Term, termination conditions and notice period", "", ""),
@@ -196,8 +221,9 @@ func StepProgress(n int, r Requirements, answers Answers) (answered, applicable 
 }
 
 // Applicable reports whether q counts for a company with requirements r: a licence
-// the company does not need, industry compliance outside regulated industries and
-// questions that are shown but not scored do not count.
+// the company does not need, industry compliance outside regulated industries, the
+// conversion rate where service does not sell, and questions that are shown but not
+// scored do not count.
 func (q Question) Applicable(r Requirements) bool {
 	switch q.ID {
 	case "dispatch_permit":
@@ -206,6 +232,14 @@ func (q Question) Applicable(r Requirements) bool {
 		return r.NeedsChannel("phone")
 	case "industry_filing":
 		return r.Regulated()
+	case "conversion_pct":
+		return r.ConversionCounts()
 	}
 	return q.Item != "" && !q.Detail
+}
+
+// Moot reports whether q is a scored question that requirements r make moot (本次不
+// 适用): it is shown as not applicable, and a form passes over it.
+func (q Question) Moot(r Requirements) bool {
+	return q.Item != "" && !q.Detail && !q.Applicable(r)
 }

@@ -8,7 +8,10 @@ import (
 	"testing"
 )
 
-// feeds is rubric.md's "Which answers feed which item" table.
+// feeds is rubric.md's "Which answers feed which item" table, with the questions
+// asked since (the hiring bar, training topics, retention incentives, the urgent
+// response, resolution time, QA pass and conversion rates, the payment cycle and the
+// invoice) and the role split counted with the team's other roles in B3.
 var feeds = map[string][]string{
 	"A1": {"business_license", "dispatch_permit", "telecom_license"},
 	"A2": {"iso9001", "iso27001"},
@@ -16,14 +19,16 @@ var feeds = map[string][]string{
 	"A4": {"industry_filing"},
 	"B1": {"same_industry_cases", "reference_checked", "scale_match"},
 	"B2": {"seat_multiple", "hours", "prep_days"},
-	"B3": {"training_hours", "periodic_assessment", "qa_staff", "trainers", "ops_manager", "mock_rating", "attrition_pct"},
-	"B4": {"channels", "elastic_model", "role_split"},
-	"C1": {"response_s", "fcr_pct", "answer_pct", "csat_pct", "bad_review_pct"},
+	"B3": {"recruitment_bar", "training_hours", "training_topics", "periodic_assessment", "role_split", "qa_staff", "trainers",
+		"ops_manager", "mock_rating", "attrition_pct", "retention_incentives"},
+	"B4": {"channels", "elastic_model"},
+	"C1": {"response_s", "urgent_response_s", "fcr_pct", "resolution_h", "answer_pct", "csat_pct", "bad_review_pct",
+		"qa_pass_pct", "conversion_pct"},
 	"C2": {"kpis_in_contract", "penalty"},
 	"C3": {"dashboard", "raw_access"},
 	"C4": {"reports", "report_analysis"},
 	"C5": {"emergency_plan"},
-	"D1": {"pricing_model", "hidden_fees_reviewed", "hidden_fees"},
+	"D1": {"pricing_model", "payment_days", "invoice_type", "hidden_fees_reviewed", "hidden_fees"},
 	"D2": {"termination", "breach_liability", "data_ownership", "data_handover", "dispute_resolution"},
 	"D3": {"account_manager", "feedback_hours"},
 	"D4": {"trial"},
@@ -105,6 +110,24 @@ func TestCatalogue(t *testing.T) {
 	for _, q := range Questions {
 		if !listed[q.ID] && q.Item != "" {
 			t.Errorf("%s feeds %s but is not in rubric.md's table", q.ID, q.Item)
+		}
+	}
+	// The mock consultation's rating says what each of its five levels means, in the
+	// help the wizard shows under the field.
+	if q, _ := QuestionByID("mock_rating"); true {
+		for _, level := range []string{"1 ", "2 ", "3 ", "4 ", "5 "} {
+			if !strings.Contains(q.Help.ZH, level) || !strings.Contains(q.Help.EN, level) {
+				t.Errorf("mock_rating's help does not explain level %q: %+v", level, q.Help)
+			}
+		}
+	}
+	// The best answer to a choice is its last option: the special VAT invoice.
+	if q, _ := QuestionByID("invoice_type"); q.Options[len(q.Options)-1].Value != "vat_special" || q.Options[0].Value != "none" {
+		t.Errorf("invoice options %v", q.Options)
+	}
+	for _, topic := range CoreTrainingTopics {
+		if !TrainingTopicOptions.Has(topic) {
+			t.Errorf("core training topic %s is not an option", topic)
 		}
 	}
 	// The price is asked in step 6 and shown, not scored.
@@ -189,6 +212,10 @@ func TestDecodeRejects(t *testing.T) {
 		{"pricing_model", `"free"`}, {"pricing_model", `["per_hour"]`},
 		{"channels", `"web"`}, {"channels", `["web","sms"]`}, {"channels", `["web","web"]`}, {"channels", `[1]`}, {"channels", `null`},
 		{"hidden_fees", `["tips"]`}, {"hidden_fees", `"training"`}, {"hidden_fees", `null`},
+		{"invoice_type", `"fapiao"`}, {"invoice_type", `""`}, {"invoice_type", `true`},
+		{"training_topics", `["cooking"]`}, {"training_topics", `["product","product"]`}, {"training_topics", `null`},
+		{"payment_days", `1.5`}, {"payment_days", `366`}, {"conversion_pct", `101`}, {"qa_pass_pct", `-1`},
+		{"resolution_h", `721`}, {"urgent_response_s", `3601`}, {"retention_incentives", `"sometimes"`}, {"recruitment_bar", `1`},
 		{"nda", `not json`},
 	} {
 		q, _ := QuestionByID(c.id)
@@ -237,6 +264,17 @@ func TestParseNumber(t *testing.T) {
 		{"response_s", "2分钟", 120, true, false},
 		{"price_month", "1.2万", 12000, true, false},
 		{"response_s", "30%", 0, false, true},
+		// A range counts at the end worse for the client.
+		{"urgent_response_s", "1分钟", 60, true, false},
+		{"urgent_response_s", "30-90秒", 90, true, false},
+		{"resolution_h", "2天", 48, true, false},
+		{"resolution_h", "30分钟", 0.5, true, false},
+		{"bad_review_pct", "1-2%", 2, true, false},
+		{"qa_pass_pct", "95-98%", 95, true, false},
+		{"conversion_pct", "30-40%", 30, true, false},
+		{"payment_days", "30-60", 30, true, false},
+		{"payment_days", "1.5", 0, false, true},
+		{"payment_days", "2周", 14, true, false},
 	} {
 		q, _ := QuestionByID(c.id)
 		v, known, err := q.ParseNumber(c.in)
@@ -292,6 +330,9 @@ func TestKnown(t *testing.T) {
 		{"channels", ans("channels", []string{"web"}), true},
 		{"hidden_fees", ans("hidden_fees", []string{}), true},
 		{"hidden_fees", Answers{}, false},
+		{"training_topics", ans("training_topics", []string{}), false},
+		{"training_topics", ans("training_topics", []string{"product"}), true},
+		{"invoice_type", ans("invoice_type", "none"), true},
 	} {
 		if got := c.a.Known(q(c.id)); got != c.want {
 			t.Errorf("Known(%s) with %v = %v", c.id, c.a, got)
@@ -317,5 +358,40 @@ func TestLang(t *testing.T) {
 	}
 	if ChannelOptions.Label("phone", ZH) != "电话热线" || ChannelOptions.Label("sms", EN) != "sms" || ChannelOptions.Index("offline") != 6 || ChannelOptions.Index("sms") != -1 {
 		t.Errorf("Options")
+	}
+}
+
+// TestMoot: a scored question the requirements leave out is moot, and only such a
+// question; a question shown but not scored (the price) or refining another (the fee
+// list) never is.
+func TestMoot(t *testing.T) {
+	retention := func(r *Requirements) { r.Goals = []string{"retention"} }
+	for _, c := range []struct {
+		id   string
+		req  Requirements
+		moot bool
+	}{
+		{"dispatch_permit", baseReq(), true},
+		{"dispatch_permit", with(dispatch), false},
+		{"telecom_license", baseReq(), true},
+		{"telecom_license", with(phone), false},
+		{"industry_filing", baseReq(), true},
+		{"industry_filing", with(finance), false},
+		{"conversion_pct", baseReq(), false}, // e-commerce
+		{"conversion_pct", with(finance), true},
+		{"conversion_pct", with(finance, retention), false},
+		{"conversion_pct", with(industry("")), true},
+		{"conversion_pct", with(industry("education"), retention), false},
+		{"price_month", baseReq(), false},
+		{"hidden_fees", baseReq(), false},
+		{"nda", with(finance), false},
+	} {
+		q, _ := QuestionByID(c.id)
+		if got := q.Moot(c.req); got != c.moot {
+			t.Errorf("%s moot = %v for %s/%v, want %v", c.id, got, c.req.Industry, c.req.Goals, c.moot)
+		}
+		if q.Item != "" && !q.Detail && q.Moot(c.req) == q.Applicable(c.req) {
+			t.Errorf("%s: moot and applicable agree", c.id)
+		}
 	}
 }

@@ -15,6 +15,16 @@ func TestDefaultRequirements(t *testing.T) {
 		d.BudgetMonth != nil || d.Industry != "" || d.Regulated() {
 		t.Errorf("defaults differ from rubric.md §1: %+v", d)
 	}
+	// The targets added since: the first article's urgent minute, and ours.
+	if d.TargetUrgentResponseS != 60 || d.TargetResolutionH != 24 || d.TargetBadReviewPct != 1 ||
+		d.TargetQAPassPct != 95 || d.TargetConversionPct != 35 {
+		t.Errorf("added targets: %+v", d)
+	}
+	// The conversion rate counts in e-commerce and with the retention & conversion goal.
+	if d.ConversionCounts() || !baseReq().ConversionCounts() || with(finance).ConversionCounts() ||
+		!with(finance, func(r *Requirements) { r.Goals = []string{"cost", "retention"} }).ConversionCounts() {
+		t.Errorf("ConversionCounts")
+	}
 	// The defaults lack only a channel.
 	errs := d.Validate()
 	if len(errs) != 1 || errs[0].Field != "channels" {
@@ -90,6 +100,19 @@ func TestRequirementsValidate(t *testing.T) {
 		{"answer -Inf", func(r *Requirements) { r.TargetAnswerPct = math.Inf(-1) }, "target_answer_pct"},
 		{"CSAT -1", func(r *Requirements) { r.TargetCSATPct = -1 }, "target_csat_pct"},
 		{"CSAT NaN", func(r *Requirements) { r.TargetCSATPct = math.NaN() }, "target_csat_pct"},
+		{"urgent 0 s", func(r *Requirements) { r.TargetUrgentResponseS = 0 }, "target_urgent_response_s"},
+		{"urgent 1 s", func(r *Requirements) { r.TargetUrgentResponseS = 1 }, ""},
+		{"urgent 3601 s", func(r *Requirements) { r.TargetUrgentResponseS = 3601 }, "target_urgent_response_s"},
+		{"resolution 0 h", func(r *Requirements) { r.TargetResolutionH = 0 }, "target_resolution_h"},
+		{"resolution 0.1 h", func(r *Requirements) { r.TargetResolutionH = 0.1 }, ""},
+		{"resolution 720 h", func(r *Requirements) { r.TargetResolutionH = 720 }, ""},
+		{"resolution 721 h", func(r *Requirements) { r.TargetResolutionH = 721 }, "target_resolution_h"},
+		{"bad reviews 0", func(r *Requirements) { r.TargetBadReviewPct = 0 }, ""},
+		{"bad reviews -0.1", func(r *Requirements) { r.TargetBadReviewPct = -0.1 }, "target_bad_review_pct"},
+		{"bad reviews NaN", func(r *Requirements) { r.TargetBadReviewPct = math.NaN() }, "target_bad_review_pct"},
+		{"QA 100.5", func(r *Requirements) { r.TargetQAPassPct = 100.5 }, "target_qa_pass_pct"},
+		{"conversion 0", func(r *Requirements) { r.TargetConversionPct = 0 }, ""},
+		{"conversion +Inf", func(r *Requirements) { r.TargetConversionPct = math.Inf(1) }, "target_conversion_pct"},
 		{"budget -1", budget(-1), "budget_month"},
 		{"budget NaN", budget(math.NaN()), "budget_month"},
 		{"budget 0", budget(0), ""},
@@ -118,7 +141,8 @@ func TestRequirementsValidate(t *testing.T) {
 	}
 	// Every bad field is reported, not only the first.
 	bad := Requirements{DailyVolume: -1, PeakMultiplier: 0, ServiceHours: "x", Industry: "x", StaffingMode: "x",
-		TargetResponseS: 0, TargetFCRPct: -1, TargetAnswerPct: -1, TargetCSATPct: -1}
+		TargetResponseS: 0, TargetFCRPct: -1, TargetAnswerPct: -1, TargetCSATPct: -1,
+		TargetUrgentResponseS: 0, TargetResolutionH: 0, TargetBadReviewPct: -1, TargetQAPassPct: -1, TargetConversionPct: -1}
 	b := -1.0
 	bad.BudgetMonth = &b
 	fields := map[string]bool{}
@@ -126,7 +150,8 @@ func TestRequirementsValidate(t *testing.T) {
 		fields[e.Field] = true
 	}
 	for _, f := range []string{"channels", "daily_volume", "peak_multiplier", "service_hours", "industry", "staffing_mode",
-		"target_response_s", "target_fcr_pct", "target_answer_pct", "target_csat_pct", "budget_month"} {
+		"target_response_s", "target_fcr_pct", "target_answer_pct", "target_csat_pct", "budget_month",
+		"target_urgent_response_s", "target_resolution_h", "target_bad_review_pct", "target_qa_pass_pct", "target_conversion_pct"} {
 		if !fields[f] {
 			t.Errorf("no error for %s", f)
 		}

@@ -179,11 +179,23 @@ func weightedTenths(raw, max int, weight float64) int {
 }
 
 // bestNumbers are the values that earn every point a number can earn.
+// Any stated payment cycle earns its point; the longest is the best for the client,
+// so that a range counts at its shorter end.
 var bestNumbers = map[string]float64{
 	"seat_multiple": 100, "prep_days": 0, "training_hours": 2000, "mock_rating": 5,
-	"attrition_pct": 0, "same_industry_cases": 100000, "response_s": 0, "fcr_pct": 100,
-	"answer_pct": 100, "csat_pct": 100, "bad_review_pct": 0, "feedback_hours": 0,
+	"attrition_pct": 0, "same_industry_cases": 100000, "response_s": 0, "urgent_response_s": 0,
+	"fcr_pct": 100, "resolution_h": 0, "answer_pct": 100, "csat_pct": 100, "bad_review_pct": 0,
+	"qa_pass_pct": 100, "conversion_pct": 100, "payment_days": 365, "feedback_hours": 0,
 }
+
+// allTrainingTopics is the best case's training curriculum: every topic.
+var allTrainingTopics = func() []string {
+	all := make([]string, len(TrainingTopicOptions))
+	for i, o := range TrainingTopicOptions {
+		all[i] = o.Value
+	}
+	return all
+}()
 
 // anyChannel is the best case's channel list when the company requires none yet: any
 // stated channel earns full coverage, and an empty list would score as unknown and
@@ -252,11 +264,14 @@ func (v answerView) bestValue(id string) (Value, bool) {
 	case KindChoice:
 		return Value{Str: q.Options[len(q.Options)-1].Value}, true
 	case KindSet:
-		if q.ID == "channels" {
+		switch q.ID {
+		case "channels":
 			if len(v.req.Channels) == 0 {
 				return Value{Set: anyChannel}, true
 			}
 			return Value{Set: v.req.Channels}, true
+		case "training_topics":
+			return Value{Set: allTrainingTopics}, true
 		}
 	}
 	return val, ok
@@ -368,7 +383,7 @@ func (s *scoring) triPoints(id string, points int) {
 }
 
 // triReason is what the reasons of a yes/no question say, made once for every
-// question: some 30 of a scorecard's 44 reasons are these.
+// question: some 26 of a scorecard's 51 reasons are these.
 type triReason struct {
 	// yes is a yes by the points it earns, up to the most a yes earns in the rules;
 	// a yes worth more is written when it is given.
@@ -448,18 +463,20 @@ func (s *scoring) kpiContract() {
 	s.triPoints("penalty", 2)
 }
 
-// C3, real-time monitoring: a live dashboard and access to the raw records.
+// C3, real-time monitoring: a live dashboard, and the raw records for the client's
+// own sampling (the first article's 定期质检), the one check of what the dashboard says.
 func (s *scoring) monitoring() {
 	s.item("C3")
-	s.triPoints("dashboard", 3)
+	s.triPoints("dashboard", 2)
 	s.triPoints("raw_access", 2)
 }
 
-// C4: regular reports, with analysis.
+// C4: regular reports, which make the data transparent (the second article's 实现数据
+// 透明化管理), and analysis with improvement plans on top of them.
 func (s *scoring) reporting() {
 	s.item("C4")
 	s.triPoints("reports", 2)
-	s.triPoints("report_analysis", 2)
+	s.triPoints("report_analysis", 1)
 }
 
 // C5: an emergency plan.
@@ -588,44 +605,74 @@ func (s *scoring) elasticity() {
 	}
 }
 
-// B3: training, assessment, support roles, the mock consultation, attrition.
+// B3, the first article's three sides of a team (configuration, ability, stability)
+// and the second's training hours: the hiring bar; training, by its hours and by what
+// it covers; periodic assessment; the team's roles; the mock consultation; attrition
+// and retention incentives.
 func (s *scoring) professionalism() {
 	s.item("B3")
+	s.triPoints("recruitment_bar", 1)
 	if h, ok := s.ans.Num("training_hours"); ok {
 		p := 0
 		switch {
 		case h >= 100:
-			p = 4
+			p = 3
 		case h >= 60:
-			p = 2
+			p = 1
 		}
 		s.add(p, "岗前培训 {} 课时", "{} training hours", number(h))
 	} else {
 		s.add(0, "岗前培训课时:未知", "training hours: unknown")
 	}
+	if topics, ok := s.ans.Set("training_topics"); ok && len(topics) > 0 {
+		covered := 0
+		for _, t := range CoreTrainingTopics {
+			if slices.Contains(topics, t) {
+				covered++
+			}
+		}
+		p := 0
+		if covered == len(CoreTrainingTopics) {
+			p = 1
+		}
+		s.add(p, "培训覆盖产品知识/服务礼仪/合规 {}/{}", "training covers product, etiquette, compliance: {} of {}", count(covered), count(len(CoreTrainingTopics)))
+	} else {
+		s.add(0, "岗前培训内容:未知", "training topics: unknown")
+	}
 	s.triPoints("periodic_assessment", 1)
 	roles := 0
-	for _, id := range []string{"qa_staff", "trainers", "ops_manager"} {
+	for _, id := range teamRoles {
 		if s.yes(id) {
 			roles++
 		}
 	}
 	p := 0
 	switch {
-	case roles == 3:
+	case roles == len(teamRoles):
 		p = 2
 	case roles > 0:
 		p = 1
 	}
-	s.add(p, "质检/培训师/专属运营 {}/3", "QA, trainers, operations manager: {} of 3", count(roles))
+	s.add(p, "售前售后分工/质检/培训师/专属运营 {}/{}", "role split, QA, trainers, operations manager: {} of {}", count(roles), count(len(teamRoles)))
 	if r, ok := s.ans.Num("mock_rating"); ok {
-		p := [...]int{0, 0, 1, 1, 2, 3}[clampIndex(r, 5)]
-		s.add(p, "模拟咨询 {} 分", "mock consultation rated {}", number(r))
+		// A 2 is answers incomplete or needing prompting (the rating's guide): no point.
+		s.add(max(0, clampIndex(r, 5)-2), "模拟咨询 {} 分", "mock consultation rated {}", number(r))
 	} else {
 		s.add(0, "模拟咨询:未进行", "mock consultation: not done")
 	}
+	s.stability()
+}
+
+// teamRoles complete a team (the first article's 团队架构完整): roles split by
+// pre-sales, after-sales and VIP, QA inspectors, trainers, and the dedicated
+// operations manager of the second.
+var teamRoles = []string{"role_split", "qa_staff", "trainers", "ops_manager"}
+
+// stability, 2 of B3: attrition, which retention incentives lift by a point up to the
+// 2: the rate is the outcome, the incentives a reason to expect it to hold or improve.
+func (s *scoring) stability() {
+	p := 0
 	if a, ok := s.ans.Num("attrition_pct"); ok {
-		p := 0
 		switch {
 		case a <= 30:
 			p = 2
@@ -637,6 +684,18 @@ func (s *scoring) professionalism() {
 		s.add(p, "年流失率 {}%", "attrition {}%", number(a))
 	} else {
 		s.add(0, "人员流失率:未知", "attrition: unknown")
+	}
+	switch s.ans.Tri("retention_incentives") {
+	case Yes:
+		if p < 2 {
+			s.add(1, "留存激励机制", "retention incentives")
+		} else {
+			s.add(0, "留存激励机制(稳定性已满分)", "retention incentives (stability already full)")
+		}
+	case No:
+		s.add(0, "留存激励机制:否", "retention incentives: no")
+	default:
+		s.add(0, "留存激励机制:未知", "retention incentives: unknown")
 	}
 }
 
@@ -651,7 +710,7 @@ func clampIndex(f float64, max int) int {
 	return i
 }
 
-// B4: required channels covered, the staffing model, role specialisation.
+// B4: required channels covered and the staffing model.
 func (s *scoring) coverage() {
 	s.item("B4")
 	if vendor, ok := s.ans.Set("channels"); ok && len(vendor) > 0 {
@@ -670,10 +729,13 @@ func (s *scoring) coverage() {
 		s.add(0, "渠道覆盖:未知", "channels covered: unknown")
 	}
 	s.triPoints("elastic_model", 1)
-	s.triPoints("role_split", 1)
 }
 
-// C1: each committed KPI against the company's target.
+// C1: each committed KPI against the company's target, in the first article's
+// groups of three points each (response, resolution, service quality), then the
+// answer rate and the inquiry conversion rate of the second. Conversion counts in
+// e-commerce or with the retention & conversion goal; elsewhere its 2 points are
+// given, as an industry filing's are outside regulated industries.
 func (s *scoring) kpis() {
 	s.item("C1")
 	r := s.req
@@ -682,7 +744,7 @@ func (s *scoring) kpis() {
 		p := 0
 		switch {
 		case v <= t:
-			p = 3
+			p = 2
 		case v <= 2*t:
 			p = 1
 		default:
@@ -692,11 +754,12 @@ func (s *scoring) kpis() {
 	} else {
 		s.add(0, "承诺响应时间:未知", "committed response time: unknown")
 	}
+	s.atMost("urgent_response_s", float64(r.TargetUrgentResponseS), 1, seconds, "紧急咨询响应", "urgent response")
 	if v, ok := s.ans.Num("fcr_pct"); ok {
 		p := 0
 		switch {
 		case v >= r.TargetFCRPct:
-			p = 3
+			p = 2
 		case v >= r.TargetFCRPct-10:
 			p = 1
 		}
@@ -704,15 +767,19 @@ func (s *scoring) kpis() {
 	} else {
 		s.add(0, "承诺一次性解决率:未知", "committed FCR: unknown")
 	}
-	s.target("answer_pct", r.TargetAnswerPct, 2, "接通率", "answer rate")
+	s.atMost("resolution_h", r.TargetResolutionH, 1, hoursUnit, "平均解决时长", "resolution time")
+	s.target("answer_pct", r.TargetAnswerPct, 1, "接通率", "answer rate")
 	s.target("csat_pct", r.TargetCSATPct, 1, "满意度", "CSAT")
-	if v, ok := s.ans.Num("bad_review_pct"); ok {
-		s.add(1, "差评率已承诺 {}%", "bad-review rate stated: {} %", number(v))
+	s.atMost("bad_review_pct", r.TargetBadReviewPct, 1, percent, "差评率", "bad-review rate")
+	s.target("qa_pass_pct", r.TargetQAPassPct, 1, "质检合格率", "QA pass rate")
+	if r.ConversionCounts() {
+		s.target("conversion_pct", r.TargetConversionPct, 2, "询单转化率", "inquiry conversion")
 	} else {
-		s.add(0, "差评率:未承诺", "bad-review rate: not stated")
+		s.add(2, "询单转化率:非电商且无留存转化诉求,不适用", "inquiry conversion: neither e-commerce nor the conversion goal, not applicable")
 	}
 }
 
+// target gives points for a committed percentage at or above the target.
 func (s *scoring) target(id string, target float64, points int, zh, en string) {
 	v, ok := s.ans.Num(id)
 	if !ok {
@@ -726,25 +793,78 @@ func (s *scoring) target(id string, target float64, points int, zh, en string) {
 	s.add(p, "{} {}%,目标 {}%", "{} {} %, target {} %", label(Text{zh, en}), number(v), number(target))
 }
 
-// D1: a stated pricing model, and 4 − 1 per hidden fee once the fees were reviewed.
+// atMost gives points for a committed number at or below the target: a time, or a
+// rate that should be low.
+func (s *scoring) atMost(id string, target float64, points int, unit Text, zh, en string) {
+	v, ok := s.ans.Num(id)
+	if !ok {
+		s.add(0, "{}:未知", "{}: unknown", label(Text{zh, en}))
+		return
+	}
+	p := 0
+	if v <= target {
+		p = points
+	}
+	s.add(p, "{} {}{},上限 {}{}", "{} {}{}, at most {}{}", label(Text{zh, en}), number(v), label(unit), number(target), label(unit))
+}
+
+// Units after a number in a reason, spaced as the other reasons space them.
+var (
+	seconds   = Text{" 秒", " s"}
+	hoursUnit = Text{" 小时", " h"}
+	percent   = Text{"%", " %"}
+)
+
+// D1, the first article's fee terms (费用条款): the pricing model stated; the payment
+// cycle and an invoice agreed; and hidden fees once reviewed, where one costs most of
+// their 4 points and two or more all of them.
 func (s *scoring) pricing() {
 	s.item("D1")
 	if m, ok := s.ans.Str("pricing_model"); ok {
-		s.add(2, "计费方式:{}", "pricing model: {}", label(Text{PricingOptions.Label(m, ZH), PricingOptions.Label(m, EN)}))
+		s.add(1, "计费方式:{}", "pricing model: {}", label(Text{PricingOptions.Label(m, ZH), PricingOptions.Label(m, EN)}))
 	} else {
 		s.add(0, "计费方式:未明确", "pricing model: not stated")
 	}
+	s.paymentTerms()
 	switch s.ans.Tri("hidden_fees_reviewed") {
 	case Yes:
 		fees, _ := s.ans.Set("hidden_fees")
+		p := 0
+		switch len(fees) {
+		case 0:
+			p = 4
+		case 1:
+			p = 1
+		}
 		if len(fees) > 0 {
 			s.flag("hidden_fee")
 		}
-		s.add(max(0, 4-len(fees)), "隐性收费 {} 项", "hidden fees found: {}", count(len(fees)))
+		s.add(p, "隐性收费 {} 项", "hidden fees found: {}", count(len(fees)))
 	case No:
 		s.add(0, "隐性收费:未核查", "hidden fees: not reviewed")
 	default:
 		s.add(0, "隐性收费:未知", "hidden fees: unknown")
+	}
+}
+
+// paymentTerms, 1 of D1: a payment cycle and an invoice, both agreed. Any cycle does:
+// what matters is that it is written down; no invoice leaves the client unable to
+// book the cost.
+func (s *scoring) paymentTerms() {
+	days, knownDays := s.ans.Num("payment_days")
+	invoice, knownInvoice := s.ans.Str("invoice_type")
+	switch {
+	case knownInvoice && invoice == "none":
+		s.add(0, "不开发票", "no invoice")
+	case knownDays && knownInvoice:
+		s.add(1, "付款周期 {} 天,{}", "payment within {} days, {}", number(days),
+			label(Text{InvoiceOptions.Label(invoice, ZH), InvoiceOptions.Label(invoice, EN)}))
+	case knownDays:
+		s.add(0, "付款周期 {} 天,发票类型:未知", "payment within {} days, invoice type: unknown", number(days))
+	case knownInvoice:
+		s.add(0, "付款周期:未知", "payment cycle: unknown")
+	default:
+		s.add(0, "付款周期与发票类型:未知", "payment cycle and invoice type: unknown")
 	}
 }
 
@@ -775,7 +895,7 @@ func (s *scoring) redFlagsOfRequirements() {
 
 // reasons collects the reasons of one scorecard: their texts one after the other in
 // one string, and the reasons in one slice that each item's Why is a part of. A
-// string or two and a growing slice for each of some 44 reasons were most of the
+// string or two and a growing slice for each of some 51 reasons were most of the
 // allocations of a score.
 type reasons struct {
 	// text only ever grows, so that the strings cut out of it never change.
@@ -785,11 +905,11 @@ type reasons struct {
 	first int
 }
 
-// grow makes room for a whole scorecard's reasons at once: the texts of some 14
+// grow makes room for a whole scorecard's reasons at once: the texts of some 25
 // reasons with numbers, the others being made once (triReasons), and the reasons.
 func (r *reasons) grow() {
-	r.text.Grow(1536)
-	r.all = make([]Text, 0, 48)
+	r.text.Grow(2048)
+	r.all = make([]Text, 0, 56)
 }
 
 // write makes a reason: its zh and en templates filled with args, each followed by

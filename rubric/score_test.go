@@ -132,21 +132,31 @@ func TestItemRules(t *testing.T) {
 		}
 	}
 
-	// B3: training ≥ 100 → 4, 60–99 → 2; assessment 1; roles 2 (all) / 1 (some);
-	// mock rating 1→0 2→1 3→1 4→2 5→3; attrition ≤ 30 → 2, ≤ 50 → 1.
+	// B3: hiring bar 1; training ≥ 100 → 3, 60–99 → 1; the three core topics 1;
+	// assessment 1; roles 2 (all four) / 1 (some); mock rating 1→0 2→0 3→1 4→2 5→3;
+	// attrition ≤ 30 → 2, ≤ 50 → 1, which retention incentives lift by 1 up to 2.
+	core := []string{"product", "etiquette", "compliance"}
 	add("B3", r,
 		"nothing known", Answers{}, 0,
-		"training 100", ans("training_hours", 100), 4,
-		"training 99", ans("training_hours", 99), 2,
-		"training 60", ans("training_hours", 60), 2,
+		"hiring bar", yes("recruitment_bar"), 1,
+		"no hiring bar", ans("recruitment_bar", No), 0,
+		"training 100", ans("training_hours", 100), 3,
+		"training 99", ans("training_hours", 99), 1,
+		"training 60", ans("training_hours", 60), 1,
 		"training 59", ans("training_hours", 59), 0,
+		"topics: the three core ones", ans("training_topics", core), 1,
+		"topics: every one", ans("training_topics", allTrainingTopics), 1,
+		"topics: no compliance", ans("training_topics", []string{"product", "etiquette", "platform_rules", "sales"}), 0,
+		"topics: product only", ans("training_topics", []string{"product"}), 0,
+		"topics: empty list says nothing", ans("training_topics", []string{}), 0,
 		"periodic assessment", yes("periodic_assessment"), 1,
-		"roles 0 of 3", ans("qa_staff", No, "trainers", No, "ops_manager", No), 0,
-		"roles 1 of 3", yes("qa_staff"), 1,
-		"roles 2 of 3", yes("trainers", "ops_manager"), 1,
-		"roles 3 of 3", yes("qa_staff", "trainers", "ops_manager"), 2,
+		"roles 0 of 4", ans("role_split", No, "qa_staff", No, "trainers", No, "ops_manager", No), 0,
+		"roles 1 of 4", yes("qa_staff"), 1,
+		"roles: role split alone", yes("role_split"), 1,
+		"roles 3 of 4", yes("qa_staff", "trainers", "ops_manager"), 1,
+		"roles 4 of 4", yes("role_split", "qa_staff", "trainers", "ops_manager"), 2,
 		"mock rating 1", ans("mock_rating", 1), 0,
-		"mock rating 2", ans("mock_rating", 2), 1,
+		"mock rating 2: incomplete answers earn nothing", ans("mock_rating", 2), 0,
 		"mock rating 3", ans("mock_rating", 3), 1,
 		"mock rating 4", ans("mock_rating", 4), 2,
 		"mock rating 5", ans("mock_rating", 5), 3,
@@ -155,11 +165,17 @@ func TestItemRules(t *testing.T) {
 		"attrition 30.1", ans("attrition_pct", 30.1), 1,
 		"attrition 50", ans("attrition_pct", 50), 1,
 		"attrition 50.1", ans("attrition_pct", 50.1), 0,
-		"all", merge(ans("training_hours", 120, "mock_rating", 5, "attrition_pct", 10),
-			yes("periodic_assessment", "qa_staff", "trainers", "ops_manager")), 12,
+		"retention incentives alone", yes("retention_incentives"), 1,
+		"no retention incentives", ans("retention_incentives", No), 0,
+		"attrition 40 with incentives", merge(ans("attrition_pct", 40), yes("retention_incentives")), 2,
+		"attrition 20 with incentives: stability stays at 2", merge(ans("attrition_pct", 20), yes("retention_incentives")), 2,
+		"attrition 60 with incentives", merge(ans("attrition_pct", 60), yes("retention_incentives")), 1,
+		"attrition 40 without incentives", ans("attrition_pct", 40, "retention_incentives", No), 1,
+		"all", merge(ans("training_hours", 120, "training_topics", core, "mock_rating", 5, "attrition_pct", 10),
+			yes("recruitment_bar", "periodic_assessment", "role_split", "qa_staff", "trainers", "ops_manager")), 13,
 	)
 
-	// B4: covered ÷ required × 4 rounded down; elastic 1; role split 1.
+	// B4: covered ÷ required × 4 rounded down; elastic 1. The role split is B3's now.
 	three := with(channels("web", "app", "wechat"))
 	add("B4", three,
 		"channels unknown", Answers{}, 0,
@@ -170,8 +186,8 @@ func TestItemRules(t *testing.T) {
 		"covers 3 of 3", ans("channels", []string{"wechat", "app", "web"}), 4,
 		"extra channels do not count", ans("channels", []string{"web", "app", "wechat", "email", "phone"}), 4,
 		"elastic model", yes("elastic_model"), 1,
-		"role split", yes("role_split"), 1,
-		"all", merge(ans("channels", []string{"web", "app", "wechat"}), yes("elastic_model", "role_split")), 6,
+		"role split counts in B3", yes("role_split"), 0,
+		"all", merge(ans("channels", []string{"web", "app", "wechat"}), yes("elastic_model")), 5,
 	)
 	all7 := with(channels("web", "app", "wechat", "phone", "email", "ecommerce", "offline"))
 	add("B4", all7,
@@ -181,35 +197,68 @@ func TestItemRules(t *testing.T) {
 		"covers 2 of 7 → 1", ans("channels", []string{"web", "app"}), 1,
 	)
 
-	// C1: response ≤ target → 3, ≤ 2× → 1; FCR ≥ target → 3, within 10 → 1;
-	// answer ≥ target → 2; CSAT ≥ target → 1; bad-review rate stated → 1.
+	// C1: response ≤ target → 2, ≤ 2× → 1; urgent response ≤ target → 1; FCR ≥ target
+	// → 2, within 10 → 1; resolution time ≤ target → 1; answer rate, CSAT, QA pass ≥
+	// target → 1 each; bad-review rate ≤ its ceiling → 1; conversion ≥ target → 2 where
+	// it counts (e-commerce or the retention goal), given otherwise.
 	add("C1", r,
 		"nothing committed", Answers{}, 0,
-		"response at target", ans("response_s", 30), 3,
-		"response faster", ans("response_s", 5), 3,
+		"response at target", ans("response_s", 30), 2,
+		"response faster", ans("response_s", 5), 2,
 		"response just above target", ans("response_s", 30.5), 1,
 		"response at 2× target", ans("response_s", 60), 1,
 		"response above 2× target", ans("response_s", 60.5), 0,
-		"FCR at target", ans("fcr_pct", 85), 3,
-		"FCR above target", ans("fcr_pct", 100), 3,
+		"urgent response at 60 s", ans("urgent_response_s", 60), 1,
+		"urgent response 61 s", ans("urgent_response_s", 61), 0,
+		"FCR at target", ans("fcr_pct", 85), 2,
+		"FCR above target", ans("fcr_pct", 100), 2,
 		"FCR at target − 10", ans("fcr_pct", 75), 1,
 		"FCR below target − 10", ans("fcr_pct", 74.9), 0,
-		"answer rate at target", ans("answer_pct", 99.5), 2,
+		"resolution 24 h", ans("resolution_h", 24), 1,
+		"resolution 0.5 h", ans("resolution_h", 0.5), 1,
+		"resolution 24.5 h", ans("resolution_h", 24.5), 0,
+		"answer rate at target", ans("answer_pct", 99.5), 1,
 		"answer rate below target", ans("answer_pct", 99.4), 0,
 		"CSAT at target", ans("csat_pct", 90), 1,
 		"CSAT below target", ans("csat_pct", 89.9), 0,
-		"bad-review rate stated as 0", ans("bad_review_pct", 0), 1,
-		"bad-review rate stated as 5", ans("bad_review_pct", 5), 1,
-		"all", ans("response_s", 20, "fcr_pct", 90, "answer_pct", 100, "csat_pct", 95, "bad_review_pct", 1), 10,
+		"bad-review rate 0", ans("bad_review_pct", 0), 1,
+		"bad-review rate at the 1 % ceiling", ans("bad_review_pct", 1), 1,
+		"bad-review rate 1.1 %", ans("bad_review_pct", 1.1), 0,
+		"bad-review rate 30 % earns nothing", ans("bad_review_pct", 30), 0,
+		"QA pass at target", ans("qa_pass_pct", 95), 1,
+		"QA pass below target", ans("qa_pass_pct", 94.9), 0,
+		"e-commerce: conversion at target", ans("conversion_pct", 35), 2,
+		"e-commerce: conversion below target", ans("conversion_pct", 34.9), 0,
+		"e-commerce: conversion unknown", Answers{}, 0,
+		"all", ans("response_s", 20, "urgent_response_s", 45, "fcr_pct", 90, "resolution_h", 8, "answer_pct", 100,
+			"csat_pct", 95, "bad_review_pct", 0.5, "qa_pass_pct", 98, "conversion_pct", 40), 12,
+	)
+	retention := func(r *Requirements) { r.Goals = []string{"retention"} }
+	add("C1", with(industry("saas")),
+		"SaaS: conversion does not apply, its 2 points given", Answers{}, 2,
+		"SaaS: a low conversion rate changes nothing", ans("conversion_pct", 1), 2,
+	)
+	add("C1", with(industry("saas"), retention),
+		"SaaS with the conversion goal: conversion unknown", Answers{}, 0,
+		"SaaS with the conversion goal: conversion at target", ans("conversion_pct", 35), 2,
 	)
 	custom := baseReq()
 	custom.TargetResponseS, custom.TargetFCRPct, custom.TargetAnswerPct, custom.TargetCSATPct = 10, 70, 90, 80
+	custom.TargetUrgentResponseS, custom.TargetResolutionH, custom.TargetBadReviewPct = 30, 4, 0.5
+	custom.TargetQAPassPct, custom.TargetConversionPct = 98, 50
 	add("C1", custom,
 		"target 10 s: 20 s", ans("response_s", 20), 1,
 		"target 10 s: 21 s", ans("response_s", 21), 0,
 		"target FCR 70: 60", ans("fcr_pct", 60), 1,
-		"target answer 90: 90", ans("answer_pct", 90), 2,
+		"target answer 90: 90", ans("answer_pct", 90), 1,
 		"target CSAT 80: 80", ans("csat_pct", 80), 1,
+		"urgent target 30 s: 45 s", ans("urgent_response_s", 45), 0,
+		"resolution target 4 h: 4 h", ans("resolution_h", 4), 1,
+		"resolution target 4 h: 8 h", ans("resolution_h", 8), 0,
+		"bad-review ceiling 0.5 %: 1 %", ans("bad_review_pct", 1), 0,
+		"bad-review ceiling 0.5 %: 0.5 %", ans("bad_review_pct", 0.5), 1,
+		"QA target 98: 97", ans("qa_pass_pct", 97), 0,
+		"conversion target 50: 45", ans("conversion_pct", 45), 0,
 	)
 
 	// C2–C5: yes/no items.
@@ -220,15 +269,15 @@ func TestItemRules(t *testing.T) {
 		"both no", ans("kpis_in_contract", No, "penalty", No), 0,
 	)
 	add("C3", r,
-		"dashboard", yes("dashboard"), 3,
+		"dashboard", yes("dashboard"), 2,
 		"raw access", yes("raw_access"), 2,
-		"both", yes("dashboard", "raw_access"), 5,
+		"both", yes("dashboard", "raw_access"), 4,
 		"none", ans("dashboard", No), 0,
 	)
 	add("C4", r,
 		"reports", yes("reports"), 2,
-		"analysis", yes("report_analysis"), 2,
-		"both", yes("reports", "report_analysis"), 4,
+		"analysis", yes("report_analysis"), 1,
+		"both", yes("reports", "report_analysis"), 3,
 		"none", Answers{}, 0,
 	)
 	add("C5", r,
@@ -237,22 +286,32 @@ func TestItemRules(t *testing.T) {
 		"unknown", Answers{}, 0,
 	)
 
-	// D1: pricing stated 2; hidden fees reviewed: 4 − 1 per fee, minimum 0.
+	// D1: pricing stated 1; payment cycle and an invoice 1; hidden fees reviewed: none
+	// → 4, one → 1, two or more → 0.
 	fees := []string{"training", "system", "equipment", "overtime"}
 	add("D1", r,
 		"nothing known", Answers{}, 0,
-		"pricing stated", ans("pricing_model", "per_hour"), 2,
+		"pricing stated", ans("pricing_model", "per_hour"), 1,
 		"pricing blank", ans("pricing_model", ""), 0,
+		"payment cycle and special invoice", ans("payment_days", 30, "invoice_type", "vat_special"), 1,
+		"payment cycle and ordinary invoice", ans("payment_days", 60, "invoice_type", "vat_ordinary"), 1,
+		"prepayment is still a stated cycle", ans("payment_days", 0, "invoice_type", "vat_special"), 1,
+		"payment cycle without an invoice", ans("payment_days", 30, "invoice_type", "none"), 0,
+		"payment cycle, invoice unknown", ans("payment_days", 30), 0,
+		"invoice, payment cycle unknown", ans("invoice_type", "vat_special"), 0,
 		"reviewed, no fee list", yes("hidden_fees_reviewed"), 4,
 		"not reviewed", ans("hidden_fees_reviewed", No), 0,
 		"not reviewed, listed fees ignored", ans("hidden_fees_reviewed", No, "hidden_fees", fees[:1]), 0,
 		"review unknown, listed fees ignored", ans("hidden_fees", []string{}), 0,
-		"everything clean", ans("pricing_model", "promo_package", "hidden_fees_reviewed", Yes, "hidden_fees", []string{}), 6,
-		"pricing and one fee", ans("pricing_model", "per_volume", "hidden_fees_reviewed", Yes, "hidden_fees", fees[:1]), 5,
+		"everything clean", ans("pricing_model", "promo_package", "payment_days", 30, "invoice_type", "vat_special",
+			"hidden_fees_reviewed", Yes, "hidden_fees", []string{}), 6,
+		"pricing and one fee", ans("pricing_model", "per_volume", "hidden_fees_reviewed", Yes, "hidden_fees", fees[:1]), 2,
+		"all clear but two fees", ans("pricing_model", "per_volume", "payment_days", 30, "invoice_type", "vat_special",
+			"hidden_fees_reviewed", Yes, "hidden_fees", fees[:2]), 2,
 		"five listed fees still floor at 0", ans("hidden_fees_reviewed", Yes, "hidden_fees", append(slices.Clone(fees), "training")), 0,
 	)
-	for n := 0; n <= 4; n++ {
-		add("D1", r, fmt.Sprintf("reviewed with %d fees", n), ans("hidden_fees_reviewed", Yes, "hidden_fees", fees[:n]), 4-n)
+	for n, want := range []int{4, 1, 0, 0, 0} {
+		add("D1", r, fmt.Sprintf("reviewed with %d fees", n), ans("hidden_fees_reviewed", Yes, "hidden_fees", fees[:n]), want)
 	}
 
 	// D2: term 2, breach 2, data ownership 2, handover 1, dispute 1.
@@ -376,6 +435,8 @@ var findingRules = []findingRule{
 	{"attrition 50.1", baseReq(), ans("attrition_pct", 50.1), "high_attrition", "B3", true},
 	{"attrition 50", baseReq(), ans("attrition_pct", 50), "high_attrition", "B3", false},
 	{"attrition unknown", baseReq(), Answers{}, "high_attrition", "B3", false},
+	{"attrition 60 with retention incentives", baseReq(), merge(ans("attrition_pct", 60), yes("retention_incentives")), "high_attrition", "B3", true},
+	{"two hidden fees", baseReq(), ans("hidden_fees_reviewed", Yes, "hidden_fees", []string{"system", "overtime"}), "hidden_fee", "D1", true},
 	{"one hidden fee", baseReq(), ans("hidden_fees_reviewed", Yes, "hidden_fees", []string{"system"}), "hidden_fee", "D1", true},
 	{"no hidden fee", baseReq(), ans("hidden_fees_reviewed", Yes, "hidden_fees", []string{}), "hidden_fee", "D1", false},
 	{"fees listed but not reviewed", baseReq(), ans("hidden_fees_reviewed", No, "hidden_fees", []string{"system"}), "hidden_fee", "D1", false},

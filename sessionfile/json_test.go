@@ -61,7 +61,7 @@ func TestRoundTripProfilesAndBudget(t *testing.T) {
 }
 
 // format.md's example imports, and exports as the same document (key order and
-// whitespace aside).
+// whitespace aside), with the targets added to step 1 since at their defaults.
 func TestFormatExample(t *testing.T) {
 	example, err := os.ReadFile(formatExample)
 	if err != nil {
@@ -88,7 +88,8 @@ func TestFormatExample(t *testing.T) {
 	if err := json.Unmarshal(out, &got); err != nil {
 		t.Fatal(err)
 	}
-	// The example is a /1 file; written again it is /2, with no follow-ups.
+	// The example is a /1 file; written again it is /2, with no follow-ups and
+	// with the targets added since at their defaults.
 	doc := want.(map[string]any)
 	if doc["format"] != FormatV1 {
 		t.Fatalf("the example is %v, want a %s file", doc["format"], FormatV1)
@@ -96,6 +97,18 @@ func TestFormatExample(t *testing.T) {
 	doc["format"] = Format
 	for _, v := range doc["vendors"].([]any) {
 		v.(map[string]any)["followups"] = map[string]any{}
+	}
+	req := doc["requirements"].(map[string]any)
+	added := 0
+	for _, f := range rubric.RequirementFields {
+		if _, ok := req[f.ID]; !ok && f.Kind == rubric.KindNumber {
+			x, _ := rubric.DefaultRequirements().Number(f.ID)
+			req[f.ID] = x
+			added++
+		}
+	}
+	if added != 5 {
+		t.Errorf("format.md's example lacks %d targets, want the 5 added since", added)
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("export differs from format.md's example:\n%s", out)
@@ -128,6 +141,64 @@ func TestImportDefaults(t *testing.T) {
 	}
 	if _, ok := s.Vendors[0].Answers["nda"]; ok || s.Vendors[0].Answers.Tri("iso9001") != rubric.Yes {
 		t.Errorf("answers = %+v", s.Vendors[0].Answers)
+	}
+}
+
+// The questions and targets added to the rubric read and write like the others; a
+// file written before them (format.md's) reads with the targets at their defaults
+// and the questions unknown.
+func TestImportAddedQuestionsAndTargets(t *testing.T) {
+	doc := `{"format": "vendorvet.session/1",
+		"requirements": {"channels": ["web"], "target_urgent_response_s": 45, "target_resolution_h": 4,
+			"target_bad_review_pct": 0.5, "target_qa_pass_pct": 98, "target_conversion_pct": 40},
+		"vendors": [{"name": "甲", "answers": {"recruitment_bar": "yes", "training_topics": ["product", "compliance"],
+			"retention_incentives": "no", "urgent_response_s": 50, "resolution_h": 3.5, "qa_pass_pct": 99,
+			"conversion_pct": 42, "payment_days": 30, "invoice_type": "vat_special"}}]}`
+	s, err := Import([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := s.Requirements
+	if r.TargetUrgentResponseS != 45 || r.TargetResolutionH != 4 || r.TargetBadReviewPct != 0.5 ||
+		r.TargetQAPassPct != 98 || r.TargetConversionPct != 40 {
+		t.Errorf("targets read as %+v", r)
+	}
+	a := s.Vendors[0].Answers
+	if a.Tri("recruitment_bar") != rubric.Yes || a.Tri("retention_incentives") != rubric.No ||
+		a["resolution_h"].Num != 3.5 || a["invoice_type"].Str != "vat_special" ||
+		strings.Join(a["training_topics"].Set, ",") != "product,compliance" {
+		t.Errorf("answers read as %+v", a)
+	}
+	out, err := Export(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := Import(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(again.Requirements, s.Requirements) || !reflect.DeepEqual(again.Vendors[0].Answers, a) {
+		t.Errorf("export and import again changed the session:\n%s", out)
+	}
+
+	example, err := os.ReadFile(formatExample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := Import(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := rubric.DefaultRequirements()
+	if r := old.Requirements; r.TargetUrgentResponseS != d.TargetUrgentResponseS || r.TargetResolutionH != d.TargetResolutionH ||
+		r.TargetBadReviewPct != d.TargetBadReviewPct || r.TargetQAPassPct != d.TargetQAPassPct || r.TargetConversionPct != d.TargetConversionPct {
+		t.Errorf("an older file's targets read as %+v", r)
+	}
+	for _, id := range []string{"recruitment_bar", "training_topics", "retention_incentives", "urgent_response_s",
+		"resolution_h", "qa_pass_pct", "conversion_pct", "payment_days", "invoice_type"} {
+		if _, ok := old.Vendors[0].Answers[id]; ok {
+			t.Errorf("an older file answers %s", id)
+		}
 	}
 }
 
@@ -172,6 +243,9 @@ func TestImportErrors(t *testing.T) {
 		{"requirements fraction", `{` + head + `, "requirements": {"daily_volume": 50.5}}`, "requirements.daily_volume", "whole number"},
 		{"requirements out of range", `{` + head + `, "requirements": {"target_fcr_pct": 120}}`, "requirements.target_fcr_pct", "between 0 and 100"},
 		{"requirements bad option", `{` + head + `, "requirements": {"channels": ["fax"]}}`, "requirements.channels", `"fax"`},
+		{"requirements urgent fraction", `{` + head + `, "requirements": {"target_urgent_response_s": 1.5}}`, "requirements.target_urgent_response_s", "whole number"},
+		{"requirements resolution 0", `{` + head + `, "requirements": {"target_resolution_h": 0}}`, "requirements.target_resolution_h", "between 0.1 and 720"},
+		{"requirements bad-review ceiling", `{` + head + `, "requirements": {"target_bad_review_pct": 101}}`, "requirements.target_bad_review_pct", "between 0 and 100"},
 		{"requirements huge number", `{` + head + `, "requirements": {"peak_multiplier": 1e999}}`, "requirements.peak_multiplier", "out of range"},
 		{"requirements null", `{` + head + `, "requirements": {"goals": null}}`, "requirements.goals", "not null"},
 		{"requirements not object", `{` + head + `, "requirements": []}`, "requirements", "must be an object"},
@@ -187,6 +261,9 @@ func TestImportErrors(t *testing.T) {
 		{"answers out of range", vendor(`"answers": {"mock_rating": 6}`), "vendors[2](示例服务商).answers.mock_rating", "between 1 and 5"},
 		{"answers fraction", vendor(`"answers": {"prep_days": 2.5}`), "vendors[2](示例服务商).answers.prep_days", "whole number"},
 		{"answers bad choice", vendor(`"answers": {"hours": "24x7"}`), "vendors[2](示例服务商).answers.hours", `"24x7"`},
+		{"answers bad invoice", vendor(`"answers": {"invoice_type": "receipt"}`), "vendors[2](示例服务商).answers.invoice_type", `"receipt"`},
+		{"answers bad training topic", vendor(`"answers": {"training_topics": ["cooking"]}`), "vendors[2](示例服务商).answers.training_topics", `"cooking"`},
+		{"answers payment fraction", vendor(`"answers": {"payment_days": 30.5}`), "vendors[2](示例服务商).answers.payment_days", "whole number"},
 		{"answers null", vendor(`"answers": {"trial": null}`), "vendors[2](示例服务商).answers.trial", "leave the key out"},
 		{"notes bad step", vendor(`"notes": {"8": "x"}`), "vendors[2](示例服务商).notes.8", `"2" to "7"`},
 		{"notes step one", vendor(`"notes": {"1": "x"}`), "vendors[2](示例服务商).notes.1", `"2" to "7"`},

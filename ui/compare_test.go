@@ -460,7 +460,7 @@ func TestCompareMarksBestAndSetsDisqualifiedApart(t *testing.T) {
 		}
 	}
 	// The leader has the best total; the disqualified vendor is last.
-	if !strings.Contains(total, "93 ▲") || strings.Count(total, "▲") != 1 {
+	if !strings.Contains(total, "95 ▲") || strings.Count(total, "▲") != 1 {
 		t.Errorf("total row %q", total)
 	}
 	// The cheapest vendor in contention is marked, not the rejected one, cheaper
@@ -468,7 +468,7 @@ func TestCompareMarksBestAndSetsDisqualifiedApart(t *testing.T) {
 	if !strings.Contains(price, "¥172,000 ▲") || strings.Count(price, "▲") != 1 {
 		t.Errorf("price row %q", price)
 	}
-	if !strings.HasSuffix(strings.TrimRight(total, " "), "83") {
+	if !strings.HasSuffix(strings.TrimRight(total, " "), "82") {
 		t.Errorf("disqualified total is not last: %q", total)
 	}
 	for _, want := range []string{"−2 %", "−14 %", "✗ Disqualif.", "1 data", "Stable ranking", "│ marks 70 and 85"} {
@@ -490,12 +490,14 @@ func TestCompareStabilityNamesTheFlip(t *testing.T) {
 	x.Answers["iso9001"] = rubric.Value{Tri: rubric.No}
 	x.Answers["iso27001"] = rubric.Value{Tri: rubric.No}
 	x.Answers["mlps"] = rubric.Value{Tri: rubric.Yes}
+	x.Answers["leak_plan"] = rubric.Value{Tri: rubric.No}
+	x.Answers["encryption"] = rubric.Value{Tri: rubric.No}
 	for _, id := range []string{"mlps", "data_ownership", "data_handover"} {
 		y.Answers[id] = rubric.Value{Tri: rubric.Yes}
 	}
 	z := fixture.Vendors[0]
 	z.Name, z.Answers = "Z unfinished", fixture.Vendors[0].Answers.Clone()
-	for _, id := range []string{"iso9001", "iso27001", "mlps", "encryption", "reference_checked"} {
+	for _, id := range []string{"iso9001", "iso27001", "mlps", "encryption", "reference_checked", "dashboard", "raw_access"} {
 		delete(z.Answers, id)
 	}
 	fixture.Vendors = []rubric.Vendor{y, z, x}

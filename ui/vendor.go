@@ -68,13 +68,17 @@ func newVendorScreen(c *Common, sess *db.Session, vi, step int) *vendorScreen {
 
 func (v *vendorScreen) vendor() *db.Vendor { return &v.sess.Vendors[v.vi] }
 
-// focus moves to a question of the step, as the evaluator left it.
+// focus moves to a question of the step, as the evaluator left it. A question that
+// no longer applies is passed over by the form, and looking for it would run past
+// the last field: the focus then stays on the first.
 func (v *vendorScreen) focus(questionID string) {
-	for range rubric.StepQuestions(v.step) {
-		if v.form.Focused() == questionID {
-			break
+	if q, ok := rubric.QuestionByID(questionID); !ok || !q.Moot(v.sess.Requirements) {
+		for range rubric.StepQuestions(v.step) {
+			if v.form.Focused() == questionID {
+				break
+			}
+			v.form.Form.NextField()
 		}
-		v.form.Form.NextField()
 	}
 	v.place = stepField{v.step, v.form.Focused()}
 }

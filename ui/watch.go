@@ -450,12 +450,16 @@ func (v *vendorScreen) merged(m sessionMergedMsg) tea.Cmd {
 		}
 		return nil
 	}
-	keys := []string{wizard.NoteKey}
-	for _, q := range rubric.StepQuestions(v.step) {
-		keys = append(keys, q.ID)
-	}
 	focus := v.form.Focused()
 	v.build()
+	// The questions the focus can return to: one the new requirements make moot is
+	// passed over by the form, and looking for it would run past its last field.
+	keys := []string{wizard.NoteKey}
+	for _, q := range rubric.StepQuestions(v.step) {
+		if !q.Moot(v.sess.Requirements) {
+			keys = append(keys, q.ID)
+		}
+	}
 	return refocus(v.form.Form, focus, keys)
 }
 

@@ -90,9 +90,10 @@ func TestLosingWindowShowsTheStoredAnswer(t *testing.T) {
 	if !strings.Contains(view, "changed in another window to yes; yours (no) was not saved") {
 		t.Errorf("the conflict is not explained:\n%s", view)
 	}
-	// The form shows yes too, and the field after it keeps the focus.
-	if v.form.Focused() != "dispatch_permit" {
-		t.Errorf("focus on %q after the conflict, want dispatch_permit", v.form.Focused())
+	// The form shows yes too, and the field after it keeps the focus: the telecom
+	// licence, as the dispatch permit between them does not apply to this company.
+	if v.form.Focused() != "telecom_license" {
+		t.Errorf("focus on %q after the conflict, want telecom_license", v.form.Focused())
 	}
 	if live := v.form.Live(); live.Answers.Tri("business_license") != rubric.Yes {
 		t.Errorf("the form shows %v", live.Answers.Tri("business_license"))
@@ -368,5 +369,36 @@ func TestARemovedVendorsIDStartsAfresh(t *testing.T) {
 	c.Saver.SaveAnswer(id, "nda", "NDA", &no)
 	if r := nextReport(t, saved); r.Err != nil || r.Conflict != nil {
 		t.Errorf("the new vendor's first answer: %+v", r)
+	}
+}
+
+// Requirements changed in another window can make the question in focus moot: the
+// form, built again, passes over it, and the focus goes to the step's first question
+// instead of running past the last field into the next step.
+func TestRequirementsElsewhereMakeTheFocusedQuestionMoot(t *testing.T) {
+	c, app, v := openVendor(t, rubric.EN, 2, 120, 40)
+	watching(t, c)
+	other := otherWindow(t, c)
+	press(app, runes("y")) // the business licence, and on to the telecom licence
+	if v.form.Focused() != "telecom_license" {
+		t.Fatalf("focus on %q, want telecom_license", v.form.Focused())
+	}
+	from := v.sess.Requirements
+	to := from
+	to.Channels = []string{"web"}
+	if err := other.ChangeRequirements(context.Background(), v.sess.ID, from, to); err != nil {
+		t.Fatal(err)
+	}
+	press(app, watchTickMsg{})
+	if top, ok := app.top().(*vendorScreen); !ok || top != v || v.step != 2 || v.form.Form.State != 0 {
+		t.Fatalf("after the change the wizard is on step %d (form state %v)", v.step, v.form.Form.State)
+	}
+	if v.form.Focused() != "business_license" {
+		t.Errorf("focus on %q, want the first question", v.form.Focused())
+	}
+	// The focus is live: a key answers the question it is on.
+	press(app, runes("n"))
+	if v.vendor().Answers.Tri("business_license") != rubric.No {
+		t.Errorf("n did not answer the question in focus")
 	}
 }

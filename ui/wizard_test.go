@@ -116,7 +116,8 @@ func TestCtrlCWaitsForQueuedSaves(t *testing.T) {
 	}
 	sess, _ := c.Store.Session(context.Background(), v.sess.ID)
 	got := sess.Vendors[0].Answers
-	if got.Tri("business_license") != rubric.Yes || got.Tri("dispatch_permit") != rubric.No || got.Tri("telecom_license") != rubric.Yes {
+	// y, n, y answer the first three questions that apply: the dispatch permit does not.
+	if got.Tri("business_license") != rubric.Yes || got.Tri("telecom_license") != rubric.No || got.Tri("iso9001") != rubric.Yes {
 		t.Errorf("stored %v", got)
 	}
 }
@@ -259,5 +260,32 @@ func TestStepOneOpensRequirementsAndRescoresOnReturn(t *testing.T) {
 	}
 	if v.card.Total <= before {
 		t.Errorf("total %v did not rise from %v once the telecom licence no longer applied", v.card.Total, before)
+	}
+}
+
+// A vendor reopens at the question the evaluator was on; when that question no
+// longer applies, at the step's first question, with the focus live.
+func TestReopenAtAQuestionThatNoLongerApplies(t *testing.T) {
+	c := newTestCommon(t, rubric.EN)
+	sess := newSessionWithVendors(t, c, "甲 Vendor")
+	// Saved while the company dispatched staff; it now outsources the process.
+	if err := c.Store.SavePlace(context.Background(), sess.Vendors[0].ID, 2, "dispatch_permit"); err != nil {
+		t.Fatal(err)
+	}
+	app := NewApp(c)
+	app.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	s := newSessionScreen(c, sess)
+	app.Update(pushMsg{s})
+	v := s.openVendor(0)
+	app.Update(pushMsg{v})
+	if v.step != 2 || v.form.Focused() != "business_license" {
+		t.Fatalf("reopened on step %d at %q, want step 2 at the business licence", v.step, v.form.Focused())
+	}
+	press(app, runes("y"))
+	if v.vendor().Answers.Tri("business_license") != rubric.Yes || v.form.Focused() != "telecom_license" {
+		t.Errorf("y answered %v and moved to %q", v.vendor().Answers.Tri("business_license"), v.form.Focused())
+	}
+	if note := v.form.Live().Note; note != "" {
+		t.Errorf("the key went into the note: %q", note)
 	}
 }

@@ -28,6 +28,9 @@ const minNumberRoom = 12
 // and enter always move on, and the text stays as typed for the caller to keep.
 type numberField struct {
 	key, title string
+	// description is the question's help, on the lines under the number: what its
+	// values mean (a rating's levels).
+	description string
 	// value is bound to the text after every message, as huh binds it.
 	value *string
 	// read reads the text for this field.
@@ -134,6 +137,13 @@ func (n *numberField) View() string {
 			line += " " + ansi.Truncate(mark, left, "…")
 		}
 	}
+	if n.description != "" {
+		desc := n.description
+		if n.width > 0 {
+			desc = cellbuf.Wrap(desc, maxWidth, " ·,;")
+		}
+		line += "\n" + st.Description.Render(desc)
+	}
 	return st.Base.Width(n.width).Render(line)
 }
 
@@ -179,7 +189,7 @@ func (n *numberField) Run() error {
 // RunAccessible asks for the number through a huh Input bound to the same value,
 // which asks again until the text reads.
 func (n *numberField) RunAccessible(w io.Writer, r io.Reader) error {
-	in := huh.NewInput().Title(n.title).CharLimit(numberChars).Value(n.value).
+	in := huh.NewInput().Title(n.title).Description(n.description).CharLimit(numberChars).Value(n.value).
 		Validate(func(s string) error {
 			if got := n.read(s); got.Err != nil {
 				return userError{got.Err.Message.In(n.lang)}

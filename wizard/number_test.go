@@ -40,9 +40,10 @@ func TestMovingOnFromANumberThatDoesNotRead(t *testing.T) {
 		if s.Focused() != "response_s" {
 			t.Fatalf("step 5 starts on %q", s.Focused())
 		}
-		s.Form = press(s.Form, typeText("30%"), keyPress(move), typeText("85%"), keyPress(tea.KeyTab), typeText("９９．５"))
+		s.Form = press(s.Form, typeText("30%"), keyPress(move), typeText("1分钟"), keyPress(tea.KeyTab),
+			typeText("85%"), keyPress(tea.KeyTab), typeText("1天"), keyPress(tea.KeyTab), typeText("９９．５"))
 		if s.Focused() != "answer_pct" {
-			t.Fatalf("after 30%% %s 85%% tab 99.5 the focus is on %q, want answer_pct", move, s.Focused())
+			t.Fatalf("after 30%% %s 1分钟 tab 85%% tab 1天 tab 99.5 the focus is on %q, want answer_pct", move, s.Focused())
 		}
 		live := s.Live()
 		if live.Invalid["response_s"] != "30%" || live.Errors["response_s"] != "“%”不适用:此处填秒数" {
@@ -51,13 +52,15 @@ func TestMovingOnFromANumberThatDoesNotRead(t *testing.T) {
 		if _, ok := live.Answers["response_s"]; ok {
 			t.Error("30% for a response time reached the answers")
 		}
-		if live.Answers["fcr_pct"].Num != 85 || live.Answers["answer_pct"].Num != 99.5 {
-			t.Errorf("the next fields got %v and %v, want 85 and 99.5", live.Answers["fcr_pct"], live.Answers["answer_pct"])
+		if live.Answers["urgent_response_s"].Num != 60 || live.Answers["fcr_pct"].Num != 85 ||
+			live.Answers["resolution_h"].Num != 24 || live.Answers["answer_pct"].Num != 99.5 {
+			t.Errorf("the next fields got %v, %v, %v and %v, want 60, 85, 24 and 99.5", live.Answers["urgent_response_s"],
+				live.Answers["fcr_pct"], live.Answers["resolution_h"], live.Answers["answer_pct"])
 		}
 		// Back to it: the text is there as typed, and can be mended.
-		s.Form = press(s.Form, keyPress(tea.KeyShiftTab), keyPress(tea.KeyShiftTab))
+		s.Form = press(s.Form, keyPress(tea.KeyShiftTab), keyPress(tea.KeyShiftTab), keyPress(tea.KeyShiftTab), keyPress(tea.KeyShiftTab))
 		if s.Focused() != "response_s" {
-			t.Fatalf("shift+tab twice went to %q", s.Focused())
+			t.Fatalf("shift+tab four times went to %q", s.Focused())
 		}
 		s.Form = press(s.Form, keyPress(tea.KeyBackspace), typeText("秒"))
 		if got := s.Live().Answers["response_s"]; got.Num != 30 {
@@ -143,7 +146,9 @@ func TestRequirementsMoveOnFromATargetThatDoesNotRead(t *testing.T) {
 	r.DailyVolume = 5000
 	f := NewRequirements(rubric.ZH, r, nil)
 	f.Form.Init()
-	f.Resize(80, 30)
+	// Tall enough for every field: a form taller than its room scrolls the field in
+	// focus to the top, and the volume out of sight.
+	f.Resize(80, 50)
 	f.Form = press(f.Form, keyPress(tea.KeyTab))
 	if f.Focused() != "daily_volume" {
 		t.Fatalf("focus on %q", f.Focused())

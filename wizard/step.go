@@ -49,7 +49,13 @@ func NewStep(n int, lang rubric.Lang, req rubric.Requirements, answers rubric.An
 	*s.note = note
 	var fields []huh.Field
 	for _, q := range rubric.StepQuestions(n) {
-		fields = append(fields, cached(s.field(q, req, answers, drafts)))
+		// A question that does not apply here stays in sight, marked so, but is
+		// passed over: tab, enter and a y/n answer go on to the next that does.
+		wrap := cached
+		if q.Moot(req) {
+			wrap = skipped
+		}
+		fields = append(fields, wrap(s.field(q, req, answers, drafts)))
 		s.order = append(s.order, q.ID)
 	}
 	fields = append(fields, cached(newNote(NoteKey,
@@ -80,7 +86,7 @@ func title(q rubric.Question, req rubric.Requirements, lang rubric.Lang) string 
 	if q.Kind == rubric.KindNumber && q.Unit.In(lang) != "" {
 		t += " (" + q.Unit.In(lang) + ")"
 	}
-	if q.Item != "" && !q.Detail && !q.Applicable(req) {
+	if q.Moot(req) {
 		t += lang.Pick(" · 本次不适用", " · not applicable here")
 	}
 	return t
@@ -107,7 +113,9 @@ func (s *Step) field(q rubric.Question, req rubric.Requirements, answers rubric.
 			*v = d
 		}
 		s.numText[q.ID] = v
-		return newNumber(q.ID, title(q, req, lang), lang.Pick("未知", "unknown"), v, lang, q.NumberSpec().Read)
+		n := newNumber(q.ID, title(q, req, lang), lang.Pick("未知", "unknown"), v, lang, q.NumberSpec().Read)
+		n.description = desc
+		return n
 	case rubric.KindChoice:
 		v := new(string)
 		*v, _ = answers.Str(q.ID)

@@ -22,6 +22,8 @@ type cachedField struct {
 	view    string
 	valid   bool
 	focused bool
+	// skip passes the focus over the field: a question that does not apply.
+	skip bool
 	// keymap and position are the last ones given: with the field's kind they
 	// say which keys move the focus.
 	keymap      *huh.KeyMap
@@ -31,6 +33,14 @@ type cachedField struct {
 
 // cached wraps a field; Unwrap gives it back.
 func cached(f huh.Field) huh.Field { return &cachedField{Field: f} }
+
+// skipped wraps a field that the focus passes over, on every move: huh's moves
+// between fields skip it, and the first and last fields of a form are those that
+// are not skipped. It is drawn as any other.
+func skipped(f huh.Field) huh.Field { return &cachedField{Field: f, skip: true} }
+
+// Skip reports whether the focus passes over the field.
+func (c *cachedField) Skip() bool { return c.skip || c.Field.Skip() }
 
 // Unwrap returns the field a cachedField holds, or f itself.
 func Unwrap(f huh.Field) huh.Field {

@@ -21,8 +21,24 @@ func plainForm(lang rubric.Lang, fields []huh.Field) *huh.Form {
 		if n, ok := plain[i].(*noteField); ok {
 			plain[i] = huhNote(lang, n)
 		}
+		if f.Skip() {
+			plain[i] = &skipField{plain[i]}
+		}
 	}
 	return newForm(lang, plain)
+}
+
+// skipField is a field huh passes the focus over, as Skip lets any field ask, and
+// nothing else: huh's own way with a question that does not apply.
+type skipField struct{ huh.Field }
+
+func (s *skipField) Skip() bool { return true }
+
+// Update keeps the wrapper, which huh replaces with what Update returns.
+func (s *skipField) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := s.Field.Update(msg)
+	s.Field = m.(huh.Field)
+	return s, cmd
 }
 
 // drive delivers msg to a form through update and feeds back the messages its

@@ -1,13 +1,17 @@
 package wizard
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/x/ansi"
 
 	"vendorvet/rubric"
 )
@@ -187,5 +191,125 @@ func TestKeyHelpSpeaksTheUsersLanguage(t *testing.T) {
 	}
 	if KeyMapIn(rubric.EN).Quit.Enabled() {
 		t.Error("huh's own ctrl+c abort is still enabled")
+	}
+}
+
+// visits moves through a step with key from its first field to its note and returns
+// the questions the focus stopped on.
+func visits(t *testing.T, s *Step, key tea.KeyType) []string {
+	t.Helper()
+	var got []string
+	for i := 0; s.Focused() != NoteKey; i++ {
+		if i > 40 {
+			t.Fatalf("%v did not reach the note: %v", key, got)
+		}
+		got = append(got, s.Focused())
+		s.Form = press(s.Form, keyPress(key))
+	}
+	return got
+}
+
+// Questions that do not apply here are passed over by every move, forward and back,
+// and stay in sight marked as such.
+func TestFocusPassesOverQuestionsThatDoNotApply(t *testing.T) {
+	plain := rubric.DefaultRequirements()
+	plain.Channels, plain.Industry = []string{"web"}, "ecommerce"
+	all := rubric.DefaultRequirements()
+	all.Channels, all.Industry, all.StaffingMode = []string{"web", "phone"}, "finance", "dispatch"
+	finance := rubric.DefaultRequirements()
+	finance.Channels, finance.Industry = []string{"web"}, "finance"
+	for _, c := range []struct {
+		name string
+		step int
+		req  rubric.Requirements
+		moot []string
+	}{
+		{"step 2, no phone, no dispatch, e-commerce", 2, plain, []string{"dispatch_permit", "telecom_license", "industry_filing"}},
+		{"step 2, every licence and filing needed", 2, all, nil},
+		{"step 5, e-commerce", 5, plain, nil},
+		{"step 5, finance without the conversion goal", 5, finance, []string{"conversion_pct"}},
+	} {
+		for _, key := range []tea.KeyType{tea.KeyTab, tea.KeyEnter, tea.KeyDown} {
+			t.Run(fmt.Sprintf("%s, %v", c.name, key), func(t *testing.T) {
+				s := NewStep(c.step, rubric.EN, c.req, rubric.Answers{}, "", nil)
+				s.Form.Init()
+				s.Resize(100, 200)
+				var want []string
+				for _, q := range rubric.StepQuestions(c.step) {
+					if !slices.Contains(c.moot, q.ID) {
+						want = append(want, q.ID)
+					}
+				}
+				if got := visits(t, s, key); !slices.Equal(got, want) {
+					t.Errorf("the focus stopped on %v, want %v", got, want)
+				}
+				// Back from the note, shift+tab passes over them too.
+				var back []string
+				for s.Focused() != want[0] && len(back) <= len(want) {
+					s.Form = press(s.Form, keyPress(tea.KeyShiftTab))
+					back = append(back, s.Focused())
+				}
+				slices.Reverse(want)
+				if !slices.Equal(back, want) {
+					t.Errorf("shift+tab stopped on %v, want %v", back, want)
+				}
+				view := ansi.Strip(s.View())
+				for _, id := range c.moot {
+					q, _ := rubric.QuestionByID(id)
+					if line := lineOf(view, q.Label.EN); !strings.Contains(line, " · not applicable here") {
+						t.Errorf("%s is not shown as not applicable:\n%s", id, view)
+					}
+				}
+			})
+		}
+	}
+}
+
+// A yes/no answer moves on as the screens move it, by Form.NextField, and passes
+// over a question that does not apply.
+func TestNextFieldPassesOverQuestionsThatDoNotApply(t *testing.T) {
+	req := rubric.DefaultRequirements()
+	req.Channels, req.Industry = []string{"web"}, "ecommerce"
+	s := NewStep(2, rubric.EN, req, rubric.Answers{}, "", nil)
+	s.Form.Init()
+	s.Form.NextField() // from the business licence, past the permit and the telecom licence
+	if s.Focused() != "iso9001" {
+		t.Fatalf("NextField from the business licence went to %q", s.Focused())
+	}
+	for s.Focused() != "mlps" {
+		s.Form.NextField()
+	}
+	// The industry filing, the last question, does not apply: the note is next, and
+	// the form is not finished.
+	s.Form.NextField()
+	if s.Focused() != NoteKey || s.Form.State != huh.StateNormal {
+		t.Errorf("NextField from MLPS went to %q, form state %v", s.Focused(), s.Form.State)
+	}
+}
+
+// A number question's help is drawn under it: the mock consultation's levels.
+func TestNumberShowsItsHelp(t *testing.T) {
+	for _, lang := range []rubric.Lang{rubric.ZH, rubric.EN} {
+		s := NewStep(3, lang, rubric.DefaultRequirements(), rubric.Answers{}, "", nil)
+		s.Form.Init()
+		s.Resize(80, 200)
+		q, _ := rubric.QuestionByID("mock_rating")
+		view := ansi.Strip(s.View())
+		at := strings.Index(view, q.Label.In(lang))
+		if at < 0 {
+			t.Fatalf("%s: no mock rating in\n%s", lang, view)
+		}
+		// Wrapped to the width, every word of the guide is there after the title.
+		under := strings.Join(strings.Fields(strings.ReplaceAll(view[at:], "┃", " ")), " ")
+		for _, word := range strings.Fields(q.Help.In(lang)) {
+			if !strings.Contains(under, word) {
+				t.Errorf("%s: %q of the guide is not under the mock rating:\n%s", lang, word, view[at:])
+			}
+		}
+		for _, line := range strings.Split(view, "\n") {
+			if ansi.StringWidth(line) > 80 {
+				t.Errorf("%s: a line is wider than the form: %q", lang, line)
+			}
+		}
 	}
 }
