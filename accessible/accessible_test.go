@@ -414,7 +414,7 @@ func TestAccessibleChoicesAndHiddenFees(t *testing.T) {
 	}
 	lines := []any{"1", "1", "6"}
 	// Confirming an empty fee list before the fees were reviewed says nothing…
-	lines = append(lines, plainStepInput(6, map[string]string{"pricing_model": "1", "price_month": "50,000"}, "")...)
+	lines = append(lines, plainStepInput(6, map[string]string{"billing_models": "1\n3\n0", "price_month": "50,000"}, "")...)
 	lines = append(lines, "6")
 	// …after the review, ticking the system fee records it.
 	lines = append(lines, plainStepInput(6, map[string]string{"hidden_fees_reviewed": "1", "hidden_fees": "2\n0"}, "")...)
@@ -423,11 +423,11 @@ func TestAccessibleChoicesAndHiddenFees(t *testing.T) {
 	if !strings.Contains(text, "Red flag: hidden fees found.") {
 		t.Errorf("no hidden-fee flag:\n%s", text)
 	}
-	if !strings.Contains(text, "Pricing model, now: Per hour") {
-		t.Errorf("the second pass does not show the chosen pricing model:\n%s", text)
+	if !strings.Contains(text, "Billing models offered, now: Per hour, Per agent") {
+		t.Errorf("the second pass does not show the chosen billing models:\n%s", text)
 	}
 	v := plainReload(t, store, path).Vendors[0]
-	plainExpect(t, v.Answers, "pricing_model", rubric.Value{Str: "per_hour"})
+	plainExpect(t, v.Answers, "billing_models", rubric.Value{Set: []string{"per_hour", "per_seat"}})
 	plainExpect(t, v.Answers, "price_month", rubric.Value{Num: 50000})
 	plainExpect(t, v.Answers, "hidden_fees_reviewed", rubric.Value{Tri: rubric.Yes})
 	plainExpect(t, v.Answers, "hidden_fees", rubric.Value{Set: []string{"system"}})

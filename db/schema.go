@@ -3,9 +3,11 @@ package db
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"vendorvet/internal/tempfile"
 	"vendorvet/rubric"
 )
@@ -195,6 +197,11 @@ func upgrade(ctx context.Context, db *sql.DB, path string, haveCopy bool) (done,
 			return false, false, fmt.Errorf("upgrade %s to schema %d: %w", path, v+1, err)
 		}
 	}
+	if version > 0 && version < 4 {
+		if err := carryForwardAnswers(ctx, tx); err != nil {
+			return false, false, fmt.Errorf("upgrade %s: carry answers forward: %w", path, err)
+		}
+	}
 	// PRAGMA takes no bound parameters; both values are our own integers.
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d; PRAGMA user_version = %d", applicationID, SchemaVersion)); err != nil {
 		return false, false, fmt.Errorf("mark %s as a vendorvet database: %w", path, err)
@@ -235,6 +242,63 @@ func copyBeside(ctx context.Context, db *sql.DB, path string) (string, error) {
 		return "", fmt.Errorf("keep a copy of %s before upgrading it: %w", path, err)
 	}
 	return name, nil
+}
+
+// carryForwardAnswers gives the answers to questions the first release asked and
+// this one asks differently their new form (rubric.CarryForward), with their
+// versions and times; where the new question is answered already, that answer stays.
+func carryForwardAnswers(ctx context.Context, tx *sql.Tx) error {
+	known := make([]any, len(rubric.Questions))
+	for i, q := range rubric.Questions {
+		known[i] = q.ID
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT vendor_id, question, value, version, updated_at FROM answers
+		WHERE question NOT IN (`+strings.TrimSuffix(strings.Repeat("?,", len(known)), ",")+`)`, known...)
+	if err != nil {
+		return err
+	}
+	type carried struct {
+		vendor           int64
+		from, to         string
+		value            []byte
+		version, updated int64
+	}
+	var all []carried
+	for rows.Next() {
+		var c carried
+		var raw string
+		if err := rows.Scan(&c.vendor, &c.from, &raw, &c.version, &c.updated); err != nil {
+			rows.Close()
+			return err
+		}
+		to, v, ok := rubric.CarryForward(c.from, json.RawMessage(raw))
+		if !ok {
+			continue
+		}
+		_, enc, err := prepareAnswer(to, &v)
+		if err != nil || enc == nil {
+			continue
+		}
+		c.to, c.value = to, enc
+		all = append(all, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, c := range all {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO answers (vendor_id, question, value, version, updated_at)
+			VALUES (?, ?, ?, ?, ?) ON CONFLICT (vendor_id, question) DO NOTHING`, c.vendor, c.to, string(c.value), c.version, c.updated); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM answers WHERE vendor_id = ? AND question = ?", c.vendor, c.from); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE places SET field = ? WHERE vendor_id = ? AND field = ?", c.to, c.vendor, c.from); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // rescoreForRules scores every vendor again when the cached scorecards follow

@@ -3,10 +3,12 @@ package db
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strconv"
 	"testing"
 
@@ -74,7 +76,7 @@ func rawRows(t *testing.T, path, query string) [][]string {
 // is kept to be said once.
 func TestFirstReleaseDatabaseUpgrades(t *testing.T) {
 	path := release1(t)
-	answersBefore := rawRows(t, path, "SELECT vendor_id, question, value, version FROM answers ORDER BY 1, 2")
+	answersBefore := rawRows(t, path, "SELECT vendor_id, question, value, version FROM answers ORDER BY vendor_id, question")
 	notesBefore := rawRows(t, path, "SELECT vendor_id, step, text FROM notes ORDER BY 1, 2")
 	scoresBefore := map[string][2]string{}
 	for _, r := range rawRows(t, path, "SELECT id, total, band FROM vendors") {
@@ -92,8 +94,41 @@ func TestFirstReleaseDatabaseUpgrades(t *testing.T) {
 	if _, err := os.Stat(path + upgradeCopySuffix); !os.IsNotExist(err) {
 		t.Errorf("the copy kept during the upgrade is still there: %v", err)
 	}
-	if got := rawRows(t, path, "SELECT vendor_id, question, value, version FROM answers ORDER BY 1, 2"); !reflect.DeepEqual(got, answersBefore) {
-		t.Error("answers changed in the upgrade")
+	// Every answer is kept, those to the questions asked differently now carried to
+	// their new form with their versions.
+	var carried [][]string
+	for _, r := range answersBefore {
+		switch r[1] {
+		case "pricing_model":
+			var model string
+			json.Unmarshal([]byte(r[2]), &model)
+			carried = append(carried, []string{r[0], "billing_models", `["` + model + `"]`, r[3]})
+		case "reports":
+			want := map[string]string{`"yes"`: `["daily","weekly","monthly"]`, `"no"`: `["none"]`}[r[2]]
+			if want == "" {
+				t.Fatalf("the test database answers reports with %s", r[2])
+			}
+			carried = append(carried, []string{r[0], "report_cadence", want, r[3]})
+		default:
+			carried = append(carried, r)
+		}
+	}
+	sort.Slice(carried, func(i, j int) bool {
+		a, _ := strconv.Atoi(carried[i][0])
+		b, _ := strconv.Atoi(carried[j][0])
+		return a < b || a == b && carried[i][1] < carried[j][1]
+	})
+	got := rawRows(t, path, "SELECT vendor_id, question, value, version FROM answers ORDER BY vendor_id, question")
+	if !reflect.DeepEqual(got, carried) {
+		for i := range min(len(got), len(carried)) {
+			if !reflect.DeepEqual(got[i], carried[i]) {
+				t.Fatalf("answer %d after the upgrade %v, want %v", i, got[i], carried[i])
+			}
+		}
+		t.Fatalf("%d answers after the upgrade, want %d", len(got), len(carried))
+	}
+	if n := len(rawRows(t, path, "SELECT 1 FROM answers WHERE question IN ('pricing_model', 'reports')")); n != 0 {
+		t.Errorf("%d answers left under the first release's questions", n)
 	}
 	if got := rawRows(t, path, "SELECT vendor_id, step, text FROM notes ORDER BY 1, 2"); !reflect.DeepEqual(got, notesBefore) {
 		t.Error("notes changed in the upgrade")

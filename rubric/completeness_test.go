@@ -92,7 +92,7 @@ func TestApplicableItems(t *testing.T) {
 
 func TestHiddenFeeListIsNotAQuestion(t *testing.T) {
 	// Reviewed with no fees found answers D1's questions; the fee list refines them.
-	card := Score(baseReq(), ans("pricing_model", "per_hour", "payment_days", 30, "invoice_type", "vat_ordinary",
+	card := Score(baseReq(), ans("billing_models", []string{"per_hour"}, "payment_days", 30, "invoice_type", "vat_ordinary",
 		"hidden_fees_reviewed", Yes), DefaultProfile)
 	d1 := card.Item("D1")
 	if d1.Questions != 4 || d1.Answered != 4 || d1.Points != 6 || d1.Potential != 6 {

@@ -108,6 +108,10 @@ func fullAnswers(req Requirements) Answers {
 				a[q.ID] = Value{Set: slices.Clone(req.Channels)}
 			case "training_topics":
 				a[q.ID] = Value{Set: slices.Clone(allTrainingTopics)}
+			case "billing_models":
+				a[q.ID] = Value{Set: []string{"per_seat", "per_volume"}}
+			case "report_cadence":
+				a[q.ID] = Value{Set: []string{"daily", "weekly", "monthly"}}
 			default:
 				a[q.ID] = Value{Set: []string{}} // no hidden fee found
 			}

@@ -51,11 +51,22 @@ var StaffingOptions = Options{
 	{"dispatch", Text{"人员外包(劳务派遣)", "Staff dispatch"}},
 }
 
-var PricingOptions = Options{
+// BillingOptions are the ways a vendor may charge; a vendor often offers several.
+var BillingOptions = Options{
 	{"per_hour", Text{"按工时", "Per hour"}},
 	{"per_volume", Text{"按咨询量", "Per volume"}},
+	{"per_seat", Text{"按人数", "Per agent"}},
 	{"fixed_plus_variable", Text{"固定+浮动", "Fixed + variable"}},
 	{"promo_package", Text{"大促专项套餐", "Promotion package"}},
+}
+
+// ReportCadences are the regular reports the second article asks for (日报/周报/
+// 月报); "none" says the vendor sends none.
+var ReportCadences = Options{
+	{"daily", Text{"日报", "Daily"}},
+	{"weekly", Text{"周报", "Weekly"}},
+	{"monthly", Text{"月报", "Monthly"}},
+	{"none", Text{"不提供定期报告", "No regular reports"}},
 }
 
 var HiddenFeeOptions = Options{

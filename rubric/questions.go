@@ -140,7 +140,7 @@ var Questions = []Question{
 	tri("emergency_plan", 5, "C5", "应急流程(责任人/时限)", "Emergency process with owner and time limit", "大规模投诉、系统故障", "mass complaints, system outages"),
 
 	// Step 6 — the contract.
-	{ID: "pricing_model", Step: 6, Item: "D1", Kind: KindChoice, Label: Text{"计费方式", "Pricing model"}, Options: PricingOptions},
+	{ID: "billing_models", Step: 6, Item: "D1", Kind: KindSet, Label: Text{"可选计费方式", "Billing models offered"}, Options: BillingOptions},
 	num("price_month", 6, "", "月报价", "Quoted monthly price", 0, 1e12, false, Yuan),
 	helped(num("payment_days", 6, "D1", "付款周期", "Payment cycle", 0, 365, true, Days),
 		"合同约定的付款周期,如月结 30 天", "as the contract sets it, e.g. 30 days, monthly"),
@@ -158,7 +158,7 @@ var Questions = []Question{
 	// Step 7 — monitoring.
 	tri("dashboard", 7, "C3", "实时数据后台", "Real-time dashboard for the client", "", ""),
 	tri("raw_access", 7, "C3", "可抽查聊天记录/录音", "Client can sample chat logs and recordings", "", ""),
-	tri("reports", 7, "C4", "日报/周报/月报", "Daily / weekly / monthly reports", "", ""),
+	{ID: "report_cadence", Step: 7, Item: "C4", Kind: KindSet, Label: Text{"定期报告", "Regular reports"}, Options: ReportCadences},
 	tri("report_analysis", 7, "C4", "报告含问题分析与优化方案", "Reports include analysis and improvement plans", "", ""),
 	tri("account_manager", 7, "D3", "专属对接人", "Dedicated account manager", "", ""),
 	num("feedback_hours", 7, "D3", "问题反馈时限", "Incident feedback within", 0, 720, false, Hours),

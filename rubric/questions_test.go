@@ -26,9 +26,9 @@ var feeds = map[string][]string{
 		"qa_pass_pct", "conversion_pct"},
 	"C2": {"kpis_in_contract", "penalty"},
 	"C3": {"dashboard", "raw_access"},
-	"C4": {"reports", "report_analysis"},
+	"C4": {"report_cadence", "report_analysis"},
 	"C5": {"emergency_plan"},
-	"D1": {"pricing_model", "payment_days", "invoice_type", "hidden_fees_reviewed", "hidden_fees"},
+	"D1": {"billing_models", "payment_days", "invoice_type", "hidden_fees_reviewed", "hidden_fees"},
 	"D2": {"termination", "breach_liability", "data_ownership", "data_handover", "dispute_resolution"},
 	"D3": {"account_manager", "feedback_hours"},
 	"D4": {"trial"},
@@ -191,7 +191,7 @@ func TestEncodeDecodeRoundTrip(t *testing.T) {
 	for _, c := range []struct {
 		id string
 		v  Value
-	}{{"nda", Value{}}, {"hours", Value{}}, {"pricing_model", Value{Str: ""}}} {
+	}{{"nda", Value{}}, {"hours", Value{}}, {"invoice_type", Value{Str: ""}}} {
 		q, _ := QuestionByID(c.id)
 		if raw := q.Encode(c.v); raw != nil {
 			t.Errorf("%s: unknown encodes as %s", c.id, raw)
@@ -209,7 +209,7 @@ func TestDecodeRejects(t *testing.T) {
 		{"attrition_pct", `100.1`}, {"fcr_pct", `-0.1`}, {"response_s", `3601`}, {"prep_days", `1.5`},
 		{"same_industry_cases", `2.5`}, {"feedback_hours", `1e9`}, {"price_month", `-1`},
 		{"hours", `"24x7"`}, {"hours", `""`}, {"hours", `5`}, {"hours", `null`},
-		{"pricing_model", `"free"`}, {"pricing_model", `["per_hour"]`},
+		{"billing_models", `"per_hour"`}, {"billing_models", `["free"]`}, {"report_cadence", `["yearly"]`},
 		{"channels", `"web"`}, {"channels", `["web","sms"]`}, {"channels", `["web","web"]`}, {"channels", `[1]`}, {"channels", `null`},
 		{"hidden_fees", `["tips"]`}, {"hidden_fees", `"training"`}, {"hidden_fees", `null`},
 		{"invoice_type", `"fapiao"`}, {"invoice_type", `""`}, {"invoice_type", `true`},

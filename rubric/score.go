@@ -272,6 +272,10 @@ func (v answerView) bestValue(id string) (Value, bool) {
 			return Value{Set: v.req.Channels}, true
 		case "training_topics":
 			return Value{Set: allTrainingTopics}, true
+		case "report_cadence":
+			return Value{Set: []string{"daily", "weekly", "monthly"}}, true
+		case "billing_models":
+			return Value{Set: []string{BillingOptions[0].Value}}, true
 		}
 	}
 	return val, ok
@@ -475,8 +479,39 @@ func (s *scoring) monitoring() {
 // 透明化管理), and analysis with improvement plans on top of them.
 func (s *scoring) reporting() {
 	s.item("C4")
-	s.triPoints("reports", 2)
+	s.reportCadence()
 	s.triPoints("report_analysis", 1)
+}
+
+// reportCadence, 2 of C4: daily, weekly and monthly reports all (the second
+// article's 日报/周报/月报); two of them earn one point, one alone none.
+func (s *scoring) reportCadence() {
+	set, known := s.ans.Set("report_cadence")
+	n := 0
+	for _, c := range set {
+		if c == "daily" || c == "weekly" || c == "monthly" {
+			n++
+		}
+	}
+	switch {
+	case !known || len(set) == 0:
+		s.add(0, "定期报告:未知", "regular reports: unknown")
+	case n == 0:
+		s.add(0, "不提供定期报告", "no regular reports")
+	default:
+		s.add(max(0, n-1), "定期报告:{}", "regular reports: {}", label(optionList(ReportCadences, set)))
+	}
+}
+
+// optionList names the chosen options in the options' order.
+func optionList(o Options, chosen []string) Text {
+	var zh, en []string
+	for _, opt := range o {
+		if slices.Contains(chosen, opt.Value) {
+			zh, en = append(zh, opt.Label.ZH), append(en, opt.Label.EN)
+		}
+	}
+	return Text{strings.Join(zh, "、"), strings.Join(en, ", ")}
 }
 
 // C5: an emergency plan.
@@ -820,10 +855,10 @@ var (
 // their 4 points and two or more all of them.
 func (s *scoring) pricing() {
 	s.item("D1")
-	if m, ok := s.ans.Str("pricing_model"); ok {
-		s.add(1, "计费方式:{}", "pricing model: {}", label(Text{PricingOptions.Label(m, ZH), PricingOptions.Label(m, EN)}))
+	if models, ok := s.ans.Set("billing_models"); ok && len(models) > 0 {
+		s.add(1, "计费方式:{}", "billing: {}", label(optionList(BillingOptions, models)))
 	} else {
-		s.add(0, "计费方式:未明确", "pricing model: not stated")
+		s.add(0, "计费方式:未明确", "billing: not stated")
 	}
 	s.paymentTerms()
 	switch s.ans.Tri("hidden_fees_reviewed") {

@@ -667,6 +667,13 @@ func answersValue(raw json.RawMessage, path string) (rubric.Answers, error) {
 	for _, m := range ms {
 		q, ok := rubric.QuestionByID(m.Key)
 		if !ok {
+			// A /1 file's answer to a question asked differently since.
+			if to, v, carried := rubric.CarryForward(m.Key, m.Value); carried {
+				if _, given := a[to]; !given {
+					a[to] = v
+				}
+				continue
+			}
 			return nil, unknownKey(m.Key, path)
 		}
 		if isNull(m.Value) {

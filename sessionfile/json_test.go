@@ -98,6 +98,21 @@ func TestFormatExample(t *testing.T) {
 	for _, v := range doc["vendors"].([]any) {
 		v.(map[string]any)["followups"] = map[string]any{}
 	}
+	// Its answers to questions asked differently since come back in their new form.
+	for _, v := range doc["vendors"].([]any) {
+		answers := v.(map[string]any)["answers"].(map[string]any)
+		for id, value := range answers {
+			raw, _ := json.Marshal(value)
+			if to, carried, ok := rubric.CarryForward(id, raw); ok {
+				delete(answers, id)
+				set := []any{}
+				for _, x := range carried.Set {
+					set = append(set, x)
+				}
+				answers[to] = set
+			}
+		}
+	}
 	req := doc["requirements"].(map[string]any)
 	added := 0
 	for _, f := range rubric.RequirementFields {
