@@ -598,12 +598,27 @@ func (f *plainFlow) step(sess *db.Session, v *db.Vendor, n int) error {
 		n, rubric.StepName(n, f.lang), len(qs), counted)
 	f.say("是非题按编号作答：1 是，2 否，3 未知。数字题直接输入数字，输入 ? 表示未知。直接回车保留当前答案。每个回答都会立即保存。",
 		"Yes/no questions: type 1 for yes, 2 for no, 3 for unknown. Numbers: type the number, or ? for unknown. Enter alone keeps the current answer. Every answer is saved at once.")
+	var skipped []string
 	for _, q := range qs {
+		if !plainAsked(q, sess.Requirements) {
+			skipped = append(skipped, q.Label.In(f.lang))
+			continue
+		}
 		if err := f.question(sess, v, q); err != nil {
 			return err
 		}
 	}
+	if len(skipped) > 0 {
+		f.say("本次不适用、未询问：%s。", "Not asked, as they do not apply here: %s.", strings.Join(skipped, f.lang.Pick("、", "; ")))
+	}
 	return f.note(v, n)
+}
+
+// plainAsked reports whether q is asked: a scored question that does not apply to
+// these requirements (a dispatch permit without dispatched staff) is passed over,
+// as the wizard passes over it.
+func plainAsked(q rubric.Question, req rubric.Requirements) bool {
+	return q.Item == "" || q.Detail || q.Applicable(req)
 }
 
 // followups lists a vendor's open questions, those someone is finding out marked,
@@ -782,9 +797,6 @@ func (f *plainFlow) questionTitle(q rubric.Question, req rubric.Requirements, an
 	}
 	if h := q.Help.In(f.lang); h != "" {
 		extra = append(extra, h)
-	}
-	if q.Item != "" && !q.Detail && !q.Applicable(req) {
-		extra = append(extra, f.lang.Pick("本次不计分", "not counted here"))
 	}
 	if len(extra) > 0 {
 		t += f.lang.Pick("(", " (") + strings.Join(extra, f.lang.Pick("；", "; ")) + f.lang.Pick(")", ")")
