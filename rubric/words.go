@@ -128,7 +128,8 @@ func (f RequirementField) Words(r Requirements, lang Lang) string {
 			return FormatGrouped(x) + Text{" 次/天", " a day"}.In(lang)
 		case "peak_multiplier":
 			return FormatNumber(x) + Text{" 倍", "× normal volume"}.In(lang)
-		case "target_response_s":
+		case "target_response_s", "target_urgent_response_s":
+			// Seconds said short, as the committed times are.
 			return FormatNumber(x) + Text{" 秒", " s"}.In(lang)
 		case "budget_month":
 			return MoneyWords(x, lang)
