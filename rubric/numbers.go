@@ -25,6 +25,8 @@ var (
 	hourWords   = []string{"小时", "个小时", "钟头", "h", "hr", "hrs", "hour", "hours"}
 	dayWords    = []string{"天", "日", "d", "day", "days"}
 	weekWords   = []string{"周", "星期", "个星期", "week", "weeks"}
+	// A month of days is the 30 that payment terms mean by it (月结30天).
+	monthWords = []string{"个月", "月", "month", "months"}
 )
 
 // per builds a table of spellings: per(1, secondWords, 60, minuteWords) reads
@@ -49,7 +51,7 @@ var (
 	ClassHours = &Measure{Text{"课时", "hours"}, Text{"课时数", "hours"},
 		per(1/60.0, minuteWords, 1.0, append([]string{"课时", "学时"}, hourWords...))}
 	Days = &Measure{Text{"天", "days"}, Text{"天数", "days"},
-		per(1/24.0, hourWords, 1.0, dayWords, 7.0, weekWords)}
+		per(1/24.0, hourWords, 1.0, dayWords, 7.0, weekWords, 30.0, monthWords)}
 	Percent = &Measure{Text{"%", "%"}, Text{"百分比", "a percentage"},
 		per(1.0, []string{"%", "pct", "percent"})}
 	Multiple = &Measure{Text{"倍", "×"}, Text{"倍数", "a multiple"},

@@ -48,6 +48,8 @@ func TestReadNumberForQuestions(t *testing.T) {
 		{"prep_days", "30天", 30, true, "", "30 days"},
 		{"prep_days", "2周", 14, true, "", "14 days"},
 		{"prep_days", "2 weeks", 14, true, "", ""},
+		{"payment_days", "1个月", 30, true, "", "30 days"},
+		{"payment_days", "2 months", 60, true, "", ""},
 		{"prep_days", "36小时", 0, false, "whole number", ""},
 		// Percentages, full-width too.
 		{"fcr_pct", "85%", 85, true, "", "85%"},
