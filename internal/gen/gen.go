@@ -15,7 +15,7 @@ import (
 
 // Version changes whenever the data made from a seed changes, so that cached
 // databases built by an older generator are not reused.
-const Version = 2
+const Version = 3
 
 // Rand returns the generator's random source for seed.
 func Rand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)) }
@@ -218,6 +218,16 @@ func numberRange(q rubric.Question) (bad, good, step float64) {
 		return 400000, 60000, 1000
 	case "feedback_hours":
 		return 24, 1, 1
+	case "urgent_response_s":
+		return 180, 20, 10
+	case "resolution_h":
+		return 72, 4, 1
+	case "qa_pass_pct":
+		return 85, 99, 1
+	case "conversion_pct":
+		return 15, 50, 1
+	case "payment_days":
+		return 90, 15, 15
 	}
 	return q.Min, math.Min(q.Max, q.Min+100), 1
 }
