@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"vendorvet/internal/tempfile"
 	"vendorvet/rubric"
@@ -301,6 +302,31 @@ func carryForwardAnswers(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
+// cachedScore is a vendor's total and band as the store keeps them.
+type cachedScore struct {
+	total float64
+	band  string
+}
+
+// cachedScores reads every vendor's cached total and band.
+func cachedScores(ctx context.Context, tx *sql.Tx) (map[int64]cachedScore, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT id, total, band FROM vendors")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]cachedScore{}
+	for rows.Next() {
+		var id int64
+		var c cachedScore
+		if err := rows.Scan(&id, &c.total, &c.band); err != nil {
+			return nil, err
+		}
+		out[id] = c
+	}
+	return out, rows.Err()
+}
+
 // rescoreForRules scores every vendor again when the cached scorecards follow
 // older rules, and keeps whose total or band moved for a screen to say.
 func rescoreForRules(ctx context.Context, tx *sql.Tx) error {
@@ -311,26 +337,8 @@ func rescoreForRules(ctx context.Context, tx *sql.Tx) error {
 	if rules >= rubric.RulesVersion {
 		return nil
 	}
-	type cached struct {
-		total float64
-		band  string
-	}
-	then := map[int64]cached{}
-	rows, err := tx.QueryContext(ctx, "SELECT id, total, band FROM vendors")
+	then, err := cachedScores(ctx, tx)
 	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var id int64
-		var c cached
-		if err := rows.Scan(&id, &c.total, &c.band); err != nil {
-			rows.Close()
-			return err
-		}
-		then[id] = c
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	sessions, err := queryIDs(ctx, tx, "SELECT id FROM sessions")
@@ -342,28 +350,17 @@ func rescoreForRules(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 	}
-	rows, err = tx.QueryContext(ctx, "SELECT id, total, band FROM vendors")
+	now, err := cachedScores(ctx, tx)
 	if err != nil {
 		return err
 	}
 	var moved []int64
-	now := map[int64]cached{}
-	for rows.Next() {
-		var id int64
-		var c cached
-		if err := rows.Scan(&id, &c.total, &c.band); err != nil {
-			rows.Close()
-			return err
-		}
+	for id, c := range now {
 		if then[id] != c {
 			moved = append(moved, id)
-			now[id] = c
 		}
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
+	slices.Sort(moved)
 	for _, id := range moved {
 		// A move told before and not yet read keeps where it started from.
 		if _, err := tx.ExecContext(ctx, `INSERT INTO score_moves (vendor_id, total_then, band_then, total_now, band_now)
