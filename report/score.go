@@ -51,10 +51,12 @@ func scoreSession(s rubric.Session) scored {
 func ScoreJSON(s rubric.Session) ([]byte, error) {
 	sc := scoreSession(s)
 	doc := scoreDoc{
-		Profile:    profileJSON(sc.profile),
-		Vendors:    make([]cardDoc, len(sc.cards)),
-		Ranking:    make([]string, len(sc.order)),
-		RankStable: sc.stable.Stable,
+		Profile: profileJSON(sc.profile),
+		Vendors: make([]cardDoc, len(sc.cards)),
+		Ranking: make([]string, len(sc.order)),
+	}
+	if sc.stable.Tested {
+		doc.RankStable = &sc.stable.Stable
 	}
 	for i, c := range sc.cards {
 		doc.Vendors[i] = newCardDoc(sc.names[i], c)
@@ -74,10 +76,12 @@ func ScoreJSON(s rubric.Session) ([]byte, error) {
 
 // scoreDoc is the document of ScoreJSON, its fields in format.md's order.
 type scoreDoc struct {
-	Profile    any       `json:"profile"` // a profile's name, or its weights
-	Vendors    []cardDoc `json:"vendors"`
-	Ranking    []string  `json:"ranking"`
-	RankStable bool      `json:"rank_stable"`
+	Profile any       `json:"profile"` // a profile's name, or its weights
+	Vendors []cardDoc `json:"vendors"`
+	Ranking []string  `json:"ranking"`
+	// RankStable is null when fewer than two vendors are in contention: there is no
+	// order to test, and "stable" would claim a check that was not made.
+	RankStable *bool `json:"rank_stable"`
 }
 
 // cardDoc is one vendor's scorecard. encoding/json writes a map's keys sorted, which
