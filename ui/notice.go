@@ -55,12 +55,14 @@ func (s *movesScreen) View() string {
 	lang := c.Lang
 	var b strings.Builder
 	b.WriteString(st.Header.Render(s.Title()) + "\n")
-	b.WriteString(strings.Join(wrapText(fmt.Sprintf(lang.Pick(
+	intro := wrapText(fmt.Sprintf(lang.Pick(
 		"此版本的评分规则有所更新,所有服务商已按新规则重新评分。以下 %d 家服务商的总分或结论有变化:",
 		"This version scores vendors by updated rules, and every vendor was scored again. The total or verdict of %d moved:"),
-		len(s.moves)), max(20, s.w)), "\n") + "\n\n")
+		len(s.moves)), max(20, s.w))
+	b.WriteString(strings.Join(intro, "\n") + "\n\n")
 	lines := s.lines()
-	if room := max(1, s.h-5); len(lines) > room {
+	// What the title, the introduction and the blank line under it leave.
+	if room := max(1, s.h-len(intro)-2); len(lines) > room {
 		more := 0
 		for _, l := range lines[room-1:] {
 			if strings.HasPrefix(l, "  ") {
