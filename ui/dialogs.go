@@ -119,6 +119,7 @@ func (f *formScreen) move(k tea.KeyMsg) (tea.Cmd, bool) {
 	case !key.Matches(k, f.moves.Next):
 		return nil, false
 	}
+	// The fields up to this one, all of them after the last.
 	for i := range f.fields[:at+1] {
 		if err := f.checkField(i); err != nil {
 			f.err = err.Error()
@@ -128,12 +129,6 @@ func (f *formScreen) move(k tea.KeyMsg) (tea.Cmd, bool) {
 	f.err = ""
 	if at < len(f.fields)-1 {
 		return f.form.NextField(), true
-	}
-	for i := range f.fields {
-		if err := f.checkField(i); err != nil {
-			f.err = err.Error()
-			return nil, true
-		}
 	}
 	return f.finish(), true
 }
