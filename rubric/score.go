@@ -352,13 +352,13 @@ func (s *scoring) because(t Text) { s.cur.Why = s.why.add(t) }
 
 func (s *scoring) knockout(code string) {
 	if !s.ans.best {
-		s.knockouts = append(s.knockouts, Finding{code, s.cur.ID})
+		s.knockouts = append(s.knockouts, Finding{Code: code, Item: s.cur.ID})
 	}
 }
 
 func (s *scoring) flag(code string) {
 	if !s.ans.best {
-		s.flags = append(s.flags, Finding{code, s.cur.ID})
+		s.flags = append(s.flags, Finding{Code: code, Item: s.cur.ID})
 	}
 }
 
@@ -924,7 +924,7 @@ func (s *scoring) afterSales() {
 // redFlagsOfRequirements raises the flags that depend on the industry.
 func (s *scoring) redFlagsOfRequirements() {
 	if !s.ans.best && s.req.Regulated() && s.ans.Tri("iso27001") == No {
-		s.flags = append(s.flags, Finding{"regulated_without_iso27001", "A2"})
+		s.flags = append(s.flags, Finding{Code: "regulated_without_iso27001", Item: "A2"})
 	}
 }
 

@@ -325,7 +325,7 @@ func WeakestWords(c Scorecard, lang Lang) string {
 func FindingsWords(fs []Finding, lang Lang) string {
 	parts := make([]string, len(fs))
 	for i, f := range fs {
-		parts[i] = FindingText(f.Code, lang)
+		parts[i] = f.Text(lang)
 	}
 	return strings.Join(parts, Text{";", "; "}.In(lang))
 }
@@ -334,17 +334,17 @@ func FindingsWords(fs []Finding, lang Lang) string {
 // (A3 Data security)".
 func FindingWords(f Finding, lang Lang) string {
 	it, _, _ := ItemByID(f.Item)
-	return FindingText(f.Code, lang) + bracketed(f.Item+" "+it.Name.In(lang), lang)
+	return f.Text(lang) + bracketed(f.Item+" "+it.Name.In(lang), lang)
 }
 
 // KnockoutWords says a knockout with its kind: "Knockout: refuses to sign an NDA".
 func KnockoutWords(f Finding, lang Lang) string {
-	return Text{"一票否决:", "Knockout: "}.In(lang) + FindingText(f.Code, lang)
+	return Text{"一票否决:", "Knockout: "}.In(lang) + f.Text(lang)
 }
 
 // FlagWords says a red flag as KnockoutWords says a knockout.
 func FlagWords(f Finding, lang Lang) string {
-	return Text{"风险提示:", "Red flag: "}.In(lang) + FindingText(f.Code, lang)
+	return Text{"风险提示:", "Red flag: "}.In(lang) + f.Text(lang)
 }
 
 // FlagsWords says a scorecard's red flags in a sentence: "Red flags: hidden fees
