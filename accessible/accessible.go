@@ -442,7 +442,7 @@ func (f *plainFlow) session(id int64) error {
 		f.line(f.lang.Pick("需求：", "Requirements: ") + f.requirementsText(sess.Requirements))
 		f.say("服务商：%d 家。", "Vendors: %d.", len(sess.Vendors))
 		for i, v := range sess.Vendors {
-			card := rubric.Score(sess.Requirements, v.Answers, sess.Profile)
+			card := rubric.ScoreVendor(sess.Requirements, v.Vendor, sess.Profile)
 			f.line(strconv.Itoa(i+1) + ". " + v.Name + f.colon() + f.cardLine(card))
 		}
 		f.say("输入服务商编号打开，A 添加服务商，R 修改需求，B 返回评估列表，Q 退出。",
@@ -539,7 +539,7 @@ func (f *plainFlow) vendor(sess *db.Session, i int) error {
 	if v.Contact != "" {
 		f.say("联系人：%s", "Contact: %s", v.Contact)
 	}
-	f.line(f.cardLine(rubric.Score(sess.Requirements, v.Answers, sess.Profile)))
+	f.line(f.cardLine(rubric.ScoreVendor(sess.Requirements, v.Vendor, sess.Profile)))
 	for {
 		def := "b"
 		f.line("")
@@ -584,7 +584,7 @@ func (f *plainFlow) vendor(sess *db.Session, i int) error {
 			if err := f.step(sess, v, n); err != nil {
 				return err
 			}
-			f.scorecard(v.Name, rubric.Score(sess.Requirements, v.Answers, sess.Profile))
+			f.scorecard(v.Name, rubric.ScoreVendor(sess.Requirements, v.Vendor, sess.Profile))
 		}
 	}
 }

@@ -148,3 +148,18 @@ func (f Finding) Text(lang Lang) string {
 	}
 	return s
 }
+
+// findingParts says findings one by one, those of one code about several questions
+// together: "not verified: Business licence, Signs an NDA".
+func findingParts(fs []Finding, lang Lang) []string {
+	parts := make([]string, 0, len(fs))
+	for i, f := range fs {
+		if i > 0 && f.Question != "" && f.Day == "" && fs[i-1].Code == f.Code && fs[i-1].Day == "" {
+			q, _ := QuestionByID(f.Question)
+			parts[len(parts)-1] += Text{"、", ", "}.In(lang) + q.Label.In(lang)
+			continue
+		}
+		parts = append(parts, f.Text(lang))
+	}
+	return parts
+}

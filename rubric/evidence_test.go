@@ -207,3 +207,19 @@ var ruleEvidence = map[string]struct {
 	"certificate lapses before the contract ends":        {map[string]Evidence{"iso9001": {Source: "document", Seen: "2026-11-30", ValidUntil: "2027-01-31"}}, "2027-12-31"},
 	"certificate valid past the contract end":            {map[string]Evidence{"iso9001": {Source: "document", Seen: "2026-11-30", ValidUntil: "2028-01-31"}}, "2027-12-31"},
 }
+
+func TestFindingsWordsGroupOneCodesQuestions(t *testing.T) {
+	fs := []Finding{{Code: "hidden_fee", Item: "D1"},
+		{Code: "unverified", Item: "A1", Question: "business_license"}, {Code: "unverified", Item: "A3", Question: "nda"},
+		{Code: "certificate_expired", Item: "A2", Question: "iso9001", Day: "2026-01-01"},
+		{Code: "certificate_expired", Item: "A2", Question: "iso27001", Day: "2026-02-01"}}
+	want := "hidden fees found; not verified: Business licence, Signs an NDA; " +
+		"certificate had expired when checked: ISO 9001 certified, valid until 2026-01-01; " +
+		"certificate had expired when checked: ISO 27001 certified, valid until 2026-02-01"
+	if got := FindingsWords(fs, EN); got != want {
+		t.Errorf("%q\nwant %q", got, want)
+	}
+	if got, want := FindingsWords(fs[1:3], ZH), "未经核实:营业执照、签订保密协议(NDA)"; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+}

@@ -58,7 +58,8 @@ func (c Scorecard) Item(id string) ItemScore {
 	return ItemScore{}
 }
 
-// KnockoutCodes and FlagCodes list the codes, for output.
+// KnockoutCodes and FlagCodes list the codes, for output; a finding about one
+// question's evidence says which: "unverified:nda".
 func (c Scorecard) KnockoutCodes() []string { return codes(c.Knockouts) }
 func (c Scorecard) FlagCodes() []string     { return codes(c.Flags) }
 
@@ -66,6 +67,9 @@ func codes(fs []Finding) []string {
 	out := make([]string, len(fs))
 	for i, f := range fs {
 		out[i] = f.Code
+		if f.Question != "" {
+			out[i] += ":" + f.Question
+		}
 	}
 	return out
 }

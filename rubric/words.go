@@ -323,11 +323,7 @@ func WeakestWords(c Scorecard, lang Lang) string {
 
 // FindingsWords says findings one after the other: "hidden fees found; no trial period".
 func FindingsWords(fs []Finding, lang Lang) string {
-	parts := make([]string, len(fs))
-	for i, f := range fs {
-		parts[i] = f.Text(lang)
-	}
-	return strings.Join(parts, Text{";", "; "}.In(lang))
+	return strings.Join(findingParts(fs, lang), Text{";", "; "}.In(lang))
 }
 
 // FindingWords says a finding with the item it comes from: "refuses to sign an NDA

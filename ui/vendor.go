@@ -365,7 +365,7 @@ func sameValue(q rubric.Question, a, b rubric.Value) bool {
 }
 
 func (v *vendorScreen) rescore() {
-	v.card = rubric.Score(v.sess.Requirements, v.vendor().Answers, v.sess.Profile)
+	v.card = rubric.ScoreVendor(v.sess.Requirements, v.vendor().Vendor, v.sess.Profile)
 	v.scored++
 }
 
