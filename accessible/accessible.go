@@ -550,11 +550,11 @@ func (f *plainFlow) vendor(sess *db.Session, i int) error {
 			}
 			f.say("第 %d 步 %s：已答 %d/%d 题", "Step %d, %s: %d of %d answered", n, rubric.StepName(n, f.lang), answered, applicable)
 		}
-		f.say("输入步骤编号 2 到 7，A 按顺序走完全部步骤，F 待确认事项，B 返回，Q 退出。",
-			"Type a step number from 2 to 7, A for all steps in order, F for follow-ups, B to go back, Q to quit.")
+		f.say("输入步骤编号 2 到 7，A 按顺序走完全部步骤，F 待确认事项，E 凭证，B 返回，Q 退出。",
+			"Type a step number from 2 to 7, A for all steps in order, F for follow-ups, E for evidence, B to go back, Q to quit.")
 		cmd, err := f.askCommand(def, func(c string) bool {
 			switch c {
-			case "a", "b", "q", "f":
+			case "a", "b", "q", "f", "e":
 				return true
 			}
 			_, ok := plainNumberIn(c, 2, 7)
@@ -573,6 +573,11 @@ func (f *plainFlow) vendor(sess *db.Session, i int) error {
 			steps = []int{2, 3, 4, 5, 6, 7}
 		case "f":
 			if err := f.followups(sess, v); err != nil {
+				return err
+			}
+			continue
+		case "e":
+			if err := f.evidence(sess, v); err != nil {
 				return err
 			}
 			continue
