@@ -442,7 +442,7 @@ func (f *plainFlow) session(id int64) error {
 		f.line(f.lang.Pick("需求：", "Requirements: ") + f.requirementsText(sess.Requirements))
 		f.say("服务商：%d 家。", "Vendors: %d.", len(sess.Vendors))
 		for i, v := range sess.Vendors {
-			card := rubric.Score(sess.Requirements, v.Answers, sess.Profile)
+			card := rubric.ScoreVendor(sess.Requirements, v.Vendor, sess.Profile)
 			f.line(strconv.Itoa(i+1) + ". " + v.Name + f.colon() + f.cardLine(card))
 		}
 		f.say("输入服务商编号打开，A 添加服务商，R 修改需求，B 返回评估列表，Q 退出。",
@@ -539,7 +539,7 @@ func (f *plainFlow) vendor(sess *db.Session, i int) error {
 	if v.Contact != "" {
 		f.say("联系人：%s", "Contact: %s", v.Contact)
 	}
-	f.line(f.cardLine(rubric.Score(sess.Requirements, v.Answers, sess.Profile)))
+	f.line(f.cardLine(rubric.ScoreVendor(sess.Requirements, v.Vendor, sess.Profile)))
 	for {
 		def := "b"
 		f.line("")
@@ -550,11 +550,11 @@ func (f *plainFlow) vendor(sess *db.Session, i int) error {
 			}
 			f.say("第 %d 步 %s：已答 %d/%d 题", "Step %d, %s: %d of %d answered", n, rubric.StepName(n, f.lang), answered, applicable)
 		}
-		f.say("输入步骤编号 2 到 7，A 按顺序走完全部步骤，F 待确认事项，B 返回，Q 退出。",
-			"Type a step number from 2 to 7, A for all steps in order, F for follow-ups, B to go back, Q to quit.")
+		f.say("输入步骤编号 2 到 7，A 按顺序走完全部步骤，F 待确认事项，E 凭证，B 返回，Q 退出。",
+			"Type a step number from 2 to 7, A for all steps in order, F for follow-ups, E for evidence, B to go back, Q to quit.")
 		cmd, err := f.askCommand(def, func(c string) bool {
 			switch c {
-			case "a", "b", "q", "f":
+			case "a", "b", "q", "f", "e":
 				return true
 			}
 			_, ok := plainNumberIn(c, 2, 7)
@@ -576,6 +576,11 @@ func (f *plainFlow) vendor(sess *db.Session, i int) error {
 				return err
 			}
 			continue
+		case "e":
+			if err := f.evidence(sess, v); err != nil {
+				return err
+			}
+			continue
 		default:
 			n, _ := strconv.Atoi(cmd)
 			steps = append(steps, n)
@@ -584,7 +589,7 @@ func (f *plainFlow) vendor(sess *db.Session, i int) error {
 			if err := f.step(sess, v, n); err != nil {
 				return err
 			}
-			f.scorecard(v.Name, rubric.Score(sess.Requirements, v.Answers, sess.Profile))
+			f.scorecard(v.Name, rubric.ScoreVendor(sess.Requirements, v.Vendor, sess.Profile))
 		}
 	}
 }

@@ -627,3 +627,45 @@ func plainQuestions(n int) []rubric.Question {
 	}
 	return qs
 }
+
+// E in a vendor's menu records how an answer was verified: a licence that had
+// expired when it was checked disqualifies; - as the source takes it back.
+func TestAccessibleEvidence(t *testing.T) {
+	store, path := plainOpen(t)
+	text := plainRun(t, store, rubric.EN, "n", "Selection", "", "", "a", "Alpha", "",
+		"e", "1", "9", "2", "2026-11-30", "https://gsxt.gov.cn/x", "2026-06-30", "b")
+	for _, want := range []string{"E for evidence", "Questions and evidence of Alpha:", "1. Business licence", "2 registry checked",
+		"Type a number from 1 to 5.", "Saved: registry checked 2026-11-30 · valid until 2026-06-30 · https://gsxt.gov.cn/x."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("output lacks %q:\n%s", want, text)
+		}
+	}
+	v := plainReload(t, store, path).Vendors[0]
+	want := rubric.Evidence{Source: "registry", Seen: "2026-11-30", Link: "https://gsxt.gov.cn/x", ValidUntil: "2026-06-30"}
+	if got := v.Evidence["business_license"]; got != want {
+		t.Fatalf("stored evidence %+v, want %+v", got, want)
+	}
+}
+
+func TestAccessibleEvidenceTakenBack(t *testing.T) {
+	store, path := plainOpen(t)
+	ctx := context.Background()
+	id, err := store.CreateSession(ctx, db.SessionMeta{Title: "T", Lang: rubric.EN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vid, err := store.AddVendor(ctx, id, "Alpha", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.SetEvidence(ctx, vid, "business_license", rubric.Evidence{Source: "registry", Seen: "2026-11-30"}); err != nil {
+		t.Fatal(err)
+	}
+	text := plainRun(t, store, rubric.EN, "1", "1", "e", "1", "-", "b")
+	if !strings.Contains(text, "1. Business licence (evidence: registry checked 2026-11-30") || !strings.Contains(text, "Taken back.") {
+		t.Errorf("the evidence was not listed and taken back:\n%s", text)
+	}
+	if v := plainReload(t, store, path).Vendors[0]; len(v.Evidence) != 0 {
+		t.Errorf("evidence after taking back: %+v", v.Evidence)
+	}
+}

@@ -89,7 +89,7 @@ func importSession(ctx context.Context, tx *sql.Tx, sess rubric.Session, now int
 
 // inserts are the statements an import runs for every vendor, prepared once.
 type inserts struct {
-	vendors, answers, notes, followups *sql.Stmt
+	vendors, answers, notes, followups, evidence *sql.Stmt
 }
 
 func prepareInserts(ctx context.Context, tx *sql.Tx) (*inserts, error) {
@@ -102,6 +102,7 @@ func prepareInserts(ctx context.Context, tx *sql.Tx) (*inserts, error) {
 		{&ins.answers, "INSERT INTO answers (vendor_id, question, value, version, updated_at) VALUES (?, ?, ?, ?, ?)"},
 		{&ins.notes, "INSERT INTO notes (vendor_id, step, text, updated_at) VALUES (?, ?, ?, ?)"},
 		{&ins.followups, "INSERT INTO followups (vendor_id, question, owner, due, updated_at) VALUES (?, ?, ?, ?, ?)"},
+		{&ins.evidence, "INSERT INTO evidence (vendor_id, question, source, seen, link, valid_until, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"},
 	} {
 		stmt, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -114,7 +115,7 @@ func prepareInserts(ctx context.Context, tx *sql.Tx) (*inserts, error) {
 }
 
 func (ins *inserts) close() {
-	for _, stmt := range []*sql.Stmt{ins.vendors, ins.answers, ins.notes, ins.followups} {
+	for _, stmt := range []*sql.Stmt{ins.vendors, ins.answers, ins.notes, ins.followups, ins.evidence} {
 		if stmt != nil {
 			stmt.Close()
 		}
@@ -188,7 +189,23 @@ func (ins *inserts) vendor(ctx context.Context, tx *sql.Tx, sessionID, position 
 			return err
 		}
 	}
-	return cacheScore(ctx, tx, vendorID, rubric.Score(req, answers, prof))
+	questions = questions[:0]
+	for q := range v.Evidence {
+		questions = append(questions, q)
+	}
+	sort.Strings(questions)
+	evidence := make(map[string]rubric.Evidence, len(questions))
+	for _, q := range questions {
+		e, err := checkEvidence(q, v.Evidence[q])
+		if err != nil {
+			return err
+		}
+		if _, err := ins.evidence.ExecContext(ctx, vendorID, q, e.Source, e.Seen, e.Link, e.ValidUntil, now); err != nil {
+			return err
+		}
+		evidence[q] = e
+	}
+	return cacheScore(ctx, tx, vendorID, rubric.ScoreVendor(req, rubric.Vendor{Answers: answers, Evidence: evidence}, prof))
 }
 
 // Backup writes a consistent copy of the database to path with VACUUM INTO, never

@@ -117,6 +117,16 @@ var migrations = []string{
 		due        TEXT NOT NULL,
 		updated_at INTEGER NOT NULL,
 		PRIMARY KEY (vendor_id, question)
+	) STRICT, WITHOUT ROWID;
+	CREATE TABLE evidence (
+		vendor_id   INTEGER NOT NULL REFERENCES vendors (id) ON DELETE CASCADE,
+		question    TEXT NOT NULL,
+		source      TEXT NOT NULL,
+		seen        TEXT NOT NULL,
+		link        TEXT NOT NULL,
+		valid_until TEXT NOT NULL,
+		updated_at  INTEGER NOT NULL,
+		PRIMARY KEY (vendor_id, question)
 	) STRICT, WITHOUT ROWID;`,
 }
 

@@ -384,7 +384,19 @@ func loadVendors(ctx context.Context, tx *sql.Tx, sessionID int64) ([]Vendor, er
 			v.Followups[q] = f
 		}
 	}
-	return vendors, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+
+	evidence, err := loadEvidence(ctx, tx, "e.vendor_id IN (SELECT id FROM vendors WHERE session_id = ?)", sessionID)
+	if err != nil {
+		return nil, err
+	}
+	for vid, ev := range evidence {
+		vendors[index[vid]].Evidence = ev
+	}
+	return vendors, nil
 }
 
 // ListSessions returns one page of sessions, most recently changed first. filter, when

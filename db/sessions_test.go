@@ -177,7 +177,7 @@ func TestChangeRequirementsAndProfileRescore(t *testing.T) {
 	}
 }
 
-// assertCachedScores checks every vendor's cached score against rubric.Score.
+// assertCachedScores checks every vendor's cached score against rubric.ScoreVendor.
 func assertCachedScores(t *testing.T, s *Store, id int64) {
 	t.Helper()
 	sess, err := s.Session(context.Background(), id)
@@ -185,7 +185,7 @@ func assertCachedScores(t *testing.T, s *Store, id int64) {
 		t.Fatal(err)
 	}
 	for _, v := range sess.Vendors {
-		card := rubric.Score(sess.Requirements, v.Answers, sess.Profile)
+		card := rubric.ScoreVendor(sess.Requirements, v.Vendor, sess.Profile)
 		var total float64
 		var band string
 		var answered, applicable int

@@ -164,8 +164,17 @@ func rescore(ctx context.Context, tx *sql.Tx, sessionID, vendorID int64) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	where, arg := "e.vendor_id IN (SELECT id FROM vendors WHERE session_id = ?)", sessionID
+	if vendorID != 0 {
+		where, arg = "e.vendor_id = ?", vendorID
+	}
+	evidence, err := loadEvidence(ctx, tx, where, arg)
+	if err != nil {
+		return err
+	}
 	for _, id := range ids {
-		if err := cacheScore(ctx, tx, id, rubric.Score(req, answers[id], prof)); err != nil {
+		v := rubric.Vendor{Answers: answers[id], Evidence: evidence[id]}
+		if err := cacheScore(ctx, tx, id, rubric.ScoreVendor(req, v, prof)); err != nil {
 			return err
 		}
 	}

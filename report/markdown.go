@@ -578,6 +578,10 @@ func (r *mdReport) answers(v rubric.Vendor) {
 			q := &r.questions[qi]
 			r.b.WriteString(q.row)
 			r.b.WriteString(r.cell(answerWords(q.q, q.applicable, v.Answers, r.lang)))
+			if e, ok := v.Evidence[q.q.ID]; ok {
+				r.b.WriteString(r.lang.Pick(";凭证:", "; evidence: "))
+				r.b.WriteString(r.cell(rubric.EvidenceWords(e, r.lang)))
+			}
 			r.b.WriteString(" |\n")
 		}
 		r.line()
@@ -597,6 +601,7 @@ func (r *mdReport) method(now time.Time) {
 		r.line("- 四维评分表满分 100 分:资质与合规性 20、服务能力匹配度 35、考核与数据能力 25、合作细节与风险控制 20;权重方案按比例换算各维度得分。")
 		r.line("- 85 分及以上为优质合作方,70–84 分为合格备选,69 分及以下果断放弃。")
 		r.line("- 一票否决:缺少必需资质、不签保密协议、客户数据不归属企业、强监管行业无合规备案——无论总分多少均不予考虑。")
+		r.line("- 凭证:会导致一票否决的问题回答“是”却没有凭证或仅有服务商口述的,标为“未经核实”;资质在核查时已过期即一票否决,认证过期为风险提示。")
 		r.line("- 未回答的问题计 0 分。答完后可能进入更高一档的服务商记为“评估未完成”,暂不下结论,也不参与推荐;答完也无法进入更高一档的,按当前总分定档并标为“暂定”。“最高可达”是所有未答问题取最佳答案时的总分;被一票否决者不计。")
 		r.line(fmt.Sprintf("- 排名稳定性:将任一维度权重上下调整 %d 分(其余维度按比例调整),检查仍在考虑之列(优质或合格、结论已定)的前两家顺序是否改变。", rubric.ShiftStep))
 		r.line()
@@ -605,6 +610,7 @@ func (r *mdReport) method(now time.Time) {
 		r.line("- The four-dimension scorecard totals 100 points: qualification & compliance 20, service capability fit 35, KPI & data capability 25, cooperation & risk control 20; a weight profile rescales each dimension.")
 		r.line("- 85 or more: excellent, the preferred partner; 70–84: qualified, a backup; 69 or less: reject.")
 		r.line("- Knockouts: a missing required licence, refusing an NDA, the client not owning the customer data, or no compliance filing in a regulated industry disqualify a vendor whatever its total.")
+		r.line("- Evidence: a question whose \"no\" disqualifies, answered yes with no evidence or the vendor's word only, is flagged as not verified; a licence expired when it was checked disqualifies, an expired certificate is a red flag.")
 		r.line("- Unanswered questions score 0. A vendor whose open questions could lift it into a better band is \"evaluation unfinished\": it has no verdict yet and is not recommended; one that cannot leave its band is judged by its total and marked provisional. \"Up to\" is the total if every open question got its best answer; a disqualified vendor has none.")
 		r.line(fmt.Sprintf("- Ranking stability: each dimension weight is moved by ±%d points (the others re-normalised) to see whether the top two in contention (excellent or qualified, verdict settled) swap places.", rubric.ShiftStep))
 		r.line()

@@ -36,7 +36,7 @@ func sessionProfile(p rubric.Profile) rubric.Profile {
 func scoreSession(s rubric.Session) scored {
 	sc := scored{profile: sessionProfile(s.Profile)}
 	for _, v := range s.Vendors {
-		sc.cards = append(sc.cards, rubric.Score(s.Requirements, v.Answers, sc.profile))
+		sc.cards = append(sc.cards, rubric.ScoreVendor(s.Requirements, v, sc.profile))
 		sc.names = append(sc.names, v.Name)
 	}
 	sc.order = rubric.Ranking(sc.cards, sc.names)

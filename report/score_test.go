@@ -14,7 +14,9 @@ import (
 // format.md's example session scores byte for byte as testdata/format_scorecard.json,
 // format.md's "Scorecards" block as the rubric now scores it: the example predates
 // nine of the 55 questions that apply to its company, which it leaves open, and the
-// rules that changed with them (rubric's TestFormatExample says how, item by item).
+// rules that changed with them (rubric's TestFormatExample says how, item by item),
+// and with its licences, NDA and data ownership answered yes without evidence flagged
+// as not verified.
 func TestScoreJSONFormatExample(t *testing.T) {
 	example, err := os.ReadFile("testdata/format_example.json")
 	if err != nil {
@@ -89,6 +91,11 @@ func TestScoreJSONLayout(t *testing.T) {
 	s.Vendors = s.Vendors[:2]
 	s.Vendors[0].Name, s.Vendors[1].Name = "Ends in {", "Ends in ["
 	s.Profile, _ = rubric.CustomProfile(30, 30.5, 24.5, 15)
+	// The first vendor's knockout answers verified, so that it has no flag at all.
+	s.Vendors[0].Evidence = map[string]rubric.Evidence{}
+	for _, id := range []string{"business_license", "telecom_license", "nda", "data_ownership"} {
+		s.Vendors[0].Evidence[id] = rubric.Evidence{Source: "registry", Seen: "2026-11-30"}
+	}
 	out, err := ScoreJSON(s)
 	if err != nil {
 		t.Fatal(err)

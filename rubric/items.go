@@ -128,6 +128,10 @@ func (c *Scorecard) verdict() Band {
 type Finding struct {
 	Code string
 	Item string
+	// Question and Day are what a finding about evidence names: the question, and
+	// the day a licence or certificate is valid until.
+	Question string `json:",omitempty"`
+	Day      string `json:",omitempty"`
 }
 
 // findingTexts explain each knockout and red flag as a sentence.
@@ -146,6 +150,11 @@ var findingTexts = map[string]Text{
 	"seat_expansion_below_peak":  {"坐席扩容倍数低于高峰倍数", "seat expansion below the required peak multiple"},
 	"slow_response":              {"承诺响应时间超过目标的 2 倍", "committed response time worse than twice the target"},
 	"regulated_without_iso27001": {"强监管行业但无 ISO 27001 认证", "regulated industry without ISO 27001"},
+	"unverified":                 {"未经核实", "not verified"},
+	"licence_expired":            {"资质在核查时已过期", "licence had expired when checked"},
+	"licence_lapses":             {"资质在合同结束前到期", "licence expires before the contract ends"},
+	"certificate_expired":        {"认证在核查时已过期", "certificate had expired when checked"},
+	"certificate_lapses":         {"认证在合同结束前到期", "certificate expires before the contract ends"},
 }
 
 // FindingText explains a knockout or flag code in lang.

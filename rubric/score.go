@@ -58,7 +58,8 @@ func (c Scorecard) Item(id string) ItemScore {
 	return ItemScore{}
 }
 
-// KnockoutCodes and FlagCodes list the codes, for output.
+// KnockoutCodes and FlagCodes list the codes, for output; a finding about one
+// question's evidence says which: "unverified:nda".
 func (c Scorecard) KnockoutCodes() []string { return codes(c.Knockouts) }
 func (c Scorecard) FlagCodes() []string     { return codes(c.Flags) }
 
@@ -66,6 +67,9 @@ func codes(fs []Finding) []string {
 	out := make([]string, len(fs))
 	for i, f := range fs {
 		out[i] = f.Code
+		if f.Question != "" {
+			out[i] += ":" + f.Question
+		}
 	}
 	return out
 }
@@ -352,13 +356,13 @@ func (s *scoring) because(t Text) { s.cur.Why = s.why.add(t) }
 
 func (s *scoring) knockout(code string) {
 	if !s.ans.best {
-		s.knockouts = append(s.knockouts, Finding{code, s.cur.ID})
+		s.knockouts = append(s.knockouts, Finding{Code: code, Item: s.cur.ID})
 	}
 }
 
 func (s *scoring) flag(code string) {
 	if !s.ans.best {
-		s.flags = append(s.flags, Finding{code, s.cur.ID})
+		s.flags = append(s.flags, Finding{Code: code, Item: s.cur.ID})
 	}
 }
 
@@ -924,7 +928,7 @@ func (s *scoring) afterSales() {
 // redFlagsOfRequirements raises the flags that depend on the industry.
 func (s *scoring) redFlagsOfRequirements() {
 	if !s.ans.best && s.req.Regulated() && s.ans.Tri("iso27001") == No {
-		s.flags = append(s.flags, Finding{"regulated_without_iso27001", "A2"})
+		s.flags = append(s.flags, Finding{Code: "regulated_without_iso27001", Item: "A2"})
 	}
 }
 

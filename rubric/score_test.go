@@ -463,11 +463,14 @@ var findingRules = []findingRule{
 
 func TestFindings(t *testing.T) {
 	raised, notRaised := map[string]bool{}, map[string]bool{}
-	for _, rule := range findingRules {
+	for _, rule := range slices.Concat(findingRules, evidenceFindingRules) {
 		t.Run(rule.code+"/"+rule.name, func(t *testing.T) {
 			card := Score(rule.req, rule.ans, DefaultProfile)
+			if e, ok := ruleEvidence[rule.name]; ok {
+				applyEvidence(&card, rule.req, Vendor{Answers: rule.ans, Evidence: e.ev}, e.contractEnd)
+			}
 			checkCard(t, card)
-			knockout := slices.Contains(knockoutCodes, rule.code)
+			knockout := slices.Contains(knockoutCodes, rule.code) || slices.Contains(evidenceKnockoutCodes, rule.code)
 			list, other := card.Flags, card.Knockouts
 			if knockout {
 				list, other = card.Knockouts, card.Flags

@@ -9,6 +9,8 @@ type Vendor struct {
 	Notes map[int]string
 	// Followups holds the open questions turned into tasks, by question ID.
 	Followups map[string]Followup
+	// Evidence holds how answers were verified, by question ID.
+	Evidence map[string]Evidence
 }
 
 // Session is one evaluation: the company's requirements and the vendors compared.

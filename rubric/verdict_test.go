@@ -66,7 +66,7 @@ func TestOpenVerdictWords(t *testing.T) {
 	fresh := card(Incomplete, 25, 88, 12, 46, 10, 5, 5, 5)
 	backup := card(Qualified, 76, 81, 44, 46, 16, 24, 19, 17)
 	out := card(Disqualified, 83, 95, 44, 46, 19, 28, 20, 16)
-	out.Knockouts = []Finding{{"no_data_ownership", "D2"}}
+	out.Knockouts = []Finding{{Code: "no_data_ownership", Item: "D2"}}
 
 	checkWords(t, "incomplete verdict", func(l Lang) string { return VerdictWords(fresh, l) }, words{
 		"25 分,评估未完成(34 个问题未回答,最高可达 88 分)",

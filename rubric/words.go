@@ -323,28 +323,24 @@ func WeakestWords(c Scorecard, lang Lang) string {
 
 // FindingsWords says findings one after the other: "hidden fees found; no trial period".
 func FindingsWords(fs []Finding, lang Lang) string {
-	parts := make([]string, len(fs))
-	for i, f := range fs {
-		parts[i] = FindingText(f.Code, lang)
-	}
-	return strings.Join(parts, Text{";", "; "}.In(lang))
+	return strings.Join(findingParts(fs, lang), Text{";", "; "}.In(lang))
 }
 
 // FindingWords says a finding with the item it comes from: "refuses to sign an NDA
 // (A3 Data security)".
 func FindingWords(f Finding, lang Lang) string {
 	it, _, _ := ItemByID(f.Item)
-	return FindingText(f.Code, lang) + bracketed(f.Item+" "+it.Name.In(lang), lang)
+	return f.Text(lang) + bracketed(f.Item+" "+it.Name.In(lang), lang)
 }
 
 // KnockoutWords says a knockout with its kind: "Knockout: refuses to sign an NDA".
 func KnockoutWords(f Finding, lang Lang) string {
-	return Text{"一票否决:", "Knockout: "}.In(lang) + FindingText(f.Code, lang)
+	return Text{"一票否决:", "Knockout: "}.In(lang) + f.Text(lang)
 }
 
 // FlagWords says a red flag as KnockoutWords says a knockout.
 func FlagWords(f Finding, lang Lang) string {
-	return Text{"风险提示:", "Red flag: "}.In(lang) + FindingText(f.Code, lang)
+	return Text{"风险提示:", "Red flag: "}.In(lang) + f.Text(lang)
 }
 
 // FlagsWords says a scorecard's red flags in a sentence: "Red flags: hidden fees

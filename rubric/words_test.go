@@ -37,10 +37,10 @@ func card(band Band, total, potential float64, answered, applicable int, points 
 func TestScorecardWords(t *testing.T) {
 	best := card(Excellent, 93, 93, 46, 46, 19, 32, 23, 19)
 	backup := card(Qualified, 76, 81, 44, 46, 16, 24, 19, 17)
-	backup.Flags = []Finding{{"hidden_fee", "D1"}, {"seat_expansion_below_peak", "B2"}}
+	backup.Flags = []Finding{{Code: "hidden_fee", Item: "D1"}, {Code: "seat_expansion_below_peak", Item: "B2"}}
 	oneOpen := card(Qualified, 76, 78, 45, 46, 16, 24, 19, 17)
 	out := card(Disqualified, 83.5, 83.5, 46, 46, 19, 28, 20, 16.5)
-	out.Knockouts = []Finding{{"no_data_ownership", "D2"}, {"no_nda", "A3"}}
+	out.Knockouts = []Finding{{Code: "no_data_ownership", Item: "D2"}, {Code: "no_nda", Item: "A3"}}
 
 	checkWords(t, "total", func(l Lang) string { return TotalWords(best.Total, l) }, words{"93 分", "93 / 100"})
 	checkWords(t, "verdict", func(l Lang) string { return VerdictWords(best, l) }, words{"93 分,优质合作方", "93 / 100, Excellent"})

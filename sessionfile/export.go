@@ -143,6 +143,14 @@ type vendorJSON struct {
 	Answers   object `json:"answers"`
 	Notes     object `json:"notes"`
 	Followups object `json:"followups"`
+	Evidence  object `json:"evidence"`
+}
+
+type evidenceJSON struct {
+	Source     string `json:"source"`
+	Seen       string `json:"seen"`
+	Link       string `json:"link,omitempty"`
+	ValidUntil string `json:"valid_until,omitempty"`
 }
 
 type followupJSON struct {
@@ -151,7 +159,7 @@ type followupJSON struct {
 }
 
 // Export writes s in the vendorvet.session/2 format: keys in a fixed order, answers
-// and follow-ups in the order of the question catalogue, unknown answers left out,
+// follow-ups and evidence in the order of the question catalogue, unknown answers left out,
 // notes for every step 2..7 ("" when empty).
 func Export(s rubric.Session) ([]byte, error) {
 	// Step 1 is stored as rubric.Requirements' JSON names, in the order of
@@ -175,6 +183,7 @@ func Export(s rubric.Session) ([]byte, error) {
 			Answers:   answersJSON(v.Answers),
 			Notes:     notesJSON(v.Notes),
 			Followups: followupsJSON(v.Followups),
+			Evidence:  evidenceObject(v.Evidence),
 		})
 	}
 	b, err := marshal(out)
@@ -203,6 +212,17 @@ func followupsJSON(fs map[string]rubric.Followup) object {
 	for _, q := range rubric.Questions {
 		if f, ok := fs[q.ID]; ok {
 			raw, _ := json.Marshal(followupJSON(f)) // two strings always encode
+			o = append(o, member{q.ID, raw})
+		}
+	}
+	return o
+}
+
+func evidenceObject(es map[string]rubric.Evidence) object {
+	o := object{}
+	for _, q := range rubric.Questions {
+		if e, ok := es[q.ID]; ok {
+			raw, _ := json.Marshal(evidenceJSON(e)) // strings always encode
 			o = append(o, member{q.ID, raw})
 		}
 	}

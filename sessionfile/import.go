@@ -647,6 +647,8 @@ func vendorValue(raw json.RawMessage, n int) (rubric.Vendor, error) {
 			v.Notes, err = notesValue(m.Value, path+".notes")
 		case "followups":
 			v.Followups, err = followupsValue(m.Value, path+".followups")
+		case "evidence":
+			v.Evidence, err = evidenceValue(m.Value, path+".evidence")
 		default:
 			err = unknownKey(m.Key, path)
 		}
@@ -736,6 +738,64 @@ func followupsValue(raw json.RawMessage, path string) (map[string]rubric.Followu
 			out = map[string]rubric.Followup{}
 		}
 		out[m.Key] = f
+	}
+	return out, nil
+}
+
+// evidenceValue reads how answers were verified, by question id: where from, the
+// day seen, a link and, for licences and certificates, the day valid until.
+func evidenceValue(raw json.RawMessage, path string) (map[string]rubric.Evidence, error) {
+	ms, err := members(raw, path)
+	if err != nil {
+		return nil, err
+	}
+	var out map[string]rubric.Evidence
+	for _, m := range ms {
+		if _, ok := rubric.QuestionByID(m.Key); !ok {
+			return nil, unknownKey(m.Key, path)
+		}
+		at := join(path, m.Key)
+		fields, err := members(m.Value, at)
+		if err != nil {
+			return nil, err
+		}
+		var e rubric.Evidence
+		for _, fm := range fields {
+			switch fm.Key {
+			case "source":
+				e.Source, err = lineValue(fm.Value, at+".source")
+			case "seen":
+				e.Seen, err = lineValue(fm.Value, at+".seen")
+			case "link":
+				e.Link, err = lineValue(fm.Value, at+".link")
+			case "valid_until":
+				if !rubric.HasValidity(m.Key) {
+					return nil, importErr(at+".valid_until", "只有资质和认证有有效期", "only licences and certificates have a validity")
+				}
+				e.ValidUntil, err = lineValue(fm.Value, at+".valid_until")
+			default:
+				err = unknownKey(fm.Key, at)
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+		if !rubric.EvidenceSources.Has(e.Source) {
+			return nil, importErr(at+".source", fmt.Sprintf("凭证来源须为 document、registry、reference、visit 或 vendor,而不是 %q", e.Source),
+				fmt.Sprintf("the source must be document, registry, reference, visit or vendor, not %q", e.Source))
+		}
+		if _, perr := time.Parse("2006-01-02", e.Seen); perr != nil {
+			return nil, importErr(at+".seen", fmt.Sprintf("核查日期须为 YYYY-MM-DD,而不是 %q", e.Seen),
+				fmt.Sprintf("the day seen must be YYYY-MM-DD, not %q", e.Seen))
+		}
+		if _, perr := time.Parse("2006-01-02", e.ValidUntil); e.ValidUntil != "" && perr != nil {
+			return nil, importErr(at+".valid_until", fmt.Sprintf("有效期须为 YYYY-MM-DD,而不是 %q", e.ValidUntil),
+				fmt.Sprintf("the day valid until must be YYYY-MM-DD, not %q", e.ValidUntil))
+		}
+		if out == nil {
+			out = map[string]rubric.Evidence{}
+		}
+		out[m.Key] = e
 	}
 	return out, nil
 }

@@ -88,7 +88,7 @@ func TestFormatExample(t *testing.T) {
 	if err := json.Unmarshal(out, &got); err != nil {
 		t.Fatal(err)
 	}
-	// The example is a /1 file; written again it is /2, with no follow-ups and
+	// The example is a /1 file; written again it is /2, with no follow-ups or evidence and
 	// with the targets added since at their defaults.
 	doc := want.(map[string]any)
 	if doc["format"] != FormatV1 {
@@ -97,6 +97,7 @@ func TestFormatExample(t *testing.T) {
 	doc["format"] = Format
 	for _, v := range doc["vendors"].([]any) {
 		v.(map[string]any)["followups"] = map[string]any{}
+		v.(map[string]any)["evidence"] = map[string]any{}
 	}
 	// Its answers to questions asked differently since come back in their new form.
 	for _, v := range doc["vendors"].([]any) {

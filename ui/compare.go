@@ -140,7 +140,7 @@ func (s *compareScreen) rescore() {
 	s.cards = s.cards[:0]
 	names := make([]string, len(sess.Vendors))
 	for i, v := range sess.Vendors {
-		s.cards = append(s.cards, rubric.Score(sess.Requirements, v.Answers, sess.Profile))
+		s.cards = append(s.cards, rubric.ScoreVendor(sess.Requirements, v.Vendor, sess.Profile))
 		names[i] = v.Name
 	}
 	s.order = rubric.Ranking(s.cards, names)
@@ -531,6 +531,8 @@ var knockoutWords = map[string]rubric.Text{
 	"no_nda":              {ZH: "保密", EN: "NDA"},
 	"no_industry_filing":  {ZH: "备案", EN: "filing"},
 	"no_data_ownership":   {ZH: "数据权", EN: "data"},
+	"licence_expired":     {ZH: "资质过期", EN: "expired"},
+	"licence_lapses":      {ZH: "资质到期", EN: "lapses"},
 }
 
 // knockoutCell is the number of knockouts and their short names.

@@ -33,7 +33,7 @@ type sessionsKeys struct{ Up, Down, PageUp, PageDown, Open, New, Demo, Rename, D
 type sessionKeys struct{ Up, Down, Open, Add, Rename, Remove, Requirements, Compare, Export, Back key.Binding }
 
 // vendorKeys are the keys of a vendor's steps.
-type vendorKeys struct{ Next, Prev, Steps, Jump, Field, Yes, Card, Followup, Back key.Binding }
+type vendorKeys struct{ Next, Prev, Steps, Jump, Field, Yes, Card, Followup, Evidence, Back key.Binding }
 
 // requirementsKeys are the keys of step 1, the requirements.
 type requirementsKeys struct{ Field, Back key.Binding }
@@ -93,6 +93,8 @@ func newKeyMap(lang rubric.Lang) *keyMap {
 	m.Vendor.Card = bind([]string{"ctrl+o"}, "ctrl+o", "全部评分", "scorecard")
 	// ctrl+g: 跟进 (gēnjìn); no text field takes it.
 	m.Vendor.Followup = bind([]string{"ctrl+g"}, "ctrl+g", "待确认", "follow up")
+	// ctrl+e: evidence. A text field's end of line is still end.
+	m.Vendor.Evidence = bind([]string{"ctrl+e"}, "ctrl+e", "凭证", "evidence")
 	m.Vendor.Back = bind([]string{"esc"}, "esc", "返回", "back")
 	m.Requirements.Field = bind([]string{"tab", "shift+tab"}, "tab/↑↓", "切换字段", "move between fields")
 	m.Requirements.Back = bind([]string{"esc"}, "esc", "完成", "done")

@@ -145,7 +145,7 @@ func (r *requirementsScreen) merged(m sessionMergedMsg) tea.Cmd {
 func (r *requirementsScreen) rescore() {
 	r.cards = r.cards[:0]
 	for _, v := range r.sess.Vendors {
-		r.cards = append(r.cards, rubric.Score(r.sess.Requirements, v.Answers, r.sess.Profile))
+		r.cards = append(r.cards, rubric.ScoreVendor(r.sess.Requirements, v.Vendor, r.sess.Profile))
 	}
 }
 

@@ -43,7 +43,7 @@ func scoreLines(c *Common, card rubric.Scorecard, focusItem string, w int) []str
 		}
 	}
 	for _, f := range card.Flags {
-		for i, l := range wrapText("! "+rubric.FindingText(f.Code, c.Lang), w) {
+		for i, l := range wrapText("! "+f.Text(c.Lang), w) {
 			if i > 0 {
 				l = "  " + l
 			}
@@ -127,7 +127,7 @@ func reasonLines(c *Common, card rubric.Scorecard, focusItem string, w, n int, m
 		findings = append(findings, st.Error.Render(truncate("✗ "+rubric.KnockoutWords(k, c.Lang), w)))
 	}
 	for _, f := range card.Flags {
-		findings = append(findings, st.Warn.Render(truncate("! "+rubric.FindingText(f.Code, c.Lang), w)))
+		findings = append(findings, st.Warn.Render(truncate("! "+f.Text(c.Lang), w)))
 	}
 	// The reasons of the item in focus come first; the findings keep at least one line.
 	if len(findings) > 0 && len(out) > n-1 {

@@ -54,7 +54,7 @@ func (s *sessionScreen) FullHelp() [][]key.Binding {
 func (s *sessionScreen) rescore() {
 	s.cards = s.cards[:0]
 	for _, v := range s.sess.Vendors {
-		s.cards = append(s.cards, rubric.Score(s.sess.Requirements, v.Answers, s.sess.Profile))
+		s.cards = append(s.cards, rubric.ScoreVendor(s.sess.Requirements, v.Vendor, s.sess.Profile))
 	}
 	s.cursor = max(0, min(s.cursor, len(s.sess.Vendors)-1))
 }

@@ -163,7 +163,7 @@ func (v *vendorScreen) ShortHelp() []key.Binding {
 func (v *vendorScreen) FullHelp() [][]key.Binding {
 	b := [][]key.Binding{
 		{v.keys.Field, v.keys.Next, v.keys.Prev, v.keys.Jump, v.keys.Back},
-		{v.keys.Yes, v.keys.Followup},
+		{v.keys.Yes, v.keys.Followup, v.keys.Evidence},
 	}
 	if v.narrow() {
 		b[1] = append(b[1], v.keys.Card)
@@ -225,6 +225,8 @@ func (v *vendorScreen) key(k tea.KeyMsg) (tea.Cmd, bool) {
 		return v.goTo(int(k.Runes[0] - '0')), true
 	case key.Matches(k, v.keys.Followup):
 		return v.followup(), true
+	case key.Matches(k, v.keys.Evidence):
+		return v.evidence(), true
 	}
 	// Any other key works on the form, which is then shown again.
 	v.showCard = false
@@ -365,7 +367,7 @@ func sameValue(q rubric.Question, a, b rubric.Value) bool {
 }
 
 func (v *vendorScreen) rescore() {
-	v.card = rubric.Score(v.sess.Requirements, v.vendor().Answers, v.sess.Profile)
+	v.card = rubric.ScoreVendor(v.sess.Requirements, v.vendor().Vendor, v.sess.Profile)
 	v.scored++
 }
 
@@ -381,6 +383,9 @@ func (v *vendorScreen) View() string {
 	formView := v.form.View()
 	fw, fh := v.formSize()
 	if line := v.followupLine(fw); line != "" {
+		formView = fit(formView, fw, fh-1) + "\n" + line
+	}
+	if line := v.evidenceLine(fw); line != "" {
 		formView = fit(formView, fw, fh-1) + "\n" + line
 	}
 	if msg := v.errs[v.form.Focused()]; msg != "" {

@@ -34,6 +34,10 @@ func For(err error, lang rubric.Lang) string {
 	if errors.As(err, &followup) {
 		return say("待确认事项未保存：%s。", "Follow-up not saved: %s.", followup.Message.In(lang))
 	}
+	var evidence *db.EvidenceError
+	if errors.As(err, &evidence) {
+		return say("凭证未保存：%s。", "Evidence not saved: %s.", evidence.Message.In(lang))
+	}
 	switch {
 	case errors.Is(err, db.ErrDuplicateVendor):
 		return say("未保存：本评估中已有同名服务商，请换一个名称。",

@@ -191,6 +191,7 @@ func TestOwnErrors(t *testing.T) {
 		{&db.RequirementsError{Field: rubric.FieldError{Field: "channels", Message: rubric.Text{ZH: "未知的取值", EN: "unknown value"}}}, "Not saved: unknown value.", "未知的取值"},
 		{fmt.Errorf("wrapped: %w", db.ErrDuplicateVendor), "already has a vendor of that name", "同名服务商"},
 		{fmt.Errorf("save follow-up: %w", &db.FollowupError{Question: "nda", Message: rubric.Text{ZH: "请写明由谁跟进", EN: "say who follows it up"}}), "Follow-up not saved: say who follows it up.", "待确认事项未保存：请写明由谁跟进"},
+		{fmt.Errorf("save evidence: %w", &db.EvidenceError{Question: "nda", Message: rubric.Text{ZH: "核查日期须为 YYYY-MM-DD", EN: "the day it was seen must be YYYY-MM-DD"}}), "Evidence not saved: the day it was seen must be YYYY-MM-DD.", "凭证未保存：核查日期须为 YYYY-MM-DD"},
 		{fmt.Errorf("session 3: %w", db.ErrTooManyVendors), "at most 1000 vendors", "最多有 1000 个服务商"},
 		{fmt.Errorf("vendor 3: %w", db.ErrNotFound), "no longer exists", "已不存在"},
 		{context.Canceled, "cancelled", "取消"},
