@@ -4,7 +4,10 @@
 // fictional.
 package demo
 
-import "vendorvet/rubric"
+import (
+	"maps"
+	"vendorvet/rubric"
+)
 
 // Session returns the sample evaluation with its free text in lang: one excellent
 // vendor, one qualified backup still missing two answers (so its score is
@@ -52,10 +55,11 @@ func Session(lang rubric.Lang) rubric.Session {
 			notes[step] = in(note)
 		}
 		s.Vendors = append(s.Vendors, rubric.Vendor{
-			Name:    in(v.name),
-			Contact: in(v.contact),
-			Answers: v.answers.Clone(),
-			Notes:   notes,
+			Name:     in(v.name),
+			Contact:  in(v.contact),
+			Answers:  v.answers.Clone(),
+			Notes:    notes,
+			Evidence: maps.Clone(v.evidence),
 		})
 	}
 	return s
@@ -65,6 +69,7 @@ type sampleVendor struct {
 	name, contact rubric.Text
 	answers       rubric.Answers
 	notes         map[int]rubric.Text
+	evidence      map[string]rubric.Evidence
 }
 
 var (
@@ -76,6 +81,12 @@ func n(f float64) rubric.Value       { return rubric.Value{Num: f} }
 func str(s string) rubric.Value      { return rubric.Value{Str: s} }
 func set(s ...string) rubric.Value   { return rubric.Value{Set: append([]string{}, s...)} }
 func text(zh, en string) rubric.Text { return rubric.Text{ZH: zh, EN: en} }
+
+// seen is evidence from source on a day; until, when given, is how long a licence
+// or certificate holds.
+func seen(source, day, until string) rubric.Evidence {
+	return rubric.Evidence{Source: source, Seen: day, ValidUntil: until}
+}
 
 var vendors = []sampleVendor{
 	{
@@ -100,6 +111,14 @@ var vendors = []sampleVendor{
 			"recruitment_bar": yes, "training_topics": set("product", "etiquette", "compliance", "platform_rules"),
 			"retention_incentives": yes, "urgent_response_s": n(60), "resolution_h": n(12), "qa_pass_pct": n(96),
 			"conversion_pct": n(38), "payment_days": n(30), "invoice_type": str("vat_special"),
+		},
+		evidence: map[string]rubric.Evidence{
+			"business_license": seen("registry", "2026-11-10", ""),
+			"telecom_license":  seen("registry", "2026-11-10", "2029-03-31"),
+			"iso9001":          seen("document", "2026-11-10", "2027-08-15"),
+			"iso27001":         seen("document", "2026-11-10", "2027-05-20"),
+			"nda":              seen("document", "2026-11-12", ""),
+			"data_ownership":   seen("document", "2026-11-12", ""),
 		},
 		notes: map[int]rubric.Text{
 			2: text("营业执照、增值电信业务经营许可证已在国家企业信用信息公示系统核验;ISO 9001 与 ISO 27001 证书在有效期内。等保二级测评预计今年三季度完成。",
@@ -139,6 +158,13 @@ var vendors = []sampleVendor{
 			"retention_incentives": no, "urgent_response_s": n(60), "resolution_h": n(24), "qa_pass_pct": n(95),
 			"conversion_pct": n(33), "payment_days": n(45), "invoice_type": str("vat_special"),
 		},
+		evidence: map[string]rubric.Evidence{
+			"business_license": seen("registry", "2026-11-11", ""),
+			"telecom_license":  seen("registry", "2026-11-11", "2028-06-30"),
+			"nda":              seen("document", "2026-11-13", ""),
+			// Said in the meeting; the contract draft is still to come.
+			"data_ownership": seen("vendor", "2026-11-13", ""),
+		},
 		notes: map[int]rubric.Text{
 			2: text("两证齐全;有 ISO 9001,ISO 27001 仍在认证中。尚无书面的数据泄露应急预案,对方称下月补齐。",
 				"Both licences held; ISO 9001 yes, ISO 27001 still in progress. No written data-leak response plan yet; promised for next month."),
@@ -174,6 +200,11 @@ var vendors = []sampleVendor{
 			"retention_incentives": no, "urgent_response_s": n(120), "resolution_h": n(48), "qa_pass_pct": n(90),
 			"conversion_pct": n(25), "payment_days": n(15), "invoice_type": str("vat_ordinary"),
 		},
+		evidence: map[string]rubric.Evidence{
+			"business_license": seen("registry", "2026-11-14", ""),
+			"nda":              seen("document", "2026-11-14", ""),
+			"data_ownership":   seen("document", "2026-11-14", ""),
+		},
 		notes: map[int]rubric.Text{
 			2: text("资质齐全,但聊天数据存放在公共云盘,未加密。", "Licences in order, but chat data sits on a shared cloud drive without encryption."),
 			3: text("夜间 23 点后无人值守,不满足 7×24。去年人员流失率约 55%。模拟咨询中两次答错退货规则。",
@@ -207,6 +238,11 @@ var vendors = []sampleVendor{
 			"recruitment_bar": yes, "training_topics": set("product", "etiquette", "compliance", "platform_rules", "sales"),
 			"retention_incentives": yes, "urgent_response_s": n(45), "resolution_h": n(8), "qa_pass_pct": n(97),
 			"conversion_pct": n(40), "payment_days": n(30), "invoice_type": str("vat_special"),
+		},
+		evidence: map[string]rubric.Evidence{
+			"business_license": seen("registry", "2026-11-15", ""),
+			"telecom_license":  seen("registry", "2026-11-15", "2027-12-31"),
+			"nda":              seen("document", "2026-11-15", ""),
 		},
 		notes: map[int]rubric.Text{
 			2: text("资质与认证齐全,同意签署保密协议。", "Licences and certifications complete; will sign the NDA."),
