@@ -295,7 +295,7 @@ func (f *formScreen) View() string {
 	s := f.c.Styles
 	out := s.Header.Render(f.title) + "\n"
 	if f.intro != "" {
-		out += s.Faint.Render(f.intro) + "\n"
+		out += s.Faint.Render(strings.Join(wrapText(f.intro, max(20, f.c.Width)), "\n")) + "\n"
 	}
 	if f.restored {
 		out += s.Faint.Render(f.c.Lang.Pick("已恢复上次未完成的输入", "Restored what was being typed last time"))
