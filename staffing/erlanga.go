@@ -46,34 +46,34 @@ func erlangA(q Queue, n int, a, b, within float64) (Figures, error) {
 	pi := func(k int) float64 { return math.Exp(logB + logw[k] - logDen) }
 
 	// A caller arriving to find k others waiting (PASTA: with probability π(n+k)) is
-	// answered only if he outlasts k+1 phases of rates nμ + (j+1)θ, j = k…0, each
-	// ended by an agent freeing (or one ahead leaving) rather than by him leaving:
-	// all of them with probability nμ/(nμ + (k+1)θ), the ratios telescoping. Given
-	// that, his wait is the sum of those phases.
-	//
-	// The wait exceeds t exactly when the number of agent completions in t, Poisson
-	// with mean n·t/AHT, is smaller than the number of k+1 independent exponential
-	// patience clocks (rate θ) still running at t, binomial with p = e^(−θt): an
-	// agent completion removes the caller with the longest clock, which by
-	// memorylessness changes no probability. So P(answered within t | k) =
-	// nμ/(nμ+(k+1)θ) · P(Poisson ≥ Binomial).
-	m := nf * within / aht
-	tail := poissonTail(m)
-	p := math.Exp(-within / q.Patience)
+	// answered only if he outlasts k+1 phases of rates nμ + iθ + θ, i = k…0 (i ahead
+	// of him), each ended by an agent freeing or one ahead leaving rather than by his
+	// own patience: all of them with probability nμ/(nμ + (k+1)θ), the ratios
+	// telescoping. Given that, his wait is the sum of k+1 exponentials of rates
+	// nμ + iθ, i = 1…k+1, which is −ln(Y)/θ with Y ~ Beta(nμ/θ + 1, k+1) (their
+	// Laplace transforms agree). So P(wait > t | answered, k) = I_x(α, k+1), x = e^(−θt),
+	// α = nμ/θ + 1, and for a whole second parameter the regularised incomplete beta
+	// is the finite sum Σ_{j≤k} Γ(α+j)/(Γ(α)·j!)·x^α·(1−x)^j: one more term for each k.
+	alpha := nf/r + 1
+	logX := -within / q.Patience
+	log1mX := math.Log(-math.Expm1(logX)) // −Inf when t = 0: then nobody waits "within"
+	lterm := alpha * logX                 // log of the sum's term j
+	lsum := math.Inf(-1)
 
 	var pw, lq, answeredWithin, answeredWait float64
-	var h float64 // mean time to answer of one who is answered: Σ_j 1/(n + (j+1)r), in AHTs
+	var h float64 // mean wait of one who is answered, in AHTs: Σ_{i=1…k+1} 1/(n + i·r)
 	for k := range logw {
+		if k > 0 {
+			lterm += log1mX + math.Log((alpha+float64(k-1))/float64(k))
+		}
+		lsum = logAddExp(lsum, lterm)
 		pk := pi(k)
 		h += 1 / (nf + float64(k+1)*r)
 		pw += pk
 		lq += float64(k) * pk
-		if pk == 0 {
-			continue
-		}
 		answered := nf / (nf + float64(k+1)*r)
 		answeredWait += pk * answered * h
-		answeredWithin += pk * answered * atLeastBinomial(tail, k+1, p)
+		answeredWithin += pk * answered * -math.Expm1(math.Min(lsum, 0))
 	}
 	pAb := r * lq / a
 	asa := 0.0
@@ -93,58 +93,13 @@ func erlangA(q Queue, n int, a, b, within float64) (Figures, error) {
 	}, nil
 }
 
-// poissonTail is P(X ≥ d) for X Poisson with mean m, for d = 0, 1, … up to where it
-// is negligible; summed from the top so that small tails keep their digits.
-func poissonTail(m float64) []float64 {
-	if m == 0 {
-		return []float64{1}
+// logAddExp is log(e^a + e^b) without overflow.
+func logAddExp(a, b float64) float64 {
+	if a < b {
+		a, b = b, a
 	}
-	top := int(m+20*math.Sqrt(m)+60) + 1
-	pmf := make([]float64, top+1)
-	lg := 0.0 // log d!
-	for d := 0; d <= top; d++ {
-		if d > 0 {
-			lg += math.Log(float64(d))
-		}
-		pmf[d] = math.Exp(float64(d)*math.Log(m) - m - lg)
+	if math.IsInf(b, -1) {
+		return a
 	}
-	out := make([]float64, top+1)
-	acc := 0.0
-	for d := top; d >= 0; d-- {
-		acc += pmf[d]
-		out[d] = acc
-	}
-	out[0] = 1
-	return out
-}
-
-// atLeastBinomial is P(X ≥ D) with D binomial(trials, p) and tail[d] = P(X ≥ d) of
-// an independent X (zero beyond the slice).
-func atLeastBinomial(tail []float64, trials int, p float64) float64 {
-	if p >= 1 {
-		if trials < len(tail) {
-			return tail[trials]
-		}
-		return 0
-	}
-	tn := float64(trials)
-	mean := tn * p
-	top := len(tail) - 1
-	if mean-float64(top) > 12*math.Sqrt(mean*(1-p))+40 {
-		return 0 // D is almost surely beyond any X that matters
-	}
-	if p <= 0 {
-		return 1
-	}
-	// log P(D = d), from d = 0 up by the ratio of consecutive terms.
-	lp := tn * math.Log1p(-p)
-	odds := math.Log(p) - math.Log1p(-p)
-	sum := 0.0
-	for d := 0; d <= trials && d <= top; d++ {
-		if d > 0 {
-			lp += math.Log(float64(trials-d+1)/float64(d)) + odds
-		}
-		sum += math.Exp(lp) * tail[d]
-	}
-	return sum
+	return a + math.Log1p(math.Exp(b-a))
 }
