@@ -93,6 +93,7 @@ opening or creating a database. A FILE of - reads standard input.
 Flags:
   --json   print the scorecards as JSON`,
 		}, (*cli).score},
+		{"staff", rubric.Text{ZH: "计算一个时段所需的坐席数（Erlang C / Erlang A，不使用数据库）", EN: "the agents a queue needs (Erlang C / Erlang A; no database)"}, staffUsage, (*cli).staff},
 		{"demo", rubric.Text{ZH: "添加一个示例会话，输出其编号", EN: "add a sample session to try things out; prints its ID"}, rubric.Text{
 			ZH: `用法：vendorvet demo
 
