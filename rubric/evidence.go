@@ -57,7 +57,7 @@ func (e Evidence) Verified() bool { return e.Source != "" && e.Source != "vendor
 // flagged). It reads no clock: only answers, evidence and requirements count.
 func ScoreVendor(req Requirements, v Vendor, p Profile) Scorecard {
 	card := Score(req, v.Answers, p)
-	applyEvidence(&card, req, v, "")
+	applyEvidence(&card, req, v, req.ContractEnd)
 	return card
 }
 

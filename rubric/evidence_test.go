@@ -125,8 +125,12 @@ func TestContractEndComparison(t *testing.T) {
 		{"2027-12-31", []Finding{{Code: "licence_lapses", Item: "A1", Question: "business_license", Day: "2027-06-30"}},
 			[]Finding{{Code: "certificate_lapses", Item: "A2", Question: "iso9001", Day: "2027-03-31"}}},
 	} {
-		card := Score(req, v.Answers, DefaultProfile)
-		applyEvidence(&card, req, v, c.end)
+		// The planned contract end is a step-1 requirement.
+		req.ContractEnd = c.end
+		if errs := req.Validate(); len(errs) != 0 {
+			t.Fatalf("contract end %q refused: %v", c.end, errs)
+		}
+		card := ScoreVendor(req, v, DefaultProfile)
 		if !reflect.DeepEqual(card.Knockouts, c.knockouts) || !reflect.DeepEqual(card.Flags, c.flags) {
 			t.Errorf("contract end %q: knockouts %+v flags %+v, want %+v %+v", c.end, card.Knockouts, card.Flags, c.knockouts, c.flags)
 		}
@@ -221,5 +225,16 @@ func TestFindingsWordsGroupOneCodesQuestions(t *testing.T) {
 	}
 	if got, want := FindingsWords(fs[1:3], ZH), "未经核实:营业执照、签订保密协议(NDA)"; got != want {
 		t.Errorf("%q, want %q", got, want)
+	}
+}
+
+func TestContractEndIsADay(t *testing.T) {
+	for _, end := range []string{"2027-13-01", "12-31", "soon", "2027/12/31"} {
+		req := baseReq()
+		req.ContractEnd = end
+		errs := req.Validate()
+		if len(errs) != 1 || errs[0].Field != "contract_end" || errs[0].Message.ZH == "" {
+			t.Errorf("contract end %q: %v, want one error naming contract_end", end, errs)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"time"
 )
 
 // Requirements are the company's needs (step 1 明确核心需求), one set per session.
@@ -29,7 +30,10 @@ type Requirements struct {
 	TargetConversionPct   float64  `json:"target_conversion_pct"`
 	// BudgetMonth is optional: nil means no budget was given.
 	BudgetMonth *float64 `json:"budget_month"`
-	Notes       string   `json:"notes"`
+	// ContractEnd is the day the contract is planned to end, YYYY-MM-DD or "":
+	// licences and certificates must stay valid until then.
+	ContractEnd string `json:"contract_end"`
+	Notes       string `json:"notes"`
 }
 
 // DefaultRequirements are the defaults of rubric.md §1, and of the targets added
@@ -96,6 +100,8 @@ type RequirementField struct {
 	Multiline bool
 	// CharLimit caps a one-line text field.
 	CharLimit int
+	// Day is a text field that holds a day, YYYY-MM-DD, or nothing.
+	Day bool
 
 	list func(*Requirements) *[]string
 	str  func(*Requirements) *string
@@ -218,6 +224,10 @@ var RequirementFields = []RequirementField{
 		Title: Text{"月预算(元,可空)", "Monthly budget (CNY, optional)"}, Hint: Text{"无", "none"},
 		Reading: NumberSpec{Measure: Yuan, Min: noMin, Max: noMax, Range: LowEnd, RangeWhy: budgetLow},
 		Min:     0, Max: noMax, OutOfRange: Text{"月预算不能为负数", "monthly budget cannot be negative"}},
+	{ID: "contract_end", Kind: KindText, CharLimit: 10, Day: true,
+		Name: Text{"计划合同截止日", "Planned contract end"}, Prompt: Text{"计划合同截止日(YYYY-MM-DD,可空)", "Planned contract end (YYYY-MM-DD, optional)"},
+		Title: Text{"计划合同截止日(可空)", "Planned contract end (optional)"}, Hint: Text{"如 2027-12-31", "e.g. 2027-12-31"},
+		str: func(r *Requirements) *string { return &r.ContractEnd }},
 	{ID: "notes", Kind: KindText, Multiline: true,
 		Name: Text{"备注", "Notes"}, Prompt: Text{"备注", "Notes"}, Title: Text{"备注", "Notes"},
 		str: func(r *Requirements) *string { return &r.Notes }},
@@ -282,6 +292,12 @@ func (r Requirements) Validate() []FieldError {
 		case KindNumber:
 			if x, known := r.Number(f.ID); known && (!finite(x) || x < f.Min || x > f.Max) {
 				errs = append(errs, FieldError{f.ID, f.OutOfRange})
+			}
+		case KindText:
+			if v := *f.Str(&r); f.Day && v != "" {
+				if _, err := time.Parse(dateLayout, v); err != nil {
+					bad(f.ID, "须为日期 YYYY-MM-DD,如 2027-12-31", "must be a day, YYYY-MM-DD, such as 2027-12-31")
+				}
 			}
 		}
 	}

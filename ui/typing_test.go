@@ -306,10 +306,10 @@ func TestTypedLettersAreTextInTheRequirementsAndTheWizard(t *testing.T) {
 			id := r.form.Focused()
 			if r.form.Typing() {
 				limit := 24
-				switch id {
-				case "user_profile":
-					limit = 500
-				case "notes":
+				if f, ok := rubric.RequirementFieldByID(id); ok && f.CharLimit > 0 {
+					limit = f.CharLimit
+				}
+				if id == "notes" {
 					limit = wizard.NoteLimit
 				}
 				ty.probe(textField{"requirements " + id, focusedValue(r.form.Form), limit}, "")
