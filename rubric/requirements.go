@@ -226,7 +226,7 @@ var RequirementFields = []RequirementField{
 		Min:     0, Max: noMax, OutOfRange: Text{"月预算不能为负数", "monthly budget cannot be negative"}},
 	{ID: "contract_end", Kind: KindText, CharLimit: 10, Day: true,
 		Name: Text{"计划合同截止日", "Planned contract end"}, Prompt: Text{"计划合同截止日(YYYY-MM-DD,可空)", "Planned contract end (YYYY-MM-DD, optional)"},
-		Title: Text{"计划合同截止日(可空)", "Planned contract end (optional)"}, Hint: Text{"如 2027-12-31", "e.g. 2027-12-31"},
+		Title: Text{"计划合同截止日(可空)", "Planned contract end (optional)"}, Hint: Text{"2027-12-31", "2027-12-31"},
 		str: func(r *Requirements) *string { return &r.ContractEnd }},
 	{ID: "notes", Kind: KindText, Multiline: true,
 		Name: Text{"备注", "Notes"}, Prompt: Text{"备注", "Notes"}, Title: Text{"备注", "Notes"},
