@@ -491,9 +491,10 @@ func (s *scoring) reporting() {
 // article's 日报/周报/月报); two of them earn one point, one alone none.
 func (s *scoring) reportCadence() {
 	set, known := s.ans.Set("report_cadence")
+	// Each cadence once, however often a stored list names it.
 	n := 0
-	for _, c := range set {
-		if c == "daily" || c == "weekly" || c == "monthly" {
+	for _, c := range []string{"daily", "weekly", "monthly"} {
+		if slices.Contains(set, c) {
 			n++
 		}
 	}
