@@ -73,23 +73,7 @@ func (s *Store) SetEvidence(ctx context.Context, vendorID int64, question string
 
 // RemoveEvidence takes a question's evidence back; there being none is no error.
 func (s *Store) RemoveEvidence(ctx context.Context, vendorID int64, question string) error {
-	return s.write(ctx, "remove evidence", func(tx *sql.Tx, now int64) error {
-		sessionID, err := vendorSession(ctx, tx, vendorID)
-		if err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, "DELETE FROM evidence WHERE vendor_id = ? AND question = ?", vendorID, question)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return nil
-		}
-		if err := rescore(ctx, tx, sessionID, vendorID); err != nil {
-			return err
-		}
-		return touchSession(ctx, tx, sessionID, now)
-	})
+	return s.removeForQuestion(ctx, "remove evidence", "evidence", vendorID, question, true)
 }
 
 // loadEvidence reads the evidence of the vendors that where (on table e) selects,

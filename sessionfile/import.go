@@ -697,13 +697,15 @@ func answersValue(raw json.RawMessage, path string) (rubric.Answers, error) {
 	return a, nil
 }
 
-// followupsValue reads the follow-ups by question id, each with who and by when.
-func followupsValue(raw json.RawMessage, path string) (map[string]rubric.Followup, error) {
+// byQuestion reads an object of objects keyed by question id (a vendor's follow-ups
+// or evidence): each inner object's keys go to read, which returns what it makes of
+// them; an unknown question, or an unknown key, is refused by path.
+func byQuestion[T any](raw json.RawMessage, path string, read func(question, at string, fields []member) (T, error)) (map[string]T, error) {
 	ms, err := members(raw, path)
 	if err != nil {
 		return nil, err
 	}
-	var out map[string]rubric.Followup
+	var out map[string]T
 	for _, m := range ms {
 		if _, ok := rubric.QuestionByID(m.Key); !ok {
 			return nil, unknownKey(m.Key, path)
@@ -713,91 +715,93 @@ func followupsValue(raw json.RawMessage, path string) (map[string]rubric.Followu
 		if err != nil {
 			return nil, err
 		}
-		var f rubric.Followup
+		v, err := read(m.Key, at, fields)
+		if err != nil {
+			return nil, err
+		}
+		if out == nil {
+			out = map[string]T{}
+		}
+		out[m.Key] = v
+	}
+	return out, nil
+}
+
+// dayValue reads a day, YYYY-MM-DD; what says which day it is.
+func dayValue(raw json.RawMessage, at, zh, en string) (string, error) {
+	s, err := lineValue(raw, at)
+	if err != nil {
+		return "", err
+	}
+	if _, perr := time.Parse("2006-01-02", s); perr != nil {
+		return "", importErr(at, fmt.Sprintf("%s须为 YYYY-MM-DD,而不是 %q", zh, s), fmt.Sprintf("%s must be YYYY-MM-DD, not %q", en, s))
+	}
+	return s, nil
+}
+
+// followupsValue reads the follow-ups by question id, each with who and by when.
+func followupsValue(raw json.RawMessage, path string) (map[string]rubric.Followup, error) {
+	return byQuestion(raw, path, func(_, at string, fields []member) (f rubric.Followup, err error) {
+		due := false
 		for _, fm := range fields {
 			switch fm.Key {
 			case "owner":
 				f.Owner, err = lineValue(fm.Value, at+".owner")
 			case "due":
-				f.Due, err = lineValue(fm.Value, at+".due")
+				f.Due, err = dayValue(fm.Value, at+".due", "到期日", "the day due")
+				due = true
 			default:
 				err = unknownKey(fm.Key, at)
 			}
 			if err != nil {
-				return nil, err
+				return f, err
 			}
 		}
-		if strings.TrimSpace(f.Owner) == "" {
-			return nil, importErr(at+".owner", "待确认事项须写明由谁跟进", "a follow-up needs someone who finds out")
+		switch {
+		case strings.TrimSpace(f.Owner) == "":
+			return f, importErr(at+".owner", "待确认事项须写明由谁跟进", "a follow-up needs someone who finds out")
+		case !due:
+			return f, importErr(at+".due", "待确认事项须有到期日 YYYY-MM-DD", "a follow-up needs the day it is due, YYYY-MM-DD")
 		}
-		if _, perr := time.Parse("2006-01-02", f.Due); perr != nil {
-			return nil, importErr(at+".due", fmt.Sprintf("到期日须为 YYYY-MM-DD,而不是 %q", f.Due),
-				fmt.Sprintf("the day due must be YYYY-MM-DD, not %q", f.Due))
-		}
-		if out == nil {
-			out = map[string]rubric.Followup{}
-		}
-		out[m.Key] = f
-	}
-	return out, nil
+		return f, nil
+	})
 }
 
 // evidenceValue reads how answers were verified, by question id: where from, the
 // day seen, a link and, for licences and certificates, the day valid until.
 func evidenceValue(raw json.RawMessage, path string) (map[string]rubric.Evidence, error) {
-	ms, err := members(raw, path)
-	if err != nil {
-		return nil, err
-	}
-	var out map[string]rubric.Evidence
-	for _, m := range ms {
-		if _, ok := rubric.QuestionByID(m.Key); !ok {
-			return nil, unknownKey(m.Key, path)
-		}
-		at := join(path, m.Key)
-		fields, err := members(m.Value, at)
-		if err != nil {
-			return nil, err
-		}
-		var e rubric.Evidence
+	return byQuestion(raw, path, func(question, at string, fields []member) (e rubric.Evidence, err error) {
+		seen := false
 		for _, fm := range fields {
 			switch fm.Key {
 			case "source":
 				e.Source, err = lineValue(fm.Value, at+".source")
 			case "seen":
-				e.Seen, err = lineValue(fm.Value, at+".seen")
+				e.Seen, err = dayValue(fm.Value, at+".seen", "核查日期", "the day seen")
+				seen = true
 			case "link":
 				e.Link, err = lineValue(fm.Value, at+".link")
 			case "valid_until":
-				if !rubric.HasValidity(m.Key) {
-					return nil, importErr(at+".valid_until", "只有资质和认证有有效期", "only licences and certificates have a validity")
+				if !rubric.HasValidity(question) {
+					return e, importErr(at+".valid_until", "只有资质和认证有有效期", "only licences and certificates have a validity")
 				}
-				e.ValidUntil, err = lineValue(fm.Value, at+".valid_until")
+				e.ValidUntil, err = dayValue(fm.Value, at+".valid_until", "有效期", "the day valid until")
 			default:
 				err = unknownKey(fm.Key, at)
 			}
 			if err != nil {
-				return nil, err
+				return e, err
 			}
 		}
-		if !rubric.EvidenceSources.Has(e.Source) {
-			return nil, importErr(at+".source", fmt.Sprintf("凭证来源须为 document、registry、reference、visit 或 vendor,而不是 %q", e.Source),
+		switch {
+		case !rubric.EvidenceSources.Has(e.Source):
+			return e, importErr(at+".source", fmt.Sprintf("凭证来源须为 document、registry、reference、visit 或 vendor,而不是 %q", e.Source),
 				fmt.Sprintf("the source must be document, registry, reference, visit or vendor, not %q", e.Source))
+		case !seen:
+			return e, importErr(at+".seen", "凭证须有核查日期 YYYY-MM-DD", "evidence needs the day it was seen, YYYY-MM-DD")
 		}
-		if _, perr := time.Parse("2006-01-02", e.Seen); perr != nil {
-			return nil, importErr(at+".seen", fmt.Sprintf("核查日期须为 YYYY-MM-DD,而不是 %q", e.Seen),
-				fmt.Sprintf("the day seen must be YYYY-MM-DD, not %q", e.Seen))
-		}
-		if _, perr := time.Parse("2006-01-02", e.ValidUntil); e.ValidUntil != "" && perr != nil {
-			return nil, importErr(at+".valid_until", fmt.Sprintf("有效期须为 YYYY-MM-DD,而不是 %q", e.ValidUntil),
-				fmt.Sprintf("the day valid until must be YYYY-MM-DD, not %q", e.ValidUntil))
-		}
-		if out == nil {
-			out = map[string]rubric.Evidence{}
-		}
-		out[m.Key] = e
-	}
-	return out, nil
+		return e, nil
+	})
 }
 
 // notesValue reads the notes of steps 2..7; an empty note is the same as none.
