@@ -20,12 +20,14 @@ type ScoreMove struct {
 	BandNow   rubric.Band
 }
 
-// ScoreMoves lists the moves not yet said, by session and vendor.
+// ScoreMoves lists the moves not yet said, by session and vendor. It runs at every
+// start: CROSS JOIN makes SQLite start from the moves, almost always none, instead
+// of every vendor of years of sessions.
 func (s *Store) ScoreMoves(ctx context.Context) ([]ScoreMove, error) {
 	var out []ScoreMove
 	err := s.read(ctx, "list score moves", func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT v.session_id, s.title, v.id, v.name, m.total_then, m.band_then, m.total_now, m.band_now
-			FROM score_moves m JOIN vendors v ON v.id = m.vendor_id JOIN sessions s ON s.id = v.session_id
+			FROM score_moves m CROSS JOIN vendors v ON v.id = m.vendor_id CROSS JOIN sessions s ON s.id = v.session_id
 			ORDER BY s.updated_at DESC, s.id, v.position, v.id`)
 		if err != nil {
 			return err
