@@ -158,7 +158,7 @@ func TestAccessibleSavesEveryAnswerAsGiven(t *testing.T) {
 		"Qualification & compliance 8/20",
 		"Total: ",
 		"Band: Disqualified",
-		"Provisional: ",
+		"50 questions unanswered", // disqualified: final, so not "provisional"
 		"Knockout: refuses to sign an NDA.",
 		"enter a number", // the message for "12a"
 		"Not asked, as they do not apply here: Labour-dispatch permit; Value-added telecom licence; Industry compliance filing.",
@@ -167,6 +167,9 @@ func TestAccessibleSavesEveryAnswerAsGiven(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("output lacks %q:\n%s", want, text)
 		}
+	}
+	if strings.Contains(text, "Provisional:") {
+		t.Errorf("a disqualified vendor is called provisional:\n%s", text)
 	}
 	sess := plainReload(t, store, path)
 	if sess.Title != "Contact centre 2025" || sess.Client != "Acme" || sess.Evaluator != "Li Wei" {

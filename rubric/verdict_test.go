@@ -77,11 +77,13 @@ func TestOpenVerdictWords(t *testing.T) {
 	checkWords(t, "now and up to, settled", func(l Lang) string { return NowUpToWords(backup, l) }, words{"现 76 分,最高可达 81 分", "now 76, up to 81"})
 	checkWords(t, "unanswered", func(l Lang) string { return UnansweredWords(fresh, l) }, words{"34 个问题未回答", "34 questions unanswered"})
 
-	// A disqualified card could reach 95 in points, but nothing it could reach matters.
+	// A disqualified card could reach 95 in points, but nothing it could reach matters,
+	// and the knockout is final: it is not called provisional.
 	checkWords(t, "disqualified verdict", func(l Lang) string { return VerdictWords(out, l) }, words{
-		"83 分,一票否决(暂定:2 个问题未回答)", "83 / 100, Disqualified (provisional: 2 questions unanswered)"})
+		"83 分,一票否决(2 个问题未回答)", "83 / 100, Disqualified (2 questions unanswered)"})
 	checkWords(t, "disqualified points", func(l Lang) string { return PointsWords(out, l) }, words{
-		"83 分(暂定:2 个问题未回答)", "83 / 100 (provisional: 2 questions unanswered)"})
+		"83 分(2 个问题未回答)", "83 / 100 (2 questions unanswered)"})
+	checkWords(t, "disqualified band", func(l Lang) string { return BandWords(out, l) }, words{"一票否决", "Disqualified"})
 	checkWords(t, "disqualified, now and up to", func(l Lang) string { return NowUpToWords(out, l) }, words{"", ""})
 	open := ItemScore{ID: "D2", Points: 4, Max: 8, Potential: 8, Answered: 3, Questions: 5}
 	checkWords(t, "item of a disqualified card", func(l Lang) string { return ItemPointsWords(out, open, l) }, words{"4/8", "4/8"})

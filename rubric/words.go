@@ -214,7 +214,8 @@ func ProvisionalWords(c Scorecard, lang Lang) string {
 	case Incomplete:
 		return UnansweredWords(c, lang) + comma + reachWords(c, lang)
 	case Disqualified:
-		return ProvisionalMark.In(lang) + Text{":", ": "}.In(lang) + UnansweredWords(c, lang)
+		// A knockout is final whatever is still open: nothing about it is provisional.
+		return UnansweredWords(c, lang)
 	}
 	return ProvisionalMark.In(lang) + Text{":", ": "}.In(lang) + UnansweredWords(c, lang) + comma + reachWords(c, lang)
 }
@@ -252,9 +253,9 @@ func TotalBandWords(total float64, b Band, lang Lang) string {
 var ProvisionalMark = Text{"暂定", "provisional"}
 
 // BandWords is the band, marked when provisional: "Qualified — backup (provisional)".
-// An incomplete band needs no mark: it says so itself.
+// An incomplete band needs no mark, it says so itself; a disqualified one is final.
 func BandWords(c Scorecard, lang Lang) string {
-	if !c.Provisional || c.Band == Incomplete {
+	if !c.Provisional || c.Band == Incomplete || c.Band == Disqualified {
 		return c.Band.Label(lang)
 	}
 	return c.Band.Label(lang) + bracketed(ProvisionalMark.In(lang), lang)

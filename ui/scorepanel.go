@@ -150,9 +150,8 @@ func scoreSummary(c *Common, card rubric.Scorecard, w int) string {
 		st.PanelTitle.Render(fmt.Sprintf(c.Lang.Pick("总分 %s", "Total %s"), rubric.FormatPoints(card.Total))),
 		bandWord(c, card.Band),
 	}
-	// An incomplete band says itself that it may change; a disqualified card reaches
-	// nothing that matters.
-	if card.Provisional && card.Band != rubric.Incomplete {
+	// An incomplete band says itself that it may change; a disqualified one is final.
+	if card.Provisional && card.Band != rubric.Incomplete && card.Band != rubric.Disqualified {
 		parts = append(parts, rubric.ProvisionalMark.In(c.Lang))
 	}
 	if card.HasPotential() && card.Potential != card.Total {
