@@ -503,6 +503,8 @@ func (s *scoring) reportCadence() {
 		s.add(0, "定期报告:未知", "regular reports: unknown")
 	case n == 0:
 		s.add(0, "不提供定期报告", "no regular reports")
+	case s.ans.best:
+		s.score(max(0, n-1))
 	default:
 		s.add(max(0, n-1), "定期报告:{}", "regular reports: {}", label(optionList(ReportCadences, set)))
 	}
@@ -860,9 +862,13 @@ var (
 // their 4 points and two or more all of them.
 func (s *scoring) pricing() {
 	s.item("D1")
-	if models, ok := s.ans.Set("billing_models"); ok && len(models) > 0 {
+	switch models, ok := s.ans.Set("billing_models"); {
+	case ok && len(models) > 0 && s.ans.best:
+		// The best case keeps no reasons: the list is not named for nothing.
+		s.score(1)
+	case ok && len(models) > 0:
 		s.add(1, "计费方式:{}", "billing: {}", label(optionList(BillingOptions, models)))
-	} else {
+	default:
 		s.add(0, "计费方式:未明确", "billing: not stated")
 	}
 	s.paymentTerms()
