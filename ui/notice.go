@@ -97,6 +97,9 @@ func moveText(lang rubric.Lang, m db.ScoreMove) string {
 	}
 	if m.BandThen != m.BandNow {
 		text += "  " + m.BandThen.Label(lang) + " → " + m.BandNow.Label(lang)
+	} else {
+		// The verdict stands, said so that a disqualified total moving reads right.
+		text += "  " + m.BandNow.Label(lang)
 	}
 	return text
 }

@@ -55,3 +55,15 @@ func TestTheFirstScreenSaysWhoseTotalsMoved(t *testing.T) {
 	}
 	expectTop[*sessionsScreen](t, NewApp(c), "the next start")
 }
+
+// A move says the verdict: from what to what, or the one that stands.
+func TestAMoveSaysTheVerdict(t *testing.T) {
+	changed := db.ScoreMove{TotalThen: 25, BandThen: rubric.Reject, TotalNow: 31.5, BandNow: rubric.Incomplete}
+	if got, want := moveText(rubric.EN, changed), "25 → 31.5 (+6.5)  Reject → Evaluation unfinished"; got != want {
+		t.Errorf("moved: %q, want %q", got, want)
+	}
+	stands := db.ScoreMove{TotalThen: 72, BandThen: rubric.Disqualified, TotalNow: 64, BandNow: rubric.Disqualified}
+	if got, want := moveText(rubric.ZH, stands), "72 → 64 (-8)  一票否决"; got != want {
+		t.Errorf("verdict stands: %q, want %q", got, want)
+	}
+}
