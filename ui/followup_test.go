@@ -76,3 +76,19 @@ func TestAFollowupNeedsBothFieldsAndAnOpenQuestion(t *testing.T) {
 		}
 	})
 }
+
+// A question with a follow-up and evidence says both under the form, however tall
+// the form: each line takes its room from the form, not from the other.
+func TestFollowupAndEvidenceBothShow(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		_, app, v := openVendor(t, rubric.EN, 2, size[0], size[1])
+		vd := v.vendor()
+		vd.Followups = map[string]rubric.Followup{"business_license": {Owner: "Chen", Due: "2026-12-15"}}
+		vd.Evidence = map[string]rubric.Evidence{"business_license": {Source: "vendor", Seen: "2026-11-20"}}
+		view := plain(app.View())
+		if !strings.Contains(view, "⚑ Follow-up: Chen, due 2026-12-15") || !strings.Contains(view, "Evidence: ") {
+			t.Errorf("%dx%d: the follow-up and the evidence are not both shown:\n%s", size[0], size[1], view)
+		}
+		assertFits(t, app.View(), size[0], size[1])
+	}
+}

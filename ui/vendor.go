@@ -380,18 +380,22 @@ func (v *vendorScreen) View() string {
 	stepTitle := fmt.Sprintf(c.Lang.Pick("步骤 %d/7 · %s", "Step %d of 7 · %s"), v.step, rubric.StepName(v.step, c.Lang))
 	answered, applicable := rubric.StepProgress(v.step, v.sess.Requirements, v.vendor().Answers)
 	stepTitle = st.Header.Render(stepTitle) + st.Faint.Render(fmt.Sprintf(c.Lang.Pick("  已答 %d/%d", "  answered %d/%d"), answered, applicable))
-	formView := v.form.View()
 	fw, fh := v.formSize()
-	if line := v.followupLine(fw); line != "" {
-		formView = fit(formView, fw, fh-1) + "\n" + line
-	}
-	if line := v.evidenceLine(fw); line != "" {
-		formView = fit(formView, fw, fh-1) + "\n" + line
+	// Lines about the focused question, under the form, which gives up room for them.
+	var under []string
+	for _, line := range []string{v.followupLine(fw), v.evidenceLine(fw)} {
+		if line != "" {
+			under = append(under, line)
+		}
 	}
 	if msg := v.errs[v.form.Focused()]; msg != "" {
-		formView = fit(formView, fw, fh-1) + "\n" + st.Error.Render("✗ "+msg)
+		under = append(under, st.Error.Render("✗ "+msg))
 	} else if len(v.errs) > 0 {
-		formView = fit(formView, fw, fh-1) + "\n" + st.Error.Render(fmt.Sprintf(c.Lang.Pick("✗ %d 项数字无效,未保存", "✗ %d numbers are not valid and not saved"), len(v.errs)))
+		under = append(under, st.Error.Render(fmt.Sprintf(c.Lang.Pick("✗ %d 项数字无效,未保存", "✗ %d numbers are not valid and not saved"), len(v.errs))))
+	}
+	formView := v.form.View()
+	if len(under) > 0 {
+		formView = fit(formView, fw, max(0, fh-len(under))) + "\n" + strings.Join(under, "\n")
 	}
 	formView = fit(formView, fw, fh)
 	if v.w >= wideLayout {
