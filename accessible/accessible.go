@@ -642,30 +642,46 @@ func (f *plainFlow) followups(sess *db.Session, v *db.Vendor) error {
 			return nil
 		}
 		f.say("%s 未回答的问题：", "Open questions of %s:", v.Name)
-		for i, q := range open {
-			line := fmt.Sprintf("%d. %s", i+1, q.Label.In(f.lang))
-			if fu, ok := v.Followups[q.ID]; ok {
-				line += fmt.Sprintf(f.lang.Pick("（待确认：%s，%s 到期", " (follow-up: %s, due %s"), fu.Owner, fu.Due)
-				if fu.Overdue(time.Now()) {
-					line += f.lang.Pick("，已逾期", ", overdue")
-				}
-				line += f.lang.Pick("）", ")")
+		q, ok, err := f.pickQuestion(open, func(q rubric.Question) string {
+			fu, has := v.Followups[q.ID]
+			if !has {
+				return ""
 			}
-			f.line(line)
-		}
-		f.say("输入问题编号，设为待确认事项或修改；B 返回。", "Type a question's number to make it a follow-up or change it; B to go back.")
-		cmd, err := f.askCommand("b", func(c string) bool {
-			_, ok := plainNumberIn(c, 1, len(open))
-			return c == "b" || ok
-		})
-		if err != nil || cmd == "b" {
+			s := fmt.Sprintf(f.lang.Pick("待确认：%s，%s 到期", "follow-up: %s, due %s"), fu.Owner, fu.Due)
+			if fu.Overdue(time.Now()) {
+				s += f.lang.Pick("，已逾期", ", overdue")
+			}
+			return s
+		}, rubric.Text{ZH: "输入问题编号，设为待确认事项或修改；B 返回。", EN: "Type a question's number to make it a follow-up or change it; B to go back."})
+		if err != nil || !ok {
 			return err
 		}
-		n, _ := plainNumberIn(cmd, 1, len(open))
-		if err := f.followup(v, open[n-1]); err != nil {
+		if err := f.followup(v, q); err != nil {
 			return err
 		}
 	}
+}
+
+// pickQuestion lists questions numbered, each with what mark says of it in
+// brackets, and asks for one by its number; ok is false for B (back).
+func (f *plainFlow) pickQuestion(qs []rubric.Question, mark func(rubric.Question) string, prompt rubric.Text) (q rubric.Question, ok bool, err error) {
+	for i, q := range qs {
+		line := fmt.Sprintf("%d. %s", i+1, q.Label.In(f.lang))
+		if m := mark(q); m != "" {
+			line += f.lang.Pick("（", " (") + m + f.lang.Pick("）", ")")
+		}
+		f.line(line)
+	}
+	f.line(prompt.In(f.lang))
+	cmd, err := f.askCommand("b", func(c string) bool {
+		_, ok := plainNumberIn(c, 1, len(qs))
+		return c == "b" || ok
+	})
+	if err != nil || cmd == "b" {
+		return q, false, err
+	}
+	n, _ := plainNumberIn(cmd, 1, len(qs))
+	return qs[n-1], true, nil
 }
 
 // followup asks who finds a question's answer out and by when; both left empty

@@ -23,23 +23,16 @@ func (f *plainFlow) evidence(sess *db.Session, v *db.Vendor) error {
 		}
 		f.line("")
 		f.say("%s 的问题与凭证：", "Questions and evidence of %s:", v.Name)
-		for i, q := range qs {
-			line := fmt.Sprintf("%d. %s", i+1, q.Label.In(f.lang))
-			if e, ok := v.Evidence[q.ID]; ok {
-				line += f.lang.Pick("（凭证：", " (evidence: ") + rubric.EvidenceWords(e, f.lang) + f.lang.Pick("）", ")")
+		q, ok, err := f.pickQuestion(qs, func(q rubric.Question) string {
+			if e, has := v.Evidence[q.ID]; has {
+				return f.lang.Pick("凭证：", "evidence: ") + rubric.EvidenceWords(e, f.lang)
 			}
-			f.line(line)
-		}
-		f.say("输入问题编号，记录或修改凭证；B 返回。", "Type a question's number to record or change its evidence; B to go back.")
-		cmd, err := f.askCommand("b", func(c string) bool {
-			_, ok := plainNumberIn(c, 1, len(qs))
-			return c == "b" || ok
-		})
-		if err != nil || cmd == "b" {
+			return ""
+		}, rubric.Text{ZH: "输入问题编号，记录或修改凭证；B 返回。", EN: "Type a question's number to record or change its evidence; B to go back."})
+		if err != nil || !ok {
 			return err
 		}
-		n, _ := plainNumberIn(cmd, 1, len(qs))
-		if err := f.evidenceOf(sess, v, qs[n-1]); err != nil {
+		if err := f.evidenceOf(sess, v, q); err != nil {
 			return err
 		}
 	}

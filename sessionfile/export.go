@@ -208,21 +208,20 @@ func answersJSON(a rubric.Answers) object {
 }
 
 func followupsJSON(fs map[string]rubric.Followup) object {
-	o := object{}
-	for _, q := range rubric.Questions {
-		if f, ok := fs[q.ID]; ok {
-			raw, _ := json.Marshal(followupJSON(f)) // two strings always encode
-			o = append(o, member{q.ID, raw})
-		}
-	}
-	return o
+	return byQuestionObject(fs, func(f rubric.Followup) any { return followupJSON(f) })
 }
 
 func evidenceObject(es map[string]rubric.Evidence) object {
+	return byQuestionObject(es, func(e rubric.Evidence) any { return evidenceJSON(e) })
+}
+
+// byQuestionObject writes records kept by question id in the catalogue's order, each
+// as doc makes it; byQuestion reads them back.
+func byQuestionObject[T any](m map[string]T, doc func(T) any) object {
 	o := object{}
 	for _, q := range rubric.Questions {
-		if e, ok := es[q.ID]; ok {
-			raw, _ := json.Marshal(evidenceJSON(e)) // strings always encode
+		if v, ok := m[q.ID]; ok {
+			raw, _ := json.Marshal(doc(v)) // structs of strings always encode
 			o = append(o, member{q.ID, raw})
 		}
 	}
