@@ -88,7 +88,15 @@ func (a Answers) Set(id string) ([]string, bool) {
 // Known reports whether q has an answer in a.
 func (a Answers) Known(q Question) bool {
 	v, ok := a[q.ID]
-	return ok && q.says(v)
+	if ok && q.says(v) {
+		return true
+	}
+	if q.Or != "" {
+		if other, isQuestion := QuestionByID(q.Or); isQuestion {
+			return a.Known(other)
+		}
+	}
+	return false
 }
 
 // says reports whether v, saved as the answer to q, says something: a saved yes/no

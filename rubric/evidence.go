@@ -138,6 +138,9 @@ func EvidenceWords(e Evidence, lang Lang) string {
 // "licence had expired when checked: Business licence, valid until 2026-01-31".
 func (f Finding) Text(lang Lang) string {
 	s := FindingText(f.Code, lang)
+	if f.Note != (Text{}) {
+		s += Text{":", ": "}.In(lang) + f.Note.In(lang)
+	}
 	if f.Question == "" {
 		return s
 	}

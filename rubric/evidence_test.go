@@ -46,7 +46,7 @@ func TestScoreVendorEvidenceRules(t *testing.T) {
 			withEvidence(verifiedAll(), "nda", Evidence{Source: "vendor", Seen: "2026-11-30"}), nil,
 			[]Finding{{Code: "unverified", Item: "A3", Question: "nda"}}},
 		{"a required licence and a regulated filing count where they apply",
-			with(channels("phone"), staffing("dispatch"), industry("finance")), fullAnswers(with(channels("phone"))),
+			with(channels("phone"), staffingMode("dispatch"), industry("finance")), fullAnswers(with(channels("phone"))),
 			map[string]Evidence{"business_license": {Source: "document", Seen: "2026-11-01"}, "nda": {Source: "visit", Seen: "2026-11-01"}, "data_ownership": {Source: "reference", Seen: "2026-11-01"}},
 			nil, []Finding{
 				{Code: "unverified", Item: "A1", Question: "dispatch_permit"},

@@ -3,6 +3,7 @@ package rubric
 import (
 	"encoding/json"
 	"maps"
+	"math"
 	"slices"
 	"testing"
 )
@@ -60,7 +61,10 @@ const formatAnswersAdded = `{
     "recruitment_bar": "yes", "training_topics": ["product", "etiquette", "platform_rules"],
     "retention_incentives": "yes",
     "urgent_response_s": 90, "resolution_h": 12, "qa_pass_pct": 96, "conversion_pct": 30,
-    "payment_days": 30, "invoice_type": "vat_special"
+    "payment_days": 30, "invoice_type": "vat_special",
+    "price_seat_month": 7500, "price_per_contact": 3.2, "price_per_hour": 48,
+    "price_fixed_month": 200000, "price_variable_contact": 1.5, "price_promo_package": 380000,
+    "hidden_fees_month": 8000, "one_off_fees": 50000
 }`
 
 // decodeAnswers reads a vendor's answers the way an import does: each through its question.
@@ -106,6 +110,13 @@ func TestFormatExample(t *testing.T) {
 	}
 	a := decodeAnswers(t, formatAnswers)
 	added := decodeAnswers(t, formatAnswersAdded)
+	// The seats: six in ten of the agents the peak needs, and all of them normally.
+	capa := req.Capacity()
+	if !capa.Sized() {
+		t.Fatal(capa.Err)
+	}
+	added["seats_peak"] = Value{Num: math.Ceil(0.6 * float64(capa.Need.PeakAgents))}
+	added["seats_normal"] = Value{Num: float64(capa.Need.Agents)}
 	if len(a)+len(added) != len(Questions) {
 		t.Errorf("the example answers %d + %d questions, the catalogue has %d", len(a), len(added), len(Questions))
 	}
@@ -143,7 +154,8 @@ func TestFormatExample(t *testing.T) {
 
 	// With the questions asked since answered: a hiring bar, training without
 	// compliance, incentives lifting 35 % attrition, a slow urgent response, a
-	// conversion rate below the target, the payment terms agreed.
+	// conversion rate below the target, the payment terms agreed, peak seats that
+	// cover more than half the need (the points of half the multiple).
 	full := Score(req, merge(a, added), DefaultProfile)
 	checkCard(t, full)
 	checkItems(t, "format.md and the questions asked since", full, map[string]int{"A1": 6, "A2": 3, "A3": 6, "A4": 2,
@@ -153,6 +165,9 @@ func TestFormatExample(t *testing.T) {
 	if full.Total != 70 || full.Potential != 70 || full.Band != Qualified || full.Provisional || full.Answered != 55 {
 		t.Errorf("total %v potential %v band %s provisional %v answered %d, want 70 70 qualified false 55",
 			full.Total, full.Potential, full.Band, full.Provisional, full.Answered)
+	}
+	if got := full.FlagCodes(); !slices.Equal(got, []string{"hidden_fee", "peak_not_covered"}) {
+		t.Errorf("flags with seats %v", got)
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"math"
 	"slices"
 	"testing"
+
+	"vendorvet/staffing"
 )
 
 // baseReq is a plain, valid company: one web channel, e-commerce, process outsourcing,
@@ -32,7 +34,7 @@ func channels(cs ...string) func(*Requirements) {
 
 func industry(i string) func(*Requirements) { return func(r *Requirements) { r.Industry = i } }
 
-func staffing(m string) func(*Requirements) { return func(r *Requirements) { r.StaffingMode = m } }
+func staffingMode(m string) func(*Requirements) { return func(r *Requirements) { r.StaffingMode = m } }
 
 func peak(p float64) func(*Requirements) { return func(r *Requirements) { r.PeakMultiplier = p } }
 
@@ -40,7 +42,7 @@ func hours(h string) func(*Requirements) { return func(r *Requirements) { r.Serv
 
 var (
 	phone    = channels("web", "phone")
-	dispatch = staffing("dispatch")
+	dispatch = staffingMode("dispatch")
 	finance  = industry("finance")
 )
 
@@ -188,3 +190,18 @@ func checkCard(t testing.TB, card Scorecard) {
 }
 
 func jsonUnmarshal(doc string, v any) error { return json.Unmarshal([]byte(doc), v) }
+
+// sizedReq is a phone line whose need is sized: 4,800 calls a day around the clock,
+// peaking tenfold.
+func sizedReq() Requirements {
+	return with(channels("phone"), hours("7x24"), peak(10), func(r *Requirements) { r.DailyVolume = 4800 })
+}
+
+// sizedNeed is what sizedReq needs.
+func sizedNeed() staffing.Need {
+	c := sizedReq().Capacity()
+	if !c.Sized() {
+		panic(c.Err)
+	}
+	return c.Need
+}

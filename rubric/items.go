@@ -132,6 +132,8 @@ type Finding struct {
 	// the day a licence or certificate is valid until.
 	Question string `json:",omitempty"`
 	Day      string `json:",omitempty"`
+	// Note carries a finding's figures: "seats cover 62% of the 180 agents needed".
+	Note Text `json:",omitzero"`
 }
 
 // findingTexts explain each knockout and red flag as a sentence.
@@ -148,6 +150,8 @@ var findingTexts = map[string]Text{
 	"kpis_not_in_contract":       {"服务指标未写入合同", "KPIs are not written into the contract"},
 	"hours_not_covered":          {"服务时长不满足要求", "service hours do not cover the required hours"},
 	"seat_expansion_below_peak":  {"坐席扩容倍数低于高峰倍数", "seat expansion below the required peak multiple"},
+	"peak_not_covered":           {"高峰承诺坐席不足", "peak seats fall short of the agents needed"},
+	"normal_not_covered":         {"日常承诺坐席不足", "normal seats fall short of the agents needed"},
 	"slow_response":              {"承诺响应时间超过目标的 2 倍", "committed response time worse than twice the target"},
 	"regulated_without_iso27001": {"强监管行业但无 ISO 27001 认证", "regulated industry without ISO 27001"},
 	"unverified":                 {"未经核实", "not verified"},

@@ -62,13 +62,20 @@ var (
 		per(1.0, []string{"个", "家", "例", "case", "cases"})}
 	Inquiries = &Measure{Text{"次", "inquiries"}, Text{"咨询量", "a number of inquiries"},
 		per(1.0, []string{"次", "人次", "人", "条", "通", "个", "单", "inquiries", "contacts", "people"})}
+	Agents = &Measure{Text{"人", "agents"}, Text{"人数", "a number of agents"},
+		per(1.0, []string{"人", "名", "个", "坐席", "席", "agents", "agent", "seats", "seat", "people"})}
+	Months = &Measure{Text{"个月", "months"}, Text{"月数", "a number of months"},
+		per(1.0, monthWords)}
+	// Conversations are chats an agent carries at once.
+	Conversations = &Measure{Text{"个", "conversations"}, Text{"会话数", "a number of conversations"},
+		per(1.0, []string{"个", "路", "conversations", "chats"})}
 	Rating = &Measure{Text{"", ""}, Text{"评分", "a rating"},
 		per(1.0, []string{"分", "星", "point", "points", "star", "stars"})}
 
 	// anyNumber is the measure of a spec that names none: a plain number.
 	anyNumber = &Measure{Asks: Text{"一个数", "a number"}}
 
-	measures = []*Measure{Seconds, Hours, ClassHours, Days, Percent, Multiple, Yuan, Cases, Inquiries, Rating}
+	measures = []*Measure{Seconds, Hours, ClassHours, Days, Percent, Multiple, Yuan, Cases, Inquiries, Agents, Months, Conversations, Rating}
 )
 
 // currencyPrefixes may stand before an amount: ¥5000, RMB 5000.

@@ -301,6 +301,13 @@ func TestReadRequirementNumbers(t *testing.T) {
 		{"budget_month", "20万", 200000, true, ""},
 		{"budget_month", "15-20万元", 150000, true, ""},
 		{"budget_month", "-1", 0, false, "monthly budget cannot be negative"},
+		{"phone_aht_s", "4分钟", 240, true, ""},
+		{"phone_aht_s", "", 0, false, ""},
+		{"chat_concurrency", "3个", 3, true, ""},
+		{"chat_concurrency", "5", 0, false, "Chat concurrency must be between 1 and 4"},
+		{"peak_months", "2个月", 2, true, ""},
+		{"email_response_h", "1天", 24, true, ""},
+		{"busiest_interval_pct", "6%", 6, true, ""},
 	} {
 		got := r.ReadNumber(c.field, c.in)
 		if got.Value != c.want || got.Known != c.known {
@@ -328,8 +335,8 @@ func TestReadRequirementNumbers(t *testing.T) {
 			t.Errorf("%s: set 42, got %v %v", f.ID, x, known)
 		}
 	}
-	if numbers != 12 {
-		t.Errorf("%d number fields, want 12", numbers)
+	if numbers != 31 {
+		t.Errorf("%d number fields, want 31", numbers)
 	}
 	if _, ok := RequirementSpec("channels"); ok {
 		t.Error("channels has a number spec")

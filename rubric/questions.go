@@ -1,5 +1,7 @@
 package rubric
 
+import "vendorvet/staffing"
+
 // Kind is the shape of an answer.
 type Kind int
 
@@ -36,6 +38,9 @@ type Question struct {
 	// Detail marks a question that refines another one (hidden_fees refines
 	// hidden_fees_reviewed): it is never counted as unanswered on its own.
 	Detail bool
+	// Or names another question whose answer settles this one as well: the seats
+	// a vendor commits at peak answer how far it expands.
+	Or string
 }
 
 // Step is one of the seven steps of the evaluation.
@@ -74,6 +79,18 @@ func num(id string, step int, item, zh, en string, min, max float64, integer boo
 		Min: min, Max: max, Integer: integer, Measure: m, Unit: m.Unit}
 }
 
+// detail marks q a detail of its item: scored, but never counted as unanswered.
+func detail(q Question) Question {
+	q.Detail = true
+	return q
+}
+
+// or lets the answer to other settle q too.
+func or(q Question, other string) Question {
+	q.Or = other
+	return q
+}
+
 // helped gives q its help.
 func helped(q Question, zh, en string) Question {
 	q.Help = Text{zh, en}
@@ -95,7 +112,12 @@ var Questions = []Question{
 	tri("industry_filing", 2, "A4", "行业合规备案", "Industry compliance filing", "金融、医疗等强监管行业必需", "required in finance and healthcare"),
 
 	// Step 3 — the team: elasticity, professionalism, service mode.
-	num("seat_multiple", 3, "B2", "坐席扩容倍数", "Seat-expansion multiple", 0, 100, false, Multiple),
+	or(helped(num("seat_multiple", 3, "B2", "坐席扩容倍数", "Seat-expansion multiple", 0, 100, false, Multiple),
+		"高峰坐席 ÷ 日常坐席;给出高峰坐席数时按坐席数计分", "peak seats ÷ normal seats; scored on seats when the peak seats are given"), "seats_peak"),
+	detail(helped(num("seats_normal", 3, "B2", "日常承诺坐席数", "Seats committed, normal", 0, staffing.MaxAgents, true, Agents),
+		"为我方账户同时在线的坐席数", "agents on our account at once")),
+	detail(helped(num("seats_peak", 3, "B2", "高峰承诺坐席数", "Seats committed at peak", 0, staffing.MaxAgents, true, Agents),
+		"大促期间为我方同时在线的坐席数,与所需坐席对比", "agents on our account at once during a promotion, compared with the agents needed")),
 	{ID: "hours", Step: 3, Item: "B2", Kind: KindChoice, Label: Text{"服务商可提供的服务时长", "Vendor's service hours"}, Options: HoursOptions},
 	num("prep_days", 3, "B2", "大促筹备周期", "Peak preparation lead time", 0, 365, true, Days),
 	tri("recruitment_bar", 3, "B3", "明确的招聘门槛", "A stated hiring bar", "如学历、从业经验、笔试或面试", "e.g. education, experience, a written test or interview"),
@@ -141,7 +163,24 @@ var Questions = []Question{
 
 	// Step 6 — the contract.
 	{ID: "billing_models", Step: 6, Item: "D1", Kind: KindSet, Label: Text{"可选计费方式", "Billing models offered"}, Options: BillingOptions},
-	num("price_month", 6, "", "月报价", "Quoted monthly price", 0, 1e12, false, Yuan),
+	helped(num("price_month", 6, "", "月报价", "Quoted monthly price", 0, 1e12, false, Yuan),
+		"服务商自己报的月总价;下列单价可折算为同口径成本", "the vendor's own monthly total; the prices below give a like-for-like cost"),
+	helped(num("price_seat_month", 6, "", "按人数:每坐席月单价", "Per agent: price per agent a month", 0, 1e9, false, Yuan),
+		"元/人/月", "CNY per agent per month"),
+	helped(num("price_per_contact", 6, "", "按咨询量:每次咨询单价", "Per volume: price per contact", 0, 1e9, false, Yuan),
+		"元/次", "CNY per contact"),
+	helped(num("price_per_hour", 6, "", "按工时:每工时单价", "Per hour: price per agent hour", 0, 1e9, false, Yuan),
+		"元/小时,按坐席在线工时计", "CNY per hour an agent is logged in"),
+	helped(num("price_fixed_month", 6, "", "固定+浮动:固定月费", "Fixed + variable: fixed fee a month", 0, 1e12, false, Yuan),
+		"元/月", "CNY a month"),
+	helped(num("price_variable_contact", 6, "", "固定+浮动:每次咨询浮动单价", "Fixed + variable: price per contact", 0, 1e9, false, Yuan),
+		"元/次", "CNY per contact"),
+	helped(num("price_promo_package", 6, "", "大促专项套餐:每次大促价格", "Promotion package: price per promotion", 0, 1e12, false, Yuan),
+		"承接一次大促高峰超出日常的部分", "covers one promotion's volume above normal"),
+	helped(num("hidden_fees_month", 6, "", "隐性收费:每月合计", "Hidden fees a month", 0, 1e12, false, Yuan),
+		"系统费、设备费、加班费等报价外的月费用", "system, equipment, overtime and other fees outside the quote, a month"),
+	helped(num("one_off_fees", 6, "", "一次性费用", "One-off fees", 0, 1e12, false, Yuan),
+		"如培训费、上线费", "such as training and set-up fees"),
 	helped(num("payment_days", 6, "D1", "付款周期", "Payment cycle", 0, 365, true, Days),
 		"合同约定的付款周期,如月结 30 天", "as the contract sets it, e.g. 30 days, monthly"),
 	{ID: "invoice_type", Step: 6, Item: "D1", Kind: KindChoice, Label: Text{"发票类型", "Invoice type"}, Options: InvoiceOptions,

@@ -18,7 +18,7 @@ var feeds = map[string][]string{
 	"A3": {"nda", "encryption", "leak_plan", "mlps"},
 	"A4": {"industry_filing"},
 	"B1": {"same_industry_cases", "reference_checked", "scale_match"},
-	"B2": {"seat_multiple", "hours", "prep_days"},
+	"B2": {"seat_multiple", "seats_normal", "seats_peak", "hours", "prep_days"},
 	"B3": {"recruitment_bar", "training_hours", "training_topics", "periodic_assessment", "role_split", "qa_staff", "trainers",
 		"ops_manager", "mock_rating", "attrition_pct", "retention_incentives"},
 	"B4": {"channels", "elastic_model"},

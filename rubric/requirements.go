@@ -34,6 +34,27 @@ type Requirements struct {
 	// licences and certificates must stay valid until then.
 	ContractEnd string `json:"contract_end"`
 	Notes       string `json:"notes"`
+
+	// The capacity plan (capacity.go). Each is optional: nil takes the estimate.
+	BusiestIntervalPct *float64 `json:"busiest_interval_pct"`
+	ShrinkagePct       *float64 `json:"shrinkage_pct"`
+	MaxOccupancyPct    *float64 `json:"max_occupancy_pct"`
+	PeakMonths         *float64 `json:"peak_months"`
+	PeakDays           *float64 `json:"peak_days"`
+	PhoneSharePct      *float64 `json:"phone_share_pct"`
+	PhoneAHTS          *float64 `json:"phone_aht_s"`
+	PhoneSLPct         *float64 `json:"phone_sl_pct"`
+	PhoneSLS           *float64 `json:"phone_sl_s"`
+	PhonePatienceS     *float64 `json:"phone_patience_s"`
+	ChatSharePct       *float64 `json:"chat_share_pct"`
+	ChatAHTS           *float64 `json:"chat_aht_s"`
+	ChatSLPct          *float64 `json:"chat_sl_pct"`
+	ChatSLS            *float64 `json:"chat_sl_s"`
+	ChatConcurrency    *float64 `json:"chat_concurrency"`
+	ChatPatienceS      *float64 `json:"chat_patience_s"`
+	EmailSharePct      *float64 `json:"email_share_pct"`
+	EmailAHTS          *float64 `json:"email_aht_s"`
+	EmailResponseH     *float64 `json:"email_response_h"`
 }
 
 // DefaultRequirements are the defaults of rubric.md §1, and of the targets added
@@ -102,9 +123,23 @@ type RequirementField struct {
 	CharLimit int
 	// Day is a text field that holds a day, YYYY-MM-DD, or nothing.
 	Day bool
+	// Plan is a field of the capacity plan, edited beside its results rather than
+	// in step 1; left empty it takes an estimate (Requirements.PlanNumber).
+	Plan bool
 
 	list func(*Requirements) *[]string
 	str  func(*Requirements) *string
+	opt  func(*Requirements) **float64
+}
+
+// Placeholder is what an empty field shows: its hint, or for a plan field the
+// estimate it takes under r.
+func (f RequirementField) Placeholder(r Requirements, lang Lang) string {
+	if f.Plan {
+		x, _ := r.PlanNumber(f.ID)
+		return Text{"估算 ", "estimate "}.In(lang) + FormatNumber(x)
+	}
+	return f.Hint.In(lang)
 }
 
 // List is the set of a KindSet field in r.
@@ -127,10 +162,13 @@ var (
 	pctSay = Text{"%", "%"}
 )
 
-// RequirementFields are the fields of step 1 in the order every front end shows them
-// and the session file stores them. A number's Reading bounds only keep a whole number
-// within what an int holds; Min and Max are the rule.
-var RequirementFields = []RequirementField{
+// RequirementFields are the fields of step 1 and of the capacity plan, in the order
+// every front end shows them and the session file stores them.
+var RequirementFields = append(stepOneFields, planFields...)
+
+// stepOneFields are step 1's fields. A number's Reading bounds only keep a whole
+// number within what an int holds; Min and Max are the rule.
+var stepOneFields = []RequirementField{
 	{ID: "channels", Kind: KindSet, Options: ChannelOptions, AtLeastOne: true,
 		Name: Text{"服务渠道", "Service channels"}, Prompt: Text{"服务渠道", "Service channels"},
 		Title: Text{"服务渠道(至少一个)", "Service channels (at least one)"},
@@ -301,6 +339,9 @@ func (r Requirements) Validate() []FieldError {
 			}
 		}
 	}
+	if e := r.planShares(); e != nil {
+		errs = append(errs, *e)
+	}
 	return errs
 }
 
@@ -353,8 +394,11 @@ func (r Requirements) ReadNumber(field, s string) Reading {
 }
 
 // Number returns the requirements' number field named field; known is false for no
-// budget.
+// budget or a plan field left empty.
 func (r Requirements) Number(field string) (x float64, known bool) {
+	if v := r.planValue(field); v != nil {
+		return *v, true
+	}
 	switch field {
 	case "daily_volume":
 		return float64(r.DailyVolume), true
@@ -388,6 +432,14 @@ func (r Requirements) Number(field string) (x float64, known bool) {
 
 // SetNumber sets the number field named field; known=false clears the budget.
 func (r *Requirements) SetNumber(field string, x float64, known bool) {
+	if f, ok := RequirementFieldByID(field); ok && f.opt != nil {
+		v := f.opt(r)
+		*v = nil
+		if known {
+			*v = &x
+		}
+		return
+	}
 	switch field {
 	case "daily_volume":
 		r.DailyVolume = int(x)

@@ -264,7 +264,12 @@ func (v answerView) bestValue(id string) (Value, bool) {
 	case KindTri:
 		return Value{Tri: Yes}, true
 	case KindNumber:
-		return Value{Num: bestNumbers[q.ID]}, true
+		// Seats the vendor did not state are not imagined: without them its stated
+		// multiple is scored, at its best when unknown too.
+		if best, known := bestNumbers[q.ID]; known {
+			return Value{Num: best}, true
+		}
+		return val, ok
 	case KindChoice:
 		return Value{Str: q.Options[len(q.Options)-1].Value}, true
 	case KindSet:
@@ -363,6 +368,13 @@ func (s *scoring) knockout(code string) {
 func (s *scoring) flag(code string) {
 	if !s.ans.best {
 		s.flags = append(s.flags, Finding{Code: code, Item: s.cur.ID})
+	}
+}
+
+// flagNote raises a red flag that carries its figures.
+func (s *scoring) flagNote(code string, note Text) {
+	if !s.ans.best {
+		s.flags = append(s.flags, Finding{Code: code, Item: s.cur.ID, Note: note})
 	}
 }
 
@@ -606,24 +618,13 @@ func (s *scoring) cases() {
 	s.triPoints("scale_match", 1)
 }
 
-// B2: seat expansion against the peak multiple, hours, preparation lead time.
+// B2: the seats the vendor commits against the agents our volume needs at the
+// busiest half hour of a peak day, or, without seats or without a need, its stated
+// expansion multiple against the peak multiple; then hours and preparation.
 func (s *scoring) elasticity() {
 	s.item("B2")
-	peak := s.req.PeakMultiplier
-	if m, ok := s.ans.Num("seat_multiple"); ok {
-		p := 0
-		switch {
-		case m >= peak:
-			p = 5
-		case m >= peak/2:
-			p = 2
-		}
-		if m < peak {
-			s.flag("seat_expansion_below_peak")
-		}
-		s.add(p, "扩容 {} 倍,高峰需 {} 倍", "expands {}×, peak needs {}×", number(m), number(peak))
-	} else {
-		s.add(0, "坐席扩容倍数:未知", "seat expansion: unknown")
+	if !s.seatsCover() {
+		s.expansion()
 	}
 	if h, ok := s.ans.Str("hours"); ok {
 		hv, hr := HoursOptions.Label(h, EN), HoursOptions.Label(s.req.ServiceHours, EN)
@@ -644,6 +645,73 @@ func (s *scoring) elasticity() {
 		s.add(p, "大促筹备 {} 天", "peak preparation {} days", number(d))
 	} else {
 		s.add(0, "大促筹备周期:未知", "peak preparation: unknown")
+	}
+}
+
+// seatsCover scores the committed seats on the capacity they cover, and reports
+// whether it could: the vendor gave its peak seats and the requirements size a need.
+// Covering the peak earns what expanding by the peak multiple earns; half of it,
+// what half the multiple earns. Normal seats short of the normal need are flagged.
+func (s *scoring) seatsCover() bool {
+	seats, ok := s.ans.Num("seats_peak")
+	if !ok {
+		return false
+	}
+	c := s.req.Capacity()
+	if !c.Sized() || c.Need.PeakAgents == 0 {
+		return false
+	}
+	need := float64(c.Need.PeakAgents)
+	ratio := seats / need
+	p := 0
+	switch {
+	case ratio >= 1:
+		p = 5
+	case ratio >= 0.5:
+		p = 2
+	}
+	if ratio < 1 {
+		s.flagNote("peak_not_covered", coverNote(seats, c.Need.PeakAgents))
+	}
+	s.add(p, "高峰坐席 {} 名,覆盖所需 {} 名的 {}", "peak seats {} cover {} of the {} agents needed",
+		number(seats), number(need), text(percentWords(ratio)))
+	if normal, ok := s.ans.Num("seats_normal"); ok && c.Need.Agents > 0 && normal < float64(c.Need.Agents) {
+		s.flagNote("normal_not_covered", coverNote(normal, c.Need.Agents))
+	}
+	return true
+}
+
+// coverNote says how far seats go: "62 % of the 180 agents needed".
+func coverNote(seats float64, need int) Text {
+	pct := percentWords(seats / float64(need))
+	return Text{
+		"坐席覆盖所需 " + strconv.Itoa(need) + " 名的 " + pct,
+		"seats cover " + pct + " of the " + strconv.Itoa(need) + " agents needed",
+	}
+}
+
+// percentWords is a share as a whole percentage: "62%".
+func percentWords(x float64) string {
+	return strconv.FormatFloat(math.Floor(x*100), 'f', 0, 64) + "%"
+}
+
+// expansion scores the stated seat-expansion multiple against the peak multiple.
+func (s *scoring) expansion() {
+	peak := s.req.PeakMultiplier
+	if m, ok := s.ans.Num("seat_multiple"); ok {
+		p := 0
+		switch {
+		case m >= peak:
+			p = 5
+		case m >= peak/2:
+			p = 2
+		}
+		if m < peak {
+			s.flag("seat_expansion_below_peak")
+		}
+		s.add(p, "扩容 {} 倍,高峰需 {} 倍", "expands {}×, peak needs {}×", number(m), number(peak))
+	} else {
+		s.add(0, "坐席扩容倍数:未知", "seat expansion: unknown")
 	}
 }
 

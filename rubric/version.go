@@ -6,4 +6,6 @@ package rubric
 //  1. the first release
 //  2. unfinished vendors are incomplete, not rejected; the articles' remaining
 //     questions; bad reviews against a target; hidden fees cost the pricing share
-const RulesVersion = 2
+//  3. peak elasticity on the seats a vendor commits against the agents our volume
+//     needs, when it gives them
+const RulesVersion = 3

@@ -1,0 +1,382 @@
+package rubric
+
+import (
+	"math"
+	"sync/atomic"
+
+	"vendorvet/staffing"
+)
+
+// The capacity plan: how the company's daily volume becomes the agents it needs at
+// the busiest half hour of a normal day and of a peak day, and the people to employ.
+// Channels are planned by how their work waits: the phone line is one queue; the
+// chat channels (web, app, WeChat, the e-commerce platforms) are one pooled queue,
+// as an outsourced chat team serves every shop and platform of a client from one
+// roster; email is written work answered within hours. Offline service is not sized.
+//
+// Every plan field may be left empty: the plan then takes the field's estimate and
+// says so. The estimates are the trade's usual figures, cited where each is set.
+
+// PlanInterval is the interval sized, as staffing tables use: half an hour.
+const PlanInterval = 30 * 60
+
+// planKinds are the queues of the plan, in their order everywhere.
+var planKinds = []struct {
+	id       string
+	kind     staffing.Kind
+	channels []string
+}{
+	{"phone", staffing.Voice, []string{"phone"}},
+	{"chat", staffing.Chat, []string{"web", "app", "wechat", "ecommerce"}},
+	{"email", staffing.Written, []string{"email"}},
+}
+
+// PlanQueues are the names of the plan's queues, in order.
+var PlanQueues = []string{"phone", "chat", "email"}
+
+// QueueName names a queue of the plan.
+func QueueName(id string) Text {
+	switch id {
+	case "phone":
+		return Text{"电话", "Phone"}
+	case "chat":
+		return Text{"在线(网页/APP/微信/电商平台)", "Chat (web, app, WeChat, platforms)"}
+	case "email":
+		return Text{"邮件", "Email"}
+	}
+	return Text{id, id}
+}
+
+// QueuesInUse are the plan's queues the required channels use, in order.
+func (r Requirements) QueuesInUse() []string {
+	var out []string
+	for _, k := range planKinds {
+		for _, c := range k.channels {
+			if r.NeedsChannel(c) {
+				out = append(out, k.id)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// planDefault is the estimate a plan field takes when left empty, given the rest of
+// the requirements.
+func planDefault(id string, r Requirements) float64 {
+	switch id {
+	case "busiest_interval_pct":
+		// An intraday profile's busiest half hour carries about one and a half times
+		// an average one's share.
+		return math.Round(1.5*100/r.intervalsPerDay()*10) / 10
+	case "shrinkage_pct":
+		return 30 // breaks, training, absence: 25–35 % is usual
+	case "max_occupancy_pct":
+		return 85 // above it agents burn out and attrition follows
+	case "peak_months":
+		return 2 // June's 618 and November's 双11
+	case "peak_days":
+		return 10 // a promotion's pre-sales and main days
+	case "phone_aht_s":
+		return 240 // talk, hold and after-call work of a service call
+	case "phone_sl_pct", "chat_sl_pct":
+		return 80
+	case "phone_sl_s":
+		return 20 // the trade's 80/20
+	case "chat_aht_s":
+		return 300
+	case "chat_sl_s":
+		return float64(r.TargetResponseS) // the step-1 response target
+	case "chat_concurrency":
+		return 2
+	case "email_aht_s":
+		return 360
+	case "email_response_h":
+		return r.TargetResolutionH
+	case "phone_share_pct", "chat_share_pct", "email_share_pct":
+		return r.defaultShare(id)
+	}
+	return 0 // patience: none, so Erlang C
+}
+
+// defaultShare splits what the given shares leave evenly among the queues in use
+// without one.
+func (r Requirements) defaultShare(id string) float64 {
+	left, open := 100.0, 0
+	for _, q := range r.QueuesInUse() {
+		if x := r.planValue(q + "_share_pct"); x != nil {
+			left -= *x
+		} else {
+			open++
+		}
+	}
+	if open == 0 || left <= 0 {
+		return 0
+	}
+	return math.Round(left/float64(open)*10) / 10
+}
+
+func (r Requirements) planValue(id string) *float64 {
+	f, ok := RequirementFieldByID(id)
+	if !ok || f.opt == nil {
+		return nil
+	}
+	return *f.opt(&r)
+}
+
+// PlanNumber is a plan field's value and whether it is the estimate.
+func (r Requirements) PlanNumber(id string) (x float64, estimated bool) {
+	if v := r.planValue(id); v != nil {
+		return *v, false
+	}
+	return planDefault(id, r), true
+}
+
+func (r Requirements) hoursPerDay() (hours, days float64) {
+	switch r.ServiceHours {
+	case "5x8":
+		return 8, 5
+	case "7x16":
+		return 16, 7
+	case "7x24":
+		return 24, 7
+	}
+	return 12, 7
+}
+
+func (r Requirements) intervalsPerDay() float64 {
+	h, _ := r.hoursPerDay()
+	return h * 3600 / PlanInterval
+}
+
+// StaffingPlan is the requirements as a plan to size, and the plan fields that are
+// estimates, in field order, among those the queues in use read.
+func (r Requirements) StaffingPlan() (staffing.Plan, []string) {
+	var estimated []string
+	num := func(id string) float64 {
+		x, est := r.PlanNumber(id)
+		if est {
+			estimated = append(estimated, id)
+		}
+		return x
+	}
+	hours, days := r.hoursPerDay()
+	p := staffing.Plan{
+		Interval:     PlanInterval,
+		PeakMultiple: r.PeakMultiplier,
+		HoursPerDay:  hours,
+		DaysPerWeek:  days,
+	}
+	inUse := r.QueuesInUse()
+	if len(inUse) > 0 {
+		p.BusiestShare = num("busiest_interval_pct") / 100
+	}
+	for _, k := range planKinds {
+		if !contains(inUse, k.id) {
+			continue
+		}
+		ch := staffing.Channel{ID: k.id, Kind: k.kind}
+		ch.Daily = float64(r.DailyVolume) * num(k.id+"_share_pct") / 100
+		ch.AHT = num(k.id + "_aht_s")
+		switch k.kind {
+		case staffing.Written:
+			ch.ResponseHours = num("email_response_h")
+		default:
+			ch.Target = staffing.Target{ServiceLevel: num(k.id+"_sl_pct") / 100, Within: num(k.id + "_sl_s")}
+			ch.Patience = num(k.id + "_patience_s")
+			if k.kind == staffing.Chat {
+				ch.Concurrency = num("chat_concurrency")
+			}
+		}
+		p.Channels = append(p.Channels, ch)
+	}
+	// Only estimates that matter are told: a patience left empty is a choice of
+	// model (Erlang C), not an estimate.
+	out := estimated[:0]
+	for _, id := range estimated {
+		if id != "phone_patience_s" && id != "chat_patience_s" {
+			out = append(out, id)
+		}
+	}
+	return p, out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Capacity is what the requirements need, and what it rests on.
+type Capacity struct {
+	Need staffing.Need
+	// Err says why nothing could be sized: no daily volume, no channel that queues,
+	// or a plan the calculator refuses.
+	Err *FieldError
+	// Estimated names the plan fields taken at their estimate.
+	Estimated []string
+	// Shrinkage and MaxOccupancy are as the plan used them, shares.
+	Shrinkage, MaxOccupancy float64
+	// PeakMonths and PeakDays say how much of a year runs at the peak.
+	PeakMonths, PeakDays float64
+}
+
+// Sized reports whether the requirements gave a need.
+func (c Capacity) Sized() bool { return c.Err == nil }
+
+type capacityMemo struct {
+	key  string
+	capa Capacity
+}
+
+// lastCapacity keeps the last requirements' capacity: every vendor of a session is
+// scored against the same requirements, and sizing them (Erlang A above all) is
+// the dearest part of a score.
+var lastCapacity atomic.Pointer[capacityMemo]
+
+// Capacity sizes the requirements.
+func (r Requirements) Capacity() Capacity {
+	p, estimated := r.StaffingPlan()
+	shrink, _ := r.PlanNumber("shrinkage_pct")
+	occ, _ := r.PlanNumber("max_occupancy_pct")
+	months, _ := r.PlanNumber("peak_months")
+	days, _ := r.PlanNumber("peak_days")
+	key := planKey(p, shrink, occ)
+	if m := lastCapacity.Load(); m != nil && m.key == key {
+		c := m.capa
+		c.Estimated, c.PeakMonths, c.PeakDays = estimated, months, days
+		return c
+	}
+	c := Capacity{Estimated: estimated, Shrinkage: shrink / 100, MaxOccupancy: occ / 100, PeakMonths: months, PeakDays: days}
+	switch {
+	case len(p.Channels) == 0:
+		c.Err = &FieldError{"channels", Text{"没有需要排队接待的渠道(电话、在线或邮件)", "no channel that queues (phone, chat or email)"}}
+	case r.DailyVolume <= 0:
+		c.Err = &FieldError{"daily_volume", Text{"未填日均咨询量", "no daily volume given"}}
+	default:
+		need, err := p.Size(c.Shrinkage, c.MaxOccupancy)
+		if err != nil {
+			e := err.(*staffing.Error)
+			c.Err = &FieldError{e.Field, Text{e.ZH, e.EN}}
+		}
+		c.Need = need
+	}
+	lastCapacity.Store(&capacityMemo{key, c})
+	return c
+}
+
+// planKey tells plans apart for the memo.
+func planKey(p staffing.Plan, shrink, occ float64) string {
+	b := make([]byte, 0, 256)
+	put := func(x float64) {
+		u := math.Float64bits(x)
+		for i := 0; i < 8; i++ {
+			b = append(b, byte(u>>(8*i)))
+		}
+	}
+	for _, x := range []float64{p.BusiestShare, p.Interval, p.PeakMultiple, p.HoursPerDay, p.DaysPerWeek, shrink, occ} {
+		put(x)
+	}
+	for _, ch := range p.Channels {
+		b = append(b, ch.ID...)
+		b = append(b, byte(ch.Kind))
+		for _, x := range []float64{ch.Daily, ch.AHT, ch.Target.ServiceLevel, ch.Target.Within, ch.ResponseHours, ch.Concurrency, ch.Patience} {
+			put(x)
+		}
+	}
+	return string(b)
+}
+
+// planField makes an optional number field of the capacity plan.
+func planField(id string, name, title Text, unit Text, m *Measure, lo, hi float64, integer bool, v func(*Requirements) **float64) RequirementField {
+	return RequirementField{
+		ID: id, Kind: KindNumber, Optional: true, Plan: true,
+		Name: name, Prompt: title, Title: title, Unit: unit,
+		Reading:    NumberSpec{Measure: m, Integer: integer, Min: noMin, Max: noMax, Range: HighEnd, RangeWhy: planForMore},
+		Min:        lo, Max: hi,
+		OutOfRange: Text{name.ZH + "须在 " + FormatNumber(lo) + " 到 " + FormatNumber(hi) + " 之间", name.EN + " must be between " + FormatNumber(lo) + " and " + FormatNumber(hi)},
+		opt:        v,
+	}
+}
+
+// PlanFields are the fields of the capacity plan, in order.
+var planFields = []RequirementField{
+	planField("busiest_interval_pct", Text{"最忙半小时占全天比例", "Busiest half hour's share of the day"},
+		Text{"最忙半小时占全天咨询量 %(空则估算)", "Busiest half hour's share of a day's contacts % (empty: estimated)"}, pctSay, Percent, 0.1, 100, false,
+		func(r *Requirements) **float64 { return &r.BusiestIntervalPct }),
+	planField("shrinkage_pct", Text{"缺勤率", "Shrinkage"},
+		Text{"缺勤率 %(休息、培训、请假)", "Shrinkage % (breaks, training, absence)"}, pctSay, Percent, 0, 90, false,
+		func(r *Requirements) **float64 { return &r.ShrinkagePct }),
+	planField("max_occupancy_pct", Text{"最高占用率", "Maximum occupancy"},
+		Text{"最高占用率 %", "Maximum occupancy %"}, pctSay, Percent, 10, 100, false,
+		func(r *Requirements) **float64 { return &r.MaxOccupancyPct }),
+	planField("peak_months", Text{"每年高峰月数", "Peak months a year"},
+		Text{"每年有高峰的月数", "Months a year with a peak"}, Text{"个月", "months"}, Months, 0, 12, true,
+		func(r *Requirements) **float64 { return &r.PeakMonths }),
+	planField("peak_days", Text{"每次高峰天数", "Days of each peak"},
+		Text{"每次高峰按高峰量计的天数", "Days of each peak at the peak volume"}, Text{"天", "days"}, Days, 0, 30, false,
+		func(r *Requirements) **float64 { return &r.PeakDays }),
+
+	planField("phone_share_pct", Text{"电话占比", "Phone share"},
+		Text{"电话占全天咨询量 %", "Phone's share of the daily volume %"}, pctSay, Percent, 0, 100, false,
+		func(r *Requirements) **float64 { return &r.PhoneSharePct }),
+	planField("phone_aht_s", Text{"电话平均处理时长", "Phone average handle time"},
+		Text{"电话平均处理时长(秒,含话后处理)", "Phone average handle time (s, with after-call work)"}, Text{"秒", "seconds"}, Seconds, 1, 7200, false,
+		func(r *Requirements) **float64 { return &r.PhoneAHTS }),
+	planField("phone_sl_pct", Text{"电话服务水平", "Phone service level"},
+		Text{"电话服务水平 %(如 80/20 中的 80)", "Phone service level % (the 80 of 80/20)"}, pctSay, Percent, 1, 99.9, false,
+		func(r *Requirements) **float64 { return &r.PhoneSLPct }),
+	planField("phone_sl_s", Text{"电话应答时限", "Phone answer time"},
+		Text{"电话应答时限(秒,如 80/20 中的 20)", "Phone answer time (s, the 20 of 80/20)"}, Text{"秒", "seconds"}, Seconds, 0, 3600, false,
+		func(r *Requirements) **float64 { return &r.PhoneSLS }),
+	planField("phone_patience_s", Text{"来电客户平均耐心", "Callers' mean patience"},
+		Text{"来电客户平均耐心(秒,空则不计放弃)", "Callers' mean patience (s, empty: nobody hangs up)"}, Text{"秒", "seconds"}, Seconds, 1, 7200, false,
+		func(r *Requirements) **float64 { return &r.PhonePatienceS }),
+
+	planField("chat_share_pct", Text{"在线占比", "Chat share"},
+		Text{"在线(网页/APP/微信/电商平台)占全天咨询量 %", "Chat's share (web, app, WeChat, platforms) of the daily volume %"}, pctSay, Percent, 0, 100, false,
+		func(r *Requirements) **float64 { return &r.ChatSharePct }),
+	planField("chat_aht_s", Text{"在线平均处理时长", "Chat average handle time"},
+		Text{"在线每个会话的平均处理时长(秒)", "Chat average handle time per conversation (s)"}, Text{"秒", "seconds"}, Seconds, 1, 7200, false,
+		func(r *Requirements) **float64 { return &r.ChatAHTS }),
+	planField("chat_sl_pct", Text{"在线服务水平", "Chat service level"},
+		Text{"在线服务水平 %", "Chat service level %"}, pctSay, Percent, 1, 99.9, false,
+		func(r *Requirements) **float64 { return &r.ChatSLPct }),
+	planField("chat_sl_s", Text{"在线应答时限", "Chat answer time"},
+		Text{"在线应答时限(秒,空则取目标平均响应时间)", "Chat answer time (s, empty: the target response time)"}, Text{"秒", "seconds"}, Seconds, 0, 3600, false,
+		func(r *Requirements) **float64 { return &r.ChatSLS }),
+	planField("chat_concurrency", Text{"在线并发会话数", "Chat concurrency"},
+		Text{"每名坐席同时接待的会话数(1–4)", "Conversations an agent carries at once (1–4)"}, Text{"个", "conversations"}, Conversations, 1, staffing.MaxConcurrency, false,
+		func(r *Requirements) **float64 { return &r.ChatConcurrency }),
+	planField("chat_patience_s", Text{"在线客户平均耐心", "Chat customers' mean patience"},
+		Text{"在线客户平均耐心(秒,空则不计放弃)", "Chat customers' mean patience (s, empty: nobody leaves)"}, Text{"秒", "seconds"}, Seconds, 1, 7200, false,
+		func(r *Requirements) **float64 { return &r.ChatPatienceS }),
+
+	planField("email_share_pct", Text{"邮件占比", "Email share"},
+		Text{"邮件占全天咨询量 %", "Email's share of the daily volume %"}, pctSay, Percent, 0, 100, false,
+		func(r *Requirements) **float64 { return &r.EmailSharePct }),
+	planField("email_aht_s", Text{"邮件平均处理时长", "Email average handle time"},
+		Text{"每封邮件的平均处理时长(秒)", "Average handle time of an email (s)"}, Text{"秒", "seconds"}, Seconds, 1, 14400, false,
+		func(r *Requirements) **float64 { return &r.EmailAHTS }),
+	planField("email_response_h", Text{"邮件回复时限", "Email response time"},
+		Text{"邮件回复时限(小时,空则取目标平均解决时长)", "Email response time (hours, empty: the target resolution time)"}, Text{"小时", "hours"}, Hours, 0.1, 720, false,
+		func(r *Requirements) **float64 { return &r.EmailResponseH }),
+}
+
+// planShares checks that the given channel shares leave no more than the whole day.
+func (r Requirements) planShares() *FieldError {
+	sum, last := 0.0, ""
+	for _, q := range PlanQueues {
+		if x := r.planValue(q + "_share_pct"); x != nil {
+			sum += *x
+			last = q + "_share_pct"
+		}
+	}
+	if sum > 100+1e-9 {
+		return &FieldError{last, Text{"各渠道占比合计超过 100%(" + FormatNumber(sum) + "%)", "the channels' shares add up to more than 100% (" + FormatNumber(sum) + "%)"}}
+	}
+	return nil
+}
