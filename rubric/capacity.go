@@ -295,8 +295,8 @@ func planField(id string, name, title Text, unit Text, m *Measure, lo, hi float6
 	return RequirementField{
 		ID: id, Kind: KindNumber, Optional: true, Plan: true,
 		Name: name, Prompt: title, Title: title, Unit: unit,
-		Reading:    NumberSpec{Measure: m, Integer: integer, Min: noMin, Max: noMax, Range: HighEnd, RangeWhy: planForMore},
-		Min:        lo, Max: hi,
+		Reading: NumberSpec{Measure: m, Integer: integer, Min: noMin, Max: noMax, Range: HighEnd, RangeWhy: planForMore},
+		Min:     lo, Max: hi,
 		OutOfRange: Text{name.ZH + "须在 " + FormatNumber(lo) + " 到 " + FormatNumber(hi) + " 之间", name.EN + " must be between " + FormatNumber(lo) + " and " + FormatNumber(hi)},
 		opt:        v,
 	}

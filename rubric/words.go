@@ -120,6 +120,13 @@ func (f RequirementField) Words(r Requirements, lang Lang) string {
 		return label
 	case KindNumber:
 		x, ok := r.Number(f.ID)
+		if !ok && f.Plan {
+			x, _ = r.PlanNumber(f.ID)
+			if x == 0 && strings.HasSuffix(f.ID, "_patience_s") {
+				return Text{"不计放弃", "nobody hangs up"}.In(lang)
+			}
+			return Text{"估算 ", "estimated "}.In(lang) + NumberWords(x, f.Unit, lang)
+		}
 		if !ok {
 			return Text{"未设定", "not set"}.In(lang) // a budget not given
 		}
