@@ -15,7 +15,7 @@ import (
 // because it will not give the client ownership of the customer data.
 func Session(lang rubric.Lang) rubric.Session {
 	in := func(t rubric.Text) string { return t.In(lang) }
-	budget := 200000.0
+	budget := 250000.0
 	s := rubric.Session{
 		Title:     in(rubric.Text{ZH: "2026 年客服外包服务商选型评估", EN: "Customer-service outsourcing vendor selection 2026"}),
 		Client:    in(rubric.Text{ZH: "栖木服饰(杭州)有限公司", EN: "Qimu Apparel (Hangzhou) Co., Ltd."}),
@@ -43,6 +43,15 @@ func Session(lang rubric.Lang) rubric.Session {
 			TargetBadReviewPct:    1,
 			TargetQAPassPct:       95,
 			TargetConversionPct:   35,
+			// The capacity plan: chat carries nine contacts in ten, three conversations
+			// an agent; the evening rush puts 4 % of a day into its busiest half hour.
+			// Shrinkage, occupancy, the phone's handle time and the peaks' length are
+			// left at their estimates.
+			PhoneSharePct:      num(10),
+			ChatSharePct:       num(90),
+			ChatAHTS:           num(240),
+			ChatConcurrency:    num(3),
+			BusiestIntervalPct: num(4),
 			Notes: in(rubric.Text{
 				ZH: "店铺在天猫、京东、抖音三个平台;618 和双 11 期间咨询量约为平日的 10 倍,需提前一个月完成扩容。\n电话热线只接售后投诉和 VIP 客户。",
 				EN: "Shops on Tmall, JD and Douyin; at 618 and Double 11 inquiries reach about 10 times a normal day, so extra seats must be ready a month ahead.\nThe phone hotline takes after-sales complaints and VIP customers only.",
@@ -77,7 +86,10 @@ var (
 	no  = rubric.Value{Tri: rubric.No}
 )
 
-func n(f float64) rubric.Value       { return rubric.Value{Num: f} }
+func n(f float64) rubric.Value { return rubric.Value{Num: f} }
+
+// num is an optional number of the requirements.
+func num(f float64) *float64         { return &f }
 func str(s string) rubric.Value      { return rubric.Value{Str: s} }
 func set(s ...string) rubric.Value   { return rubric.Value{Set: append([]string{}, s...)} }
 func text(zh, en string) rubric.Text { return rubric.Text{ZH: zh, EN: en} }
@@ -103,7 +115,8 @@ var vendors = []sampleVendor{
 			"same_industry_cases": n(4), "reference_checked": yes, "scale_match": no,
 			"response_s": n(25), "fcr_pct": n(83), "answer_pct": n(99.5), "csat_pct": n(91), "bad_review_pct": n(1),
 			"kpis_in_contract": yes, "penalty": yes, "emergency_plan": yes,
-			"billing_models": set("per_hour", "per_seat"), "price_month": n(196000), "hidden_fees_reviewed": yes, "hidden_fees": set(),
+			"seats_normal": n(20), "seats_peak": n(160),
+			"billing_models": set("per_hour", "per_seat"), "price_month": n(196000), "price_per_hour": n(32), "price_seat_month": n(6200), "hidden_fees_reviewed": yes, "hidden_fees": set(),
 			"termination": yes, "breach_liability": yes, "data_ownership": yes, "data_handover": yes,
 			"dispute_resolution": yes, "trial": yes,
 			"dashboard": yes, "raw_access": yes, "report_cadence": set("daily", "weekly", "monthly"), "report_analysis": yes,
@@ -149,7 +162,8 @@ var vendors = []sampleVendor{
 			"same_industry_cases": n(3), "reference_checked": yes, "scale_match": no,
 			"response_s": n(30), "fcr_pct": n(80), "answer_pct": n(99), "csat_pct": n(90), "bad_review_pct": n(2),
 			"kpis_in_contract": yes, "penalty": yes, "emergency_plan": yes,
-			"billing_models": set("per_volume"), "price_month": n(172000), "hidden_fees_reviewed": yes, "hidden_fees": set("overtime"),
+			"seats_normal": n(18), "seats_peak": n(90),
+			"billing_models": set("per_volume"), "price_month": n(172000), "price_per_contact": n(1.8), "hidden_fees_month": n(6000), "hidden_fees_reviewed": yes, "hidden_fees": set("overtime"),
 			"termination": yes, "breach_liability": yes, "data_ownership": yes, "data_handover": yes,
 			"dispute_resolution": no, "trial": yes,
 			"dashboard": yes, "report_cadence": set("daily", "weekly", "monthly"), "report_analysis": yes,
@@ -191,7 +205,7 @@ var vendors = []sampleVendor{
 			"same_industry_cases": n(2), "reference_checked": yes, "scale_match": no,
 			"response_s": n(45), "fcr_pct": n(75), "answer_pct": n(98), "csat_pct": n(85), "bad_review_pct": n(3),
 			"kpis_in_contract": yes, "penalty": no, "emergency_plan": yes,
-			"billing_models": set("per_hour"), "price_month": n(138000), "hidden_fees_reviewed": yes, "hidden_fees": set("training", "system"),
+			"billing_models": set("per_hour"), "price_month": n(138000), "price_per_hour": n(26), "hidden_fees_month": n(9000), "one_off_fees": n(30000), "hidden_fees_reviewed": yes, "hidden_fees": set("training", "system"),
 			"termination": yes, "breach_liability": yes, "data_ownership": yes, "data_handover": no,
 			"dispute_resolution": yes, "trial": no,
 			"dashboard": yes, "raw_access": no, "report_cadence": set("daily", "weekly", "monthly"), "report_analysis": no,
@@ -230,7 +244,9 @@ var vendors = []sampleVendor{
 			"same_industry_cases": n(5), "reference_checked": yes, "scale_match": yes,
 			"response_s": n(20), "fcr_pct": n(85), "answer_pct": n(99.5), "csat_pct": n(88), "bad_review_pct": n(1.2),
 			"kpis_in_contract": yes, "penalty": no, "emergency_plan": yes,
-			"billing_models": set("promo_package", "fixed_plus_variable"), "price_month": n(185000), "hidden_fees_reviewed": yes, "hidden_fees": set("system"),
+			"seats_normal": n(20), "seats_peak": n(200),
+			"billing_models": set("promo_package", "fixed_plus_variable"), "price_month": n(185000),
+			"price_fixed_month": n(60000), "price_variable_contact": n(0.9), "price_promo_package": n(150000), "hidden_fees_month": n(3000), "hidden_fees_reviewed": yes, "hidden_fees": set("system"),
 			"termination": yes, "breach_liability": yes, "data_ownership": no, "data_handover": no,
 			"dispute_resolution": yes, "trial": yes,
 			"dashboard": yes, "raw_access": no, "report_cadence": set("daily", "weekly", "monthly"), "report_analysis": yes,

@@ -2,6 +2,7 @@ package rubric
 
 import (
 	"math"
+	"slices"
 	"sync/atomic"
 
 	"vendorvet/staffing"
@@ -190,15 +191,27 @@ func (r Requirements) StaffingPlan() (staffing.Plan, []string) {
 		}
 		p.Channels = append(p.Channels, ch)
 	}
-	// Only estimates that matter are told: a patience left empty is a choice of
-	// model (Erlang C), not an estimate.
+	// Only estimates are told: a patience left empty is a choice of model (Erlang
+	// C), and an answer time or response time left empty is step 1's target.
 	out := estimated[:0]
 	for _, id := range estimated {
-		if id != "phone_patience_s" && id != "chat_patience_s" {
+		switch id {
+		case "phone_patience_s", "chat_patience_s", "chat_sl_s", "email_response_h":
+		default:
 			out = append(out, id)
 		}
 	}
 	return p, out
+}
+
+// fieldOrder is the place of a requirement field in RequirementFields.
+func fieldOrder(id string) int {
+	for i, f := range RequirementFields {
+		if f.ID == id {
+			return i
+		}
+	}
+	return len(RequirementFields)
 }
 
 func contains(list []string, s string) bool {
@@ -240,10 +253,16 @@ var lastCapacity atomic.Pointer[capacityMemo]
 // Capacity sizes the requirements.
 func (r Requirements) Capacity() Capacity {
 	p, estimated := r.StaffingPlan()
-	shrink, _ := r.PlanNumber("shrinkage_pct")
-	occ, _ := r.PlanNumber("max_occupancy_pct")
-	months, _ := r.PlanNumber("peak_months")
-	days, _ := r.PlanNumber("peak_days")
+	num := func(id string) float64 {
+		x, est := r.PlanNumber(id)
+		if est && len(p.Channels) > 0 {
+			estimated = append(estimated, id)
+		}
+		return x
+	}
+	shrink, occ := num("shrinkage_pct"), num("max_occupancy_pct")
+	months, days := num("peak_months"), num("peak_days")
+	slices.SortFunc(estimated, func(a, b string) int { return fieldOrder(a) - fieldOrder(b) })
 	key := planKey(p, shrink, occ)
 	if m := lastCapacity.Load(); m != nil && m.key == key {
 		c := m.capa
