@@ -1,5 +1,5 @@
 // Package sessionfile reads and writes the session interchange file of format.md,
-// vendorvet.session/2: the export, and the strict import that names what is wrong.
+// vendorvet.session/3: the export, and the strict import that names what is wrong.
 // It knows the rubric and text cleaning, nothing else.
 package sessionfile
 
@@ -12,13 +12,17 @@ import (
 	"vendorvet/rubric"
 )
 
-// Format names the session interchange format this package writes. It reads
-// FormatV1 files too: /2 adds follow-ups and later questions and targets, which a
-// /1 file does not have.
-const Format = "vendorvet.session/2"
+// Format names the session interchange format this package writes. It reads the
+// earlier ones too, each a subset of the next: /2 added follow-ups, evidence and the
+// second rules' questions and targets; /3 the capacity plan, the seats a vendor
+// commits and its prices by billing model.
+const Format = "vendorvet.session/3"
 
-// FormatV1 is the first release's format.
-const FormatV1 = "vendorvet.session/1"
+// FormatV2 and FormatV1 are the earlier formats, still read.
+const (
+	FormatV2 = "vendorvet.session/2"
+	FormatV1 = "vendorvet.session/1"
+)
 
 // noteSteps are the steps that carry a notes / evidence field, in order.
 var noteSteps = []int{2, 3, 4, 5, 6, 7}
@@ -158,7 +162,7 @@ type followupJSON struct {
 	Due   string `json:"due"`
 }
 
-// Export writes s in the vendorvet.session/2 format: keys in a fixed order, answers
+// Export writes s in the vendorvet.session/3 format: keys in a fixed order, answers
 // follow-ups and evidence in the order of the question catalogue, unknown answers left out,
 // notes for every step 2..7 ("" when empty).
 func Export(s rubric.Session) ([]byte, error) {

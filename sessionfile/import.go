@@ -352,9 +352,9 @@ func checkFormat(top []member) error {
 	if json.Unmarshal(top[i].Value, &f) != nil || isNull(top[i].Value) {
 		return typeErr("format", "字符串", "a string", top[i].Value)
 	}
-	if f != Format && f != FormatV1 {
-		return importErr("format", fmt.Sprintf("不支持的格式 %q,本程序读取 %q 和 %q", f, Format, FormatV1),
-			fmt.Sprintf("format %q is not supported; this program reads %q and %q", f, Format, FormatV1))
+	if f != Format && f != FormatV2 && f != FormatV1 {
+		return importErr("format", fmt.Sprintf("不支持的格式 %q,本程序读取 %q、%q 和 %q", f, Format, FormatV2, FormatV1),
+			fmt.Sprintf("format %q is not supported; this program reads %q, %q and %q", f, Format, FormatV2, FormatV1))
 	}
 	return nil
 }

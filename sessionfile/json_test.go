@@ -117,7 +117,12 @@ func TestFormatExample(t *testing.T) {
 	req := doc["requirements"].(map[string]any)
 	added := 0
 	for _, f := range rubric.RequirementFields {
-		if _, ok := req[f.ID]; !ok && f.Kind == rubric.KindNumber {
+		_, ok := req[f.ID]
+		switch {
+		case ok || f.Kind != rubric.KindNumber:
+		case f.Plan:
+			req[f.ID] = nil // the capacity plan, left at its estimates
+		default:
 			x, _ := rubric.DefaultRequirements().Number(f.ID)
 			req[f.ID] = x
 			added++
@@ -250,7 +255,7 @@ func TestImportErrors(t *testing.T) {
 		{"not JSON position", "{\n  \"format\": x\n}", "", "line 2"},
 		{"not an object", `[1, 2]`, "", "JSON object"},
 		{"format missing", `{"title": "x"}`, "format", "missing"},
-		{"format wrong", `{"format": "vendorvet.session/3"}`, "format", "not supported"},
+		{"format wrong", `{"format": "vendorvet.session/4"}`, "format", "not supported"},
 		{"format not a string", `{"format": 1}`, "format", "must be a string"},
 		{"unknown top key", `{` + head + `, "titel": "x"}`, "titel", "unknown key"},
 		{"duplicate key", `{` + head + `, "title": "a", "title": "b"}`, "title", "twice"},
