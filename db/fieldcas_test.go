@@ -179,3 +179,48 @@ func TestWatcherSeesCommitsOfOtherStores(t *testing.T) {
 		t.Error("a closed watcher answered")
 	}
 }
+
+// The capacity plan's fields are fields of their own: two windows filling in two of
+// them both keep theirs, and one window clearing a field back to its estimate does
+// not undo the other's.
+func TestTwoWindowsChangeDifferentPlanFields(t *testing.T) {
+	ctx := context.Background()
+	first, second, sid, _, loaded := twoStores(t)
+	aht, share := 300.0, 80.0
+	a := loaded
+	a.ChatAHTS = &aht
+	if err := first.ChangeRequirements(ctx, sid, loaded, a); err != nil {
+		t.Fatal(err)
+	}
+	b := loaded
+	b.ChatSharePct = &share
+	if err := second.ChangeRequirements(ctx, sid, loaded, b); err != nil {
+		t.Fatalf("a change of another plan field was refused: %v", err)
+	}
+	got, err := first.Session(ctx, sid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := got.Requirements
+	if r.ChatAHTS == nil || *r.ChatAHTS != 300 || r.ChatSharePct == nil || *r.ChatSharePct != 80 {
+		t.Fatalf("stored AHT %v share %v", r.ChatAHTS, r.ChatSharePct)
+	}
+	cleared := r
+	cleared.ChatAHTS = nil
+	if err := second.ChangeRequirements(ctx, sid, r, cleared); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = first.Session(ctx, sid)
+	if got.Requirements.ChatAHTS != nil || got.Requirements.ChatSharePct == nil {
+		t.Errorf("after clearing the AHT: AHT %v share %v", got.Requirements.ChatAHTS, got.Requirements.ChatSharePct)
+	}
+	// Shares that add up to more than the day are refused by the store.
+	over := got.Requirements
+	much := 30.0
+	over.PhoneSharePct = &much
+	over.Channels = []string{"phone", "web"}
+	var re *RequirementsError
+	if err := first.ChangeRequirements(ctx, sid, got.Requirements, over); !errors.As(err, &re) {
+		t.Errorf("shares of 110 %%: %v", err)
+	}
+}
