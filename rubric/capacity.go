@@ -118,12 +118,21 @@ func (r Requirements) defaultShare(id string) float64 {
 }
 
 func (r Requirements) planValue(id string) *float64 {
-	f, ok := RequirementFieldByID(id)
-	if !ok || f.opt == nil {
+	i, ok := planIndex[id]
+	if !ok {
 		return nil
 	}
-	return *f.opt(&r)
+	return *planFields[i].opt(&r)
 }
+
+// planIndex finds a plan field by its ID.
+var planIndex = func() map[string]int {
+	m := make(map[string]int, len(planFields))
+	for i, f := range planFields {
+		m[f.ID] = i
+	}
+	return m
+}()
 
 // PlanNumber is a plan field's value and whether it is the estimate.
 func (r Requirements) PlanNumber(id string) (x float64, estimated bool) {
@@ -204,16 +213,6 @@ func (r Requirements) StaffingPlan() (staffing.Plan, []string) {
 	return p, out
 }
 
-// fieldOrder is the place of a requirement field in RequirementFields.
-func fieldOrder(id string) int {
-	for i, f := range RequirementFields {
-		if f.ID == id {
-			return i
-		}
-	}
-	return len(RequirementFields)
-}
-
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
@@ -240,8 +239,40 @@ type Capacity struct {
 // Sized reports whether the requirements gave a need.
 func (c Capacity) Sized() bool { return c.Err == nil }
 
+// planInputs are everything a capacity depends on, as a value that compares: the
+// memo's key.
+type planInputs struct {
+	channels   uint64
+	daily      int
+	peak       float64
+	hours      string
+	response   int
+	resolution float64
+	plan       [planFieldCount]float64
+	given      [planFieldCount]bool
+}
+
+// planFieldCount is the number of plan fields; a test holds it to len(planFields).
+const planFieldCount = 19
+
+func (r Requirements) planInputs() planInputs {
+	in := planInputs{daily: r.DailyVolume, peak: r.PeakMultiplier, hours: r.ServiceHours,
+		response: r.TargetResponseS, resolution: r.TargetResolutionH}
+	for i, c := range ChannelOptions {
+		if r.NeedsChannel(c.Value) {
+			in.channels |= 1 << i
+		}
+	}
+	for i := range planFields {
+		if v := *planFields[i].opt(&r); v != nil {
+			in.plan[i], in.given[i] = *v, true
+		}
+	}
+	return in
+}
+
 type capacityMemo struct {
-	key  string
+	in   planInputs
 	capa Capacity
 }
 
@@ -250,8 +281,12 @@ type capacityMemo struct {
 // the dearest part of a score.
 var lastCapacity atomic.Pointer[capacityMemo]
 
-// Capacity sizes the requirements.
+// Capacity sizes the requirements. Its Estimated list is shared: not to be changed.
 func (r Requirements) Capacity() Capacity {
+	in := r.planInputs()
+	if m := lastCapacity.Load(); m != nil && m.in == in {
+		return m.capa
+	}
 	p, estimated := r.StaffingPlan()
 	num := func(id string) float64 {
 		x, est := r.PlanNumber(id)
@@ -262,13 +297,7 @@ func (r Requirements) Capacity() Capacity {
 	}
 	shrink, occ := num("shrinkage_pct"), num("max_occupancy_pct")
 	months, days := num("peak_months"), num("peak_days")
-	slices.SortFunc(estimated, func(a, b string) int { return fieldOrder(a) - fieldOrder(b) })
-	key := planKey(p, shrink, occ)
-	if m := lastCapacity.Load(); m != nil && m.key == key {
-		c := m.capa
-		c.Estimated, c.PeakMonths, c.PeakDays = estimated, months, days
-		return c
-	}
+	slices.SortFunc(estimated, func(a, b string) int { return planIndex[a] - planIndex[b] })
 	c := Capacity{Estimated: estimated, Shrinkage: shrink / 100, MaxOccupancy: occ / 100, PeakMonths: months, PeakDays: days}
 	switch {
 	case len(p.Channels) == 0:
@@ -283,30 +312,8 @@ func (r Requirements) Capacity() Capacity {
 		}
 		c.Need = need
 	}
-	lastCapacity.Store(&capacityMemo{key, c})
+	lastCapacity.Store(&capacityMemo{in, c})
 	return c
-}
-
-// planKey tells plans apart for the memo.
-func planKey(p staffing.Plan, shrink, occ float64) string {
-	b := make([]byte, 0, 256)
-	put := func(x float64) {
-		u := math.Float64bits(x)
-		for i := 0; i < 8; i++ {
-			b = append(b, byte(u>>(8*i)))
-		}
-	}
-	for _, x := range []float64{p.BusiestShare, p.Interval, p.PeakMultiple, p.HoursPerDay, p.DaysPerWeek, shrink, occ} {
-		put(x)
-	}
-	for _, ch := range p.Channels {
-		b = append(b, ch.ID...)
-		b = append(b, byte(ch.Kind))
-		for _, x := range []float64{ch.Daily, ch.AHT, ch.Target.ServiceLevel, ch.Target.Within, ch.ResponseHours, ch.Concurrency, ch.Patience} {
-			put(x)
-		}
-	}
-	return string(b)
 }
 
 // planField makes an optional number field of the capacity plan.

@@ -123,3 +123,35 @@ func TestSeatsAgainstTheNeed(t *testing.T) {
 		t.Errorf("B2 answered %d", card.Item("B2").Answered)
 	}
 }
+
+// Every plan field is part of the memo's key: changing any one of them is never
+// answered from the memo.
+func TestEveryPlanFieldKeysTheMemo(t *testing.T) {
+	if planFieldCount != len(planFields) {
+		t.Fatalf("planFieldCount %d, want %d", planFieldCount, len(planFields))
+	}
+	base := with(channels("phone", "web", "email"), func(r *Requirements) { r.DailyVolume = 2000 })
+	for _, f := range planFields {
+		r := base
+		x, _ := r.PlanNumber(f.ID)
+		r.SetNumber(f.ID, x, true) // the estimate, given: the same need
+		if r.planInputs() == base.planInputs() {
+			t.Errorf("%s given is the memo key of %s left empty", f.ID, f.ID)
+		}
+	}
+	for name, change := range map[string]func(*Requirements){
+		"channels": func(r *Requirements) { r.Channels = []string{"phone"} },
+		"volume":   func(r *Requirements) { r.DailyVolume++ },
+		"peak":     func(r *Requirements) { r.PeakMultiplier++ },
+		"hours":    func(r *Requirements) { r.ServiceHours = "7x24" },
+		"response": func(r *Requirements) { r.TargetResponseS++ },
+		"resolve":  func(r *Requirements) { r.TargetResolutionH++ },
+	} {
+		r := base
+		r.Channels = slices.Clone(base.Channels)
+		change(&r)
+		if r.planInputs() == base.planInputs() {
+			t.Errorf("%s changed, the memo key did not", name)
+		}
+	}
+}
