@@ -99,6 +99,42 @@ func (a Answers) Known(q Question) bool {
 	return false
 }
 
+// Says reports whether v, saved as the answer to q, says something.
+func Says(q Question, v Value) bool { return q.says(v) }
+
+// SameValue reports whether two known answers to q are the same answer: sets in any
+// order.
+func SameValue(q Question, a, b Value) bool {
+	switch q.Kind {
+	case KindTri:
+		return a.Tri == b.Tri
+	case KindNumber:
+		return a.Num == b.Num
+	case KindChoice:
+		return a.Str == b.Str
+	}
+	if len(a.Set) != len(b.Set) {
+		return false
+	}
+	for _, x := range a.Set {
+		if !slices.Contains(b.Set, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// LowerIsBetter reports whether a lower number is better for the client: a time, a
+// rate of failures, a price; not a share of successes, a count or a capacity.
+func LowerIsBetter(id string) bool {
+	if best, ok := bestNumbers[id]; ok {
+		q, _ := QuestionByID(id)
+		return best == q.Min
+	}
+	q, ok := QuestionByID(id)
+	return ok && q.Measure == Yuan
+}
+
 // says reports whether v, saved as the answer to q, says something: a saved yes/no
 // can still be unknown, a saved choice or set still blank.
 func (q Question) says(v Value) bool {

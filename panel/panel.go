@@ -1,0 +1,361 @@
+// Package panel turns the independent answers of a panel of evaluators into one
+// consensus scorecard a vendor is judged by, and shows where the panel disagrees:
+// per question, the answers side by side with their agreement and the points at
+// stake; per evaluator, whether their totals sit apart from the rest and why.
+//
+// The rules, stated once here and in the README:
+//   - yes/no, a choice or a set: unanimous when every evaluator gave the same answer
+//     (unknown counts as an answer: it says the evaluator could not tell); a
+//     majority when one answer has more than half the panel; split otherwise. The
+//     consensus is the unanimous or majority answer, and unknown when split.
+//   - numbers: the median of the evaluators who gave one, with the spread (highest −
+//     lowest); of two middle values, the one worse for the client. Unanimous when
+//     every evaluator gave the same number, else a spread.
+//   - the lead may set any question's consensus, with a reason; that decision stands
+//     over the rule.
+//   - the points at stake on a question are the spread of the vendor's total with
+//     each evaluator's answer in the consensus's place, a knockout counting as the
+//     whole total.
+//   - an evaluator sits apart when, on a vendor, their total is OutlierPoints or
+//     more from the panel's median (with three evaluators or more), or when they
+//     alone give an answer that raises or clears a knockout.
+package panel
+
+import (
+	"math"
+	"slices"
+	"sort"
+
+	"vendorvet/rubric"
+)
+
+// OutlierPoints is how far from the panel's median total an evaluator's total must
+// sit to be named.
+const OutlierPoints = 10
+
+// Agreement is how far a panel agrees on one question.
+type Agreement int
+
+const (
+	// Unanimous: every evaluator gave the same answer.
+	Unanimous Agreement = iota
+	// Majority: more than half gave the same answer; the others differ.
+	Majority
+	// Split: no answer has more than half the panel.
+	Split
+	// Spread: numbers that differ; the median stands.
+	Spread
+)
+
+// Decision is the lead's consensus answer to a question, with the reason.
+type Decision struct {
+	Value  rubric.Value
+	Known  bool // false: the lead decided the answer is unknown
+	Reason string
+	By     string
+	At     int64 // unix seconds
+}
+
+// Given is one evaluator's answer to a question.
+type Given struct {
+	Evaluator string
+	Value     rubric.Value
+	Known     bool
+}
+
+// Question is a question as the panel answered it.
+type Question struct {
+	ID        string
+	Given     []Given // in the panel's order
+	Agreement Agreement
+	// Consensus is the answer the vendor is scored on; Known false is unknown.
+	Consensus rubric.Value
+	Known     bool
+	// Median and Spread describe a number's answers.
+	Median, Spread float64
+	// Decided is the lead's decision, when there is one.
+	Decided *Decision
+	// Stake is the points between the highest and the lowest total the vendor
+	// would have with each evaluator's answer in place of the consensus, a
+	// disqualified vendor standing at zero.
+	Stake float64
+}
+
+// Differs reports whether the panel gave more than one answer.
+func (q Question) Differs() bool { return q.Agreement != Unanimous }
+
+// Member is one evaluator's view of a vendor.
+type Member struct {
+	Evaluator string
+	Card      rubric.Scorecard // their own answers, scored
+	// Apart says why their totals sit apart from the panel's; nil when they do not.
+	Apart *Apart
+}
+
+// Apart is why an evaluator is named.
+type Apart struct {
+	// FromMedian is their total minus the panel's median total.
+	FromMedian float64
+	// Far is set when FromMedian is OutlierPoints or more either way.
+	Far bool
+	// AloneOnKnockout names the questions where they alone give an answer that
+	// raises or clears a knockout.
+	AloneOnKnockout []string
+	// Questions are the questions that make the difference: where their answer is
+	// not the consensus, by the points it moves their total, most first.
+	Questions []Moved
+}
+
+// Moved is one question's part in an evaluator's distance from the consensus.
+type Moved struct {
+	ID     string
+	Points float64 // the consensus total with their answer, minus the consensus total
+}
+
+// Vendor is a panel's evaluation of one vendor.
+type Vendor struct {
+	Consensus rubric.Answers
+	Card      rubric.Scorecard // the consensus scored
+	Members   []Member         // in the panel's order
+	// Questions are every question any evaluator answered or the lead decided, in
+	// the catalogue's order.
+	Questions []Question
+	// Low and High are the range of the evaluators' totals.
+	Low, High float64
+}
+
+// Disagreements are the questions the panel does not agree on, most points at
+// stake first.
+func (v Vendor) Disagreements() []Question {
+	var out []Question
+	for _, q := range v.Questions {
+		if q.Differs() && q.Decided == nil {
+			out = append(out, q)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Stake > out[j].Stake })
+	return out
+}
+
+// Evaluate brings together the answers of the evaluators (in the panel's order) to
+// one vendor, with the lead's decisions by question.
+func Evaluate(req rubric.Requirements, profile rubric.Profile, evaluators []string, answers map[string]rubric.Answers, decisions map[string]Decision) Vendor {
+	var v Vendor
+	v.Consensus = rubric.Answers{}
+	for _, q := range rubric.Questions {
+		pq, any := gather(q, evaluators, answers)
+		if d, ok := decisions[q.ID]; ok {
+			pq.Decided = &d
+			pq.Consensus, pq.Known = d.Value, d.Known
+			any = true
+		}
+		if !any {
+			continue
+		}
+		if pq.Known {
+			v.Consensus[q.ID] = pq.Consensus
+		}
+		v.Questions = append(v.Questions, pq)
+	}
+	v.Card = rubric.Score(req, v.Consensus, profile)
+
+	// What each question puts at stake: the vendor's total with each evaluator's
+	// answer in the consensus's place.
+	for i := range v.Questions {
+		q := &v.Questions[i]
+		if !q.Differs() {
+			continue
+		}
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, g := range q.Given {
+			t := standing(rubric.Score(req, with(v.Consensus, q.ID, g), profile))
+			lo, hi = math.Min(lo, t), math.Max(hi, t)
+		}
+		q.Stake = round1(hi - lo)
+	}
+
+	v.Members = make([]Member, len(evaluators))
+	totals := make([]float64, len(evaluators))
+	for i, e := range evaluators {
+		v.Members[i] = Member{Evaluator: e, Card: rubric.Score(req, answers[e], profile)}
+		totals[i] = v.Members[i].Card.Total
+	}
+	if len(totals) > 0 {
+		v.Low, v.High = slices.Min(totals), slices.Max(totals)
+	}
+	median := medianOf(totals)
+	for i := range v.Members {
+		v.Members[i].Apart = v.apart(req, profile, i, median, len(evaluators))
+	}
+	return v
+}
+
+// gather is one question's answers across the panel and its consensus by the rule.
+// any is false when nobody answered.
+func gather(q rubric.Question, evaluators []string, answers map[string]rubric.Answers) (Question, bool) {
+	pq := Question{ID: q.ID}
+	any := false
+	for _, e := range evaluators {
+		val, ok := answers[e][q.ID]
+		known := ok && rubric.Says(q, val)
+		pq.Given = append(pq.Given, Given{Evaluator: e, Value: val, Known: known})
+		any = any || known
+	}
+	if q.Kind == rubric.KindNumber {
+		numbers(&pq, q)
+	} else {
+		votes(&pq, q)
+	}
+	return pq, any
+}
+
+// votes applies the rule of yes/no, choices and sets: the answer more than half the
+// panel gave, unknown counted as an answer.
+func votes(pq *Question, q rubric.Question) {
+	n := len(pq.Given)
+	best, bestCount := -1, 0
+	for i, g := range pq.Given {
+		count := 0
+		for _, h := range pq.Given {
+			if same(q, g, h) {
+				count++
+			}
+		}
+		if count > bestCount {
+			best, bestCount = i, count
+		}
+	}
+	switch {
+	case n == 0:
+		pq.Agreement = Unanimous
+	case bestCount == n:
+		pq.Agreement = Unanimous
+	case 2*bestCount > n:
+		pq.Agreement = Majority
+	default:
+		pq.Agreement = Split
+		return
+	}
+	if best >= 0 && pq.Given[best].Known {
+		pq.Consensus, pq.Known = pq.Given[best].Value, true
+	}
+}
+
+// numbers applies the rule of numbers: the median of those given, the middle pair
+// resolved against the client, and the spread.
+func numbers(pq *Question, q rubric.Question) {
+	var xs []float64
+	for _, g := range pq.Given {
+		if g.Known {
+			xs = append(xs, g.Value.Num)
+		}
+	}
+	if len(xs) == 0 {
+		pq.Agreement = Unanimous
+		return
+	}
+	sort.Float64s(xs)
+	pq.Spread = xs[len(xs)-1] - xs[0]
+	m := len(xs) / 2
+	pq.Median = xs[m]
+	if len(xs)%2 == 0 {
+		lo, hi := xs[m-1], xs[m]
+		pq.Median = lo
+		if rubric.LowerIsBetter(q.ID) {
+			pq.Median = hi
+		}
+	}
+	pq.Consensus, pq.Known = rubric.Value{Num: pq.Median}, true
+	pq.Agreement = Unanimous
+	if pq.Spread != 0 || len(xs) < len(pq.Given) {
+		pq.Agreement = Spread
+	}
+}
+
+// same reports whether two evaluators gave the same answer; two unknowns are the same.
+func same(q rubric.Question, a, b Given) bool {
+	if !a.Known || !b.Known {
+		return a.Known == b.Known
+	}
+	return rubric.SameValue(q, a.Value, b.Value)
+}
+
+// with is the answers with one question's answer replaced by g's.
+func with(a rubric.Answers, id string, g Given) rubric.Answers {
+	out := make(rubric.Answers, len(a)+1)
+	for k, v := range a {
+		out[k] = v
+	}
+	delete(out, id)
+	if g.Known {
+		out[id] = g.Value
+	}
+	return out
+}
+
+// apart says whether member i sits apart from the panel, and why.
+func (v Vendor) apart(req rubric.Requirements, profile rubric.Profile, i int, median float64, panelSize int) *Apart {
+	m := v.Members[i]
+	a := &Apart{FromMedian: round1(m.Card.Total - median)}
+	a.Far = panelSize >= 3 && math.Abs(a.FromMedian) >= OutlierPoints
+	base := v.Card.Total
+	for _, q := range v.Questions {
+		g := q.Given[i]
+		if !q.Differs() || (g.Known == q.Known && (!g.Known || rubric.SameValue(mustQuestion(q.ID), g.Value, q.Consensus))) {
+			continue
+		}
+		card := rubric.Score(req, with(v.Consensus, q.ID, g), profile)
+		if moved := round1(card.Total - base); moved != 0 {
+			a.Questions = append(a.Questions, Moved{ID: q.ID, Points: moved})
+		}
+		if alone(q, i) && !slices.Equal(card.KnockoutCodes(), v.Card.KnockoutCodes()) {
+			a.AloneOnKnockout = append(a.AloneOnKnockout, q.ID)
+		}
+	}
+	sort.SliceStable(a.Questions, func(x, y int) bool {
+		return math.Abs(a.Questions[x].Points) > math.Abs(a.Questions[y].Points)
+	})
+	if !a.Far && len(a.AloneOnKnockout) == 0 {
+		return nil
+	}
+	return a
+}
+
+// alone reports whether evaluator i's answer to q is given by nobody else.
+func alone(q Question, i int) bool {
+	rq := mustQuestion(q.ID)
+	for j, g := range q.Given {
+		if j != i && same(rq, g, q.Given[i]) {
+			return false
+		}
+	}
+	return len(q.Given) > 1
+}
+
+func mustQuestion(id string) rubric.Question {
+	q, _ := rubric.QuestionByID(id)
+	return q
+}
+
+func medianOf(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	sort.Float64s(s)
+	m := len(s) / 2
+	if len(s)%2 == 0 {
+		return (s[m-1] + s[m]) / 2
+	}
+	return s[m]
+}
+
+// standing is what a scorecard's total is worth: nothing once disqualified.
+func standing(c rubric.Scorecard) float64 {
+	if c.Band == rubric.Disqualified {
+		return 0
+	}
+	return c.Total
+}
+
+func round1(x float64) float64 { return math.Round(x*10) / 10 }
