@@ -60,7 +60,6 @@ func TestBusiestIntervalEstimate(t *testing.T) {
 	}
 }
 
-
 // The need is remembered for the requirements last sized only: other requirements
 // are sized afresh, whatever order they come in.
 func TestCapacityIsNeverStale(t *testing.T) {
