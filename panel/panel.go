@@ -137,9 +137,13 @@ func (v Vendor) Disagreements() []Question {
 	return out
 }
 
+// Scorer scores one set of answers to the vendor: rubric.Score or rubric.ScoreVendor
+// under the session's requirements, profile and the vendor's evidence.
+type Scorer func(rubric.Answers) rubric.Scorecard
+
 // Evaluate brings together the answers of the evaluators (in the panel's order) to
 // one vendor, with the lead's decisions by question.
-func Evaluate(req rubric.Requirements, profile rubric.Profile, evaluators []string, answers map[string]rubric.Answers, decisions map[string]Decision) Vendor {
+func Evaluate(score Scorer, evaluators []string, answers map[string]rubric.Answers, decisions map[string]Decision) Vendor {
 	var v Vendor
 	v.Consensus = rubric.Answers{}
 	for _, q := range rubric.Questions {
@@ -157,7 +161,7 @@ func Evaluate(req rubric.Requirements, profile rubric.Profile, evaluators []stri
 		}
 		v.Questions = append(v.Questions, pq)
 	}
-	v.Card = rubric.Score(req, v.Consensus, profile)
+	v.Card = score(v.Consensus)
 
 	// What each question puts at stake: the vendor's total with each evaluator's
 	// answer in the consensus's place.
@@ -168,7 +172,7 @@ func Evaluate(req rubric.Requirements, profile rubric.Profile, evaluators []stri
 		}
 		lo, hi := math.Inf(1), math.Inf(-1)
 		for _, g := range q.Given {
-			t := standing(rubric.Score(req, with(v.Consensus, q.ID, g), profile))
+			t := standing(score(with(v.Consensus, q.ID, g)))
 			lo, hi = math.Min(lo, t), math.Max(hi, t)
 		}
 		q.Stake = round1(hi - lo)
@@ -177,7 +181,7 @@ func Evaluate(req rubric.Requirements, profile rubric.Profile, evaluators []stri
 	v.Members = make([]Member, len(evaluators))
 	totals := make([]float64, len(evaluators))
 	for i, e := range evaluators {
-		v.Members[i] = Member{Evaluator: e, Card: rubric.Score(req, answers[e], profile)}
+		v.Members[i] = Member{Evaluator: e, Card: score(answers[e])}
 		totals[i] = v.Members[i].Card.Total
 	}
 	if len(totals) > 0 {
@@ -185,7 +189,7 @@ func Evaluate(req rubric.Requirements, profile rubric.Profile, evaluators []stri
 	}
 	median := medianOf(totals)
 	for i := range v.Members {
-		v.Members[i].Apart = v.apart(req, profile, i, median, len(evaluators))
+		v.Members[i].Apart = v.apart(score, i, median, len(evaluators))
 	}
 	return v
 }
@@ -294,7 +298,7 @@ func with(a rubric.Answers, id string, g Given) rubric.Answers {
 }
 
 // apart says whether member i sits apart from the panel, and why.
-func (v Vendor) apart(req rubric.Requirements, profile rubric.Profile, i int, median float64, panelSize int) *Apart {
+func (v Vendor) apart(score Scorer, i int, median float64, panelSize int) *Apart {
 	m := v.Members[i]
 	a := &Apart{FromMedian: round1(m.Card.Total - median)}
 	a.Far = panelSize >= 3 && math.Abs(a.FromMedian) >= OutlierPoints
@@ -304,7 +308,7 @@ func (v Vendor) apart(req rubric.Requirements, profile rubric.Profile, i int, me
 		if !q.Differs() || (g.Known == q.Known && (!g.Known || rubric.SameValue(mustQuestion(q.ID), g.Value, q.Consensus))) {
 			continue
 		}
-		card := rubric.Score(req, with(v.Consensus, q.ID, g), profile)
+		card := score(with(v.Consensus, q.ID, g))
 		if moved := round1(card.Total - base); moved != 0 {
 			a.Questions = append(a.Questions, Moved{ID: q.ID, Points: moved})
 		}

@@ -12,6 +12,9 @@ var (
 	no  = rubric.Value{Tri: rubric.No}
 )
 
+// scorer scores answers for a plain e-commerce company with one web channel.
+func scorer(a rubric.Answers) rubric.Scorecard { return rubric.Score(req(), a, rubric.DefaultProfile) }
+
 func num(x float64) rubric.Value { return rubric.Value{Num: x} }
 
 func req() rubric.Requirements {
@@ -57,7 +60,7 @@ func TestConsensusRules(t *testing.T) {
 					answers[e][c.question] = *c.given[i]
 				}
 			}
-			v := Evaluate(req(), rubric.DefaultProfile, evaluators, answers, nil)
+			v := Evaluate(scorer, evaluators, answers, nil)
 			i := slices.IndexFunc(v.Questions, func(q Question) bool { return q.ID == c.question })
 			if i < 0 {
 				t.Fatalf("question missing: %+v", v.Questions)
@@ -84,12 +87,12 @@ func ptr(v rubric.Value) *rubric.Value { return &v }
 // disagreement.
 func TestLeadDecides(t *testing.T) {
 	answers := map[string]rubric.Answers{"a": {"trial": yes}, "b": {"trial": no}}
-	v := Evaluate(req(), rubric.DefaultProfile, []string{"a", "b"}, answers, nil)
+	v := Evaluate(scorer, []string{"a", "b"}, answers, nil)
 	if _, known := v.Consensus["trial"]; known || len(v.Disagreements()) != 1 {
 		t.Fatalf("split: consensus %v, disagreements %v", v.Consensus, v.Disagreements())
 	}
 	d := map[string]Decision{"trial": {Value: no, Known: true, Reason: "the contract draft has no trial clause", By: "a"}}
-	v = Evaluate(req(), rubric.DefaultProfile, []string{"a", "b"}, answers, d)
+	v = Evaluate(scorer, []string{"a", "b"}, answers, d)
 	if got := v.Consensus["trial"]; got.Tri != rubric.No {
 		t.Errorf("decided consensus %+v", got)
 	}
@@ -114,7 +117,7 @@ func TestDisagreementsAndOutliers(t *testing.T) {
 	strict["nda"] = no
 	answers := map[string]rubric.Answers{"lead": common, "kind": generous, "strict": strict}
 	panel := []string{"lead", "kind", "strict"}
-	v := Evaluate(req(), rubric.DefaultProfile, panel, answers, nil)
+	v := Evaluate(scorer, panel, answers, nil)
 
 	// The generous answers are each one evaluator's: the majority (unknown) stands.
 	if _, known := v.Consensus["iso9001"]; known {
@@ -146,7 +149,7 @@ func TestDisagreementsAndOutliers(t *testing.T) {
 		t.Errorf("range %v–%v", v.Low, v.High)
 	}
 	// Two evaluators: nobody is "apart" by distance alone.
-	two := Evaluate(req(), rubric.DefaultProfile, []string{"lead", "kind"}, answers, nil)
+	two := Evaluate(scorer, []string{"lead", "kind"}, answers, nil)
 	if two.Members[1].Apart != nil {
 		t.Errorf("apart in a panel of two: %+v", two.Members[1].Apart)
 	}
