@@ -445,11 +445,11 @@ func (f *plainFlow) session(id int64) error {
 			card := rubric.ScoreVendor(sess.Requirements, v.Vendor, sess.Profile)
 			f.line(strconv.Itoa(i+1) + ". " + v.Name + f.colon() + f.cardLine(card))
 		}
-		f.say("输入服务商编号打开，A 添加服务商，R 修改需求，B 返回评估列表，Q 退出。",
-			"Type a vendor's number to open it, A to add a vendor, R to edit the requirements, B to go back to the sessions, Q to quit.")
+		f.say("输入服务商编号打开，A 添加服务商，R 修改需求，C 容量规划与成本，B 返回评估列表，Q 退出。",
+			"Type a vendor's number to open it, A to add a vendor, R to edit the requirements, C for the capacity plan and cost, B to go back to the sessions, Q to quit.")
 		cmd, err := f.askCommand("", func(c string) bool {
 			switch c {
-			case "a", "r", "b", "q":
+			case "a", "r", "c", "b", "q":
 				return true
 			}
 			_, ok := plainNumberIn(c, 1, len(sess.Vendors))
@@ -465,6 +465,8 @@ func (f *plainFlow) session(id int64) error {
 			return errPlainQuit
 		case "r":
 			err = f.editRequirements(sess)
+		case "c":
+			err = f.capacityPlan(sess)
 		case "a":
 			var i int
 			if i, err = f.addVendor(sess); err == nil && i >= 0 {
@@ -1028,10 +1030,13 @@ func (f *plainFlow) scorecard(name string, card rubric.Scorecard) {
 
 // ---- requirements ----
 
-// requirementsText says every requirement in one paragraph.
+// requirementsText says every requirement of step 1 in one paragraph.
 func (f *plainFlow) requirementsText(r rubric.Requirements) string {
 	parts := make([]string, 0, len(rubric.RequirementFields))
 	for _, fd := range rubric.RequirementFields {
+		if fd.Plan {
+			continue // told with the capacity plan
+		}
 		parts = append(parts, fd.Prompt.In(f.lang)+f.colon()+clean.Folded(fd.Words(r, f.lang)))
 	}
 	text := strings.Join(parts, f.lang.Pick("；", "; "))
@@ -1048,38 +1053,45 @@ func (f *plainFlow) editRequirements(sess *db.Session) error {
 	f.say("修改需求：逐项提问，直接回车保留当前值，每项修改都会立即保存。",
 		"Editing the requirements field by field. Enter alone keeps the current value; each change is saved at once.")
 	for _, fd := range rubric.RequirementFields {
-		for {
-			next := sess.Requirements
-			changed, err := f.askRequirement(fd, &next)
-			if err != nil {
-				return err
-			}
-			if !changed {
-				break
-			}
-			ctx, cancel := f.ctx()
-			err = f.store.ChangeRequirements(ctx, sess.ID, sess.Requirements, next)
-			cancel()
-			var conflict *db.RequirementsConflictError
-			switch {
-			case errors.As(err, &conflict):
-				sess.Requirements = conflict.Current
-				f.say("“%s”刚在别处被修改，现在是：%s。请再答一次。", "“%s” was just changed elsewhere; it is now: %s. Please answer again.",
-					fd.Name.In(f.lang), clean.Folded(fd.Words(conflict.Current, f.lang)))
-				continue
-			case errors.Is(err, db.ErrNotFound):
-				f.line(usermsg.For(err, f.lang))
-				return errPlainGone
-			case err != nil:
-				f.line(usermsg.For(err, f.lang))
-				continue
-			}
-			sess.Requirements = next
-			break
+		if fd.Plan {
+			continue // asked with the capacity plan
+		}
+		if err := f.editRequirement(sess, fd); err != nil {
+			return err
 		}
 	}
 	f.say("需求已保存。", "Requirements saved.")
 	return nil
+}
+
+// editRequirement asks one requirements field until its answer is saved or kept.
+func (f *plainFlow) editRequirement(sess *db.Session, fd rubric.RequirementField) error {
+	for {
+		next := sess.Requirements
+		changed, err := f.askRequirement(fd, &next)
+		if err != nil || !changed {
+			return err
+		}
+		ctx, cancel := f.ctx()
+		err = f.store.ChangeRequirements(ctx, sess.ID, sess.Requirements, next)
+		cancel()
+		var conflict *db.RequirementsConflictError
+		switch {
+		case errors.As(err, &conflict):
+			sess.Requirements = conflict.Current
+			f.say("“%s”刚在别处被修改，现在是：%s。请再答一次。", "“%s” was just changed elsewhere; it is now: %s. Please answer again.",
+				fd.Name.In(f.lang), clean.Folded(fd.Words(conflict.Current, f.lang)))
+			continue
+		case errors.Is(err, db.ErrNotFound):
+			f.line(usermsg.For(err, f.lang))
+			return errPlainGone
+		case err != nil:
+			f.line(usermsg.For(err, f.lang))
+			continue
+		}
+		sess.Requirements = next
+		return nil
+	}
 }
 
 // askRequirement asks one field and sets it in r; it reports whether r changed.
@@ -1132,7 +1144,10 @@ func (f *plainFlow) askRequirement(fd rubric.RequirementField, r *rubric.Require
 		if x, ok := r.Number(fd.ID); ok {
 			def = rubric.FormatNumber(x)
 		}
-		if fd.Optional {
+		switch {
+		case fd.Plan:
+			title += f.planEstimate(fd, *r)
+		case fd.Optional:
 			title += f.lang.Pick("(输入 - 清空)", " (- clears it)")
 		}
 		text, err := f.askLine(title+f.lang.Pick("。请输入：", ". New value:"), def, func(s string) string {
@@ -1189,7 +1204,28 @@ func (f *plainFlow) parseRequirement(fd rubric.RequirementField, r rubric.Requir
 	case !got.Known:
 		return nil, ""
 	}
+	if msg := f.newProblem(fd, r, got.Value); msg != "" {
+		return nil, msg
+	}
 	return &got.Value, ""
+}
+
+// newProblem says what setting fd to x would break elsewhere in r, or "": a rule
+// across fields, such as the channels' shares adding up to more than the day, names
+// another field than the one typed, and the store would refuse the change.
+func (f *plainFlow) newProblem(fd rubric.RequirementField, r rubric.Requirements, x float64) string {
+	before := map[string]bool{}
+	for _, e := range r.Validate() {
+		before[e.Field] = true
+	}
+	next := r
+	next.SetNumber(fd.ID, x, true)
+	for _, e := range next.Validate() {
+		if !before[e.Field] && !(e.Field == "channels" && len(next.Channels) == 0) {
+			return e.Message.In(f.lang)
+		}
+	}
+	return ""
 }
 
 // ---- input ----

@@ -206,7 +206,7 @@ func TestAccessibleEndOfInputMidStepKeepsAnswersChinese(t *testing.T) {
 	store, path := plainOpen(t)
 	lines := []any{"n", "客服外包评估", "", "", "a", "甲公司", "", "2"}
 	lines = append(lines, plainStepInput(2, map[string]string{"business_license": "1", "nda": "2"}, "")...)
-	lines = append(lines, "3", "12a", "8", "", "45") // seat multiple, hours kept, 45 days of preparation
+	lines = append(lines, "3", "12a", "8", "", "", "", "45") // seat multiple; seats, peak seats and hours kept; 45 days of preparation
 	// …and the input ends at the training hours.
 	text := plainRun(t, store, rubric.ZH, lines...)
 
@@ -273,6 +273,10 @@ func TestAccessibleEditsRequirementsFieldByField(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("output lacks %q:\n%s", want, text)
 		}
+	}
+	// The capacity plan has its own entry: step 1 does not ask it.
+	if strings.Contains(text, "Busiest half hour") || strings.Contains(text, "Shrinkage") {
+		t.Errorf("step 1 asks the capacity plan:\n%s", text)
 	}
 	r := plainReload(t, store, path).Requirements
 	if strings.Join(r.Channels, ",") != "web,phone" || r.DailyVolume != 5000 || r.PeakMultiplier != 10 ||

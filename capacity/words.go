@@ -92,3 +92,46 @@ func Money(x float64) string { return "¥" + rubric.FormatGrouped(math.Round(x))
 
 // PerContactMoney says a cost per contact to the fen: "¥3.27".
 func PerContactMoney(x float64) string { return "¥" + strconv.FormatFloat(x, 'f', 2, 64) }
+
+// Words says an option's figures on one line: "Per hour: ¥3,832,320 a year (normal
+// month ¥233,600, peak month ¥748,160, ¥1.41 a contact)".
+func (o Option) Words(lang rubric.Lang) string {
+	return o.Name(lang) + lang.Pick(":全年 ", ": ") + Money(o.Annual) + lang.Pick("(平常月 ", " a year (normal month ") +
+		Money(o.NormalMonth) + lang.Pick(",高峰月 ", ", peak month ") + Money(o.PeakMonth) +
+		lang.Pick(",每次咨询 "+PerContactMoney(o.PerContact)+")", ", "+PerContactMoney(o.PerContact)+" a contact)")
+}
+
+// Priced reports whether a year's cost means anything: without a daily volume every
+// price per contact comes to nothing.
+func (c Comparison) Priced() bool { return c.Year.Contacts() > 0 }
+
+// CheapestWords names the cheapest vendor for the year that covers the peak, or says
+// that none does and names the cheapest that does not. A disqualified vendor is
+// never named.
+func (c Comparison) CheapestWords(lang rubric.Lang) string {
+	if !c.Priced() {
+		return lang.Pick("全年成本需先填日均咨询量。", "A year's cost needs the daily volume.")
+	}
+	var s string
+	switch {
+	case c.Cheapest >= 0:
+		l := c.Lines[c.Cheapest]
+		best, _ := l.Cost.Best()
+		s = lang.Pick("能覆盖高峰的服务商中全年成本最低的是"+l.Name+":全年 "+Money(best.Annual)+"("+best.Name(lang)+")。",
+			"Cheapest for the year among the vendors that cover the peak: "+l.Name+", "+Money(best.Annual)+" ("+best.Name(lang)+").")
+	case c.CheapestAny >= 0:
+		l := c.Lines[c.CheapestAny]
+		best, _ := l.Cost.Best()
+		why := l.Cover.Words(c.Capacity, c.Year.PeakMultiple, lang)
+		s = lang.Pick("没有服务商能覆盖高峰;全年成本最低的"+l.Name+"(全年 "+Money(best.Annual)+","+best.Name(lang)+")也不能覆盖:"+why+"。",
+			"No vendor covers the peak; the cheapest for the year, "+l.Name+" ("+Money(best.Annual)+", "+best.Name(lang)+"), does not either: "+why+".")
+	default:
+		s = lang.Pick("还没有服务商给出可以折算全年成本的报价。", "No vendor has given prices a year's cost can be worked out from.")
+	}
+	for _, l := range c.Lines {
+		if l.Out {
+			return s + lang.Pick("被一票否决的服务商不参与比较。", " Disqualified vendors are left out.")
+		}
+	}
+	return s
+}

@@ -35,11 +35,16 @@ func priceVsBudget(a rubric.Answers, r rubric.Requirements, lang rubric.Lang) (p
 	if r.BudgetMonth == nil || *r.BudgetMonth <= 0 {
 		return price, lang.Pick("未设预算", "no budget set")
 	}
-	b := *r.BudgetMonth
+	return price, budgetWords(p, *r.BudgetMonth, lang)
+}
+
+// budgetWords compares a month's cost with a positive monthly budget: "within budget
+// (98%)", "12% over budget".
+func budgetWords(p, b float64, lang rubric.Lang) string {
 	share := math.Round(p / b * 100)
 	if p <= b {
-		return price, lang.Pick(fmt.Sprintf("预算内(%s%%)", rubric.FormatNumber(share)), fmt.Sprintf("within budget (%s%%)", rubric.FormatNumber(share)))
+		return lang.Pick(fmt.Sprintf("预算内(%s%%)", rubric.FormatNumber(share)), fmt.Sprintf("within budget (%s%%)", rubric.FormatNumber(share)))
 	}
 	over := math.Round((p - b) / b * 100)
-	return price, lang.Pick(fmt.Sprintf("超出预算 %s%%", rubric.FormatNumber(over)), fmt.Sprintf("%s%% over budget", rubric.FormatNumber(over)))
+	return lang.Pick(fmt.Sprintf("超出预算 %s%%", rubric.FormatNumber(over)), fmt.Sprintf("%s%% over budget", rubric.FormatNumber(over)))
 }
