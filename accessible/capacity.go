@@ -2,9 +2,7 @@ package accessible
 
 import (
 	"math"
-	"slices"
 	"strconv"
-	"strings"
 
 	"vendorvet/capacity"
 	"vendorvet/clean"
@@ -17,7 +15,7 @@ import (
 // vendor's seats and prices compare.
 func (f *plainFlow) capacityPlan(sess *db.Session) error {
 	f.line("")
-	fields := planFieldsInUse(sess.Requirements)
+	fields := sess.Requirements.PlanFieldsInUse()
 	if len(fields) == 0 {
 		f.say("所选渠道中没有需要排队接待的渠道(电话、在线或邮件)，无需容量规划。",
 			"None of the chosen channels queues (phone, chat or email): there is no capacity plan to make.")
@@ -33,34 +31,6 @@ func (f *plainFlow) capacityPlan(sess *db.Session) error {
 	}
 	f.capacitySummary(sess)
 	return nil
-}
-
-// planFieldsInUse are the capacity plan's fields that the queues in use read: the
-// shared ones (busiest half hour, shrinkage, occupancy, peaks) and those of each
-// queue, named by the queue's prefix. With no queue in use there are none.
-func planFieldsInUse(r rubric.Requirements) []rubric.RequirementField {
-	inUse := r.QueuesInUse()
-	if len(inUse) == 0 {
-		return nil
-	}
-	var out []rubric.RequirementField
-	for _, fd := range rubric.RequirementFields {
-		if fd.Plan && planFieldQueueInUse(fd.ID, inUse) {
-			out = append(out, fd)
-		}
-	}
-	return out
-}
-
-// planFieldQueueInUse reports whether a plan field belongs to no queue or to one in
-// use.
-func planFieldQueueInUse(id string, inUse []string) bool {
-	for _, q := range rubric.PlanQueues {
-		if strings.HasPrefix(id, q+"_") {
-			return slices.Contains(inUse, q)
-		}
-	}
-	return true
 }
 
 // planEstimate is what a plan field's prompt adds: the estimate it takes when

@@ -13,7 +13,7 @@ import (
 // else Enter, which keeps the value.
 func plainPlanInput(r rubric.Requirements, given map[string][]string) []any {
 	var lines []any
-	for _, fd := range planFieldsInUse(r) {
+	for _, fd := range r.PlanFieldsInUse() {
 		typed, ok := given[fd.ID]
 		if !ok {
 			typed = []string{""}

@@ -159,6 +159,9 @@ type Estimate struct {
 	HiddenMonth, OneOff float64
 	// NoStaff: a model priced on staff cannot be worked out, as nothing is sized.
 	NoStaff bool
+	// NoVolume: without a daily volume no model can be worked out, nor the
+	// vendor's own figure set beside the others.
+	NoVolume bool
 }
 
 // Best is the cheapest option for the year; ok is false when nothing is priced.
@@ -172,6 +175,10 @@ func (e Estimate) Best() (Option, bool) {
 // Estimate works out every billing model the vendor offers and priced.
 func (y Year) Estimate(a rubric.Answers) Estimate {
 	var e Estimate
+	if y.Daily <= 0 {
+		e.NoVolume = true
+		return e
+	}
 	e.HiddenMonth, _ = a.Num(HiddenFeesMonth)
 	e.OneOff, _ = a.Num(OneOffFees)
 	models, _ := a.Set("billing_models")

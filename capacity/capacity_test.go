@@ -121,11 +121,20 @@ func TestEstimateFeesOrderAndGaps(t *testing.T) {
 	if _, ok := y.Estimate(rubric.Answers{}).Best(); ok {
 		t.Error("a vendor with no price has a best option")
 	}
-	// Priced on staff with nothing sized: said, not guessed.
+	// Priced on staff with nothing sized (offline service only): said, not
+	// guessed; a price per contact still stands.
+	r.Channels = []string{"offline"}
+	y = YearOf(r, r.Capacity())
+	e = y.Estimate(quote("billing_models", []string{"per_seat", "per_volume"}, SeatMonth, 6000, PerContact, 2.0))
+	if !e.NoStaff || len(e.Options) != 1 || e.Options[0].Model != "per_volume" {
+		t.Errorf("per seat with nothing sized: %+v", e)
+	}
+	// Without a daily volume nothing is priced, not even a price per contact, which
+	// would come to nothing and look cheapest.
 	r.DailyVolume = 0
 	y = YearOf(r, r.Capacity())
-	if e := y.Estimate(quote("billing_models", []string{"per_seat"}, SeatMonth, 6000)); !e.NoStaff || len(e.Options) != 0 {
-		t.Errorf("per seat with nothing sized: %+v", e)
+	if e := y.Estimate(quote("billing_models", []string{"per_volume"}, PerContact, 2.0, HiddenFeesMonth, 1000.0)); !e.NoVolume || len(e.Options) != 0 {
+		t.Errorf("no volume: %+v", e)
 	}
 }
 

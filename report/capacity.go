@@ -2,7 +2,6 @@ package report
 
 import (
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -11,39 +10,10 @@ import (
 	"vendorvet/staffing"
 )
 
-// planFieldsInUse are the capacity plan's fields that the queues in use read: the
-// shared ones (busiest half hour, shrinkage, occupancy, peaks) and those of each
-// queue, named by the queue's prefix. With no queue in use nothing is sized, and
-// no field is shown.
-func planFieldsInUse(r rubric.Requirements) []rubric.RequirementField {
-	inUse := r.QueuesInUse()
-	if len(inUse) == 0 {
-		return nil
-	}
-	var out []rubric.RequirementField
-	for _, f := range rubric.RequirementFields {
-		if f.Plan && planFieldQueueInUse(f.ID, inUse) {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// planFieldQueueInUse reports whether a plan field belongs to no queue or to one in
-// use.
-func planFieldQueueInUse(id string, inUse []string) bool {
-	for _, q := range rubric.PlanQueues {
-		if strings.HasPrefix(id, q+"_") {
-			return slices.Contains(inUse, q)
-		}
-	}
-	return true
-}
-
 // capacityPlan writes the plan's fields of the queues in use below the
 // requirements, each either as given or as the estimate it takes.
 func (r *mdReport) capacityPlan() {
-	fields := planFieldsInUse(r.s.Requirements)
+	fields := r.s.Requirements.PlanFieldsInUse()
 	if len(fields) == 0 {
 		return
 	}

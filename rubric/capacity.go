@@ -3,6 +3,7 @@ package rubric
 import (
 	"math"
 	"slices"
+	"strings"
 	"sync/atomic"
 
 	"vendorvet/staffing"
@@ -134,6 +135,27 @@ var planIndex = func() map[string]int {
 	return m
 }()
 
+// PlanFieldsInUse are the plan fields the queues in use read: the shared ones
+// (busiest half hour, shrinkage, occupancy, peaks) and those of each queue in use,
+// in order. With no queue in use nothing is sized, and there are none.
+func (r Requirements) PlanFieldsInUse() []RequirementField {
+	inUse := r.QueuesInUse()
+	if len(inUse) == 0 {
+		return nil
+	}
+	var out []RequirementField
+	for _, f := range planFields {
+		if f.Queue == "" || contains(inUse, f.Queue) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// FromTarget reports whether an empty plan field takes a target of step 1 rather
+// than an estimate: the chat answer time, the email response time.
+func FromTarget(id string) bool { return id == "chat_sl_s" || id == "email_response_h" }
+
 // PlanNumber is a plan field's value and whether it is the estimate.
 func (r Requirements) PlanNumber(id string) (x float64, estimated bool) {
 	if v := r.planValue(id); v != nil {
@@ -204,9 +226,7 @@ func (r Requirements) StaffingPlan() (staffing.Plan, []string) {
 	// C), and an answer time or response time left empty is step 1's target.
 	out := estimated[:0]
 	for _, id := range estimated {
-		switch id {
-		case "phone_patience_s", "chat_patience_s", "chat_sl_s", "email_response_h":
-		default:
+		if !FromTarget(id) && !strings.HasSuffix(id, "_patience_s") {
 			out = append(out, id)
 		}
 	}
@@ -318,8 +338,12 @@ func (r Requirements) Capacity() Capacity {
 
 // planField makes an optional number field of the capacity plan.
 func planField(id string, name, title Text, unit Text, m *Measure, lo, hi float64, integer bool, v func(*Requirements) **float64) RequirementField {
+	queue, _, _ := strings.Cut(id, "_")
+	if !contains(PlanQueues, queue) {
+		queue = ""
+	}
 	return RequirementField{
-		ID: id, Kind: KindNumber, Optional: true, Plan: true,
+		ID: id, Kind: KindNumber, Optional: true, Plan: true, Queue: queue,
 		Name: name, Prompt: title, Title: title, Unit: unit,
 		Reading: NumberSpec{Measure: m, Integer: integer, Min: noMin, Max: noMax, Range: HighEnd, RangeWhy: planForMore},
 		Min:     lo, Max: hi,
@@ -392,7 +416,8 @@ var planFields = []RequirementField{
 		func(r *Requirements) **float64 { return &r.EmailResponseH }),
 }
 
-// planShares checks that the given channel shares leave no more than the whole day.
+// planShares checks that the given channel shares leave no more than the whole day;
+// the error names the last share given.
 func (r Requirements) planShares() *FieldError {
 	sum, last := 0.0, ""
 	for _, q := range PlanQueues {

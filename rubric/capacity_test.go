@@ -101,7 +101,7 @@ func TestSeatsAgainstTheNeed(t *testing.T) {
 	short := need.PeakAgents * 62 / 100
 	card := Score(sizedReq(), ans("seats_peak", short), DefaultProfile)
 	b2 := card.Item("B2")
-	if !strings.HasPrefix(b2.Why[0].EN, "peak seats "+strconv.Itoa(short)+" cover ") {
+	if !strings.HasPrefix(b2.Why[0].EN, "peak seats "+strconv.Itoa(short)+" for the "+strconv.Itoa(need.PeakAgents)+" agents needed: ") {
 		t.Errorf("reason %q", b2.Why[0].EN)
 	}
 	i := slices.IndexFunc(card.Flags, func(f Finding) bool { return f.Code == "peak_not_covered" })
@@ -152,5 +152,25 @@ func TestEveryPlanFieldKeysTheMemo(t *testing.T) {
 		if r.planInputs() == base.planInputs() {
 			t.Errorf("%s changed, the memo key did not", name)
 		}
+	}
+}
+
+// Typing a share that makes the day more than whole is refused at that share, and
+// the plan fields in use are those of the shared plan and of the queues in use.
+func TestShareTypedTooMany(t *testing.T) {
+	r := with(channels("phone", "web"), func(r *Requirements) { r.ChatSharePct = ptr(70) })
+	got := r.ReadNumber("phone_share_pct", "40%")
+	if got.Err == nil || got.Err.Field != "phone_share_pct" || !strings.Contains(got.Err.Message.EN, "110%") {
+		t.Errorf("phone 40 %% with chat 70 %%: %+v", got.Err)
+	}
+	if got := r.ReadNumber("phone_share_pct", "30%"); got.Err != nil || got.Value != 30 {
+		t.Errorf("phone 30 %%: %+v", got)
+	}
+	var ids []string
+	for _, f := range r.PlanFieldsInUse() {
+		ids = append(ids, f.ID)
+	}
+	if slices.Contains(ids, "email_aht_s") || !slices.Contains(ids, "chat_concurrency") || !slices.Contains(ids, "shrinkage_pct") || !slices.Contains(ids, "phone_aht_s") {
+		t.Errorf("fields in use %v", ids)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -124,8 +125,10 @@ type RequirementField struct {
 	// Day is a text field that holds a day, YYYY-MM-DD, or nothing.
 	Day bool
 	// Plan is a field of the capacity plan, edited beside its results rather than
-	// in step 1; left empty it takes an estimate (Requirements.PlanNumber).
-	Plan bool
+	// in step 1; left empty it takes an estimate (Requirements.PlanNumber). Queue
+	// is the plan's queue it belongs to, "" for the plan's shared fields.
+	Plan  bool
+	Queue string
 
 	list func(*Requirements) *[]string
 	str  func(*Requirements) *string
@@ -389,6 +392,12 @@ func (r Requirements) ReadNumber(field, s string) Reading {
 		if e.Field == field {
 			return Reading{Err: &e}
 		}
+	}
+	// Shares too many for one day are the fault of the share being typed, wherever
+	// Validate names them.
+	if e := r.planShares(); e != nil && strings.HasSuffix(field, "_share_pct") {
+		e.Field = field
+		return Reading{Err: e}
 	}
 	return got
 }

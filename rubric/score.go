@@ -673,7 +673,7 @@ func (s *scoring) seatsCover() bool {
 	if ratio < 1 {
 		s.flagNote("peak_not_covered", coverNote(seats, c.Need.PeakAgents))
 	}
-	s.add(p, "高峰坐席 {} 名,覆盖所需 {} 名的 {}", "peak seats {} cover {} of the {} agents needed",
+	s.add(p, "高峰坐席 {} 名,覆盖所需 {} 名的 {}", "peak seats {} for the {} agents needed: {}",
 		number(seats), number(need), text(percentWords(ratio)))
 	if normal, ok := s.ans.Num("seats_normal"); ok && c.Need.Agents > 0 && normal < float64(c.Need.Agents) {
 		s.flagNote("normal_not_covered", coverNote(normal, c.Need.Agents))

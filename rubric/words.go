@@ -122,8 +122,11 @@ func (f RequirementField) Words(r Requirements, lang Lang) string {
 		x, ok := r.Number(f.ID)
 		if !ok && f.Plan {
 			x, _ = r.PlanNumber(f.ID)
-			if x == 0 && strings.HasSuffix(f.ID, "_patience_s") {
+			switch {
+			case x == 0 && strings.HasSuffix(f.ID, "_patience_s"):
 				return Text{"不计放弃", "nobody hangs up"}.In(lang)
+			case FromTarget(f.ID):
+				return Text{"同目标 ", "the target, "}.In(lang) + NumberWords(x, f.Unit, lang)
 			}
 			return Text{"估算 ", "estimated "}.In(lang) + NumberWords(x, f.Unit, lang)
 		}
