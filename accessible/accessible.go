@@ -611,6 +611,9 @@ func (f *plainFlow) step(sess *db.Session, v *db.Vendor, n int) error {
 			skipped = append(skipped, q.Label.In(f.lang))
 			continue
 		}
+		if q.Unused(v.Answers) {
+			continue // a price of a billing model the vendor does not offer
+		}
 		if err := f.question(sess, v, q); err != nil {
 			return err
 		}

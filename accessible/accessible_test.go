@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -77,10 +78,16 @@ func plainCheckOutput(t *testing.T, out string) {
 }
 
 // plainStepInput answers the questions of step n: given[id] where set, else Enter
-// (0, which confirms, for multi-choices), then the note.
-func plainStepInput(n int, given map[string]string, note string) []any {
+// (0, which confirms, for multi-choices), then the note. saved are the billing
+// models the vendor offered before: their prices are asked too.
+func plainStepInput(n int, given map[string]string, note string, saved ...string) []any {
 	var lines []any
+	// The prices of billing models neither saved before nor ticked are not asked.
+	offered := rubric.Answers{"billing_models": {Set: append(saved, tickedModels(given["billing_models"])...)}}
 	for _, q := range plainQuestions(n) {
+		if _, ok := given[q.ID]; !ok && q.Unused(offered) {
+			continue
+		}
 		switch a, ok := given[q.ID]; {
 		case ok:
 			lines = append(lines, a)
@@ -91,6 +98,17 @@ func plainStepInput(n int, given map[string]string, note string) []any {
 		}
 	}
 	return append(lines, note)
+}
+
+// tickedModels are the billing models a set answer typed as "1\n3\n0" ticks.
+func tickedModels(typed string) []string {
+	var out []string
+	for _, line := range strings.Split(typed, "\n") {
+		if i, err := strconv.Atoi(line); err == nil && i >= 1 && i <= len(rubric.BillingOptions) {
+			out = append(out, rubric.BillingOptions[i-1].Value)
+		}
+	}
+	return out
 }
 
 // plainReload reopens the database file and loads its only session.
@@ -424,7 +442,7 @@ func TestAccessibleChoicesAndHiddenFees(t *testing.T) {
 	lines = append(lines, plainStepInput(6, map[string]string{"billing_models": "1\n3\n0", "price_month": "50,000"}, "")...)
 	lines = append(lines, "6")
 	// …after the review, ticking the system fee records it.
-	lines = append(lines, plainStepInput(6, map[string]string{"hidden_fees_reviewed": "1", "hidden_fees": "2\n0"}, "")...)
+	lines = append(lines, plainStepInput(6, map[string]string{"hidden_fees_reviewed": "1", "hidden_fees": "2\n0"}, "", "per_hour", "per_seat")...)
 	lines = append(lines, "b", "b", "q")
 	text := plainRun(t, store, rubric.EN, lines...)
 	if !strings.Contains(text, "Red flag: hidden fees found.") {

@@ -127,14 +127,17 @@ const (
 	QuotedMonthPrice = "price_month"
 )
 
-// modelPrices are the prices each billing model needs, by model.
-var modelPrices = map[string][]string{
-	"per_seat":            {SeatMonth},
-	"per_volume":          {PerContact},
-	"per_hour":            {PerHour},
-	"fixed_plus_variable": {FixedMonth, VariableContact},
-	"promo_package":       {PromoPackage},
-}
+// modelPrices are the prices each billing model needs, by model, as the questions
+// say which models each price is part of.
+var modelPrices = func() map[string][]string {
+	m := map[string][]string{}
+	for _, q := range rubric.Questions {
+		for _, model := range q.Models {
+			m[model] = append(m[model], q.ID)
+		}
+	}
+	return m
+}()
 
 // Option is one way of paying a vendor, worked out for the year.
 type Option struct {

@@ -212,3 +212,15 @@ func TestApparelClient(t *testing.T) {
 		t.Error("no estimates named; the sample leaves shrinkage at its estimate")
 	}
 }
+
+// Every billing model has its prices, and the promotion package's is its own.
+func TestEveryModelIsPriced(t *testing.T) {
+	for _, m := range rubric.BillingOptions {
+		if len(modelPrices[m.Value]) == 0 {
+			t.Errorf("%s has no price", m.Value)
+		}
+	}
+	if !slices.Equal(modelPrices["fixed_plus_variable"], []string{FixedMonth, VariableContact}) {
+		t.Errorf("fixed + variable: %v", modelPrices["fixed_plus_variable"])
+	}
+}

@@ -587,6 +587,9 @@ func (r *mdReport) answers(v rubric.Vendor) {
 		r.b.WriteString(st.head)
 		for _, qi := range st.questions {
 			q := &r.questions[qi]
+			if q.q.Unused(v.Answers) {
+				continue // a price of a billing model not offered
+			}
 			r.b.WriteString(q.row)
 			r.b.WriteString(r.cell(answerWords(q.q, q.applicable, v.Answers, r.lang)))
 			if e, ok := v.Evidence[q.q.ID]; ok {

@@ -1,6 +1,10 @@
 package rubric
 
-import "vendorvet/staffing"
+import (
+	"slices"
+
+	"vendorvet/staffing"
+)
 
 // Kind is the shape of an answer.
 type Kind int
@@ -41,6 +45,24 @@ type Question struct {
 	// Or names another question whose answer settles this one as well: the seats
 	// a vendor commits at peak answer how far it expands.
 	Or string
+	// Models are the billing models a price is part of: it is asked for when the
+	// vendor offers one of them.
+	Models []string
+}
+
+// Unused reports whether q is a price no billing model the vendor offers needs,
+// and it gave none: there is nothing to show.
+func (q Question) Unused(a Answers) bool {
+	if len(q.Models) == 0 || a.Known(q) {
+		return false
+	}
+	offered, _ := a.Set("billing_models")
+	for _, m := range q.Models {
+		if slices.Contains(offered, m) {
+			return false
+		}
+	}
+	return true
 }
 
 // Step is one of the seven steps of the evaluation.
@@ -77,6 +99,12 @@ func tri(id string, step int, item, zh, en, helpZH, helpEN string) Question {
 func num(id string, step int, item, zh, en string, min, max float64, integer bool, m *Measure) Question {
 	return Question{ID: id, Step: step, Item: item, Kind: KindNumber, Label: Text{zh, en},
 		Min: min, Max: max, Integer: integer, Measure: m, Unit: m.Unit}
+}
+
+// priced makes q a price of the billing models named.
+func priced(q Question, models ...string) Question {
+	q.Models = models
+	return q
 }
 
 // detail marks q a detail of its item: scored, but never counted as unanswered.
@@ -165,18 +193,18 @@ var Questions = []Question{
 	{ID: "billing_models", Step: 6, Item: "D1", Kind: KindSet, Label: Text{"可选计费方式", "Billing models offered"}, Options: BillingOptions},
 	helped(num("price_month", 6, "", "月报价", "Quoted monthly price", 0, 1e12, false, Yuan),
 		"服务商自己报的月总价;下列单价可折算为同口径成本", "the vendor's own monthly total; the prices below give a like-for-like cost"),
-	helped(num("price_seat_month", 6, "", "按人数:每坐席月单价", "Per agent: price per agent a month", 0, 1e9, false, Yuan),
-		"元/人/月", "CNY per agent per month"),
-	helped(num("price_per_contact", 6, "", "按咨询量:每次咨询单价", "Per volume: price per contact", 0, 1e9, false, Yuan),
-		"元/次", "CNY per contact"),
-	helped(num("price_per_hour", 6, "", "按工时:每工时单价", "Per hour: price per agent hour", 0, 1e9, false, Yuan),
-		"元/小时,按坐席在线工时计", "CNY per hour an agent is logged in"),
-	helped(num("price_fixed_month", 6, "", "固定+浮动:固定月费", "Fixed + variable: fixed fee a month", 0, 1e12, false, Yuan),
-		"元/月", "CNY a month"),
-	helped(num("price_variable_contact", 6, "", "固定+浮动:每次咨询浮动单价", "Fixed + variable: price per contact", 0, 1e9, false, Yuan),
-		"元/次", "CNY per contact"),
-	helped(num("price_promo_package", 6, "", "大促专项套餐:每次大促价格", "Promotion package: price per promotion", 0, 1e12, false, Yuan),
-		"承接一次大促高峰超出日常的部分", "covers one promotion's volume above normal"),
+	priced(helped(num("price_seat_month", 6, "", "按人数:每坐席月单价", "Per agent: price per agent a month", 0, 1e9, false, Yuan),
+		"元/人/月", "CNY per agent per month"), "per_seat"),
+	priced(helped(num("price_per_contact", 6, "", "按咨询量:每次咨询单价", "Per volume: price per contact", 0, 1e9, false, Yuan),
+		"元/次", "CNY per contact"), "per_volume"),
+	priced(helped(num("price_per_hour", 6, "", "按工时:每工时单价", "Per hour: price per agent hour", 0, 1e9, false, Yuan),
+		"元/小时,按坐席在线工时计", "CNY per hour an agent is logged in"), "per_hour"),
+	priced(helped(num("price_fixed_month", 6, "", "固定+浮动:固定月费", "Fixed + variable: fixed fee a month", 0, 1e12, false, Yuan),
+		"元/月", "CNY a month"), "fixed_plus_variable"),
+	priced(helped(num("price_variable_contact", 6, "", "固定+浮动:每次咨询浮动单价", "Fixed + variable: price per contact", 0, 1e9, false, Yuan),
+		"元/次", "CNY per contact"), "fixed_plus_variable"),
+	priced(helped(num("price_promo_package", 6, "", "大促专项套餐:每次大促价格", "Promotion package: price per promotion", 0, 1e12, false, Yuan),
+		"承接一次大促高峰超出日常的部分", "covers one promotion's volume above normal"), "promo_package"),
 	helped(num("hidden_fees_month", 6, "", "隐性收费:每月合计", "Hidden fees a month", 0, 1e12, false, Yuan),
 		"系统费、设备费、加班费等报价外的月费用", "system, equipment, overtime and other fees outside the quote, a month"),
 	helped(num("one_off_fees", 6, "", "一次性费用", "One-off fees", 0, 1e12, false, Yuan),

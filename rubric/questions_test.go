@@ -395,3 +395,22 @@ func TestMoot(t *testing.T) {
 		}
 	}
 }
+
+// A price is asked for when the vendor offers a billing model it is part of, or
+// when it was given anyway.
+func TestUnusedPrices(t *testing.T) {
+	seat, _ := QuestionByID("price_seat_month")
+	hour, _ := QuestionByID("price_per_hour")
+	quoted, _ := QuestionByID("price_month")
+	a := Answers{"billing_models": {Set: []string{"per_seat"}}}
+	if seat.Unused(a) || !hour.Unused(a) || quoted.Unused(a) {
+		t.Errorf("per seat offered: seat %v hour %v quoted %v", seat.Unused(a), hour.Unused(a), quoted.Unused(a))
+	}
+	a["price_per_hour"] = Value{Num: 30}
+	if hour.Unused(a) {
+		t.Error("a price given anyway is hidden")
+	}
+	if !seat.Unused(Answers{}) {
+		t.Error("no billing model: the seat price is asked")
+	}
+}
