@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/lipgloss/table"
 	"github.com/mattn/go-runewidth"
 
+	"vendorvet/capacity"
 	"vendorvet/clean"
 	"vendorvet/rubric"
 	"vendorvet/sessionfile"
@@ -58,8 +60,14 @@ func ScoreJSON(s rubric.Session) ([]byte, error) {
 	if sc.stable.Tested {
 		doc.RankStable = &sc.stable.Stable
 	}
+	cmp := capacity.Compare(s.Requirements, s.Vendors, sc.cards)
 	for i, c := range sc.cards {
 		doc.Vendors[i] = newCardDoc(sc.names[i], c)
+		doc.Vendors[i].Capacity = newCapacityDoc(cmp, cmp.Lines[i])
+	}
+	doc.Need = newNeedDoc(cmp.Capacity)
+	if cmp.Cheapest >= 0 {
+		doc.CheapestCovering = &sc.names[cmp.Cheapest]
 	}
 	for i, idx := range sc.order {
 		doc.Ranking[i] = sc.names[idx]
@@ -82,7 +90,75 @@ type scoreDoc struct {
 	// RankStable is null when fewer than two vendors are in contention: there is no
 	// order to test, and "stable" would claim a check that was not made.
 	RankStable *bool `json:"rank_stable"`
+	// Need is the agents the requirements need, null when nothing can be sized;
+	// CheapestCovering names the cheapest vendor for a year that covers the peak.
+	Need             *needDoc `json:"need"`
+	CheapestCovering *string  `json:"cheapest_covering"`
 }
+
+// needDoc is the need in agents at the busiest half hour of a normal and a peak day,
+// the staff to schedule, the people to employ, and the plan fields estimated.
+type needDoc struct {
+	Agents        int      `json:"agents"`
+	PeakAgents    int      `json:"peak_agents"`
+	Scheduled     int      `json:"scheduled"`
+	PeakScheduled int      `json:"peak_scheduled"`
+	FTE           float64  `json:"fte"`
+	PeakFTE       float64  `json:"peak_fte"`
+	Estimated     []string `json:"estimated"`
+}
+
+func newNeedDoc(c rubric.Capacity) *needDoc {
+	if !c.Sized() {
+		return nil
+	}
+	n := c.Need
+	return &needDoc{Agents: n.Agents, PeakAgents: n.PeakAgents, Scheduled: n.Scheduled, PeakScheduled: n.PeakScheduled,
+		FTE: round1(n.FTE), PeakFTE: round1(n.PeakFTE), Estimated: append([]string{}, c.Estimated...)}
+}
+
+// capacityDoc is a vendor's coverage of the peak and its cheapest way to pay for a
+// year; null where it cannot be said.
+type capacityDoc struct {
+	CoversPeak  *bool    `json:"covers_peak"`
+	Basis       *string  `json:"basis"` // "seats" or "multiple"
+	PeakRatio   *float64 `json:"peak_ratio"`
+	Billing     *string  `json:"billing"` // the cheapest option's model; "quoted" for the vendor's own figure
+	Package     bool     `json:"with_package"`
+	NormalMonth *int64   `json:"normal_month"`
+	PeakMonth   *int64   `json:"peak_month"`
+	Annual      *int64   `json:"annual"`
+	PerContact  *float64 `json:"per_contact"`
+}
+
+func newCapacityDoc(cmp capacity.Comparison, l capacity.Line) capacityDoc {
+	var d capacityDoc
+	switch l.Cover.Basis {
+	case capacity.BySeats:
+		basis, ratio := "seats", math.Floor(l.Cover.PeakRatio*1000)/1000
+		d.Basis, d.PeakRatio = &basis, &ratio
+	case capacity.ByMultiple:
+		basis := "multiple"
+		d.Basis = &basis
+	}
+	if d.Basis != nil {
+		covers := l.Cover.CoversPeak
+		d.CoversPeak = &covers
+	}
+	if o, ok := l.Cost.Best(); ok {
+		model := o.Model
+		if o.AsQuoted {
+			model = "quoted"
+		}
+		normal, peak, annual := int64(math.Round(o.NormalMonth)), int64(math.Round(o.PeakMonth)), int64(math.Round(o.Annual))
+		per := math.Round(o.PerContact*100) / 100
+		d.Billing, d.Package = &model, o.WithPackage
+		d.NormalMonth, d.PeakMonth, d.Annual, d.PerContact = &normal, &peak, &annual, &per
+	}
+	return d
+}
+
+func round1(x float64) float64 { return math.Round(x*10) / 10 }
 
 // cardDoc is one vendor's scorecard. encoding/json writes a map's keys sorted, which
 // is the rubric's order of the dimensions (A–D) and of the items (A1–D4).
@@ -98,6 +174,7 @@ type cardDoc struct {
 	Applicable  int                    `json:"applicable"`
 	Knockouts   []string               `json:"knockouts"`
 	Flags       []string               `json:"flags"`
+	Capacity    capacityDoc            `json:"capacity"`
 }
 
 // newCardDoc is c as the document gives it. Points are written as the scorecard

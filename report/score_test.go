@@ -107,7 +107,7 @@ func TestScoreJSONLayout(t *testing.T) {
 		"{\n  \"profile\": { \"A\": 30, \"B\": 30.5, \"C\": 24.5, \"D\": 15 },\n  \"vendors\": [\n    {\n",
 		"      \"name\": \"Ends in {\",\n",
 		"      \"items\": { \"A1\": 6, \"A2\": 6, \"A3\": 5, \"A4\": 2,\n                 \"B1\": ",
-		"      \"knockouts\": [],\n      \"flags\": []\n    },\n",
+		"      \"knockouts\": [],\n      \"flags\": [],\n      \"capacity\": { \"covers_peak\": true, \"basis\": \"seats\",",
 		"  \"ranking\": [\"Ends in {\", \"Ends in [\"],\n",
 	} {
 		if !strings.Contains(string(out), want) {
@@ -119,7 +119,7 @@ func TestScoreJSONLayout(t *testing.T) {
 		t.Fatal(err)
 	}
 	// No order to test: no stability claimed.
-	want := "{\n  \"profile\": \"default\",\n  \"vendors\": [],\n  \"ranking\": [],\n  \"rank_stable\": null\n}\n"
+	want := "{\n  \"profile\": \"default\",\n  \"vendors\": [],\n  \"ranking\": [],\n  \"rank_stable\": null,\n  \"need\": null,\n  \"cheapest_covering\": null\n}\n"
 	if string(empty) != want {
 		t.Errorf("empty session:\n%s\nwant\n%s", empty, want)
 	}
