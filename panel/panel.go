@@ -48,13 +48,7 @@ const (
 )
 
 // Decision is the lead's consensus answer to a question, with the reason.
-type Decision struct {
-	Value  rubric.Value
-	Known  bool // false: the lead decided the answer is unknown
-	Reason string
-	By     string
-	At     int64 // unix seconds
-}
+type Decision = rubric.Decision
 
 // Given is one evaluator's answer to a question.
 type Given struct {
