@@ -258,8 +258,10 @@ type resultsPane struct {
 // changed says that what the pane shows changed.
 func (p *resultsPane) changed() { p.version++ }
 
-// scroll moves by pages; view keeps it within the lines.
-func (p *resultsPane) scroll(pages int) { p.top += pages * max(1, p.page-1) }
+// scroll moves by pages; view keeps it within the lines. A page is two lines short
+// of the height: the lines that said there was more above and below are shown on
+// the next page.
+func (p *resultsPane) scroll(pages int) { p.top += pages * max(1, p.page-2) }
 
 // view shows the results in w×h from the scrolled place, laid out by layout when
 // they changed, saying on the first and last lines when there is more above or

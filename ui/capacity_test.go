@@ -355,8 +355,23 @@ func TestCapacityResultsScroll(t *testing.T) {
 	if view := plain(app.View()); !strings.Contains(view, "more lines (pgdn)") || strings.Contains(view, "Hengqi") {
 		t.Fatalf("the first page does not say there is more:\n%s", view)
 	}
-	for range 5 {
+	cp := expectTop[*capacityScreen](t, app, "m")
+	// Page after page shows every line, those that said there was more included.
+	var all []string
+	for _, sg := range cp.pane.segs {
+		all = append(all, sg.draw()...)
+	}
+	seen := map[string]bool{}
+	for range 10 {
+		for _, l := range strings.Split(plain(app.View()), "\n") {
+			seen[strings.TrimRight(l, " ")] = true
+		}
 		press(app, keyOf(tea.KeyPgDown))
+	}
+	for _, l := range all {
+		if l := strings.TrimRight(plain(l), " "); !seen[l] {
+			t.Errorf("no page shows %q", l)
+		}
 	}
 	view := plain(app.View())
 	if !strings.Contains(view, "more lines (pgup)") || !strings.Contains(view, "full-time people to employ") {
