@@ -14,6 +14,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"vendorvet/db"
+	"vendorvet/demo"
 	"vendorvet/internal/gen"
 	"vendorvet/internal/gen/gendb"
 	"vendorvet/internal/latency"
@@ -183,6 +184,72 @@ func BenchmarkWizardKeystroke(b *testing.B) {
 			rec.Report(b)
 			frames.ReportAs(b, "frame")
 			saved.ReportAs(b, "saved")
+		})
+	}
+}
+
+// benchPlanned stores a generated session of 50 vendors, with their seats and quotes,
+// planned as the sample's apparel client (phone and chat, 5,000 contacts a day, ten
+// times that at the peak), and opens the session screen on it at w×h.
+func benchPlanned(b *testing.B, c *Common, w, h int) (*App, *db.Session) {
+	b.Helper()
+	s := gen.Session(gen.Rand(benchSeed), benchVendors)
+	s.Lang = c.Lang
+	s.Requirements = demo.Session(c.Lang).Requirements
+	ctx := context.Background()
+	id, err := c.Store.ImportSession(ctx, s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sess, err := c.Store.Session(ctx, id)
+	if err != nil {
+		b.Fatal(err)
+	}
+	app := NewApp(c)
+	app.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	app.Update(pushMsg{newSessionScreen(c, sess)})
+	return app, sess
+}
+
+// BenchmarkCapacityKeystroke is one key typed into a number of the capacity screens
+// with 50 vendors: "what-if" types a digit into the daily volume of the what-if and
+// takes it back, each key sizing the need again, setting every vendor's seats and
+// quote beside it and drawing the frame; "plan" does the same in the plan's
+// shrinkage, where each key is also queued for saving. Measured as
+// BenchmarkWizardKeystroke measures: median-us and p99-us per keystroke. Budget:
+// median ≤ 1 ms, p99 ≤ 4 ms.
+func BenchmarkCapacityKeystroke(b *testing.B) {
+	for _, bm := range []struct {
+		name string
+		w, h int
+		open func(*Common, *db.Session) screen
+		keys []tea.Msg
+	}{
+		{"what-if/120x40", 120, 40, func(c *Common, s *db.Session) screen { return newWhatIfScreen(c, s) },
+			[]tea.Msg{runes("1"), tea.KeyMsg{Type: tea.KeyBackspace}}},
+		{"what-if/80x24", 80, 24, func(c *Common, s *db.Session) screen { return newWhatIfScreen(c, s) },
+			[]tea.Msg{runes("1"), tea.KeyMsg{Type: tea.KeyBackspace}}},
+		// The plan opens on the busiest half hour's share (4); shrinkage is next.
+		{"plan/120x40", 120, 40, func(c *Common, s *db.Session) screen { return newCapacityScreen(c, s) },
+			[]tea.Msg{runes("2"), runes("5"), tea.KeyMsg{Type: tea.KeyBackspace}, tea.KeyMsg{Type: tea.KeyBackspace}}},
+	} {
+		b.Run(bm.name, func(b *testing.B) {
+			c := benchCommon(b, filepath.Join(b.TempDir(), "bench.db"))
+			app, sess := benchPlanned(b, c, bm.w, bm.h)
+			app.Update(pushMsg{bm.open(c, sess)})
+			if _, ok := app.top().(*capacityScreen); ok {
+				app.Update(tea.KeyMsg{Type: tea.KeyTab})
+			}
+			app.View()
+			var rec latency.Recorder
+			b.ReportAllocs()
+			b.ResetTimer()
+			rec.Start()
+			for i := range b.N {
+				rec.Add(benchKeystroke(b, app, bm.keys[i%len(bm.keys)], nil))
+			}
+			b.StopTimer()
+			rec.Report(b)
 		})
 	}
 }

@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"vendorvet/capacity"
 	"vendorvet/db"
 	"vendorvet/rubric"
 )
@@ -41,6 +42,8 @@ type compareScreen struct {
 	cards     []rubric.Scorecard
 	order     []int
 	stability rubric.Stability
+	// cmp sets each vendor's seats and quote beside the need.
+	cmp capacity.Comparison
 	// ranked is how many vendors of order are not disqualified: they come first, the
 	// disqualified set apart after them.
 	ranked int
@@ -84,7 +87,7 @@ func (s *compareScreen) SetSize(w, h int) {
 func (s *compareScreen) ShortHelp() []key.Binding {
 	s.refreshKeys()
 	// Most useful first: the help line leaves out, whole, what does not fit.
-	return []key.Binding{s.keys.Profile, s.keys.Items, s.keys.Left, s.keys.Up, s.keys.Back}
+	return []key.Binding{s.keys.Profile, s.keys.Items, s.keys.Capacity, s.keys.WhatIf, s.keys.Left, s.keys.Up, s.keys.Back}
 }
 
 func (s *compareScreen) FullHelp() [][]key.Binding {
@@ -93,6 +96,7 @@ func (s *compareScreen) FullHelp() [][]key.Binding {
 		// Left and Up carry the help of their pairs ("←/→", "↑/↓").
 		{s.keys.Left, s.keys.Up, s.keys.PageUp, s.keys.PageDown},
 		{s.keys.Items, s.keys.Profile, s.keys.Custom, s.keys.Back},
+		{s.keys.Capacity, s.keys.WhatIf},
 	}
 }
 
@@ -146,6 +150,7 @@ func (s *compareScreen) rescore() {
 	s.order = rubric.Ranking(s.cards, names)
 	s.ranked = rubric.Ranked(s.cards)
 	s.stability = rubric.RankStability(s.cards, names, sess.Profile)
+	s.cmp = capacity.Compare(sess.Requirements, vendorsOf(sess), s.cards)
 	s.clampScroll()
 }
 
@@ -184,6 +189,10 @@ func (s *compareScreen) key(k tea.KeyMsg) tea.Cmd {
 		s.items = !s.items
 	case key.Matches(k, s.keys.Custom):
 		return s.c.push(newWeightsForm(s.c, s.sess.ID, s.sess.Profile))
+	case key.Matches(k, s.keys.Capacity):
+		return s.c.push(newCapacityScreen(s.c, s.sess))
+	case key.Matches(k, s.keys.WhatIf):
+		return s.c.push(newWhatIfScreen(s.c, s.sess))
 	case key.Matches(k, s.keys.Profile):
 		switch nextProfileName(s.sess.Profile.Name) {
 		case "regulated":
@@ -433,26 +442,10 @@ func (s *compareScreen) drawBody() []string {
 		}
 		return ratio, fmt.Sprintf("%d/%d", card.Answered, card.Applicable), true
 	}, higher))
-	out = append(out, s.numberRow(c.Lang.Pick("月报价", "Price / month"), func(vi int) (float64, string, bool) {
-		p, ok := s.sess.Vendors[vi].Answers.Num("price_month")
-		if !ok {
-			return 0, "—", false
-		}
-		return p, "¥" + groupThousands(p), true
-	}, lower))
-	budget := s.sess.Requirements.BudgetMonth
-	budgetLabel := c.Lang.Pick("对比预算", "vs budget")
-	if budget != nil {
-		budgetLabel += " ¥" + groupThousands(*budget)
-	}
-	out = append(out, s.numberRow(truncate(budgetLabel, s.labelWidth()-1), func(vi int) (float64, string, bool) {
-		p, ok := s.sess.Vendors[vi].Answers.Num("price_month")
-		if !ok || budget == nil || *budget <= 0 {
-			return 0, "—", false
-		}
-		pct := (p - *budget) / *budget * 100
-		return pct, budgetCell(c, pct), true
-	}, lower))
+	out = append(out, s.capacityRows()...)
+	out = append(out, "")
+	out = append(out, s.needSummary()...)
+	out = append(out, cheapestLines(c, s.cmp, s.w)...)
 	out = append(out, "")
 	for _, l := range wrapText(s.stabilityText(), s.w) {
 		out = append(out, l)
@@ -703,6 +696,8 @@ func (s *compareScreen) legend() string {
 	if s.anyPotential() {
 		l += c.Lang.Pick(" · 最高可达:未答问题全按最佳答案计的总分", " · could reach: the total if every open question gets its best answer")
 	}
+	l += c.Lang.Pick(" · 高峰覆盖:承诺的高峰坐席 ÷ 高峰最忙半小时所需坐席(未给坐席数时比扩容倍数)· 全年成本:最省的计费方式,含高峰月与隐性、一次性费用 · 对比预算:全年成本 ÷ 12 对比月预算 · m 容量与成本,t 假设分析",
+		" · peak cover: committed peak seats ÷ agents the peak's busiest half hour needs (else the expansion multiple) · cost a year: the cheapest billing option, peak months and hidden and one-off fees included · vs budget: a year ÷ 12 against the monthly budget · m capacity & cost, t what if")
 	if !s.items {
 		l += c.Lang.Pick(" · i 展开细项", " · i shows the items")
 	}
@@ -794,4 +789,108 @@ func weightsSumLine(c *Common, values []string) string {
 		return c.Styles.Warn.Render("! " + line)
 	}
 	return c.Styles.OK.Render("✓ " + line)
+}
+
+// capacityRows set each vendor's seats and quote beside the need: whether its seats
+// cover the peak, its cheapest billing option, what that comes to in a year and a
+// contact, and the year against the budget.
+func (s *compareScreen) capacityRows() []string {
+	c := s.c
+	cmp := s.cmp
+	best := func(vi int) (capacity.Option, bool) {
+		o, ok := cmp.Lines[vi].Cost.Best()
+		return o, ok && cmp.Year.Contacts() > 0
+	}
+	label := func(zh, en string) string { return truncate(c.Lang.Pick(zh, en), s.labelWidth()-1) }
+	out := []string{s.row(label("高峰覆盖", "Peak cover"), func(vi int) string { return peakCoverCell(c, cmp.Lines[vi].Cover) })}
+	out = append(out, s.row(label("最省计费方式", "Cheapest billing"), func(vi int) string {
+		o, ok := best(vi)
+		if !ok {
+			return "—  "
+		}
+		return truncate(o.Name(c.Lang), s.columnWidth()-3) + "  "
+	}))
+	out = append(out, s.numberRow(label("全年成本", "Cost a year"), func(vi int) (float64, string, bool) {
+		o, ok := best(vi)
+		if !ok {
+			return 0, "—", false
+		}
+		return o.Annual, s.money(o.Annual), true
+	}, lower))
+	out = append(out, s.numberRow(label("每次咨询成本", "Cost a contact"), func(vi int) (float64, string, bool) {
+		o, ok := best(vi)
+		if !ok {
+			return 0, "—", false
+		}
+		return o.PerContact, capacity.PerContactMoney(o.PerContact), true
+	}, lower))
+	budgetLabel := c.Lang.Pick("对比预算", "vs budget")
+	if cmp.Budget != nil {
+		budgetLabel += " ¥" + groupThousands(*cmp.Budget)
+	}
+	out = append(out, s.numberRow(truncate(budgetLabel, s.labelWidth()-1), func(vi int) (float64, string, bool) {
+		o, ok := best(vi)
+		share, has := cmp.BudgetShare(o.Annual / 12)
+		if !ok || !has {
+			return 0, "—", false
+		}
+		pct := (share - 1) * 100
+		cell := budgetCell(c, pct)
+		if pct > 0 && width(cell)+2 > s.columnWidth()-1 {
+			// A narrow column keeps the figure and drops the word: the sign and
+			// the colour say it is over.
+			cell = c.Styles.Warn.Render(fmt.Sprintf("%+d %%", int(math.Round(pct))))
+		}
+		return pct, cell, true
+	}, lower))
+	return out
+}
+
+// peakCoverCell says in a cell whether a vendor covers the peak: its peak seats as a
+// share of the agents needed, or its expansion multiple; red when short.
+func peakCoverCell(c *Common, cv capacity.Coverage) string {
+	var text string
+	switch cv.Basis {
+	case capacity.BySeats:
+		text = capacity.Percent(cv.PeakRatio)
+	case capacity.ByMultiple:
+		text = "×" + rubric.FormatNumber(cv.Multiple)
+	default:
+		return "—  "
+	}
+	if cv.CoversPeak {
+		return c.Styles.OK.Render("✓ "+text) + "  "
+	}
+	return c.Styles.Error.Render("✗ "+text) + "  "
+}
+
+// money is an amount in a cell: whole yuan when it fits beside the best-in-row
+// marker, else in ten thousands (万) or millions.
+func (s *compareScreen) money(x float64) string {
+	m := capacity.Money(x)
+	if width(m)+2 <= s.columnWidth()-1 {
+		return m
+	}
+	if s.c.Lang == rubric.ZH {
+		return "¥" + rubric.FormatNumber(math.Round(x/1e3)/10) + "万"
+	}
+	return "¥" + strconv.FormatFloat(x/1e6, 'f', 2, 64) + "m"
+}
+
+// needSummary says in a line or two what the requirements need at the busiest half
+// hour, normal and at the peak, or why nothing is sized.
+func (s *compareScreen) needSummary() []string {
+	c, st := s.c, s.c.Styles
+	capa := s.cmp.Capacity
+	if !capa.Sized() {
+		return styled(st.Inks.Warn, wrapText(c.Lang.Pick("所需人力未能测算:", "Staff needed is not sized: ")+capa.Err.Message.In(c.Lang), s.w))
+	}
+	n := capa.Need
+	line := c.Lang.Pick("所需人力(最忙半小时,日常 → 高峰):在岗 ", "Staff needed (busiest half hour, normal → peak): on duty ") + pair(n.Agents, n.PeakAgents) +
+		c.Lang.Pick(" · 排班 ", " · scheduled ") + pair(n.Scheduled, n.PeakScheduled) +
+		" · FTE " + pair(wholeFTE(n.FTE), wholeFTE(n.PeakFTE))
+	if len(capa.Estimated) > 0 {
+		line += c.Lang.Pick(";部分取估算值(m 查看)", "; some figures are estimates (m to see them)")
+	}
+	return wrapText(line, s.w)
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -55,6 +56,17 @@ func demoWith(lang rubric.Lang, n int) rubric.Session {
 		v.Answers = v.Answers.Clone()
 		v.Name = names[i].In(lang)
 		v.Answers["price_month"] = rubric.Value{Num: float64(150000 + 9000*i)}
+		// Their quotes and peak seats spread out too, in every billing model.
+		scale := 0.8 + 0.05*float64(i)
+		for _, id := range []string{"price_seat_month", "price_per_contact", "price_per_hour", "price_fixed_month",
+			"price_variable_contact", "price_promo_package"} {
+			if x, ok := v.Answers.Num(id); ok {
+				v.Answers[id] = rubric.Value{Num: math.Round(x*scale*100) / 100}
+			}
+		}
+		if x, ok := v.Answers.Num("seats_peak"); ok {
+			v.Answers["seats_peak"] = rubric.Value{Num: math.Round(x * scale)}
+		}
 		for _, q := range open[:2*(i+1)] {
 			delete(v.Answers, q)
 		}
@@ -421,7 +433,7 @@ func TestCompareSidewaysScrollKeepsLabels(t *testing.T) {
 	if strings.Contains(after, "Chengyan") || !strings.Contains(after, "2 ") {
 		t.Errorf("after → the header still shows the leader: %q", after)
 	}
-	for _, label := range []string{"A Qualification", "Total", "Verdict", "Price / month"} {
+	for _, label := range []string{"A Qualification", "Total", "Verdict", "Cost a year"} {
 		rowOf(label)
 	}
 	// All the way right shows the disqualified vendor last, set apart.
@@ -450,13 +462,13 @@ func TestCompareMarksBestAndSetsDisqualifiedApart(t *testing.T) {
 	s := newCompareScreen(c, sess).(*compareScreen)
 	s.SetSize(200, 60)
 	view := ansi.Strip(s.View())
-	var total, price string
+	var total, cost string
 	for _, l := range strings.Split(view, "\n") {
 		switch {
 		case strings.HasPrefix(l, "Total "):
 			total = l
-		case strings.HasPrefix(l, "Price / month"):
-			price = l
+		case strings.HasPrefix(l, "Cost a year"):
+			cost = l
 		}
 	}
 	// The leader has the best total; the disqualified vendor is last.
@@ -465,13 +477,13 @@ func TestCompareMarksBestAndSetsDisqualifiedApart(t *testing.T) {
 	}
 	// The cheapest vendor in contention is marked, not the rejected one, cheaper
 	// still, nor the disqualified one.
-	if !strings.Contains(price, "¥172,000 ▲") || strings.Count(price, "▲") != 1 {
-		t.Errorf("price row %q", price)
+	if !strings.Contains(cost, "¥3,832,320 ▲") || strings.Count(cost, "▲") != 1 || !strings.Contains(cost, "¥3,251,760") {
+		t.Errorf("cost row %q", cost)
 	}
 	if !strings.HasSuffix(strings.TrimRight(total, " "), "82") {
 		t.Errorf("disqualified total is not last: %q", total)
 	}
-	for _, want := range []string{"−2 %", "−14 %", "✗ Disqualif.", "1 data", "Stable ranking", "│ marks 70 and 85"} {
+	for _, want := range []string{"+28 % over", "+66 % over", "✗ Disqualif.", "1 data", "Stable ranking", "│ marks 70 and 85"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("view lacks %q", want)
 		}

@@ -17,6 +17,8 @@ type keyMap struct {
 	Vendor       vendorKeys
 	Requirements requirementsKeys
 	Compare      compareKeys
+	Capacity     capacityKeys
+	WhatIf       whatIfKeys
 	Export       exportKeys
 	Form         formKeys
 	Confirm      confirmKeys
@@ -30,7 +32,9 @@ type appKeys struct{ Quit, ForceQuit, Help key.Binding }
 type sessionsKeys struct{ Up, Down, PageUp, PageDown, Open, New, Demo, Rename, Delete, Filter, Export, Done key.Binding }
 
 // sessionKeys are the keys of a session's vendors.
-type sessionKeys struct{ Up, Down, Open, Add, Rename, Remove, Requirements, Compare, Export, Back key.Binding }
+type sessionKeys struct {
+	Up, Down, Open, Add, Rename, Remove, Requirements, Compare, Capacity, Export, Back key.Binding
+}
 
 // vendorKeys are the keys of a vendor's steps.
 type vendorKeys struct{ Next, Prev, Steps, Jump, Field, Yes, Card, Followup, Evidence, Back key.Binding }
@@ -39,7 +43,15 @@ type vendorKeys struct{ Next, Prev, Steps, Jump, Field, Yes, Card, Followup, Evi
 type requirementsKeys struct{ Field, Back key.Binding }
 
 // compareKeys are the keys of the comparison.
-type compareKeys struct{ Left, Right, Up, Down, PageUp, PageDown, Items, Profile, Custom, Back key.Binding }
+type compareKeys struct {
+	Left, Right, Up, Down, PageUp, PageDown, Items, Profile, Custom, Capacity, WhatIf, Back key.Binding
+}
+
+// capacityKeys are the keys of the capacity plan and its results.
+type capacityKeys struct{ Field, Scroll, PageUp, PageDown, WhatIf, Back key.Binding }
+
+// whatIfKeys are the keys of the what-if, which saves nothing until it is adopted.
+type whatIfKeys struct{ Field, Scroll, PageUp, PageDown, Adopt, Back key.Binding }
 
 // exportKeys are the keys of the export.
 type exportKeys struct{ Write, Focus, Up, Down, PageUp, PageDown, Left, Right, Yes, No, Back key.Binding }
@@ -81,6 +93,7 @@ func newKeyMap(lang rubric.Lang) *keyMap {
 	m.Session.Remove = bind([]string{"d", "delete"}, "d", "移除", "remove")
 	m.Session.Requirements = bind([]string{"s"}, "s", "需求", "requirements")
 	m.Session.Compare = bind([]string{"c"}, "c", "对比", "compare")
+	m.Session.Capacity = bind([]string{"m"}, "m", "容量与成本", "capacity & cost")
 	m.Session.Export = bind([]string{"e"}, "e", "导出", "export")
 	m.Session.Back = bind([]string{"esc"}, "esc", "返回", "back")
 	m.Vendor.Next = bind([]string{"pgdown", "ctrl+n"}, "pgdn", "下一步", "next step")
@@ -107,7 +120,24 @@ func newKeyMap(lang rubric.Lang) *keyMap {
 	m.Compare.Items = bind([]string{"i"}, "i", "展开细项", "show items")
 	m.Compare.Profile = bind([]string{"p"}, "p", "切换权重", "next weights")
 	m.Compare.Custom = bind([]string{"w"}, "w", "自定义权重", "custom weights")
+	m.Compare.Capacity = bind([]string{"m"}, "m", "容量与成本", "capacity & cost")
+	m.Compare.WhatIf = bind([]string{"t", "ctrl+t"}, "t", "假设分析", "what if")
 	m.Compare.Back = bind([]string{"esc"}, "esc", "返回", "back")
+	m.Capacity.Field = bind([]string{"tab", "shift+tab"}, "tab/↑↓", "切换字段", "move between fields")
+	// Every field of the plan takes text: the results scroll and the what-if opens
+	// on keys no text field uses.
+	m.Capacity.Scroll = bind([]string{"pgdown", "pgup"}, "pgdn/pgup", "滚动结果", "scroll results")
+	m.Capacity.PageUp = bind([]string{"pgup"}, "pgup", "结果上一页", "results up")
+	m.Capacity.PageDown = bind([]string{"pgdown"}, "pgdn", "结果下一页", "results down")
+	m.Capacity.WhatIf = bind([]string{"ctrl+t"}, "ctrl+t", "假设分析", "what if")
+	m.Capacity.Back = bind([]string{"esc"}, "esc", "完成", "done")
+	m.WhatIf.Field = bind([]string{"tab", "shift+tab"}, "tab/↑↓", "切换字段", "move between fields")
+	m.WhatIf.Scroll = bind([]string{"pgdown", "pgup"}, "pgdn/pgup", "滚动结果", "scroll results")
+	m.WhatIf.PageUp = bind([]string{"pgup"}, "pgup", "结果上一页", "results up")
+	m.WhatIf.PageDown = bind([]string{"pgdown"}, "pgdn", "结果下一页", "results down")
+	// ctrl+s: the one save of a screen that saves nothing by itself.
+	m.WhatIf.Adopt = bind([]string{"ctrl+s"}, "ctrl+s", "采用为需求", "adopt as requirements")
+	m.WhatIf.Back = bind([]string{"esc"}, "esc", "放弃并返回", "leave, nothing saved")
 	m.Export.Write = bind([]string{"enter"}, "enter", "写入文件", "write file")
 	m.Export.Focus = bind([]string{"tab", "shift+tab"}, "tab", "预览", "preview")
 	m.Export.Up = bind([]string{"up"}, "↑/↓", "滚动预览", "scroll preview")

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -14,13 +15,131 @@ import (
 	"vendorvet/wizard"
 )
 
+// reqEditor is a form over some of a session's requirement fields, every change of
+// which is saved at once, field by field (saveRequirements), while a number that does
+// not read is kept as typed for as long as the program runs. Step 1 and the capacity
+// plan are both edited through it.
+type reqEditor struct {
+	c    *Common
+	sess *db.Session
+	// newForm builds the form around the requirements in memory and the drafts.
+	newForm func(rubric.Lang, rubric.Requirements, map[string]string) *wizard.Requirements
+	form    *wizard.Requirements
+	errs    map[string]string
+	// fw and fh are the size the form was last given; 0 before any.
+	fw, fh int
+}
+
+// build makes the form from the requirements in memory and the drafts kept.
+func (e *reqEditor) build() {
+	e.form = e.newForm(e.c.Lang, e.sess.Requirements, e.c.requirementDrafts[e.sess.ID])
+	if e.fw > 0 {
+		e.form.Resize(e.fw, e.fh)
+	}
+}
+
+// resize gives the form its room.
+func (e *reqEditor) resize(w, h int) {
+	e.fw, e.fh = w, h
+	e.form.Resize(w, h)
+}
+
+// update hands msg to the form and saves what it changed; done is set when the form
+// was completed (enter on its last field).
+func (e *reqEditor) update(msg tea.Msg) (cmd tea.Cmd, changed, done bool) {
+	e.form.Form, cmd = wizard.Update(e.form.Form, msg)
+	changed = e.collect()
+	return cmd, changed, e.form.Form.State == huh.StateCompleted
+}
+
+// collect saves every field of the form that changed, each on its own: two windows
+// changing different fields both keep their change. It reports whether any did.
+func (e *reqEditor) collect() bool {
+	live, errs := e.form.Live()
+	e.errs = errs
+	e.keepDrafts()
+	return saveRequirements(e.c, e.sess, live, e.form.Keys())
+}
+
+// keepDrafts keeps the form's numbers that do not read yet for as long as the
+// program runs, so that leaving and coming back shows them as typed. Those of the
+// fields of other forms are left as they are.
+func (e *reqEditor) keepDrafts() {
+	kept := e.c.requirementDrafts[e.sess.ID]
+	for _, k := range e.form.Keys() {
+		delete(kept, k)
+	}
+	for k, v := range e.form.Drafts() {
+		if kept == nil {
+			kept = map[string]string{}
+		}
+		kept[k] = v
+	}
+	if len(kept) == 0 {
+		delete(e.c.requirementDrafts, e.sess.ID)
+		return
+	}
+	if e.c.requirementDrafts == nil {
+		e.c.requirementDrafts = map[int64]map[string]string{}
+	}
+	e.c.requirementDrafts[e.sess.ID] = kept
+}
+
+// rebuild shows the requirements as they are in memory after a change made
+// elsewhere, or put back after a conflict, keeping the field in focus. The drafts
+// are those kept at the last change, less any a what-if adopted a figure over.
+func (e *reqEditor) rebuild() tea.Cmd {
+	focus := e.form.Focused()
+	e.build()
+	return refocus(e.form.Form, focus, e.form.Keys())
+}
+
+// view is the form in fw×fh cells, its last line saying what does not read: the
+// message of the field in focus, or how many do not.
+func (e *reqEditor) view(fw, fh int) string {
+	return formWithErrors(e.c, e.form.View(), e.errs, e.form.Focused(), fw, fh)
+}
+
+// formWithErrors is a requirements form in fw×fh cells, its last line saying what
+// does not read: the message of the field in focus, or how many fields do not.
+func formWithErrors(c *Common, form string, errs map[string]string, focused string, fw, fh int) string {
+	st := c.Styles
+	if msg := errs[focused]; msg != "" {
+		form = fit(form, fw, fh-1) + "\n" + st.Error.Render(truncate("✗ "+msg, fw))
+	} else if len(errs) > 0 {
+		form = fit(form, fw, fh-1) + "\n" + st.Error.Render(truncate(fmt.Sprintf(c.Lang.Pick("✗ %d 项无效,保留上次的有效值", "✗ %d fields are not valid; their last good value is kept"), len(errs)), fw))
+	}
+	return fit(form, fw, fh)
+}
+
+// saveRequirements takes into the session in memory the fields named by keys whose
+// value in live differs from it, and queues each for saving on its own: the one way
+// the screens change requirements. It reports whether any field changed.
+func saveRequirements(c *Common, sess *db.Session, live rubric.Requirements, keys []string) bool {
+	all := db.ChangedRequirements(sess.Requirements, live)
+	fields := slices.DeleteFunc(slices.Clone(all), func(f string) bool { return !slices.Contains(keys, f) })
+	if len(fields) == 0 {
+		return false
+	}
+	if len(fields) == len(all) {
+		sess.Requirements = live
+	} else {
+		// live holds other fields as they were when its form was built: only the
+		// form's own are taken.
+		for _, f := range fields {
+			sess.Requirements = db.CopyRequirement(sess.Requirements, f, live)
+		}
+	}
+	for _, f := range fields {
+		c.Saver.SaveRequirement(sess.ID, f, requirementLabel(c, f), sess.Requirements)
+	}
+	return true
+}
+
 // requirementsScreen is step 1: the company's needs. A change is saved and re-scores
 // every vendor at once; the panel beside the form shows the new totals.
 type requirementsScreen struct {
-	c    *Common
-	sess *db.Session
-	form *wizard.Requirements
-	errs map[string]string
+	reqEditor
 	// cards are the vendors' scores under the requirements shown; they change only
 	// when the requirements do, not on every frame.
 	cards []rubric.Scorecard
@@ -31,9 +150,9 @@ type requirementsScreen struct {
 }
 
 func newRequirementsScreen(c *Common, sess *db.Session) *requirementsScreen {
-	r := &requirementsScreen{c: c, sess: sess}
+	r := &requirementsScreen{reqEditor: reqEditor{c: c, sess: sess, newForm: wizard.NewRequirements}}
 	c.Saver.Know(sess)
-	r.form = wizard.NewRequirements(c.Lang, sess.Requirements, c.requirementDrafts[sess.ID])
+	r.build()
 	r.rescore()
 	r.keys = c.keys().Requirements
 	return r
@@ -47,8 +166,7 @@ func (r *requirementsScreen) Typing() bool { return r.form.Typing() }
 
 func (r *requirementsScreen) SetSize(w, h int) {
 	r.w, r.h = w, h
-	fw, fh := r.formSize()
-	r.form.Resize(fw, fh)
+	r.resize(r.formSize())
 }
 
 func (r *requirementsScreen) formSize() (int, int) {
@@ -77,45 +195,15 @@ func (r *requirementsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		r.done = true
 		return r, r.c.pop()
 	}
-	var cmd tea.Cmd
-	r.form.Form, cmd = wizard.Update(r.form.Form, msg)
-	r.collect()
-	if r.form.Form.State == huh.StateCompleted {
+	cmd, changed, done := r.update(msg)
+	if changed {
+		r.rescore()
+	}
+	if done {
 		r.done = true
 		return r, r.c.pop()
 	}
 	return r, cmd
-}
-
-// keepDrafts keeps the numbers that do not read yet for as long as the program
-// runs, so that leaving step 1 and coming back shows them as typed.
-func (r *requirementsScreen) keepDrafts() {
-	drafts := r.form.Drafts()
-	if len(drafts) == 0 {
-		delete(r.c.requirementDrafts, r.sess.ID)
-		return
-	}
-	if r.c.requirementDrafts == nil {
-		r.c.requirementDrafts = map[int64]map[string]string{}
-	}
-	r.c.requirementDrafts[r.sess.ID] = drafts
-}
-
-// collect saves every field of the requirements that the form shows changed, each
-// on its own: two windows changing different fields both keep their change.
-func (r *requirementsScreen) collect() {
-	live, errs := r.form.Live()
-	r.errs = errs
-	r.keepDrafts()
-	fields := db.ChangedRequirements(r.sess.Requirements, live)
-	if len(fields) == 0 {
-		return
-	}
-	r.sess.Requirements = live
-	r.rescore()
-	for _, f := range fields {
-		r.c.Saver.SaveRequirement(r.sess.ID, f, requirementLabel(r.c, f), live)
-	}
 }
 
 // requirementLabel names a field of the requirements in the user's language.
@@ -133,20 +221,21 @@ func (r *requirementsScreen) merged(m sessionMergedMsg) tea.Cmd {
 	if !m.requirements {
 		return nil
 	}
-	focus := r.form.Focused()
-	r.form = wizard.NewRequirements(r.c.Lang, r.sess.Requirements, r.form.Drafts())
-	if r.w > 0 {
-		r.SetSize(r.w, r.h)
-	}
-	return refocus(r.form.Form, focus, rubric.RequirementFieldIDs())
+	return r.rebuild()
 }
 
 // rescore scores every vendor under the requirements in memory.
 func (r *requirementsScreen) rescore() {
-	r.cards = r.cards[:0]
-	for _, v := range r.sess.Vendors {
-		r.cards = append(r.cards, rubric.ScoreVendor(r.sess.Requirements, v.Vendor, r.sess.Profile))
+	r.cards = scoreAll(r.sess, r.cards)
+}
+
+// scoreAll scores every vendor of sess under its requirements, into cards' room.
+func scoreAll(sess *db.Session, cards []rubric.Scorecard) []rubric.Scorecard {
+	cards = cards[:0]
+	for _, v := range sess.Vendors {
+		cards = append(cards, rubric.ScoreVendor(sess.Requirements, v.Vendor, sess.Profile))
 	}
+	return cards
 }
 
 func (r *requirementsScreen) View() string {
@@ -154,17 +243,7 @@ func (r *requirementsScreen) View() string {
 	fw, fh := r.formSize()
 	title := st.Header.Render(c.Lang.Pick("步骤 1/7 · 明确核心需求", "Step 1 of 7 · Requirements")) +
 		st.Faint.Render(c.Lang.Pick("  修改即保存,并重新给所有服务商打分", "  saved as you go; every vendor is re-scored"))
-	form := r.form.View()
-	if msg := r.errs[r.form.Focused()]; msg != "" {
-		form = fit(form, fw, fh-1) + "\n" + st.Error.Render("✗ "+msg)
-	} else if len(r.errs) > 0 {
-		var keys []string
-		for k := range r.errs {
-			keys = append(keys, k)
-		}
-		form = fit(form, fw, fh-1) + "\n" + st.Error.Render(fmt.Sprintf(c.Lang.Pick("✗ %d 项无效,保留上次的有效值", "✗ %d fields are not valid; their last good value is kept"), len(keys)))
-	}
-	form = fit(form, fw, fh)
+	form := r.view(fw, fh)
 	if r.w < wideLayout {
 		return title + "\n\n" + form
 	}

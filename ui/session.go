@@ -37,16 +37,16 @@ func (s *sessionScreen) SetSize(w, h int) { s.w, s.h = w, h }
 
 func (s *sessionScreen) ShortHelp() []key.Binding {
 	if len(s.sess.Vendors) == 0 {
-		return []key.Binding{s.keys.Add, s.keys.Requirements, s.keys.Back}
+		return []key.Binding{s.keys.Add, s.keys.Requirements, s.keys.Capacity, s.keys.Back}
 	}
-	return []key.Binding{s.keys.Open, s.keys.Add, s.keys.Requirements, s.keys.Compare, s.keys.Export, s.keys.Back}
+	return []key.Binding{s.keys.Open, s.keys.Add, s.keys.Requirements, s.keys.Compare, s.keys.Capacity, s.keys.Export, s.keys.Back}
 }
 
 func (s *sessionScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{s.keys.Up, s.keys.Down, s.keys.Open, s.keys.Back},
 		{s.keys.Add, s.keys.Rename, s.keys.Remove},
-		{s.keys.Requirements, s.keys.Compare, s.keys.Export},
+		{s.keys.Requirements, s.keys.Compare, s.keys.Capacity, s.keys.Export},
 	}
 }
 
@@ -117,6 +117,8 @@ func (s *sessionScreen) key(k tea.KeyMsg) tea.Cmd {
 		return c.push(s.vendorForm(&s.sess.Vendors[s.cursor]))
 	case key.Matches(k, s.keys.Compare) && has:
 		return c.push(newCompareScreen(c, s.sess))
+	case key.Matches(k, s.keys.Capacity):
+		return c.push(newCapacityScreen(c, s.sess))
 	case key.Matches(k, s.keys.Export):
 		return openExport(c, s.sess.ID)
 	case key.Matches(k, s.keys.Remove) && has:

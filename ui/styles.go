@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
@@ -30,6 +32,8 @@ type Styles struct {
 	BarFull    lipgloss.Style
 	BarEmpty   lipgloss.Style
 	Bands      map[rubric.Band]lipgloss.Style
+	// Inks are the styles the capacity screens paint many lines with, on every key.
+	Inks struct{ Faint, Error, Warn, OK, Title Ink }
 	// Markdown is glamour's style for the export preview, in the colours of Profile.
 	Markdown string
 	Profile  termenv.Profile
@@ -71,6 +75,28 @@ func NewStyles(r *lipgloss.Renderer) *Styles {
 		rubric.Incomplete:   r.NewStyle().Bold(true).Foreground(accent),
 		rubric.Disqualified: r.NewStyle().Bold(true).Foreground(red).Strikethrough(false),
 	}
+	s.Inks.Faint, s.Inks.Error, s.Inks.Warn = inkOf(s.Faint), inkOf(s.Error), inkOf(s.Warn)
+	s.Inks.OK, s.Inks.Title = inkOf(s.OK), inkOf(s.PanelTitle)
 	s.Markdown, s.Profile = markdownStyle(r), r.ColorProfile()
 	return s
 }
+
+// Ink is a style's escape sequences around a line, taken once: painting with it is a
+// concatenation, where Render measures and aligns the text anew each time. It is
+// for one line of text and a style without size, padding or border.
+type Ink struct{ pre, post string }
+
+// inkMark stands for the text when the style is taken.
+const inkMark = "\x00"
+
+func inkOf(style lipgloss.Style) Ink {
+	drawn := style.Render(inkMark)
+	i := strings.Index(drawn, inkMark)
+	if i < 0 {
+		return Ink{}
+	}
+	return Ink{drawn[:i], drawn[i+len(inkMark):]}
+}
+
+// Paint draws a line of text in the ink's style, as Render would.
+func (k Ink) Paint(text string) string { return k.pre + text + k.post }

@@ -84,6 +84,8 @@ func (s *sessionScreen) openSession() *db.Session      { return s.sess }
 func (v *vendorScreen) openSession() *db.Session       { return v.sess }
 func (r *requirementsScreen) openSession() *db.Session { return r.sess }
 func (s *compareScreen) openSession() *db.Session      { return s.sess }
+func (s *capacityScreen) openSession() *db.Session     { return s.sess }
+func (s *whatIfScreen) openSession() *db.Session       { return s.sess }
 
 // openSession is the session the screens show, nil on the sessions list.
 func (a *App) openSession() *db.Session {
@@ -294,7 +296,7 @@ func mergeVendor(saver *Saver, mv, fv *db.Vendor, mark uint64, changed *sessionM
 // session in memory again when they are back on top (reloadMsg).
 func (a *App) forwardMerged(changed sessionMergedMsg) tea.Cmd {
 	switch a.top().(type) {
-	case *vendorScreen, *requirementsScreen:
+	case *vendorScreen, *requirementsScreen, *capacityScreen, *whatIfScreen:
 		return a.forward(changed)
 	}
 	return a.forward(reloadMsg{})

@@ -230,6 +230,18 @@ func TestScreenGoldens(t *testing.T) {
 				c.Saver.Flush(defaultFlush)
 				golden.RequireEqual(t, []byte(plain(app.View())))
 			})
+			t.Run("capacity_"+name, func(t *testing.T) {
+				_, app, _ := openDemo(t, lang, sz[0], sz[1])
+				press(app, runes("m"))
+				golden.RequireEqual(t, []byte(plain(app.View())))
+			})
+			t.Run("whatif_"+name, func(t *testing.T) {
+				_, app, _ := openDemo(t, lang, sz[0], sz[1])
+				bs := keyOf(tea.KeyBackspace)
+				// The volume tried: 6,000 a day.
+				press(app, runes("m"), keyOf(tea.KeyCtrlT), bs, bs, bs, bs, runes("6000"))
+				golden.RequireEqual(t, []byte(plain(app.View())))
+			})
 			t.Run("requirements_"+name, func(t *testing.T) {
 				c := newTestCommon(t, lang)
 				sess := newSessionWithVendors(t, c, "甲 Vendor")
