@@ -119,6 +119,12 @@ func (c Comparison) CheapestWords(lang rubric.Lang) string {
 		best, _ := l.Cost.Best()
 		s = lang.Pick("能覆盖高峰的服务商中全年成本最低的是"+l.Name+":全年 "+Money(best.Annual)+"("+best.Name(lang)+")。",
 			"Cheapest for the year among the vendors that cover the peak: "+l.Name+", "+Money(best.Annual)+" ("+best.Name(lang)+").")
+		if c.CheapestAny != c.Cheapest {
+			o := c.Lines[c.CheapestAny]
+			ob, _ := o.Cost.Best()
+			s += lang.Pick(o.Name+"更便宜(全年 "+Money(ob.Annual)+"),但不能确认覆盖高峰:"+o.Cover.Words(c.Capacity, c.Year.PeakMultiple, lang)+"。",
+				" "+o.Name+" is cheaper ("+Money(ob.Annual)+") but is not shown to cover it: "+o.Cover.Words(c.Capacity, c.Year.PeakMultiple, lang)+".")
+		}
 	case c.CheapestAny >= 0:
 		l := c.Lines[c.CheapestAny]
 		best, _ := l.Cost.Best()

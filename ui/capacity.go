@@ -389,35 +389,21 @@ func pair(normal, peak int) string { return strconv.Itoa(normal) + " → " + str
 func wholeFTE(x float64) int { return int(math.Ceil(x - 1e-9)) }
 
 // cheapestLines name the cheapest vendor for the year that covers the peak, or say
-// that none is shown to; a cheaper vendor that does not cover it is named beside.
+// that none does, in the comparison's words: green with a star when one does, red
+// with a cross when none does.
 func cheapestLines(c *Common, cmp capacity.Comparison, w int) []string {
-	lang, st := c.Lang, c.Styles
-	if cmp.Year.Contacts() <= 0 {
-		// Nothing is priced without a volume; the need above says so.
-		return nil
+	st := c.Styles
+	if !cmp.Priced() {
+		return nil // nothing is priced without a volume; the need above says so
 	}
-	best := func(i int) (string, capacity.Option) {
-		o, _ := cmp.Lines[i].Cost.Best()
-		return cmp.Lines[i].Name, o
-	}
+	words := cmp.CheapestWords(c.Lang)
 	switch {
 	case cmp.Cheapest >= 0:
-		name, o := best(cmp.Cheapest)
-		line := lang.Pick("★ 能覆盖高峰且全年最省:"+name+" "+capacity.Money(o.Annual)+"("+o.Name(lang)+")",
-			"★ Cheapest that covers the peak: "+name+", "+capacity.Money(o.Annual)+" a year ("+o.Name(lang)+")")
-		if cmp.CheapestAny >= 0 && cmp.CheapestAny != cmp.Cheapest {
-			other, oo := best(cmp.CheapestAny)
-			line += lang.Pick(";"+other+" 更便宜("+capacity.Money(oo.Annual)+"),但不能确认覆盖高峰",
-				"; "+other+" is cheaper ("+capacity.Money(oo.Annual)+") but is not shown to cover it")
-		}
-		return styled(st.Inks.OK, wrapText(line, w))
+		return styled(st.Inks.OK, wrapText("★ "+words, w))
 	case cmp.CheapestAny >= 0:
-		name, o := best(cmp.CheapestAny)
-		why := cmp.Lines[cmp.CheapestAny].Cover.Words(cmp.Capacity, cmp.Year.PeakMultiple, lang)
-		return styled(st.Inks.Error, wrapText(lang.Pick("✗ 没有服务商能确认覆盖高峰;全年最省的 "+name+"("+capacity.Money(o.Annual)+")也不能:"+why,
-			"✗ No vendor is shown to cover the peak; the cheapest for the year, "+name+" ("+capacity.Money(o.Annual)+"), is not either: "+why), w))
+		return styled(st.Inks.Error, wrapText("✗ "+words, w))
 	}
-	return styled(st.Inks.Faint, wrapText(lang.Pick("还没有服务商的报价可以折算全年成本。", "No vendor's quote can be worked out for a year yet."), w))
+	return styled(st.Inks.Faint, wrapText(words, w))
 }
 
 // vendorShape says which lines a vendor's part has besides its name and peak

@@ -66,7 +66,7 @@ func TestCapacityPlanIsSavedAsTypedAndNamesItsEstimates(t *testing.T) {
 		t.Fatalf("plan fields %v: want the general ones, then phone and chat, no email", keys)
 	}
 	view := plain(app.View())
-	for _, w := range []string{"Total", "17 → 145", "Estimated: Shrinkage, Maximum occupancy", "estimate 30", "★ Cheapest that covers the peak: Chengyan"} {
+	for _, w := range []string{"Total", "17 → 145", "Estimated: Shrinkage, Maximum occupancy", "estimate 30", "★ Cheapest for the year among the vendors that cover the peak:", "Chengyan CX Technology"} {
 		if !strings.Contains(view, w) {
 			t.Errorf("the plan lacks %q:\n%s", w, view)
 		}
@@ -304,7 +304,7 @@ func TestCompareSetsSeatsAndQuotesBesideTheNeed(t *testing.T) {
 		t.Errorf("budget row %q", r)
 	}
 	for _, want := range []string{"Staff needed (busiest half hour, normal → peak): on duty 17 → 145",
-		"★ Cheapest that covers the peak: Chengyan", "Per hour"} {
+		"★ Cheapest for the year among the vendors that cover the peak: Chengyan", "Per hour"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("the comparison lacks %q", want)
 		}
@@ -315,7 +315,7 @@ func TestCompareSetsSeatsAndQuotesBesideTheNeed(t *testing.T) {
 		sess.Vendors[i].Answers["seat_multiple"] = rubric.Value{Num: 3}
 	}
 	s.rescore()
-	if view := plain(s.View()); !strings.Contains(view, "✗ No vendor is shown to cover the peak") {
+	if view := plain(s.View()); !strings.Contains(view, "✗ No vendor covers the peak") {
 		t.Errorf("no vendor covers the peak, and the comparison does not say so:\n%s", view)
 	}
 }
