@@ -69,10 +69,15 @@ func TestMarkdownCapacityDemo(t *testing.T) {
 		if !strings.Contains(cheapest, chengyan) || !strings.Contains(cheapest, "¥3,832,320") {
 			t.Errorf("%s: the cheapest vendor covering the peak is not Chengyan at ¥3,832,320: %q", lang, cheapest)
 		}
-		for _, other := range []string{ronghe, jieying, hengqi} {
+		for _, other := range []string{ronghe, hengqi} {
 			if strings.Contains(cheapest, other) {
 				t.Errorf("%s: %s is named in %q", lang, other, cheapest)
 			}
+		}
+		// Jieying is cheaper, named as not shown to cover the peak, after Chengyan.
+		if i, j := strings.Index(cheapest, chengyan), strings.Index(cheapest, jieying); j < i ||
+			!strings.Contains(cheapest, lang.Pick("但不能确认覆盖高峰", "is not shown to cover it")) {
+			t.Errorf("%s: the cheaper vendor that does not cover the peak is not told after the pick: %q", lang, cheapest)
 		}
 
 		estimated := lineWith(sec, lang.Pick("**估算的输入**:", "**Estimated inputs:** "))

@@ -119,11 +119,57 @@ func (r Requirements) defaultShare(id string) float64 {
 }
 
 func (r Requirements) planValue(id string) *float64 {
-	i, ok := planIndex[id]
-	if !ok {
-		return nil
+	if slot := r.planSlot(id); slot != nil {
+		return *slot
 	}
-	return *planFields[i].opt(&r)
+	return nil
+}
+
+// planSlot is where r keeps the plan field id; nil for another field. A switch
+// rather than a function per field, so that reading a field never moves the
+// requirements to the heap.
+func (r *Requirements) planSlot(id string) **float64 {
+	switch id {
+	case "busiest_interval_pct":
+		return &r.BusiestIntervalPct
+	case "shrinkage_pct":
+		return &r.ShrinkagePct
+	case "max_occupancy_pct":
+		return &r.MaxOccupancyPct
+	case "peak_months":
+		return &r.PeakMonths
+	case "peak_days":
+		return &r.PeakDays
+	case "phone_share_pct":
+		return &r.PhoneSharePct
+	case "phone_aht_s":
+		return &r.PhoneAHTS
+	case "phone_sl_pct":
+		return &r.PhoneSLPct
+	case "phone_sl_s":
+		return &r.PhoneSLS
+	case "phone_patience_s":
+		return &r.PhonePatienceS
+	case "chat_share_pct":
+		return &r.ChatSharePct
+	case "chat_aht_s":
+		return &r.ChatAHTS
+	case "chat_sl_pct":
+		return &r.ChatSLPct
+	case "chat_sl_s":
+		return &r.ChatSLS
+	case "chat_concurrency":
+		return &r.ChatConcurrency
+	case "chat_patience_s":
+		return &r.ChatPatienceS
+	case "email_share_pct":
+		return &r.EmailSharePct
+	case "email_aht_s":
+		return &r.EmailAHTS
+	case "email_response_h":
+		return &r.EmailResponseH
+	}
+	return nil
 }
 
 // planIndex finds a plan field by its ID.
@@ -284,7 +330,7 @@ func (r Requirements) planInputs() planInputs {
 		}
 	}
 	for i := range planFields {
-		if v := *planFields[i].opt(&r); v != nil {
+		if v := *r.planSlot(planFields[i].ID); v != nil {
 			in.plan[i], in.given[i] = *v, true
 		}
 	}
@@ -337,7 +383,7 @@ func (r Requirements) Capacity() Capacity {
 }
 
 // planField makes an optional number field of the capacity plan.
-func planField(id string, name, title Text, unit Text, m *Measure, lo, hi float64, integer bool, v func(*Requirements) **float64) RequirementField {
+func planField(id string, name, title Text, unit Text, m *Measure, lo, hi float64, integer bool) RequirementField {
 	queue, _, _ := strings.Cut(id, "_")
 	if !contains(PlanQueues, queue) {
 		queue = ""
@@ -348,72 +394,52 @@ func planField(id string, name, title Text, unit Text, m *Measure, lo, hi float6
 		Reading: NumberSpec{Measure: m, Integer: integer, Min: noMin, Max: noMax, Range: HighEnd, RangeWhy: planForMore},
 		Min:     lo, Max: hi,
 		OutOfRange: Text{name.ZH + "须在 " + FormatNumber(lo) + " 到 " + FormatNumber(hi) + " 之间", name.EN + " must be between " + FormatNumber(lo) + " and " + FormatNumber(hi)},
-		opt:        v,
 	}
 }
 
 // PlanFields are the fields of the capacity plan, in order.
 var planFields = []RequirementField{
 	planField("busiest_interval_pct", Text{"最忙半小时占全天比例", "Busiest half hour's share of the day"},
-		Text{"最忙半小时占全天咨询量 %(空则估算)", "Busiest half hour's share of a day's contacts % (empty: estimated)"}, pctSay, Percent, 0.1, 100, false,
-		func(r *Requirements) **float64 { return &r.BusiestIntervalPct }),
+		Text{"最忙半小时占全天咨询量 %(空则估算)", "Busiest half hour's share of a day's contacts % (empty: estimated)"}, pctSay, Percent, 0.1, 100, false),
 	planField("shrinkage_pct", Text{"缺勤率", "Shrinkage"},
-		Text{"缺勤率 %(休息、培训、请假)", "Shrinkage % (breaks, training, absence)"}, pctSay, Percent, 0, 90, false,
-		func(r *Requirements) **float64 { return &r.ShrinkagePct }),
+		Text{"缺勤率 %(休息、培训、请假)", "Shrinkage % (breaks, training, absence)"}, pctSay, Percent, 0, 90, false),
 	planField("max_occupancy_pct", Text{"最高占用率", "Maximum occupancy"},
-		Text{"最高占用率 %", "Maximum occupancy %"}, pctSay, Percent, 10, 100, false,
-		func(r *Requirements) **float64 { return &r.MaxOccupancyPct }),
+		Text{"最高占用率 %", "Maximum occupancy %"}, pctSay, Percent, 10, 100, false),
 	planField("peak_months", Text{"每年高峰月数", "Peak months a year"},
-		Text{"每年有高峰的月数", "Months a year with a peak"}, Text{"个月", "months"}, Months, 0, 12, true,
-		func(r *Requirements) **float64 { return &r.PeakMonths }),
+		Text{"每年有高峰的月数", "Months a year with a peak"}, Text{"个月", "months"}, Months, 0, 12, true),
 	planField("peak_days", Text{"每次高峰天数", "Days of each peak"},
-		Text{"每次高峰按高峰量计的天数", "Days of each peak at the peak volume"}, Text{"天", "days"}, Days, 0, 30, false,
-		func(r *Requirements) **float64 { return &r.PeakDays }),
+		Text{"每次高峰按高峰量计的天数", "Days of each peak at the peak volume"}, Text{"天", "days"}, Days, 0, 30, false),
 
 	planField("phone_share_pct", Text{"电话占比", "Phone share"},
-		Text{"电话占全天咨询量 %", "Phone's share of the daily volume %"}, pctSay, Percent, 0, 100, false,
-		func(r *Requirements) **float64 { return &r.PhoneSharePct }),
+		Text{"电话占全天咨询量 %", "Phone's share of the daily volume %"}, pctSay, Percent, 0, 100, false),
 	planField("phone_aht_s", Text{"电话平均处理时长", "Phone average handle time"},
-		Text{"电话平均处理时长(秒,含话后处理)", "Phone average handle time (s, with after-call work)"}, Text{"秒", "seconds"}, Seconds, 1, 7200, false,
-		func(r *Requirements) **float64 { return &r.PhoneAHTS }),
+		Text{"电话平均处理时长(秒,含话后处理)", "Phone average handle time (s, with after-call work)"}, Text{"秒", "seconds"}, Seconds, 1, 7200, false),
 	planField("phone_sl_pct", Text{"电话服务水平", "Phone service level"},
-		Text{"电话服务水平 %(如 80/20 中的 80)", "Phone service level % (the 80 of 80/20)"}, pctSay, Percent, 1, 99.9, false,
-		func(r *Requirements) **float64 { return &r.PhoneSLPct }),
+		Text{"电话服务水平 %(如 80/20 中的 80)", "Phone service level % (the 80 of 80/20)"}, pctSay, Percent, 1, 99.9, false),
 	planField("phone_sl_s", Text{"电话应答时限", "Phone answer time"},
-		Text{"电话应答时限(秒,如 80/20 中的 20)", "Phone answer time (s, the 20 of 80/20)"}, Text{"秒", "seconds"}, Seconds, 0, 3600, false,
-		func(r *Requirements) **float64 { return &r.PhoneSLS }),
+		Text{"电话应答时限(秒,如 80/20 中的 20)", "Phone answer time (s, the 20 of 80/20)"}, Text{"秒", "seconds"}, Seconds, 0, 3600, false),
 	planField("phone_patience_s", Text{"来电客户平均耐心", "Callers' mean patience"},
-		Text{"来电客户平均耐心(秒,空则不计放弃)", "Callers' mean patience (s, empty: nobody hangs up)"}, Text{"秒", "seconds"}, Seconds, 1, 7200, false,
-		func(r *Requirements) **float64 { return &r.PhonePatienceS }),
+		Text{"来电客户平均耐心(秒,空则不计放弃)", "Callers' mean patience (s, empty: nobody hangs up)"}, Text{"秒", "seconds"}, Seconds, 1, 7200, false),
 
 	planField("chat_share_pct", Text{"在线占比", "Chat share"},
-		Text{"在线(网页/APP/微信/电商平台)占全天咨询量 %", "Chat's share (web, app, WeChat, platforms) of the daily volume %"}, pctSay, Percent, 0, 100, false,
-		func(r *Requirements) **float64 { return &r.ChatSharePct }),
+		Text{"在线(网页/APP/微信/电商平台)占全天咨询量 %", "Chat's share (web, app, WeChat, platforms) of the daily volume %"}, pctSay, Percent, 0, 100, false),
 	planField("chat_aht_s", Text{"在线平均处理时长", "Chat average handle time"},
-		Text{"在线每个会话的平均处理时长(秒)", "Chat average handle time per conversation (s)"}, Text{"秒", "seconds"}, Seconds, 1, 7200, false,
-		func(r *Requirements) **float64 { return &r.ChatAHTS }),
+		Text{"在线每个会话的平均处理时长(秒)", "Chat average handle time per conversation (s)"}, Text{"秒", "seconds"}, Seconds, 1, 7200, false),
 	planField("chat_sl_pct", Text{"在线服务水平", "Chat service level"},
-		Text{"在线服务水平 %", "Chat service level %"}, pctSay, Percent, 1, 99.9, false,
-		func(r *Requirements) **float64 { return &r.ChatSLPct }),
+		Text{"在线服务水平 %", "Chat service level %"}, pctSay, Percent, 1, 99.9, false),
 	planField("chat_sl_s", Text{"在线应答时限", "Chat answer time"},
-		Text{"在线应答时限(秒,空则取目标平均响应时间)", "Chat answer time (s, empty: the target response time)"}, Text{"秒", "seconds"}, Seconds, 0, 3600, false,
-		func(r *Requirements) **float64 { return &r.ChatSLS }),
+		Text{"在线应答时限(秒,空则取目标平均响应时间)", "Chat answer time (s, empty: the target response time)"}, Text{"秒", "seconds"}, Seconds, 0, 3600, false),
 	planField("chat_concurrency", Text{"在线并发会话数", "Chat concurrency"},
-		Text{"每名坐席同时接待的会话数(1–4)", "Conversations an agent carries at once (1–4)"}, Text{"个", "conversations"}, Conversations, 1, staffing.MaxConcurrency, false,
-		func(r *Requirements) **float64 { return &r.ChatConcurrency }),
+		Text{"每名坐席同时接待的会话数(1–4)", "Conversations an agent carries at once (1–4)"}, Text{"个", "conversations"}, Conversations, 1, staffing.MaxConcurrency, false),
 	planField("chat_patience_s", Text{"在线客户平均耐心", "Chat customers' mean patience"},
-		Text{"在线客户平均耐心(秒,空则不计放弃)", "Chat customers' mean patience (s, empty: nobody leaves)"}, Text{"秒", "seconds"}, Seconds, 1, 7200, false,
-		func(r *Requirements) **float64 { return &r.ChatPatienceS }),
+		Text{"在线客户平均耐心(秒,空则不计放弃)", "Chat customers' mean patience (s, empty: nobody leaves)"}, Text{"秒", "seconds"}, Seconds, 1, 7200, false),
 
 	planField("email_share_pct", Text{"邮件占比", "Email share"},
-		Text{"邮件占全天咨询量 %", "Email's share of the daily volume %"}, pctSay, Percent, 0, 100, false,
-		func(r *Requirements) **float64 { return &r.EmailSharePct }),
+		Text{"邮件占全天咨询量 %", "Email's share of the daily volume %"}, pctSay, Percent, 0, 100, false),
 	planField("email_aht_s", Text{"邮件平均处理时长", "Email average handle time"},
-		Text{"每封邮件的平均处理时长(秒)", "Average handle time of an email (s)"}, Text{"秒", "seconds"}, Seconds, 1, 14400, false,
-		func(r *Requirements) **float64 { return &r.EmailAHTS }),
+		Text{"每封邮件的平均处理时长(秒)", "Average handle time of an email (s)"}, Text{"秒", "seconds"}, Seconds, 1, 14400, false),
 	planField("email_response_h", Text{"邮件回复时限", "Email response time"},
-		Text{"邮件回复时限(小时,空则取目标平均解决时长)", "Email response time (hours, empty: the target resolution time)"}, Text{"小时", "hours"}, Hours, 0.1, 720, false,
-		func(r *Requirements) **float64 { return &r.EmailResponseH }),
+		Text{"邮件回复时限(小时,空则取目标平均解决时长)", "Email response time (hours, empty: the target resolution time)"}, Text{"小时", "hours"}, Hours, 0.1, 720, false),
 }
 
 // planShares checks that the given channel shares leave no more than the whole day;

@@ -174,3 +174,23 @@ func TestShareTypedTooMany(t *testing.T) {
 		t.Errorf("fields in use %v", ids)
 	}
 }
+
+// Every plan field has its place in the requirements, and a place of its own.
+func TestEveryPlanFieldHasASlot(t *testing.T) {
+	var r Requirements
+	seen := map[**float64]string{}
+	for _, f := range planFields {
+		slot := r.planSlot(f.ID)
+		if slot == nil {
+			t.Errorf("%s has no slot", f.ID)
+			continue
+		}
+		if other, ok := seen[slot]; ok {
+			t.Errorf("%s and %s share a slot", f.ID, other)
+		}
+		seen[slot] = f.ID
+	}
+	if r.planSlot("daily_volume") != nil {
+		t.Error("a step-1 field has a plan slot")
+	}
+}

@@ -132,17 +132,28 @@ type RequirementField struct {
 
 	list func(*Requirements) *[]string
 	str  func(*Requirements) *string
-	opt  func(*Requirements) **float64
 }
 
 // Placeholder is what an empty field shows: its hint, or for a plan field the
 // estimate it takes under r.
 func (f RequirementField) Placeholder(r Requirements, lang Lang) string {
 	if f.Plan {
-		x, _ := r.PlanNumber(f.ID)
-		return Text{"估算 ", "estimate "}.In(lang) + FormatNumber(x)
+		return f.emptyPlanWords(r, lang, FormatNumber)
 	}
 	return f.Hint.In(lang)
+}
+
+// emptyPlanWords says what an empty plan field takes, the number said by say: no
+// abandonment for a patience, step 1's target, or an estimate.
+func (f RequirementField) emptyPlanWords(r Requirements, lang Lang, say func(float64) string) string {
+	x, _ := r.PlanNumber(f.ID)
+	switch {
+	case x == 0 && strings.HasSuffix(f.ID, "_patience_s"):
+		return Text{"不计放弃", "nobody hangs up"}.In(lang)
+	case FromTarget(f.ID):
+		return Text{"同目标 ", "the target, "}.In(lang) + say(x)
+	}
+	return Text{"估算 ", "estimated "}.In(lang) + say(x)
 }
 
 // List is the set of a KindSet field in r.
@@ -441,11 +452,10 @@ func (r Requirements) Number(field string) (x float64, known bool) {
 
 // SetNumber sets the number field named field; known=false clears the budget.
 func (r *Requirements) SetNumber(field string, x float64, known bool) {
-	if f, ok := RequirementFieldByID(field); ok && f.opt != nil {
-		v := f.opt(r)
-		*v = nil
+	if slot := r.planSlot(field); slot != nil {
+		*slot = nil
 		if known {
-			*v = &x
+			*slot = &x
 		}
 		return
 	}

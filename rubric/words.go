@@ -121,14 +121,7 @@ func (f RequirementField) Words(r Requirements, lang Lang) string {
 	case KindNumber:
 		x, ok := r.Number(f.ID)
 		if !ok && f.Plan {
-			x, _ = r.PlanNumber(f.ID)
-			switch {
-			case x == 0 && strings.HasSuffix(f.ID, "_patience_s"):
-				return Text{"不计放弃", "nobody hangs up"}.In(lang)
-			case FromTarget(f.ID):
-				return Text{"同目标 ", "the target, "}.In(lang) + NumberWords(x, f.Unit, lang)
-			}
-			return Text{"估算 ", "estimated "}.In(lang) + NumberWords(x, f.Unit, lang)
+			return f.emptyPlanWords(r, lang, func(x float64) string { return NumberWords(x, f.Unit, lang) })
 		}
 		if !ok {
 			return Text{"未设定", "not set"}.In(lang) // a budget not given

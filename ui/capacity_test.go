@@ -66,7 +66,7 @@ func TestCapacityPlanIsSavedAsTypedAndNamesItsEstimates(t *testing.T) {
 		t.Fatalf("plan fields %v: want the general ones, then phone and chat, no email", keys)
 	}
 	view := plain(app.View())
-	for _, w := range []string{"Total", "17 → 145", "Estimated: Shrinkage, Maximum occupancy", "estimate 30", "★ Cheapest for the year among the vendors that cover the peak:", "Chengyan CX Technology"} {
+	for _, w := range []string{"Total", "17 → 145", "Estimated: Shrinkage, Maximum occupancy", "estimated 30", "★ Cheapest for the year among the vendors that cover the peak:", "Chengyan CX Technology"} {
 		if !strings.Contains(view, w) {
 			t.Errorf("the plan lacks %q:\n%s", w, view)
 		}

@@ -47,11 +47,11 @@ func TestPlanFieldsShowTheirEstimates(t *testing.T) {
 	if got := f.Keys(); !slices.Equal(got, ids) {
 		t.Fatalf("keys %v, want %v", got, ids)
 	}
-	if line := lineOf(f.View(), "Shrinkage"); !strings.Contains(line, "estimate 30") {
+	if line := lineOf(f.View(), "Shrinkage"); !strings.Contains(line, "estimated 30") {
 		t.Errorf("the shrinkage shows no estimate: %q", line)
 	}
 	// Phone and chat share what is left of the day.
-	if n := strings.Count(ansi.Strip(f.View()), "estimate 50"); n != 2 {
+	if n := strings.Count(ansi.Strip(f.View()), "estimated 50"); n != 2 {
 		t.Errorf("%d shares show the estimate 50, want 2:\n%s", n, f.View())
 	}
 	f.Form = press(f.Form, keyPress(tea.KeyTab), typeText("20%"))
@@ -62,7 +62,7 @@ func TestPlanFieldsShowTheirEstimates(t *testing.T) {
 	if got.ChatSharePct != nil || got.ShrinkagePct != nil || got.Notes != "kept" || got.DailyVolume != 5000 {
 		t.Errorf("fields not typed changed: %+v", got)
 	}
-	if view := ansi.Strip(f.View()); !strings.Contains(view, "estimate 80") || strings.Contains(view, "estimate 50") {
+	if view := ansi.Strip(f.View()); !strings.Contains(view, "estimated 80") || strings.Contains(view, "estimated 50") {
 		t.Errorf("the chat share's estimate did not follow the phone's share:\n%s", f.View())
 	}
 	f.Form = press(f.Form, typeText("x"))
