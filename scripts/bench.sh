@@ -9,13 +9,14 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=${OUT:-${TMPDIR:-/tmp}/vendorvet-bench.txt}
 {
 	echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(go version | awk '{ print $3 }'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-	go test -run '^$' -bench '^Benchmark(WizardKeystroke|WizardKeystrokeStoreLocked|SaverSaveAnswer)$' -benchtime 1000x ./ui
+	go test -run '^$' -bench '^Benchmark(WizardKeystroke|WizardKeystrokeStoreLocked|SaverSaveAnswer|CapacityKeystroke)$' -benchtime 1000x ./ui
 	go test -run '^$' -bench '^BenchmarkCompareView$' -benchtime 500x ./ui
 	go test -run '^$' -bench '^Benchmark(SessionsOpen|SessionsFilter)$' -benchtime 200x ./ui
 	go test -run '^$' -bench '^BenchmarkExport$' -benchtime 50x ./ui
 	go test -run '^$' -bench '^BenchmarkSessionsScroll$' -benchtime 3000x ./ui
 	go test -run '^$' -bench '^Benchmark(Markdown|ExportMarkdown)$' -benchtime 200x ./report
 	go test -run '^$' -bench '^BenchmarkScore$' -benchtime 5000x ./rubric
+	go test -run '^$' -bench '^BenchmarkCompareWhatIf$' -benchtime 2000x ./capacity
 	go test -run '^$' -bench '^BenchmarkSaveAnswer$' -benchtime 1000x ./db
 	if [[ ${SKIP_STARTUP:-0} != 1 ]]; then
 		scripts/startup/run.sh 2>&1
