@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -46,22 +47,60 @@ func checkEvidence(question string, e rubric.Evidence) (rubric.Evidence, error) 
 	return e, nil
 }
 
-// SetEvidence records how a vendor's answer was verified, or changes it, and scores
-// the vendor again.
+// evidenceJSON is evidence as its history rows hold it: every stored field, by its
+// name in the session format.
+type evidenceJSON struct {
+	Source     string `json:"source"`
+	Seen       string `json:"seen"`
+	Link       string `json:"link"`
+	ValidUntil string `json:"valid_until"`
+}
+
+// evidenceText is evidence as its history rows hold it.
+func evidenceText(e rubric.Evidence) (*string, error) { return historyJSON(evidenceJSON(e)) }
+
+// storedEvidence is an evaluator's evidence for a vendor's question as its history
+// rows hold it; nil when there is none.
+func storedEvidence(ctx context.Context, tx *sql.Tx, vendorID, evaluatorID int64, question string) (*string, error) {
+	var e rubric.Evidence
+	err := tx.QueryRowContext(ctx, "SELECT source, seen, link, valid_until FROM evidence WHERE vendor_id = ? AND evaluator_id = ? AND question = ?",
+		vendorID, evaluatorID, question).Scan(&e.Source, &e.Seen, &e.Link, &e.ValidUntil)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return evidenceText(e)
+}
+
+// SetEvidence records how the acting evaluator verified a vendor's answer, or
+// changes it, and scores the vendor again.
 func (s *Store) SetEvidence(ctx context.Context, vendorID int64, question string, e rubric.Evidence) error {
 	e, err := checkEvidence(question, e)
 	if err != nil {
 		return fmt.Errorf("save evidence: %w", err)
 	}
+	after, err := evidenceText(e)
+	if err != nil {
+		return fmt.Errorf("save evidence: %w", err)
+	}
 	return s.write(ctx, "save evidence", func(tx *sql.Tx, now int64) error {
-		sessionID, err := vendorSession(ctx, tx, vendorID)
+		sessionID, who, err := s.vendorActor(ctx, tx, vendorID, now)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO evidence (vendor_id, question, source, seen, link, valid_until, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (vendor_id, question) DO UPDATE SET source = excluded.source, seen = excluded.seen,
+		before, err := storedEvidence(ctx, tx, vendorID, who.id, question)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO evidence (vendor_id, evaluator_id, question, source, seen, link, valid_until, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (vendor_id, evaluator_id, question) DO UPDATE SET source = excluded.source, seen = excluded.seen,
 				link = excluded.link, valid_until = excluded.valid_until, updated_at = excluded.updated_at`,
-			vendorID, question, e.Source, e.Seen, e.Link, e.ValidUntil, now); err != nil {
+			vendorID, who.id, question, e.Source, e.Seen, e.Link, e.ValidUntil, now); err != nil {
+			return err
+		}
+		if err := record(ctx, tx, change{sessionID, vendorID, who.name, AuditEvidence, question, before, after}, now); err != nil {
 			return err
 		}
 		if err := rescore(ctx, tx, sessionID, vendorID); err != nil {
@@ -71,34 +110,61 @@ func (s *Store) SetEvidence(ctx context.Context, vendorID int64, question string
 	})
 }
 
-// RemoveEvidence takes a question's evidence back; there being none is no error.
+// RemoveEvidence takes the acting evaluator's evidence of a question back; there
+// being none is no error.
 func (s *Store) RemoveEvidence(ctx context.Context, vendorID int64, question string) error {
-	return s.removeForQuestion(ctx, "remove evidence", "evidence", vendorID, question, true)
+	return s.write(ctx, "remove evidence", func(tx *sql.Tx, now int64) error {
+		sessionID, who, err := s.vendorActor(ctx, tx, vendorID, now)
+		if err != nil {
+			return err
+		}
+		before, err := storedEvidence(ctx, tx, vendorID, who.id, question)
+		if err != nil || before == nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM evidence WHERE vendor_id = ? AND evaluator_id = ? AND question = ?", vendorID, who.id, question); err != nil {
+			return err
+		}
+		if err := record(ctx, tx, change{sessionID, vendorID, who.name, AuditEvidence, question, before, nil}, now); err != nil {
+			return err
+		}
+		if err := rescore(ctx, tx, sessionID, vendorID); err != nil {
+			return err
+		}
+		return touchSession(ctx, tx, sessionID, now)
+	})
 }
 
-// loadEvidence reads the evidence of the vendors that where (on table e) selects,
-// by vendor and question; evidence of a question this version does not know is left out.
-func loadEvidence(ctx context.Context, tx *sql.Tx, where string, args ...any) (map[int64]map[string]rubric.Evidence, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT e.vendor_id, e.question, e.source, e.seen, e.link, e.valid_until FROM evidence e WHERE "+where, args...)
+// loadEvidence reads every evaluator's evidence of the vendors in scope, by vendor,
+// evaluator id and question, and their names into names; evidence of a question
+// this version does not know is left out.
+func loadEvidence(ctx context.Context, tx *sql.Tx, sc vendorScope, names map[int64]string) (map[int64]map[int64]map[string]rubric.Evidence, error) {
+	where, arg := sc.where("x")
+	rows, err := tx.QueryContext(ctx, `SELECT x.vendor_id, x.evaluator_id, e.name, x.question, x.source, x.seen, x.link, x.valid_until
+		FROM evidence x JOIN evaluators e ON e.id = x.evaluator_id WHERE `+where, arg)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[int64]map[string]rubric.Evidence{}
+	out := map[int64]map[int64]map[string]rubric.Evidence{}
 	for rows.Next() {
-		var vid int64
-		var q string
+		var vid, eid int64
+		var name, q string
 		var e rubric.Evidence
-		if err := rows.Scan(&vid, &q, &e.Source, &e.Seen, &e.Link, &e.ValidUntil); err != nil {
+		if err := rows.Scan(&vid, &eid, &name, &q, &e.Source, &e.Seen, &e.Link, &e.ValidUntil); err != nil {
 			return nil, err
 		}
+		names[eid] = name
 		if _, known := rubric.QuestionByID(q); !known {
 			continue
 		}
 		if out[vid] == nil {
-			out[vid] = map[string]rubric.Evidence{}
+			out[vid] = map[int64]map[string]rubric.Evidence{}
 		}
-		out[vid][q] = e
+		if out[vid][eid] == nil {
+			out[vid][eid] = map[string]rubric.Evidence{}
+		}
+		out[vid][eid][q] = e
 	}
 	return out, rows.Err()
 }

@@ -57,30 +57,17 @@ func (s *Store) SetFollowup(ctx context.Context, vendorID int64, question string
 
 // RemoveFollowup takes a follow-up back; there being none is no error.
 func (s *Store) RemoveFollowup(ctx context.Context, vendorID int64, question string) error {
-	return s.removeForQuestion(ctx, "remove follow-up", "followups", vendorID, question, false)
-}
-
-// removeForQuestion deletes what table holds for a vendor's question and marks the
-// session changed; rescored scores the vendor again, for what bears on its score.
-// There being nothing is no error.
-func (s *Store) removeForQuestion(ctx context.Context, what, table string, vendorID int64, question string, rescored bool) error {
-	return s.write(ctx, what, func(tx *sql.Tx, now int64) error {
+	return s.write(ctx, "remove follow-up", func(tx *sql.Tx, now int64) error {
 		sessionID, err := vendorSession(ctx, tx, vendorID)
 		if err != nil {
 			return err
 		}
-		// table is one of ours, never the user's.
-		res, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE vendor_id = ? AND question = ?", vendorID, question)
+		res, err := tx.ExecContext(ctx, "DELETE FROM followups WHERE vendor_id = ? AND question = ?", vendorID, question)
 		if err != nil {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return nil
-		}
-		if rescored {
-			if err := rescore(ctx, tx, sessionID, vendorID); err != nil {
-				return err
-			}
 		}
 		return touchSession(ctx, tx, sessionID, now)
 	})

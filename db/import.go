@@ -74,7 +74,15 @@ func importSession(ctx context.Context, tx *sql.Tx, sess rubric.Session, now int
 	if err != nil {
 		return 0, err
 	}
-	ins, err := prepareInserts(ctx, tx)
+	// A session comes in with one evaluator's answers: a panel of one, its lead's.
+	if err := addLead(ctx, tx, sessionID, meta.Evaluator, now); err != nil {
+		return 0, err
+	}
+	lead, err := sessionLead(ctx, tx, sessionID)
+	if err != nil {
+		return 0, err
+	}
+	ins, err := prepareInserts(ctx, tx, lead.id)
 	if err != nil {
 		return 0, err
 	}
@@ -87,22 +95,24 @@ func importSession(ctx context.Context, tx *sql.Tx, sess rubric.Session, now int
 	return sessionID, nil
 }
 
-// inserts are the statements an import runs for every vendor, prepared once.
+// inserts are the statements an import runs for every vendor, prepared once, and the
+// evaluator whose answers, notes and evidence it writes.
 type inserts struct {
 	vendors, answers, notes, followups, evidence *sql.Stmt
+	evaluator                                    int64
 }
 
-func prepareInserts(ctx context.Context, tx *sql.Tx) (*inserts, error) {
-	ins := &inserts{}
+func prepareInserts(ctx context.Context, tx *sql.Tx, evaluator int64) (*inserts, error) {
+	ins := &inserts{evaluator: evaluator}
 	for _, p := range []struct {
 		stmt **sql.Stmt
 		sql  string
 	}{
 		{&ins.vendors, insertVendorSQL},
-		{&ins.answers, "INSERT INTO answers (vendor_id, question, value, version, updated_at) VALUES (?, ?, ?, ?, ?)"},
-		{&ins.notes, "INSERT INTO notes (vendor_id, step, text, updated_at) VALUES (?, ?, ?, ?)"},
+		{&ins.answers, "INSERT INTO answers (vendor_id, evaluator_id, question, value, version, updated_at) VALUES (?, ?, ?, ?, ?, ?)"},
+		{&ins.notes, "INSERT INTO notes (vendor_id, evaluator_id, step, text, updated_at) VALUES (?, ?, ?, ?, ?)"},
 		{&ins.followups, "INSERT INTO followups (vendor_id, question, owner, due, updated_at) VALUES (?, ?, ?, ?, ?)"},
-		{&ins.evidence, "INSERT INTO evidence (vendor_id, question, source, seen, link, valid_until, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"},
+		{&ins.evidence, "INSERT INTO evidence (vendor_id, evaluator_id, question, source, seen, link, valid_until, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"},
 	} {
 		stmt, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -154,7 +164,7 @@ func (ins *inserts) vendor(ctx context.Context, tx *sql.Tx, sessionID, position 
 		return err
 	}
 	for i := 0; i < len(encoded); i += 2 {
-		if _, err := ins.answers.ExecContext(ctx, vendorID, encoded[i], encoded[i+1], int64(i/2+1), now); err != nil {
+		if _, err := ins.answers.ExecContext(ctx, vendorID, ins.evaluator, encoded[i], encoded[i+1], int64(i/2+1), now); err != nil {
 			return err
 		}
 	}
@@ -171,7 +181,7 @@ func (ins *inserts) vendor(ctx context.Context, tx *sql.Tx, sessionID, position 
 		if text == "" {
 			continue
 		}
-		if _, err := ins.notes.ExecContext(ctx, vendorID, step, text, now); err != nil {
+		if _, err := ins.notes.ExecContext(ctx, vendorID, ins.evaluator, step, text, now); err != nil {
 			return err
 		}
 	}
@@ -200,11 +210,13 @@ func (ins *inserts) vendor(ctx context.Context, tx *sql.Tx, sessionID, position 
 		if err != nil {
 			return err
 		}
-		if _, err := ins.evidence.ExecContext(ctx, vendorID, q, e.Source, e.Seen, e.Link, e.ValidUntil, now); err != nil {
+		if _, err := ins.evidence.ExecContext(ctx, vendorID, ins.evaluator, q, e.Source, e.Seen, e.Link, e.ValidUntil, now); err != nil {
 			return err
 		}
 		evidence[q] = e
 	}
+	// A panel of one: its consensus is its answers (vendorPanel.consensus), scored
+	// here from memory rather than read back.
 	return cacheScore(ctx, tx, vendorID, rubric.ScoreVendor(req, rubric.Vendor{Answers: answers, Evidence: evidence}, prof))
 }
 

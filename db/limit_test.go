@@ -83,9 +83,9 @@ func TestLimitPagesAllowsGrowthUpToTheCap(t *testing.T) {
 	if err != nil || limit != pages+40 {
 		t.Fatalf("cap %d, %v; want %d", limit, err, pages+40)
 	}
-	// About 36 pages of text fit under a cap 40 pages above the current size; ten
-	// times that does not.
-	if err := s.ChangeNote(ctx, vid, 2, "", strings.Repeat("x", 36*4000)); err != nil {
+	// About 18 pages of text fit under a cap 40 pages above the current size, kept
+	// twice: in the note and in the vendor's history. Twenty times that does not.
+	if err := s.ChangeNote(ctx, vid, 2, "", strings.Repeat("x", 18*4000)); err != nil {
 		t.Fatalf("a note within the cap: %v", err)
 	}
 	if err := s.ChangeNote(ctx, vid, 3, "", strings.Repeat("y", 360*4000)); sqliteCode(err) != sqlite3.SQLITE_FULL {

@@ -1,7 +1,9 @@
 // Package db stores vendorvet's evaluation sessions, vendors, answers and notes in an
 // SQLite file (modernc.org/sqlite, no cgo). It knows SQL, not screens: every
 // operation is one transaction, every answer one row, and each vendor's score is
-// cached beside it so that listing sessions never scores anything.
+// cached beside it so that listing sessions never scores anything. A session's
+// vendors are evaluated by a panel of evaluators, each with answers of their own,
+// and scored by the panel's consensus (panel.go, consensus.go).
 package db
 
 import (
@@ -16,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -23,7 +26,7 @@ import (
 )
 
 // SchemaVersion is the schema this package reads and writes (PRAGMA user_version).
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 // applicationID marks our files (PRAGMA application_id): "VVET".
 const applicationID = 0x56564554
@@ -41,6 +44,9 @@ type Store struct {
 	// writeErr, when not nil, is why the store may only read: the disk was full
 	// when it opened. Every write fails with it.
 	writeErr error
+	// acting is the name of the evaluator the store writes as (ActAs); nil for
+	// each session's lead.
+	acting atomic.Pointer[string]
 }
 
 // Path returns the absolute path of the database file.

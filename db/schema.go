@@ -128,6 +128,136 @@ var migrations = []string{
 		updated_at  INTEGER NOT NULL,
 		PRIMARY KEY (vendor_id, question)
 	) STRICT, WITHOUT ROWID;`,
+	// 4 → 5: a panel of evaluators per session. What an evaluator gives of a vendor
+	// (answers, notes, evidence, half-typed numbers) is theirs: each table gains
+	// the evaluator in its key, so that two of them answering one question both
+	// keep their answer. Every session becomes a panel of one, its evaluator the
+	// lead, who is given everything the session held. Follow-ups, places and dialog
+	// drafts stay the vendor's and the session's.
+	//
+	// A lead's name is the session's evaluator trimmed of spaces and cut to
+	// EvaluatorNameLimit (200) characters, as substr counts them, or UnnamedLead
+	// ('evaluator') when blank: leadName is the same rule in Go.
+	`CREATE TABLE evaluators (
+		id         INTEGER PRIMARY KEY,
+		session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+		name       TEXT NOT NULL,
+		role       TEXT NOT NULL CHECK (role IN ('lead', 'evaluator')),
+		created_at INTEGER NOT NULL,
+		UNIQUE (session_id, name)
+	) STRICT;
+	-- blind: an evaluator does not see the others' answers to a vendor until they
+	-- have submitted their own.
+	ALTER TABLE sessions ADD COLUMN blind INTEGER NOT NULL DEFAULT 1 CHECK (blind IN (0, 1));
+	INSERT INTO evaluators (session_id, name, role, created_at)
+		SELECT id, CASE WHEN trim(evaluator) = '' THEN 'evaluator' ELSE substr(trim(evaluator), 1, 200) END, 'lead', created_at
+		FROM sessions ORDER BY id;
+
+	-- The key of a table cannot change in place: each is made again beside the old
+	-- one, filled, and put in its place. Each session has exactly one evaluator
+	-- here, its lead, so joining by session finds it. Every table keyed by an
+	-- evaluator has an index by evaluator: deleting a session deletes its
+	-- evaluators, and SQLite looks up what refers to each one.
+	CREATE TABLE answers_v5 (
+		vendor_id    INTEGER NOT NULL REFERENCES vendors (id) ON DELETE CASCADE,
+		evaluator_id INTEGER NOT NULL REFERENCES evaluators (id) ON DELETE CASCADE,
+		question     TEXT NOT NULL,
+		value        TEXT NOT NULL,
+		version      INTEGER NOT NULL,
+		updated_at   INTEGER NOT NULL,
+		PRIMARY KEY (vendor_id, evaluator_id, question)
+	) STRICT, WITHOUT ROWID;
+	INSERT INTO answers_v5 SELECT a.vendor_id, e.id, a.question, a.value, a.version, a.updated_at
+		FROM answers a JOIN vendors v ON v.id = a.vendor_id JOIN evaluators e ON e.session_id = v.session_id;
+	DROP TABLE answers;
+	ALTER TABLE answers_v5 RENAME TO answers;
+	CREATE INDEX answers_by_evaluator ON answers (evaluator_id);
+
+	CREATE TABLE notes_v5 (
+		vendor_id    INTEGER NOT NULL REFERENCES vendors (id) ON DELETE CASCADE,
+		evaluator_id INTEGER NOT NULL REFERENCES evaluators (id) ON DELETE CASCADE,
+		step         INTEGER NOT NULL CHECK (step BETWEEN 2 AND 7),
+		text         TEXT NOT NULL,
+		updated_at   INTEGER NOT NULL,
+		PRIMARY KEY (vendor_id, evaluator_id, step)
+	) STRICT, WITHOUT ROWID;
+	INSERT INTO notes_v5 SELECT n.vendor_id, e.id, n.step, n.text, n.updated_at
+		FROM notes n JOIN vendors v ON v.id = n.vendor_id JOIN evaluators e ON e.session_id = v.session_id;
+	DROP TABLE notes;
+	ALTER TABLE notes_v5 RENAME TO notes;
+	CREATE INDEX notes_by_evaluator ON notes (evaluator_id);
+
+	CREATE TABLE evidence_v5 (
+		vendor_id    INTEGER NOT NULL REFERENCES vendors (id) ON DELETE CASCADE,
+		evaluator_id INTEGER NOT NULL REFERENCES evaluators (id) ON DELETE CASCADE,
+		question     TEXT NOT NULL,
+		source       TEXT NOT NULL,
+		seen         TEXT NOT NULL,
+		link         TEXT NOT NULL,
+		valid_until  TEXT NOT NULL,
+		updated_at   INTEGER NOT NULL,
+		PRIMARY KEY (vendor_id, evaluator_id, question)
+	) STRICT, WITHOUT ROWID;
+	INSERT INTO evidence_v5 SELECT x.vendor_id, e.id, x.question, x.source, x.seen, x.link, x.valid_until, x.updated_at
+		FROM evidence x JOIN vendors v ON v.id = x.vendor_id JOIN evaluators e ON e.session_id = v.session_id;
+	DROP TABLE evidence;
+	ALTER TABLE evidence_v5 RENAME TO evidence;
+	CREATE INDEX evidence_by_evaluator ON evidence (evaluator_id);
+
+	CREATE TABLE drafts_v5 (
+		vendor_id    INTEGER NOT NULL REFERENCES vendors (id) ON DELETE CASCADE,
+		evaluator_id INTEGER NOT NULL REFERENCES evaluators (id) ON DELETE CASCADE,
+		question     TEXT NOT NULL,
+		text         TEXT NOT NULL,
+		updated_at   INTEGER NOT NULL,
+		PRIMARY KEY (vendor_id, evaluator_id, question)
+	) STRICT, WITHOUT ROWID;
+	INSERT INTO drafts_v5 SELECT d.vendor_id, e.id, d.question, d.text, d.updated_at
+		FROM drafts d JOIN vendors v ON v.id = d.vendor_id JOIN evaluators e ON e.session_id = v.session_id;
+	DROP TABLE drafts;
+	ALTER TABLE drafts_v5 RENAME TO drafts;
+	CREATE INDEX drafts_by_evaluator ON drafts (evaluator_id);
+
+	-- An evaluator has submitted a vendor: done with it, and in blind mode free to
+	-- see the others' answers to it.
+	CREATE TABLE submissions (
+		vendor_id    INTEGER NOT NULL REFERENCES vendors (id) ON DELETE CASCADE,
+		evaluator_id INTEGER NOT NULL REFERENCES evaluators (id) ON DELETE CASCADE,
+		submitted_at INTEGER NOT NULL,
+		PRIMARY KEY (vendor_id, evaluator_id)
+	) STRICT, WITHOUT ROWID;
+	CREATE INDEX submissions_by_evaluator ON submissions (evaluator_id);
+
+	-- A lead's consensus answer to a question, standing over the panel's rule;
+	-- value is the answer's JSON, NULL when decided unknown.
+	CREATE TABLE decisions (
+		vendor_id    INTEGER NOT NULL REFERENCES vendors (id) ON DELETE CASCADE,
+		question     TEXT NOT NULL,
+		value        TEXT,
+		reason       TEXT NOT NULL,
+		evaluator_id INTEGER NOT NULL REFERENCES evaluators (id) ON DELETE CASCADE,
+		decided_at   INTEGER NOT NULL,
+		PRIMARY KEY (vendor_id, question)
+	) STRICT, WITHOUT ROWID;
+	CREATE INDEX decisions_by_evaluator ON decisions (evaluator_id);
+
+	-- Every change to an answer, a note, evidence or a decision, and every
+	-- submission, as stored before and after (NULL: none). The evaluator is kept
+	-- by name, and a removed vendor's history stays in its session, tied to no
+	-- vendor: an id used again never inherits it.
+	CREATE TABLE audit (
+		id         INTEGER PRIMARY KEY,
+		session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+		vendor_id  INTEGER REFERENCES vendors (id) ON DELETE SET NULL,
+		evaluator  TEXT NOT NULL,
+		kind       TEXT NOT NULL CHECK (kind IN ('answer', 'note', 'evidence', 'decision', 'submit')),
+		key        TEXT NOT NULL,
+		before     TEXT,
+		after      TEXT,
+		at         INTEGER NOT NULL
+	) STRICT;
+	CREATE INDEX audit_by_vendor ON audit (vendor_id, id);
+	CREATE INDEX audit_by_session ON audit (session_id);`,
 }
 
 func init() {
@@ -258,27 +388,28 @@ func copyBeside(ctx context.Context, db *sql.DB, path string) (string, error) {
 // carryForwardAnswers gives the answers to questions the first release asked and
 // this one asks differently their new form (rubric.CarryForward), with their
 // versions and times; where the new question is answered already, that answer stays.
+// It runs once the schema is current, each answer staying its evaluator's.
 func carryForwardAnswers(ctx context.Context, tx *sql.Tx) error {
 	known := make([]any, len(rubric.Questions))
 	for i, q := range rubric.Questions {
 		known[i] = q.ID
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT vendor_id, question, value, version, updated_at FROM answers
+	rows, err := tx.QueryContext(ctx, `SELECT vendor_id, evaluator_id, question, value, version, updated_at FROM answers
 		WHERE question NOT IN (`+strings.TrimSuffix(strings.Repeat("?,", len(known)), ",")+`)`, known...)
 	if err != nil {
 		return err
 	}
 	type carried struct {
-		vendor           int64
-		from, to         string
-		value            []byte
-		version, updated int64
+		vendor, evaluator int64
+		from, to          string
+		value             []byte
+		version, updated  int64
 	}
 	var all []carried
 	for rows.Next() {
 		var c carried
 		var raw string
-		if err := rows.Scan(&c.vendor, &c.from, &raw, &c.version, &c.updated); err != nil {
+		if err := rows.Scan(&c.vendor, &c.evaluator, &c.from, &raw, &c.version, &c.updated); err != nil {
 			rows.Close()
 			return err
 		}
@@ -298,11 +429,12 @@ func carryForwardAnswers(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	for _, c := range all {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO answers (vendor_id, question, value, version, updated_at)
-			VALUES (?, ?, ?, ?, ?) ON CONFLICT (vendor_id, question) DO NOTHING`, c.vendor, c.to, string(c.value), c.version, c.updated); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO answers (vendor_id, evaluator_id, question, value, version, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (vendor_id, evaluator_id, question) DO NOTHING`,
+			c.vendor, c.evaluator, c.to, string(c.value), c.version, c.updated); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM answers WHERE vendor_id = ? AND question = ?", c.vendor, c.from); err != nil {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM answers WHERE vendor_id = ? AND evaluator_id = ? AND question = ?", c.vendor, c.evaluator, c.from); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, "UPDATE places SET field = ? WHERE vendor_id = ? AND field = ?", c.to, c.vendor, c.from); err != nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"sort"
 	"strings"
 	"time"
@@ -43,28 +44,62 @@ type Session struct {
 	Requirements         rubric.Requirements
 	Vendors              []Vendor
 	CreatedAt, UpdatedAt time.Time
+	// Panel is who evaluates the vendors, in the order they joined: the lead, the
+	// session's evaluator, first.
+	Panel []rubric.Evaluator
+	// Blind is blind mode: an evaluator is not to see the others' answers to a
+	// vendor before submitting it (Blinded).
+	Blind bool
+	// Acting is the evaluator the session was read as (ActAs, else the lead): the
+	// one whose answers, notes, evidence, versions and drafts each vendor's own
+	// fields hold. They may not be on the panel yet.
+	Acting string
 }
 
-// Rubric is the session as scoring and reports take it. Its vendors share their
-// answers and notes with s: it is for reading, while s does not change.
+// Rubric is the session as scoring and reports take it: each vendor as the panel
+// judges it, its answers the consensus, its evidence the strongest each question
+// has, its notes every evaluator's. The acting evaluator's part is the vendor's own
+// fields as they are now. For a panel of one its vendors share their answers and
+// notes with s: it is for reading, while s does not change.
 func (s *Session) Rubric() rubric.Session {
 	out := rubric.Session{Title: s.Title, Client: s.Client, Evaluator: s.Evaluator, Lang: s.Lang,
 		Profile: s.Profile, Requirements: s.Requirements, Vendors: make([]rubric.Vendor, len(s.Vendors))}
+	order := s.panelOrder()
 	for i := range s.Vendors {
-		out.Vendors[i] = s.Vendors[i].Vendor
+		v := &s.Vendors[i]
+		p := v.panelOf(order, s.Acting)
+		judged := v.Vendor
+		judged.Answers, judged.Evidence = p.consensus(), p.scoredEvidence()
+		judged.Notes = v.panelNotes(order, s.Acting, s.Lang)
+		out.Vendors[i] = judged
 	}
 	return out
 }
 
-// Vendor is a stored vendor.
+// Vendor is a stored vendor. Its Answers, Notes and Evidence are the acting
+// evaluator's own (Session.Acting), which they may change; the panel's are beside
+// them, and Session.Rubric gives the vendor as the panel judges it.
 type Vendor struct {
 	ID int64
 	rubric.Vendor
-	// Versions holds each stored answer's version, to pass back to SaveAnswer.
+	// Versions holds each of the acting evaluator's stored answers' version, to
+	// pass back to SaveAnswer.
 	Versions map[string]int64
-	// Drafts holds number fields typed but not yet valid, by question id.
+	// Drafts holds the acting evaluator's number fields typed but not yet valid,
+	// by question id.
 	Drafts    map[string]string
 	UpdatedAt time.Time
+	// Panel holds every evaluator's answers as stored, the acting evaluator's
+	// included, by name; someone who answered nothing is absent.
+	Panel map[string]rubric.Answers
+	// PanelNotes and PanelEvidence hold every evaluator's notes and evidence the
+	// same way.
+	PanelNotes    map[string]map[int]string
+	PanelEvidence map[string]map[string]rubric.Evidence
+	// Decisions holds the leads' consensus answers, by question.
+	Decisions map[string]rubric.Decision
+	// Submitted holds who has submitted the vendor, by name.
+	Submitted map[string]bool
 }
 
 // CreateSession starts a session with the default requirements and profile.
@@ -85,22 +120,37 @@ func (s *Store) CreateSession(ctx context.Context, meta SessionMeta) (int64, err
 		if err != nil {
 			return err
 		}
-		id, err = res.LastInsertId()
-		return err
+		if id, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		return addLead(ctx, tx, id, meta.Evaluator, now)
 	})
 	return id, err
 }
 
 // UpdateSessionMeta renames a session or changes its client, evaluator or language.
+// The session's evaluator is its lead: a new evaluator renames the lead (leadName),
+// unless another member of the panel has that name, which is refused with an
+// *EvaluatorError (ErrDuplicateEvaluator) and changes nothing.
 func (s *Store) UpdateSessionMeta(ctx context.Context, id int64, meta SessionMeta) error {
 	meta = cleanMeta(meta)
 	return s.write(ctx, "update session", func(tx *sql.Tx, now int64) error {
-		res, err := tx.ExecContext(ctx, "UPDATE sessions SET title = ?, client = ?, evaluator = ?, lang = ?, updated_at = ? WHERE id = ?",
-			meta.Title, meta.Client, meta.Evaluator, string(meta.Lang), now, id)
+		var evaluator string
+		err := tx.QueryRowContext(ctx, "SELECT evaluator FROM sessions WHERE id = ?", id).Scan(&evaluator)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("session %d: %w", id, ErrNotFound)
+		}
 		if err != nil {
 			return err
 		}
-		return mustAffect(res, "session", id)
+		if _, err := tx.ExecContext(ctx, "UPDATE sessions SET title = ?, client = ?, evaluator = ?, lang = ?, updated_at = ? WHERE id = ?",
+			meta.Title, meta.Client, meta.Evaluator, string(meta.Lang), now, id); err != nil {
+			return err
+		}
+		if meta.Evaluator == evaluator {
+			return nil
+		}
+		return renameLead(ctx, tx, id, meta.Evaluator)
 	})
 }
 
@@ -235,16 +285,17 @@ func (s *Store) SaveProfile(ctx context.Context, sessionID int64, p rubric.Profi
 	})
 }
 
-// Session loads a whole session: meta, profile, requirements, and its vendors in
-// order with their answers and notes. Answers to questions this version does not
-// know, or with values it no longer accepts, are skipped.
+// Session loads a whole session: meta, profile, requirements, its panel, and its
+// vendors in order with their answers and notes, read as the evaluator the store
+// acts as. Answers to questions this version does not know, or with values it no
+// longer accepts, are skipped.
 func (s *Store) Session(ctx context.Context, id int64) (*Session, error) {
 	out := &Session{ID: id}
 	err := s.read(ctx, "load session", func(tx *sql.Tx) error {
 		var lang, profJSON, reqJSON string
 		var created, updated int64
-		err := tx.QueryRowContext(ctx, "SELECT title, client, evaluator, lang, profile, requirements, created_at, updated_at FROM sessions WHERE id = ?", id).
-			Scan(&out.Title, &out.Client, &out.Evaluator, &lang, &profJSON, &reqJSON, &created, &updated)
+		err := tx.QueryRowContext(ctx, "SELECT title, client, evaluator, lang, profile, requirements, created_at, updated_at, blind FROM sessions WHERE id = ?", id).
+			Scan(&out.Title, &out.Client, &out.Evaluator, &lang, &profJSON, &reqJSON, &created, &updated, &out.Blind)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("session %d: %w", id, ErrNotFound)
 		}
@@ -259,7 +310,16 @@ func (s *Store) Session(ctx context.Context, id int64) (*Session, error) {
 		if out.Requirements, err = decodeRequirements(reqJSON); err != nil {
 			return err
 		}
-		vendors, err := loadVendors(ctx, tx, id)
+		members, names, err := loadPanel(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		acting, err := s.reader(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		out.Panel, out.Acting = members, acting.name
+		vendors, err := loadVendors(ctx, tx, id, names, acting.id)
 		if err != nil {
 			return err
 		}
@@ -272,7 +332,10 @@ func (s *Store) Session(ctx context.Context, id int64) (*Session, error) {
 	return out, nil
 }
 
-func loadVendors(ctx context.Context, tx *sql.Tx, sessionID int64) ([]Vendor, error) {
+// loadVendors reads a session's vendors with everything the panel gave them:
+// names holds the panel's names by id, and acting is the evaluator whose answers,
+// notes, evidence, versions and drafts are each vendor's own (0: none yet).
+func loadVendors(ctx context.Context, tx *sql.Tx, sessionID int64, names map[int64]string, acting int64) ([]Vendor, error) {
 	rows, err := tx.QueryContext(ctx, "SELECT id, name, contact, updated_at FROM vendors WHERE session_id = ? ORDER BY position, id", sessionID)
 	if err != nil {
 		return nil, err
@@ -288,6 +351,8 @@ func loadVendors(ctx context.Context, tx *sql.Tx, sessionID int64) ([]Vendor, er
 		}
 		v.UpdatedAt = fromMillis(updated)
 		v.Answers, v.Notes, v.Versions, v.Drafts = rubric.Answers{}, map[int]string{}, map[string]int64{}, map[string]string{}
+		v.Panel, v.PanelNotes, v.PanelEvidence = map[string]rubric.Answers{}, map[string]map[int]string{}, map[string]map[string]rubric.Evidence{}
+		v.Decisions, v.Submitted = map[string]rubric.Decision{}, map[string]bool{}
 		index[v.ID] = len(vendors)
 		vendors = append(vendors, v)
 	}
@@ -295,57 +360,62 @@ func loadVendors(ctx context.Context, tx *sql.Tx, sessionID int64) ([]Vendor, er
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	sc := vendorScope{sessionID: sessionID}
 
-	rows, err = tx.QueryContext(ctx, `SELECT a.vendor_id, a.question, a.value, a.version FROM answers a
-		JOIN vendors v ON v.id = a.vendor_id WHERE v.session_id = ?`, sessionID)
+	answers, err := loadAnswers(ctx, tx, sc, names)
 	if err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		var vid, version int64
-		var q, raw string
-		if err := rows.Scan(&vid, &q, &raw, &version); err != nil {
-			rows.Close()
-			return nil, err
+	for _, r := range answers {
+		v := &vendors[index[r.vendor]]
+		if r.evaluator == acting {
+			// A value this version refuses is shown as unknown, but its version is
+			// kept so that answering it again overwrites it without a conflict.
+			v.Versions[r.question] = r.version
+			if r.ok {
+				v.Answers[r.question] = r.value
+			}
 		}
-		v := &vendors[index[vid]]
-		if _, known := rubric.QuestionByID(q); !known {
-			continue
+		if r.ok {
+			name := names[r.evaluator]
+			if v.Panel[name] == nil {
+				v.Panel[name] = rubric.Answers{}
+			}
+			v.Panel[name][r.question] = r.value
 		}
-		// A value this version refuses is shown as unknown, but its version is kept
-		// so that answering it again overwrites it without a conflict.
-		v.Versions[q] = version
-		if val, ok := decodeAnswer(q, raw); ok {
-			v.Answers[q] = val
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 
-	rows, err = tx.QueryContext(ctx, `SELECT n.vendor_id, n.step, n.text FROM notes n
+	rows, err = tx.QueryContext(ctx, `SELECT n.vendor_id, n.evaluator_id, n.step, n.text FROM notes n
 		JOIN vendors v ON v.id = n.vendor_id WHERE v.session_id = ?`, sessionID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var vid int64
+		var vid, eid int64
 		var step int
 		var text string
-		if err := rows.Scan(&vid, &step, &text); err != nil {
+		if err := rows.Scan(&vid, &eid, &step, &text); err != nil {
 			return nil, err
 		}
-		vendors[index[vid]].Notes[step] = text
+		v := &vendors[index[vid]]
+		if eid == acting {
+			v.Notes[step] = text
+		}
+		name := names[eid]
+		if v.PanelNotes[name] == nil {
+			v.PanelNotes[name] = map[int]string{}
+		}
+		v.PanelNotes[name][step] = text
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	rows.Close()
 
+	// Half-typed numbers are their typist's alone: nobody else's are read.
 	rows, err = tx.QueryContext(ctx, `SELECT d.vendor_id, d.question, d.text FROM drafts d
-		JOIN vendors v ON v.id = d.vendor_id WHERE v.session_id = ?`, sessionID)
+		JOIN vendors v ON v.id = d.vendor_id WHERE v.session_id = ? AND d.evaluator_id = ?`, sessionID, acting)
 	if err != nil {
 		return nil, err
 	}
@@ -389,12 +459,36 @@ func loadVendors(ctx context.Context, tx *sql.Tx, sessionID int64) ([]Vendor, er
 	}
 	rows.Close()
 
-	evidence, err := loadEvidence(ctx, tx, "e.vendor_id IN (SELECT id FROM vendors WHERE session_id = ?)", sessionID)
+	evidence, err := loadEvidence(ctx, tx, sc, names)
 	if err != nil {
 		return nil, err
 	}
-	for vid, ev := range evidence {
-		vendors[index[vid]].Evidence = ev
+	for vid, byEvaluator := range evidence {
+		v := &vendors[index[vid]]
+		for eid, ev := range byEvaluator {
+			if eid == acting {
+				// A copy: a screen changes its own evidence, never the panel's.
+				v.Evidence = maps.Clone(ev)
+			}
+			v.PanelEvidence[names[eid]] = ev
+		}
+	}
+
+	decisions, err := loadDecisions(ctx, tx, sc)
+	if err != nil {
+		return nil, err
+	}
+	for vid, d := range decisions {
+		vendors[index[vid]].Decisions = d
+	}
+	submitted, err := loadSubmissions(ctx, tx, sc, names)
+	if err != nil {
+		return nil, err
+	}
+	for vid, byEvaluator := range submitted {
+		for eid := range byEvaluator {
+			vendors[index[vid]].Submitted[names[eid]] = true
+		}
 	}
 	return vendors, nil
 }

@@ -118,63 +118,31 @@ func scoringInputs(ctx context.Context, tx *sql.Tx, sessionID int64) (rubric.Req
 }
 
 // rescore recomputes and caches the scorecard of one vendor of a session, or of all
-// of them when vendorID is 0. It runs inside the write that changed their inputs.
+// of them when vendorID is 0: the panel's consensus, scored with the evidence it
+// has (vendorPanel.card). It runs inside the write that changed their inputs.
 func rescore(ctx context.Context, tx *sql.Tx, sessionID, vendorID int64) error {
 	req, prof, err := scoringInputs(ctx, tx, sessionID)
 	if err != nil {
 		return err
 	}
-	query, args := "SELECT id FROM vendors WHERE session_id = ?", []any{sessionID}
-	if vendorID != 0 {
-		query, args = query+" AND id = ?", append(args, vendorID)
-	}
-	ids, err := queryIDs(ctx, tx, query, args...)
-	if err != nil {
-		return err
-	}
-	if len(ids) == 0 {
-		return nil
-	}
-	answers := make(map[int64]rubric.Answers, len(ids))
-	query = `SELECT a.vendor_id, a.question, a.value FROM answers a JOIN vendors v ON v.id = a.vendor_id WHERE v.session_id = ?`
-	if vendorID != 0 {
-		query, args = "SELECT vendor_id, question, value FROM answers WHERE vendor_id = ?", []any{vendorID}
-	} else {
-		args = []any{sessionID}
-	}
-	rows, err := tx.QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var id int64
-		var q, raw string
-		if err := rows.Scan(&id, &q, &raw); err != nil {
-			rows.Close()
+	// One vendor is one the caller has just found or made in this transaction.
+	ids := []int64{vendorID}
+	if vendorID == 0 {
+		if ids, err = queryIDs(ctx, tx, "SELECT id FROM vendors WHERE session_id = ?", sessionID); err != nil || len(ids) == 0 {
 			return err
 		}
-		if v, ok := decodeAnswer(q, raw); ok {
-			if answers[id] == nil {
-				answers[id] = rubric.Answers{}
-			}
-			answers[id][q] = v
-		}
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	where, arg := "e.vendor_id IN (SELECT id FROM vendors WHERE session_id = ?)", sessionID
-	if vendorID != 0 {
-		where, arg = "e.vendor_id = ?", vendorID
-	}
-	evidence, err := loadEvidence(ctx, tx, where, arg)
+	panels, err := loadVendorPanels(ctx, tx, vendorScope{sessionID: sessionID, vendorID: vendorID})
 	if err != nil {
 		return err
 	}
 	for _, id := range ids {
-		v := rubric.Vendor{Answers: answers[id], Evidence: evidence[id]}
-		if err := cacheScore(ctx, tx, id, rubric.ScoreVendor(req, v, prof)); err != nil {
+		p := panels[id]
+		if p == nil {
+			// Nobody has answered, decided or submitted anything of it.
+			p = newVendorPanel(nil, "")
+		}
+		if err := cacheScore(ctx, tx, id, p.card(req, prof)); err != nil {
 			return err
 		}
 	}

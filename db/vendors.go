@@ -107,11 +107,13 @@ func (s *Store) RemoveVendor(ctx context.Context, vendorID int64) error {
 	})
 }
 
-// SaveAnswer stores one answer of a vendor and re-scores it; v == nil makes the
-// answer unknown. baseVersion is the version the caller last saw (0: none). When the
-// stored version differs, someone else changed the answer meanwhile: nothing is
-// written and a *ConflictError carries the stored value, unless the stored value is
-// already v. It returns the answer's new version (0 once it is unknown).
+// SaveAnswer stores one answer of a vendor, the acting evaluator's, and re-scores
+// the vendor; v == nil makes the answer unknown. baseVersion is the version the
+// caller last saw (0: none). When the stored version differs, someone else changed
+// the answer meanwhile: nothing is written and a *ConflictError carries the stored
+// value, unless the stored value is already v. Another evaluator's answer to the
+// same question is theirs and never a conflict. It returns the answer's new version
+// (0 once it is unknown).
 func (s *Store) SaveAnswer(ctx context.Context, vendorID int64, questionID string, v *rubric.Value, baseVersion int64) (int64, error) {
 	q, encoded, err := prepareAnswer(questionID, v)
 	if err != nil {
@@ -119,15 +121,11 @@ func (s *Store) SaveAnswer(ctx context.Context, vendorID int64, questionID strin
 	}
 	var newVersion int64
 	err = s.write(ctx, "save answer", func(tx *sql.Tx, now int64) error {
-		var sessionID, seq int64
-		err := tx.QueryRowContext(ctx, "SELECT session_id, answer_seq FROM vendors WHERE id = ?", vendorID).Scan(&sessionID, &seq)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("vendor %d: %w", vendorID, ErrNotFound)
-		}
+		sessionID, who, err := s.vendorActor(ctx, tx, vendorID, now)
 		if err != nil {
 			return err
 		}
-		stored, version, err := storedAnswer(ctx, tx, vendorID, q.ID)
+		stored, version, err := storedAnswer(ctx, tx, vendorID, who.id, q.ID)
 		if err != nil {
 			return err
 		}
@@ -147,32 +145,33 @@ func (s *Store) SaveAnswer(ctx context.Context, vendorID int64, questionID strin
 		}
 		if encoded == nil {
 			newVersion = 0
-			if _, err := tx.ExecContext(ctx, "DELETE FROM answers WHERE vendor_id = ? AND question = ?", vendorID, q.ID); err != nil {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM answers WHERE vendor_id = ? AND evaluator_id = ? AND question = ?", vendorID, who.id, q.ID); err != nil {
 				return err
 			}
 		} else {
-			// Versions come from a per-vendor sequence, so an answer deleted and given
-			// again never reuses a version an older copy could still hold.
-			newVersion = seq + 1
-			if _, err := tx.ExecContext(ctx, "UPDATE vendors SET answer_seq = ? WHERE id = ?", newVersion, vendorID); err != nil {
+			// Versions come from a per-vendor sequence, shared by the panel, so an
+			// answer deleted and given again never reuses a version an older copy
+			// could still hold.
+			if err := tx.QueryRowContext(ctx, "UPDATE vendors SET answer_seq = answer_seq + 1 WHERE id = ? RETURNING answer_seq", vendorID).
+				Scan(&newVersion); err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO answers (vendor_id, question, value, version, updated_at) VALUES (?, ?, ?, ?, ?)
-				ON CONFLICT (vendor_id, question) DO UPDATE SET value = excluded.value, version = excluded.version, updated_at = excluded.updated_at`,
-				vendorID, q.ID, string(encoded), newVersion, now); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO answers (vendor_id, evaluator_id, question, value, version, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+				ON CONFLICT (vendor_id, evaluator_id, question) DO UPDATE SET value = excluded.value, version = excluded.version, updated_at = excluded.updated_at`,
+				vendorID, who.id, q.ID, string(encoded), newVersion, now); err != nil {
 				return err
 			}
 			// A valid answer replaces whatever half-typed text was kept for it; an
 			// answer made unknown does not, since text that does not read as a number
 			// yet is unknown with its draft kept.
-			if _, err := tx.ExecContext(ctx, "DELETE FROM drafts WHERE vendor_id = ? AND question = ?", vendorID, q.ID); err != nil {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM drafts WHERE vendor_id = ? AND evaluator_id = ? AND question = ?", vendorID, who.id, q.ID); err != nil {
 				return err
 			}
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE vendors SET updated_at = ? WHERE id = ?", now, vendorID); err != nil {
+		if err := record(ctx, tx, change{sessionID, vendorID, who.name, AuditAnswer, q.ID, storedText(stored), storedText(encoded)}, now); err != nil {
 			return err
 		}
-		if err := touchSession(ctx, tx, sessionID, now); err != nil {
+		if err := vendorChanged(ctx, tx, sessionID, vendorID, now); err != nil {
 			return err
 		}
 		return rescore(ctx, tx, sessionID, vendorID)
@@ -183,11 +182,13 @@ func (s *Store) SaveAnswer(ctx context.Context, vendorID int64, questionID strin
 	return newVersion, nil
 }
 
-// storedAnswer returns an answer's JSON and version; nil and 0 when there is none.
-func storedAnswer(ctx context.Context, tx *sql.Tx, vendorID int64, questionID string) ([]byte, int64, error) {
+// storedAnswer returns an evaluator's answer's JSON and version; nil and 0 when
+// there is none.
+func storedAnswer(ctx context.Context, tx *sql.Tx, vendorID, evaluatorID int64, questionID string) ([]byte, int64, error) {
 	var raw string
 	var version int64
-	err := tx.QueryRowContext(ctx, "SELECT value, version FROM answers WHERE vendor_id = ? AND question = ?", vendorID, questionID).Scan(&raw, &version)
+	err := tx.QueryRowContext(ctx, "SELECT value, version FROM answers WHERE vendor_id = ? AND evaluator_id = ? AND question = ?",
+		vendorID, evaluatorID, questionID).Scan(&raw, &version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, 0, nil
 	}
@@ -197,7 +198,8 @@ func storedAnswer(ctx context.Context, tx *sql.Tx, vendorID int64, questionID st
 	return []byte(raw), version, nil
 }
 
-// Answer reloads one answer of a vendor with its version; nil and 0 when unknown.
+// Answer reloads one of the acting evaluator's answers to a vendor with its
+// version; nil and 0 when unknown.
 func (s *Store) Answer(ctx context.Context, vendorID int64, questionID string) (*rubric.Value, int64, error) {
 	q, ok := rubric.QuestionByID(questionID)
 	if !ok {
@@ -206,10 +208,15 @@ func (s *Store) Answer(ctx context.Context, vendorID int64, questionID string) (
 	var value *rubric.Value
 	var version int64
 	err := s.read(ctx, "load answer", func(tx *sql.Tx) error {
-		if _, err := vendorSession(ctx, tx, vendorID); err != nil {
+		sessionID, err := vendorSession(ctx, tx, vendorID)
+		if err != nil {
 			return err
 		}
-		raw, ver, err := storedAnswer(ctx, tx, vendorID, q.ID)
+		who, err := s.reader(ctx, tx, sessionID)
+		if err != nil || who.id == 0 {
+			return err
+		}
+		raw, ver, err := storedAnswer(ctx, tx, vendorID, who.id, q.ID)
 		if err != nil || raw == nil {
 			return err
 		}
@@ -225,18 +232,23 @@ func (s *Store) Answer(ctx context.Context, vendorID int64, questionID string) (
 	return value, version, nil
 }
 
-// ChangeNote changes the notes of one step of a vendor from the text the caller last
-// saw (from) to text. When the stored text is neither, someone else changed the note
-// meanwhile: nothing is written and a *NoteConflictError carries the stored text.
-// Texts are compared as they are stored, after cleaning, so no version is needed:
-// a note changed and changed back is the note the caller saw.
+// ChangeNote changes the acting evaluator's notes of one step of a vendor from the
+// text the caller last saw (from) to text. When the stored text is neither, someone
+// else changed the note meanwhile: nothing is written and a *NoteConflictError
+// carries the stored text. Texts are compared as they are stored, after cleaning,
+// so no version is needed: a note changed and changed back is the note the caller
+// saw.
 func (s *Store) ChangeNote(ctx context.Context, vendorID int64, step int, from, text string) error {
 	if err := checkStep(step); err != nil {
 		return fmt.Errorf("save note: %w", err)
 	}
 	from, text = clean.Text(from), clean.Text(text)
 	return s.write(ctx, "save note", func(tx *sql.Tx, now int64) error {
-		stored, err := storedNote(ctx, tx, vendorID, step)
+		sessionID, who, err := s.vendorActor(ctx, tx, vendorID, now)
+		if err != nil {
+			return err
+		}
+		stored, err := storedNote(ctx, tx, vendorID, who.id, step)
 		if err != nil {
 			return err
 		}
@@ -245,45 +257,46 @@ func (s *Store) ChangeNote(ctx context.Context, vendorID int64, step int, from, 
 			// Both sides want the same text: nothing to tell, nothing to write.
 			return nil
 		case from:
-			return putNote(ctx, tx, vendorID, step, text, now)
+			return putNote(ctx, tx, sessionID, vendorID, who, step, stored, text, now)
 		}
 		return &NoteConflictError{VendorID: vendorID, Step: step, Current: stored}
 	})
 }
 
-// storedNote returns the notes of a vendor's step, "" when there are none; ErrNotFound
-// when the vendor does not exist.
-func storedNote(ctx context.Context, tx *sql.Tx, vendorID int64, step int) (string, error) {
-	if _, err := vendorSession(ctx, tx, vendorID); err != nil {
-		return "", err
-	}
+// storedNote returns an evaluator's notes of a vendor's step, "" when there are none.
+func storedNote(ctx context.Context, tx *sql.Tx, vendorID, evaluatorID int64, step int) (string, error) {
 	var text string
-	err := tx.QueryRowContext(ctx, "SELECT text FROM notes WHERE vendor_id = ? AND step = ?", vendorID, step).Scan(&text)
+	err := tx.QueryRowContext(ctx, "SELECT text FROM notes WHERE vendor_id = ? AND evaluator_id = ? AND step = ?", vendorID, evaluatorID, step).Scan(&text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
 	return text, err
 }
 
-// putNote writes a step's notes (empty text removes them) and marks the vendor and
-// its session changed.
-func putNote(ctx context.Context, tx *sql.Tx, vendorID int64, step int, text string, now int64) error {
-	sessionID, err := vendorSession(ctx, tx, vendorID)
-	if err != nil {
-		return err
-	}
+// putNote writes an evaluator's notes of a step in place of before (empty text
+// removes them) and marks the vendor and its session changed.
+func putNote(ctx context.Context, tx *sql.Tx, sessionID, vendorID int64, who actor, step int, before, text string, now int64) error {
+	var err error
 	if text == "" {
-		_, err = tx.ExecContext(ctx, "DELETE FROM notes WHERE vendor_id = ? AND step = ?", vendorID, step)
+		_, err = tx.ExecContext(ctx, "DELETE FROM notes WHERE vendor_id = ? AND evaluator_id = ? AND step = ?", vendorID, who.id, step)
 	} else {
-		_, err = tx.ExecContext(ctx, `INSERT INTO notes (vendor_id, step, text, updated_at) VALUES (?, ?, ?, ?)
-			ON CONFLICT (vendor_id, step) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
-			vendorID, step, text, now)
+		_, err = tx.ExecContext(ctx, `INSERT INTO notes (vendor_id, evaluator_id, step, text, updated_at) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (vendor_id, evaluator_id, step) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
+			vendorID, who.id, step, text, now)
 	}
 	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, "UPDATE vendors SET updated_at = ? WHERE id = ?", now, vendorID); err != nil {
+	if err := record(ctx, tx, change{sessionID, vendorID, who.name, AuditNote, stepKey(step), noteText(before), noteText(text)}, now); err != nil {
 		return err
 	}
-	return touchSession(ctx, tx, sessionID, now)
+	return vendorChanged(ctx, tx, sessionID, vendorID, now)
+}
+
+// noteText is a note as its history rows hold it: an empty note is none.
+func noteText(text string) *string {
+	if text == "" {
+		return nil
+	}
+	return &text
 }

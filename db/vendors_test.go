@@ -262,8 +262,9 @@ func TestStoredAnswersThisVersionDoesNotKnow(t *testing.T) {
 		t.Fatal(err)
 	}
 	// As a later version might have written them.
-	mustExec(t, s.db, "INSERT INTO answers VALUES (?, 'future_question', '\"yes\"', 40, 0)", vid)
-	mustExec(t, s.db, "INSERT INTO answers VALUES (?, 'mock_rating', '9', 41, 0)", vid)
+	lead := count(t, s, "SELECT id FROM evaluators WHERE session_id = ? AND role = 'lead'", sid)
+	mustExec(t, s.db, "INSERT INTO answers VALUES (?, ?, 'future_question', '\"yes\"', 40, 0)", vid, lead)
+	mustExec(t, s.db, "INSERT INTO answers VALUES (?, ?, 'mock_rating', '9', 41, 0)", vid, lead)
 	sess, err := s.Session(ctx, sid)
 	if err != nil {
 		t.Fatal(err)
