@@ -146,6 +146,11 @@ func TestWritesDuringAnImportSucceed(t *testing.T) {
 						t.Fatalf("write %d during the import, %v in: %v", writes+1, time.Since(start), err)
 					}
 					writes, note = writes+1, next
+					// A write every 5 ms, faster than anyone types. With no pause at
+					// all the writer takes the lock again the moment it lets go, and as
+					// SQLite's busy handler is not fair, the import could wait out its
+					// busy timeout on a loaded machine.
+					time.Sleep(5 * time.Millisecond)
 				}
 			}
 			t.Logf("import %v, %d writes from another connection meanwhile", time.Since(start), writes)
