@@ -63,7 +63,8 @@ type Session struct {
 // notes with s: it is for reading, while s does not change.
 func (s *Session) Rubric() rubric.Session {
 	out := rubric.Session{Title: s.Title, Client: s.Client, Evaluator: s.Evaluator, Lang: s.Lang,
-		Profile: s.Profile, Requirements: s.Requirements, Vendors: make([]rubric.Vendor, len(s.Vendors))}
+		Profile: s.Profile, Requirements: s.Requirements, Vendors: make([]rubric.Vendor, len(s.Vendors)),
+		Panel: s.Panel, Blind: s.Blind}
 	order := s.panelOrder()
 	for i := range s.Vendors {
 		v := &s.Vendors[i]
@@ -89,17 +90,12 @@ type Vendor struct {
 	// by question id.
 	Drafts    map[string]string
 	UpdatedAt time.Time
-	// Panel holds every evaluator's answers as stored, the acting evaluator's
-	// included, by name; someone who answered nothing is absent.
-	Panel map[string]rubric.Answers
+	// The embedded Panel holds every evaluator's answers as stored, the acting
+	// evaluator's included, by name; someone who answered nothing is absent.
 	// PanelNotes and PanelEvidence hold every evaluator's notes and evidence the
 	// same way.
 	PanelNotes    map[string]map[int]string
 	PanelEvidence map[string]map[string]rubric.Evidence
-	// Decisions holds the leads' consensus answers, by question.
-	Decisions map[string]rubric.Decision
-	// Submitted holds who has submitted the vendor, by name.
-	Submitted map[string]bool
 }
 
 // CreateSession starts a session with the default requirements and profile.

@@ -11,6 +11,14 @@ type Vendor struct {
 	Followups map[string]Followup
 	// Evidence holds how answers were verified, by question ID.
 	Evidence map[string]Evidence
+	// Panel holds each evaluator's own answers, by name, when a panel evaluates
+	// the vendor; Answers are then the consensus they are judged by. Nil for a
+	// vendor read without its panel.
+	Panel map[string]Answers
+	// Decisions holds the lead's consensus answers, by question.
+	Decisions map[string]Decision
+	// Submitted holds who has submitted the vendor, by name.
+	Submitted map[string]bool
 }
 
 // Session is one evaluation: the company's requirements and the vendors compared.
@@ -22,4 +30,7 @@ type Session struct {
 	Profile      Profile
 	Requirements Requirements
 	Vendors      []Vendor
+	// Panel is who evaluates the vendors, the lead first; Blind is blind mode.
+	Panel []Evaluator
+	Blind bool
 }
