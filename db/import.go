@@ -3,12 +3,14 @@ package db
 import (
 	"context"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"vendorvet/clean"
 	"vendorvet/internal/tempfile"
@@ -31,6 +33,15 @@ func (s *Store) ImportSession(ctx context.Context, sess rubric.Session) (int64, 
 		return 0, err
 	}
 	return id, nil
+}
+
+// validUID reports whether s is a session's uid as newUID makes them.
+func validUID(s string) bool {
+	if len(s) != 32 {
+		return false
+	}
+	_, err := hex.DecodeString(s)
+	return err == nil && strings.ToLower(s) == s
 }
 
 // distinctNames refuses two vendors whose names are the same once cleaned.
@@ -65,8 +76,13 @@ func importSession(ctx context.Context, tx *sql.Tx, sess rubric.Session, now int
 	if err != nil {
 		return 0, err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO sessions (title, client, evaluator, lang, industry, profile, requirements, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, meta.Title, meta.Client, meta.Evaluator, string(meta.Lang), req.Industry, profJSON, reqJSON, now, now)
+	// A copy keeps the name of the session it came from: merged back, it is known.
+	uid := sess.UID
+	if !validUID(uid) {
+		uid = newUID()
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO sessions (uid, title, client, evaluator, lang, industry, profile, requirements, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, uid, meta.Title, meta.Client, meta.Evaluator, string(meta.Lang), req.Industry, profJSON, reqJSON, now, now)
 	if err != nil {
 		return 0, err
 	}

@@ -56,6 +56,9 @@ func TestImportRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		judged := got.Rubric()
+		if len(judged.UID) != 32 {
+			t.Errorf("session %d: uid %q", i, judged.UID)
+		}
 		// An imported session is a panel of one, its evaluator the lead, whose own
 		// answers are the consensus.
 		if len(judged.Panel) != 1 || judged.Panel[0].Role != rubric.Lead {
@@ -251,10 +254,37 @@ func TestBackup(t *testing.T) {
 // withoutPanel is s without who evaluated it: what a session file of one evaluator
 // carries.
 func withoutPanel(s rubric.Session) rubric.Session {
-	s.Panel, s.Blind = nil, false
+	s.Panel, s.Blind, s.UID = nil, false, ""
 	s.Vendors = slices.Clone(s.Vendors)
 	for i := range s.Vendors {
 		s.Vendors[i].Panel, s.Vendors[i].Decisions, s.Vendors[i].Submitted = nil, nil, nil
 	}
 	return s
+}
+
+// A copy keeps the uid of the session it came from; a uid not made as the store
+// makes them is replaced.
+func TestImportKeepsTheSessionsUID(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	id, err := s.CreateSession(ctx, SessionMeta{Title: "T", Evaluator: "王敏"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, _ := s.Session(ctx, id)
+	copyID, err := s.ImportSession(ctx, orig.Rubric())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp, _ := s.Session(ctx, copyID)
+	if cp.UID != orig.UID || len(orig.UID) != 32 {
+		t.Errorf("copy uid %q, original %q", cp.UID, orig.UID)
+	}
+	bad := orig.Rubric()
+	bad.UID = "not-a-uid"
+	otherID, _ := s.ImportSession(ctx, bad)
+	other, _ := s.Session(ctx, otherID)
+	if other.UID == "not-a-uid" || len(other.UID) != 32 {
+		t.Errorf("a malformed uid was kept: %q", other.UID)
+	}
 }

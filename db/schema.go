@@ -149,6 +149,10 @@ var migrations = []string{
 	-- blind: an evaluator does not see the others' answers to a vendor until they
 	-- have submitted their own.
 	ALTER TABLE sessions ADD COLUMN blind INTEGER NOT NULL DEFAULT 1 CHECK (blind IN (0, 1));
+	-- uid names a session wherever its copies go, so that an evaluator's copy is
+	-- known for the session it came from when it is merged back.
+	ALTER TABLE sessions ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+	UPDATE sessions SET uid = lower(hex(randomblob(16)));
 	INSERT INTO evaluators (session_id, name, role, created_at)
 		SELECT id, CASE WHEN trim(evaluator) = '' THEN 'evaluator' ELSE substr(trim(evaluator), 1, 200) END, 'lead', created_at
 		FROM sessions ORDER BY id;

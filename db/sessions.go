@@ -2,7 +2,9 @@ package db
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -36,7 +38,9 @@ type SessionSummary struct {
 // Session is a whole stored session: what rubric.Session holds, with the ids and
 // answer versions that editing needs. Rubric gives it as scoring and reports take it.
 type Session struct {
-	ID                   int64
+	ID int64
+	// UID names the session wherever its copies go (rubric.Session.UID).
+	UID                  string
 	Title, Client        string
 	Evaluator            string
 	Lang                 rubric.Lang
@@ -64,7 +68,7 @@ type Session struct {
 func (s *Session) Rubric() rubric.Session {
 	out := rubric.Session{Title: s.Title, Client: s.Client, Evaluator: s.Evaluator, Lang: s.Lang,
 		Profile: s.Profile, Requirements: s.Requirements, Vendors: make([]rubric.Vendor, len(s.Vendors)),
-		Panel: s.Panel, Blind: s.Blind}
+		Panel: s.Panel, Blind: s.Blind, UID: s.UID}
 	order := s.panelOrder()
 	for i := range s.Vendors {
 		v := &s.Vendors[i]
@@ -98,6 +102,13 @@ type Vendor struct {
 	PanelEvidence map[string]map[string]rubric.Evidence
 }
 
+// newUID is a new session's name for its copies: 128 random bits in hex.
+func newUID() string {
+	b := make([]byte, 16)
+	rand.Read(b) // never fails (crypto/rand)
+	return hex.EncodeToString(b)
+}
+
 // CreateSession starts a session with the default requirements and profile.
 func (s *Store) CreateSession(ctx context.Context, meta SessionMeta) (int64, error) {
 	meta = cleanMeta(meta)
@@ -111,8 +122,8 @@ func (s *Store) CreateSession(ctx context.Context, meta SessionMeta) (int64, err
 	}
 	var id int64
 	err = s.write(ctx, "create session", func(tx *sql.Tx, now int64) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO sessions (title, client, evaluator, lang, industry, profile, requirements, created_at, updated_at)
-			VALUES (?, ?, ?, ?, '', ?, ?, ?, ?)`, meta.Title, meta.Client, meta.Evaluator, string(meta.Lang), profJSON, reqJSON, now, now)
+		res, err := tx.ExecContext(ctx, `INSERT INTO sessions (uid, title, client, evaluator, lang, industry, profile, requirements, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?)`, newUID(), meta.Title, meta.Client, meta.Evaluator, string(meta.Lang), profJSON, reqJSON, now, now)
 		if err != nil {
 			return err
 		}
@@ -290,8 +301,8 @@ func (s *Store) Session(ctx context.Context, id int64) (*Session, error) {
 	err := s.read(ctx, "load session", func(tx *sql.Tx) error {
 		var lang, profJSON, reqJSON string
 		var created, updated int64
-		err := tx.QueryRowContext(ctx, "SELECT title, client, evaluator, lang, profile, requirements, created_at, updated_at, blind FROM sessions WHERE id = ?", id).
-			Scan(&out.Title, &out.Client, &out.Evaluator, &lang, &profJSON, &reqJSON, &created, &updated, &out.Blind)
+		err := tx.QueryRowContext(ctx, "SELECT uid, title, client, evaluator, lang, profile, requirements, created_at, updated_at, blind FROM sessions WHERE id = ?", id).
+			Scan(&out.UID, &out.Title, &out.Client, &out.Evaluator, &lang, &profJSON, &reqJSON, &created, &updated, &out.Blind)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("session %d: %w", id, ErrNotFound)
 		}

@@ -76,6 +76,12 @@ func TestSchema4UpgradesToAPanelOfOne(t *testing.T) {
 		t.Errorf("schema %s after the upgrade", v[0][0])
 	}
 
+	// Every session has a uid of its own.
+	uids := rawRows(t, path, "SELECT DISTINCT uid FROM sessions WHERE length(uid) = 32")
+	if len(uids) != len(evaluators) {
+		t.Errorf("%d distinct uids for %d sessions", len(uids), len(evaluators))
+	}
+
 	// One lead per session, named after its evaluator.
 	leads := map[string]string{}
 	for _, r := range rawRows(t, path, "SELECT session_id, id, name, role FROM evaluators ORDER BY session_id") {

@@ -19,6 +19,21 @@ type Vendor struct {
 	Decisions map[string]Decision
 	// Submitted holds who has submitted the vendor, by name.
 	Submitted map[string]bool
+	// History is every change to the vendor's answers, notes, evidence and
+	// decisions, and every submission, oldest first, when it was read with them.
+	History []Change
+}
+
+// Change is one change in a vendor's history.
+type Change struct {
+	At        int64  // unix milliseconds
+	Evaluator string // who made it, by the name they had then
+	Kind      string // "answer", "note", "evidence", "decision" or "submit"
+	// Key is the question's ID, a note's step ("2" to "7"), or "" for a submission.
+	Key string
+	// Before and After are what was stored, as the store keeps it (an answer's
+	// JSON, a note's text); nil when there was nothing.
+	Before, After *string
 }
 
 // Session is one evaluation: the company's requirements and the vendors compared.
@@ -33,4 +48,7 @@ type Session struct {
 	// Panel is who evaluates the vendors, the lead first; Blind is blind mode.
 	Panel []Evaluator
 	Blind bool
+	// UID names the session wherever its copies go: an evaluator's copy, merged
+	// back, is known for the session it came from. "" when unknown.
+	UID string
 }
