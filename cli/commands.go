@@ -76,7 +76,11 @@ func (c *cli) export(args []string) error {
 		}
 		var data []byte
 		if *format == "json" {
-			if data, err = sessionfile.Export(sess.Rubric()); err != nil {
+			withHistory, err := store.WithHistory(ctx, sess)
+			if err != nil {
+				return c.storeError(err)
+			}
+			if data, err = sessionfile.Export(withHistory); err != nil {
 				return c.failf(err, "导出 JSON 失败：%v", "Could not export the JSON: %v", err)
 			}
 		} else {

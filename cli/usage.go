@@ -43,7 +43,7 @@ the leading vendor with its score and band, and the time of the last change.`,
 		{"export", rubric.Text{ZH: "导出一个会话为 Markdown 报告或 JSON", EN: "write a session as a Markdown report or as JSON"}, rubric.Text{
 			ZH: `用法：vendorvet export ID [--format md|json] [-o 文件] [--force]
 
-把编号为 ID 的会话导出为 Markdown 评估报告（默认）或 JSON（vendorvet.session/3 格式，
+把编号为 ID 的会话导出为 Markdown 评估报告（默认）或 JSON（vendorvet.session/4 格式，
 可用 vendorvet import 导入）。不给 -o 时输出到标准输出。报告使用会话自己的语言，
 给了 --lang 时使用 --lang。
 
@@ -54,7 +54,7 @@ the leading vendor with its score and band, and the time of the last change.`,
 			EN: `Usage: vendorvet export ID [--format md|json] [-o FILE] [--force]
 
 Writes session ID as a Markdown evaluation report (the default) or as JSON (the
-vendorvet.session/3 format, which vendorvet import reads). Without -o it goes to
+vendorvet.session/4 format, which vendorvet import reads). Without -o it goes to
 standard output. The report is in the session's own language unless --lang is given.
 
 Flags:
@@ -65,16 +65,17 @@ Flags:
 		{"import", rubric.Text{ZH: "从 JSON 导出文件导入一个会话，输出新编号", EN: "add a session from its JSON export; prints the new ID"}, rubric.Text{
 			ZH: `用法：vendorvet import 文件
 
-从 JSON 文件（vendorvet.session/3、/2 或 /1 格式）导入一个会话，并输出新会话的编号。
+从 JSON 文件（vendorvet.session/4 及更早的 /3、/2、/1 格式）导入一个会话，并输出新会话的编号。
 文件先完整校验，有错误时数据库保持不变。文件为 - 时从标准输入读取。
 ` + fileLimits.ZH,
 			EN: `Usage: vendorvet import FILE
 
-Adds the session in FILE (the vendorvet.session/3, /2 or /1 JSON format) to the database and
+Adds the session in FILE (the vendorvet.session/4 JSON format, or the earlier /3, /2, /1) to the database and
 prints the new session's ID. The file is checked in full first: when it has a mistake,
 the database is left unchanged. A FILE of - reads standard input.
 ` + fileLimits.EN,
 		}, (*cli).importSession},
+		{"merge", rubric.Text{ZH: "把评估人在副本上的回答合并回会话", EN: "merge an evaluator's answers from a copy back into a session"}, mergeUsage, (*cli).merge},
 		{"score", rubric.Text{ZH: "为 JSON 会话文件中的服务商评分（不使用数据库）", EN: "print the scorecards of a JSON session file (no database)"}, rubric.Text{
 			ZH: `用法：vendorvet score 文件 [--json]
 

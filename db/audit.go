@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"vendorvet/rubric"
 )
 
 // Every change to an answer, a note, evidence or a decision, and every submission,
@@ -174,4 +175,26 @@ func (s *Store) Audit(ctx context.Context, vendorID int64) ([]AuditEntry, error)
 		return rows.Err()
 	})
 	return out, err
+}
+
+// Change is the entry as the session file keeps a vendor's history.
+func (e AuditEntry) Change() rubric.Change {
+	return rubric.Change{At: e.At.UnixMilli(), Evaluator: e.Evaluator, Kind: string(e.Kind), Key: e.Key, Before: e.Before, After: e.After}
+}
+
+// WithHistory is the session as s.Rubric() gives it, each vendor with its history:
+// what a JSON export carries.
+func (st *Store) WithHistory(ctx context.Context, s *Session) (rubric.Session, error) {
+	out := s.Rubric()
+	for i := range s.Vendors {
+		entries, err := st.Audit(ctx, s.Vendors[i].ID)
+		if err != nil {
+			return out, err
+		}
+		out.Vendors[i].History = make([]rubric.Change, len(entries))
+		for j, e := range entries {
+			out.Vendors[i].History[j] = e.Change()
+		}
+	}
+	return out, nil
 }

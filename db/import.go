@@ -90,8 +90,10 @@ func importSession(ctx context.Context, tx *sql.Tx, sess rubric.Session, now int
 	if err != nil {
 		return 0, err
 	}
-	// A session comes in with one evaluator's answers: a panel of one, its lead's.
-	if err := addLead(ctx, tx, sessionID, meta.Evaluator, now); err != nil {
+	// A session comes in with its panel, or with one evaluator's answers: a panel
+	// of one, its lead's.
+	members, err := importPanel(ctx, tx, sessionID, sess, meta.Evaluator, now)
+	if err != nil {
 		return 0, err
 	}
 	lead, err := sessionLead(ctx, tx, sessionID)
@@ -107,8 +109,120 @@ func importSession(ctx context.Context, tx *sql.Tx, sess rubric.Session, now int
 		if err := ins.vendor(ctx, tx, sessionID, int64(i+1), v, req, prof, now); err != nil {
 			return 0, fmt.Errorf("vendor %d (%s): %w", i+1, clean.Line(v.Name), err)
 		}
+		if err := importVendorPanel(ctx, tx, sessionID, ins.lastVendor, v, members, now); err != nil {
+			return 0, fmt.Errorf("vendor %d (%s): %w", i+1, clean.Line(v.Name), err)
+		}
 	}
 	return sessionID, nil
+}
+
+// importPanel writes a session's panel as the file gives it, or its evaluator as
+// the lead of a panel of one; it returns the members' ids by name.
+func importPanel(ctx context.Context, tx *sql.Tx, sessionID int64, sess rubric.Session, evaluator string, now int64) (map[string]int64, error) {
+	if len(sess.Panel) == 0 {
+		return nil, addLead(ctx, tx, sessionID, evaluator, now)
+	}
+	ids := map[string]int64{}
+	for _, e := range sess.Panel {
+		name, err := evaluatorName(e.Name)
+		if err != nil {
+			return nil, err
+		}
+		if _, dup := ids[name]; dup {
+			return nil, duplicateEvaluator(name)
+		}
+		if ids[name], err = insertEvaluator(ctx, tx, sessionID, name, e.Role, now); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE sessions SET blind = ? WHERE id = ?", sess.Blind, sessionID); err != nil {
+		return nil, err
+	}
+	return ids, nil
+}
+
+// importVendorPanel writes what a panel gave one vendor: with more than one
+// evaluator, each one's answers in place of the consensus the lead was given; the
+// lead's decisions, who submitted, and the vendor's history as it was. Then the
+// vendor is scored as its panel judges it.
+func importVendorPanel(ctx context.Context, tx *sql.Tx, sessionID, vendorID int64, v rubric.Vendor, members map[string]int64, now int64) error {
+	if members == nil {
+		return nil
+	}
+	member := func(name string) (int64, error) {
+		id, ok := members[name]
+		if !ok {
+			return 0, fmt.Errorf("%q is not on the panel: %w", name, ErrNotFound)
+		}
+		return id, nil
+	}
+	if len(v.Panel) > 0 {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM answers WHERE vendor_id = ?", vendorID); err != nil {
+			return err
+		}
+		for name, answers := range v.Panel {
+			id, err := member(name)
+			if err != nil {
+				return err
+			}
+			for _, q := range rubric.Questions {
+				val, ok := answers[q.ID]
+				if !ok {
+					continue
+				}
+				_, raw, err := prepareAnswer(q.ID, &val)
+				if err != nil || raw == nil {
+					if err != nil {
+						return err
+					}
+					continue
+				}
+				var version int64
+				if err := tx.QueryRowContext(ctx, "UPDATE vendors SET answer_seq = answer_seq + 1 WHERE id = ? RETURNING answer_seq", vendorID).Scan(&version); err != nil {
+					return err
+				}
+				if _, err := tx.ExecContext(ctx, "INSERT INTO answers (vendor_id, evaluator_id, question, value, version, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+					vendorID, id, q.ID, string(raw), version, now); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	for q, d := range v.Decisions {
+		id, err := member(d.By)
+		if err != nil {
+			return err
+		}
+		var value *string
+		if d.Known {
+			val := d.Value
+			_, raw, err := prepareAnswer(q, &val)
+			if err != nil {
+				return err
+			}
+			value = storedText(raw)
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT INTO decisions (vendor_id, question, value, reason, evaluator_id, decided_at) VALUES (?, ?, ?, ?, ?, ?)",
+			vendorID, q, value, clean.Text(d.Reason), id, d.At*1000); err != nil {
+			return err
+		}
+	}
+	for name := range v.Submitted {
+		id, err := member(name)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT INTO submissions (vendor_id, evaluator_id, submitted_at) VALUES (?, ?, ?)", vendorID, id, now); err != nil {
+			return err
+		}
+	}
+	for _, c := range v.History {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO audit (session_id, vendor_id, evaluator, kind, key, before, after, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			sessionID, vendorID, c.Evaluator, c.Kind, c.Key, c.Before, c.After, c.At); err != nil {
+			return err
+		}
+	}
+	return rescore(ctx, tx, sessionID, vendorID)
 }
 
 // inserts are the statements an import runs for every vendor, prepared once, and the
@@ -116,6 +230,8 @@ func importSession(ctx context.Context, tx *sql.Tx, sess rubric.Session, now int
 type inserts struct {
 	vendors, answers, notes, followups, evidence *sql.Stmt
 	evaluator                                    int64
+	// lastVendor is the id of the vendor written last.
+	lastVendor int64
 }
 
 func prepareInserts(ctx context.Context, tx *sql.Tx, evaluator int64) (*inserts, error) {
@@ -179,6 +295,7 @@ func (ins *inserts) vendor(ctx context.Context, tx *sql.Tx, sessionID, position 
 	if err != nil {
 		return err
 	}
+	ins.lastVendor = vendorID
 	for i := 0; i < len(encoded); i += 2 {
 		if _, err := ins.answers.ExecContext(ctx, vendorID, ins.evaluator, encoded[i], encoded[i+1], int64(i/2+1), now); err != nil {
 			return err

@@ -1,5 +1,5 @@
 // Package sessionfile reads and writes the session interchange file of format.md,
-// vendorvet.session/3: the export, and the strict import that names what is wrong.
+// vendorvet.session/4: the export, and the strict import that names what is wrong.
 // It knows the rubric and text cleaning, nothing else.
 package sessionfile
 
@@ -15,11 +15,14 @@ import (
 // Format names the session interchange format this package writes. It reads the
 // earlier ones too, each a subset of the next: /2 added follow-ups, evidence and the
 // second rules' questions and targets; /3 the capacity plan, the seats a vendor
-// commits and its prices by billing model.
-const Format = "vendorvet.session/3"
+// commits and its prices by billing model; /4 the panel of evaluators, each one's
+// answers, the lead's decisions, submissions, each vendor's history and the
+// session's uid (panel.go).
+const Format = "vendorvet.session/4"
 
-// FormatV2 and FormatV1 are the earlier formats, still read.
+// FormatV3, FormatV2 and FormatV1 are the earlier formats, still read.
 const (
+	FormatV3 = "vendorvet.session/3"
 	FormatV2 = "vendorvet.session/2"
 	FormatV1 = "vendorvet.session/1"
 )
@@ -132,9 +135,12 @@ func flatList(line, rest []byte) (items [][]byte, closer, tail []byte, ok bool) 
 
 type sessionJSON struct {
 	Format       string              `json:"format"`
+	UID          string              `json:"uid,omitempty"`
 	Title        string              `json:"title"`
 	Client       string              `json:"client"`
 	Evaluator    string              `json:"evaluator"`
+	Panel        []evaluatorJSON     `json:"panel,omitempty"`
+	Blind        *bool               `json:"blind,omitempty"`
 	Lang         string              `json:"lang,omitempty"`
 	Profile      json.RawMessage     `json:"profile"`
 	Requirements rubric.Requirements `json:"requirements"`
@@ -142,12 +148,16 @@ type sessionJSON struct {
 }
 
 type vendorJSON struct {
-	Name      string `json:"name"`
-	Contact   string `json:"contact"`
-	Answers   object `json:"answers"`
-	Notes     object `json:"notes"`
-	Followups object `json:"followups"`
-	Evidence  object `json:"evidence"`
+	Name      string       `json:"name"`
+	Contact   string       `json:"contact"`
+	Answers   object       `json:"answers"`
+	Panel     object       `json:"panel,omitempty"`
+	Decisions object       `json:"decisions,omitempty"`
+	Submitted []string     `json:"submitted,omitempty"`
+	Notes     object       `json:"notes"`
+	Followups object       `json:"followups"`
+	Evidence  object       `json:"evidence"`
+	History   []changeJSON `json:"history,omitempty"`
 }
 
 type evidenceJSON struct {
@@ -162,7 +172,7 @@ type followupJSON struct {
 	Due   string `json:"due"`
 }
 
-// Export writes s in the vendorvet.session/3 format: keys in a fixed order, answers
+// Export writes s in the vendorvet.session/4 format: keys in a fixed order, answers
 // follow-ups and evidence in the order of the question catalogue, unknown answers left out,
 // notes for every step 2..7 ("" when empty).
 func Export(s rubric.Session) ([]byte, error) {
@@ -172,23 +182,37 @@ func Export(s rubric.Session) ([]byte, error) {
 	r.Channels, r.PeakPeriods, r.Goals = nonNil(r.Channels), nonNil(r.PeakPeriods), nonNil(r.Goals)
 	out := sessionJSON{
 		Format:       Format,
+		UID:          s.UID,
 		Title:        s.Title,
 		Client:       s.Client,
 		Evaluator:    s.Evaluator,
+		Panel:        panelJSON(s.Panel),
 		Lang:         string(s.Lang),
 		Profile:      profileJSON(s.Profile),
 		Requirements: r,
 		Vendors:      []vendorJSON{},
 	}
+	if len(s.Panel) > 0 {
+		out.Blind = &s.Blind
+	}
 	for _, v := range s.Vendors {
-		out.Vendors = append(out.Vendors, vendorJSON{
+		vj := vendorJSON{
 			Name:      v.Name,
 			Contact:   v.Contact,
 			Answers:   answersJSON(v.Answers),
+			Decisions: decisionsJSON(v.Decisions),
+			Submitted: submittedJSON(s.Panel, v.Submitted),
 			Notes:     notesJSON(v.Notes),
 			Followups: followupsJSON(v.Followups),
 			Evidence:  evidenceObject(v.Evidence),
-		})
+			History:   historyJSON(v.History),
+		}
+		// With one evaluator the answers are theirs; with more, the consensus,
+		// and each evaluator's are beside them.
+		if len(s.Panel) > 1 {
+			vj.Panel = vendorPanelJSON(s.Panel, v.Panel)
+		}
+		out.Vendors = append(out.Vendors, vj)
 	}
 	b, err := marshal(out)
 	if err != nil {

@@ -98,6 +98,12 @@ func Import(data []byte) (rubric.Session, error) {
 			s.Client, err = lineValue(m.Value, "client")
 		case "evaluator":
 			s.Evaluator, err = lineValue(m.Value, "evaluator")
+		case "uid":
+			s.UID, err = uidValue(m.Value)
+		case "panel":
+			s.Panel, err = evaluatorsValue(m.Value)
+		case "blind":
+			s.Blind, err = boolValue(m.Value, "blind")
 		case "lang":
 			s.Lang, err = langValue(m.Value)
 		case "profile":
@@ -112,6 +118,9 @@ func Import(data []byte) (rubric.Session, error) {
 		if err != nil {
 			return rubric.Session{}, err
 		}
+	}
+	if err := checkPanel(s); err != nil {
+		return rubric.Session{}, err
 	}
 	return s, nil
 }
@@ -352,9 +361,9 @@ func checkFormat(top []member) error {
 	if json.Unmarshal(top[i].Value, &f) != nil || isNull(top[i].Value) {
 		return typeErr("format", "字符串", "a string", top[i].Value)
 	}
-	if f != Format && f != FormatV2 && f != FormatV1 {
-		return importErr("format", fmt.Sprintf("不支持的格式 %q,本程序读取 %q、%q 和 %q", f, Format, FormatV2, FormatV1),
-			fmt.Sprintf("format %q is not supported; this program reads %q, %q and %q", f, Format, FormatV2, FormatV1))
+	if !slices.Contains([]string{Format, FormatV3, FormatV2, FormatV1}, f) {
+		return importErr("format", fmt.Sprintf("不支持的格式 %q,本程序读取 %q 及更早的 /3、/2、/1", f, Format),
+			fmt.Sprintf("format %q is not supported; this program reads %q and the earlier /3, /2 and /1", f, Format))
 	}
 	return nil
 }
@@ -649,6 +658,14 @@ func vendorValue(raw json.RawMessage, n int) (rubric.Vendor, error) {
 			v.Followups, err = followupsValue(m.Value, path+".followups")
 		case "evidence":
 			v.Evidence, err = evidenceValue(m.Value, path+".evidence")
+		case "panel":
+			v.Panel, err = vendorPanelValue(m.Value, path+".panel")
+		case "decisions":
+			v.Decisions, err = decisionsValue(m.Value, path+".decisions")
+		case "submitted":
+			v.Submitted, err = submittedValue(m.Value, path+".submitted")
+		case "history":
+			v.History, err = historyValue(m.Value, path+".history")
 		default:
 			err = unknownKey(m.Key, path)
 		}

@@ -255,7 +255,7 @@ func TestImportErrors(t *testing.T) {
 		{"not JSON position", "{\n  \"format\": x\n}", "", "line 2"},
 		{"not an object", `[1, 2]`, "", "JSON object"},
 		{"format missing", `{"title": "x"}`, "format", "missing"},
-		{"format wrong", `{"format": "vendorvet.session/4"}`, "format", "not supported"},
+		{"format wrong", `{"format": "vendorvet.session/5"}`, "format", "not supported"},
 		{"format not a string", `{"format": 1}`, "format", "must be a string"},
 		{"unknown top key", `{` + head + `, "titel": "x"}`, "titel", "unknown key"},
 		{"duplicate key", `{` + head + `, "title": "a", "title": "b"}`, "title", "twice"},
