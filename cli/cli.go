@@ -15,6 +15,7 @@ import (
 	"vendorvet/db"
 	"vendorvet/rubric"
 	"vendorvet/ui"
+	"vendorvet/usermsg"
 )
 
 // Exit statuses.
@@ -47,6 +48,9 @@ type cli struct {
 	langExplicit bool // --lang was given, rather than taken from the locale
 	dbFlag       string
 	accessible   bool
+	// evaluator is who the interface acts as (--evaluator); "" lets it ask, or act
+	// as a session's only evaluator.
+	evaluator string
 }
 
 // dispatch parses the global flags, then runs the command that follows them.
@@ -82,6 +86,11 @@ func (c *cli) runTUI() error {
 	// The interface shows its first screen while the file's pages are checked.
 	return c.withStoreOpenedBy(db.OpenChecking, func(_ context.Context, store *db.Store) error {
 		var err error
+		if c.evaluator != "" {
+			if err := store.ActAs(c.evaluator); err != nil {
+				return c.usagef("--evaluator：%s", "--evaluator: %s", usermsg.For(err, c.lang))
+			}
+		}
 		if c.accessible {
 			err = accessible.Run(store, c.lang)
 		} else {

@@ -85,6 +85,7 @@ func (c *cli) newFlagSet(name string) *flag.FlagSet {
 	fs.StringVar(&c.dbFlag, "db", c.dbFlag, "")
 	fs.Var(langValue{c}, "lang", "")
 	fs.BoolVar(&c.accessible, "accessible", c.accessible, "")
+	fs.StringVar(&c.evaluator, "evaluator", c.evaluator, "")
 	return fs
 }
 

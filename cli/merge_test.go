@@ -187,3 +187,13 @@ func TestMergeFromAnotherSessionAndOfOthersAnswers(t *testing.T) {
 		t.Error("a refused merge wrote to the database")
 	}
 }
+
+// A name the panel cannot take is refused in one line before any front end starts.
+func TestEvaluatorFlagRefusesABadName(t *testing.T) {
+	h := newHarness(t)
+	h.run("demo").ok(t)
+	msg := h.run("--accessible", "--evaluator", strings.Repeat("名", 201)).failed(t, exitUsage)
+	if !strings.Contains(msg, "200") {
+		t.Errorf("refusal %q", msg)
+	}
+}
