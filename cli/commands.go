@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
-	"strconv"
 	"syscall"
 	"time"
 
@@ -57,22 +56,17 @@ func (c *cli) export(args []string) error {
 	if err != nil {
 		return err
 	}
-	id, err := strconv.ParseInt(pos[0], 10, 64)
-	if err != nil || id < 1 {
-		return c.usagef("会话编号应为正整数（运行 vendorvet list 查看），而不是 %q。",
-			"A session ID is a positive whole number (see vendorvet list), not %q.", pos[0])
+	id, err := c.sessionID(pos[0])
+	if err != nil {
+		return err
 	}
 	if *format != "md" && *format != "json" {
 		return c.usagef("不支持的格式 %q，请用 md 或 json。", "Unknown format %q; use md or json.", *format)
 	}
 	return c.withStore(func(ctx context.Context, store *db.Store) error {
-		sess, err := store.Session(ctx, id)
-		if errors.Is(err, db.ErrNotFound) {
-			return c.failf(err, "没有编号为 %d 的会话（运行 vendorvet list 查看已有会话）。",
-				"There is no session %d (run vendorvet list to see the sessions).", id)
-		}
+		sess, err := c.session(ctx, store, id)
 		if err != nil {
-			return c.storeError(err)
+			return err
 		}
 		var data []byte
 		if *format == "json" {

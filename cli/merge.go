@@ -2,9 +2,7 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"vendorvet/clean"
@@ -53,10 +51,9 @@ func (c *cli) merge(args []string) error {
 	if err != nil {
 		return err
 	}
-	id, err := strconv.ParseInt(pos[0], 10, 64)
-	if err != nil || id < 1 {
-		return c.usagef("会话编号应为正整数（运行 vendorvet list 查看），而不是 %q。",
-			"A session ID is a positive whole number (see vendorvet list), not %q.", pos[0])
+	id, err := c.sessionID(pos[0])
+	if err != nil {
+		return err
 	}
 	file, err := c.readSession(pos[1])
 	if err != nil {
@@ -70,13 +67,9 @@ func (c *cli) merge(args []string) error {
 		return c.usagef("文件没有写明评估人，请用 --as 指定。", "The file names no evaluator; name them with --as.")
 	}
 	return c.withStore(func(ctx context.Context, store *db.Store) error {
-		sess, err := store.Session(ctx, id)
-		if errors.Is(err, db.ErrNotFound) {
-			return c.failf(err, "没有编号为 %d 的会话（运行 vendorvet list 查看已有会话）。",
-				"There is no session %d (run vendorvet list to see the sessions).", id)
-		}
+		sess, err := c.session(ctx, store, id)
 		if err != nil {
-			return c.storeError(err)
+			return err
 		}
 		plan, err := c.mergePlan(sess, file, name)
 		if err != nil {

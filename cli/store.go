@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+	"errors"
+	"strconv"
 
 	"vendorvet/db"
 	"vendorvet/usermsg"
@@ -49,4 +51,27 @@ func (c *cli) withStoreOpenedBy(open func(string) (*db.Store, error), f func(ctx
 		}
 	}()
 	return f(context.Background(), store)
+}
+
+// sessionID reads a session's ID as typed on the command line.
+func (c *cli) sessionID(arg string) (int64, error) {
+	id, err := strconv.ParseInt(arg, 10, 64)
+	if err != nil || id < 1 {
+		return 0, c.usagef("会话编号应为正整数（运行 vendorvet list 查看），而不是 %q。",
+			"A session ID is a positive whole number (see vendorvet list), not %q.", arg)
+	}
+	return id, nil
+}
+
+// session loads session id, or says there is none.
+func (c *cli) session(ctx context.Context, store *db.Store, id int64) (*db.Session, error) {
+	sess, err := store.Session(ctx, id)
+	if errors.Is(err, db.ErrNotFound) {
+		return nil, c.failf(err, "没有编号为 %d 的会话（运行 vendorvet list 查看已有会话）。",
+			"There is no session %d (run vendorvet list to see the sessions).", id)
+	}
+	if err != nil {
+		return nil, c.storeError(err)
+	}
+	return sess, nil
 }
