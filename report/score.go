@@ -48,7 +48,9 @@ func scoreSession(s rubric.Session) scored {
 
 // ScoreJSON is the output of `vendorvet score FILE --json` (format.md "Scorecards"):
 // per vendor the weighted dimensions, the raw item points, total, potential, band,
-// completeness, knockout and flag codes; then the ranking and whether it is stable.
+// completeness, knockout and flag codes, capacity, and with a panel of more than one
+// each evaluator's total and the disagreements; then the ranking and whether it is
+// stable.
 // encoding/json writes it; formatLayout then lays it out as format.md does.
 func ScoreJSON(s rubric.Session) ([]byte, error) {
 	sc := scoreSession(s)
@@ -61,9 +63,13 @@ func ScoreJSON(s rubric.Session) ([]byte, error) {
 		doc.RankStable = &sc.stable.Stable
 	}
 	cmp := capacity.Compare(s.Requirements, s.Vendors, sc.cards)
+	panels := evaluatePanel(s, sc.profile)
 	for i, c := range sc.cards {
 		doc.Vendors[i] = newCardDoc(sc.names[i], c)
 		doc.Vendors[i].Capacity = newCapacityDoc(cmp, cmp.Lines[i])
+		if panels != nil {
+			doc.Vendors[i].Panel, doc.Vendors[i].Disagreements = newPanelDocs(panels[i])
+		}
 	}
 	doc.Need = newNeedDoc(cmp.Capacity)
 	if cmp.Cheapest >= 0 {
@@ -175,6 +181,84 @@ type cardDoc struct {
 	Knockouts   []string               `json:"knockouts"`
 	Flags       []string               `json:"flags"`
 	Capacity    capacityDoc            `json:"capacity"`
+	// Panel is each evaluator's own total, in the panel's order, and
+	// Disagreements the questions they do not agree on, most points at stake
+	// first: both empty without a panel of more than one.
+	Panel         []memberDoc       `json:"panel"`
+	Disagreements []disagreementDoc `json:"disagreements"`
+}
+
+// memberDoc is one evaluator's own answers to a vendor, scored.
+type memberDoc struct {
+	Evaluator string      `json:"evaluator"`
+	Total     json.Number `json:"total"`
+	Band      rubric.Band `json:"band"`
+}
+
+// disagreementDoc is a question the panel does not agree on and the lead has not
+// decided: each evaluator's answer as the session file encodes it, how far they
+// agree ("majority", "split" or "spread") and the points at stake.
+type disagreementDoc struct {
+	Question  string       `json:"question"`
+	Answers   givenAnswers `json:"answers"`
+	Agreement string       `json:"agreement"`
+	Stake     json.Number  `json:"stake"`
+}
+
+// givenAnswers are a question's answers by evaluator, an object in the panel's
+// order rather than encoding/json's order of a map's keys; null is unknown.
+type givenAnswers []givenAnswer
+
+type givenAnswer struct {
+	evaluator string
+	answer    json.RawMessage // nil: unknown
+}
+
+func (g givenAnswers) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // as the rest of the document
+	b.WriteByte('{')
+	for k, a := range g {
+		if k > 0 {
+			b.WriteByte(',')
+		}
+		if err := enc.Encode(a.evaluator); err != nil {
+			return nil, err
+		}
+		b.Truncate(b.Len() - 1) // Encode's newline
+		b.WriteByte(':')
+		if a.answer == nil {
+			b.WriteString("null")
+		} else {
+			b.Write(a.answer)
+		}
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// newPanelDocs are a vendor's panel and disagreements as the document gives them:
+// the evaluators who took part in it, and with one of them nothing to disagree on.
+func newPanelDocs(pv panelVendor) ([]memberDoc, []disagreementDoc) {
+	members := make([]memberDoc, 0, len(pv.eval.Members))
+	disagreements := []disagreementDoc{}
+	for _, m := range pv.eval.Members {
+		members = append(members, memberDoc{Evaluator: m.Evaluator, Total: json.Number(rubric.FormatPoints(m.Card.Total)), Band: m.Card.Band})
+	}
+	for _, q := range pv.eval.Disagreements() {
+		rq, _ := rubric.QuestionByID(q.ID)
+		answers := make(givenAnswers, len(q.Given))
+		for k, g := range q.Given {
+			answers[k].evaluator = g.Evaluator
+			if g.Known {
+				answers[k].answer = rq.Encode(g.Value)
+			}
+		}
+		disagreements = append(disagreements, disagreementDoc{Question: q.ID, Answers: answers,
+			Agreement: agreementCode(q.Agreement), Stake: json.Number(rubric.FormatPoints(q.Stake))})
+	}
+	return members, disagreements
 }
 
 // newCardDoc is c as the document gives it. Points are written as the scorecard
@@ -192,6 +276,9 @@ func newCardDoc(name string, c rubric.Scorecard) cardDoc {
 		Applicable:  c.Applicable,
 		Knockouts:   c.KnockoutCodes(),
 		Flags:       c.FlagCodes(),
+		// Without a panel of more than one: empty lists, not null.
+		Panel:         []memberDoc{},
+		Disagreements: []disagreementDoc{},
 	}
 	for _, ds := range c.Dimensions {
 		d.Dimensions[ds.ID] = json.Number(rubric.FormatPoints(ds.Points))
@@ -216,7 +303,8 @@ func profileJSON(p rubric.Profile) any {
 
 // formatLayout puts each list and object of indented JSON that holds plain values
 // only on the line of its key, as format.md lays out a scorecard: ["a", "b"] and
-// { "A": 19, "B": 32 }, the items one dimension a line under each other. Only
+// { "A": 19, "B": 32 }, the items one dimension a line under each other; such an
+// object in a list, an evaluator's total, takes a line of its own. Only
 // whitespace changes. Indented JSON has one value a line, and a line that ends in
 // "{" or "[" opens a container (a string ends in a quote), so lines are enough.
 func formatLayout(indented []byte) []byte {
@@ -257,12 +345,16 @@ func formatLayout(indented []byte) []byte {
 	return out
 }
 
-// flatContainer reads the list or object that lines[at] opens after its key, when it
-// holds plain values only: its members without indentation or commas, and the index
-// of its closing line.
+// flatContainer reads the list or object that lines[at] opens after its key, or the
+// object it opens in a list, when it holds plain values only: its members without
+// indentation or commas, and the index of its closing line.
 func flatContainer(lines [][]byte, at int) (members [][]byte, end int, ok bool) {
 	open := bytes.TrimSpace(lines[at])
-	if len(open) == 0 || open[0] != '"' || !(open[len(open)-1] == '{' || open[len(open)-1] == '[') {
+	afterKey := len(open) > 0 && open[0] == '"' && (open[len(open)-1] == '{' || open[len(open)-1] == '[')
+	// An object on a line of its own is in a list, unless it is the document itself,
+	// which is not indented.
+	inList := string(open) == "{" && len(lines[at]) > 0 && lines[at][0] == ' '
+	if !afterKey && !inList {
 		return nil, 0, false
 	}
 	for end = at + 1; end < len(lines); end++ {
