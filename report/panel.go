@@ -516,13 +516,14 @@ func (r *mdReport) decisions(pv panelVendor) {
 	r.line()
 }
 
-// decidedAt is when a decision was made, in the report's time zone: "2026-05-10
-// 14:20"; "—" when it is not known.
+// decidedAt is when a decision was made, in the report's time zone and saying it:
+// "2026-05-10 14:20 +08:00", as a reader elsewhere may take the time for theirs;
+// "—" when it is not known.
 func (r *mdReport) decidedAt(at int64) string {
 	if at <= 0 {
 		return "—"
 	}
-	return time.Unix(at, 0).In(r.loc).Format("2006-01-02 15:04")
+	return time.Unix(at, 0).In(r.loc).Format("2006-01-02 15:04 -07:00")
 }
 
 // panelRules states the consensus rules in the method section, when a panel

@@ -258,7 +258,7 @@ func TestMarkdownPanel(t *testing.T) {
 			// The lead's decision, with the panel's answers, the reason, who and when.
 			decisions := tableRows(t, vendor, lang.Pick("#### 组长裁定", "#### The lead's decisions"))
 			trial := []string{label("trial"), lang.Pick("是", "Yes"), lang.Pick("未知", "Unknown"), lang.Pick("否", "No"), lang.Pick("是", "Yes"),
-				s.Vendors[1].Decisions["trial"].Reason, lead, "2026-05-10 14:20"}
+				s.Vendors[1].Decisions["trial"].Reason, lead, "2026-05-10 14:20 +08:00"}
 			if len(decisions) != 1 || !slices.Equal(decisions[0], trial) {
 				t.Errorf("decisions %q, want %q", decisions, trial)
 			}
