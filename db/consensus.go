@@ -62,18 +62,12 @@ func (p *vendorPanel) consensus() rubric.Answers {
 	members := p.members()
 	switch {
 	case len(members) > 1 || len(p.decisions) > 0:
-		return panel.Evaluate(unscored, members, p.answers, p.decisions).Consensus
+		return panel.Consensus(members, p.answers, p.decisions)
 	case len(members) == 1:
 		return p.answers[members[0]]
 	}
 	return p.answers[p.own]
 }
-
-// unscored stands in for a scorer where only the consensus answers are wanted: they
-// follow from the answers and the decisions alone, and scoring each evaluator's
-// answer in turn, for the points at stake, would cost a score per question and
-// evaluator.
-func unscored(rubric.Answers) rubric.Scorecard { return rubric.Scorecard{} }
 
 // scoredEvidence is the evidence the consensus is scored with and reports show:
 // for each question, the strongest any evaluator recorded (stronger), the first in

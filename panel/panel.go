@@ -139,22 +139,7 @@ type Scorer func(rubric.Answers) rubric.Scorecard
 // one vendor, with the lead's decisions by question.
 func Evaluate(score Scorer, evaluators []string, answers map[string]rubric.Answers, decisions map[string]Decision) Vendor {
 	var v Vendor
-	v.Consensus = rubric.Answers{}
-	for _, q := range rubric.Questions {
-		pq, any := gather(q, evaluators, answers)
-		if d, ok := decisions[q.ID]; ok {
-			pq.Decided = &d
-			pq.Consensus, pq.Known = d.Value, d.Known
-			any = true
-		}
-		if !any {
-			continue
-		}
-		if pq.Known {
-			v.Consensus[q.ID] = pq.Consensus
-		}
-		v.Questions = append(v.Questions, pq)
-	}
+	v.Consensus, v.Questions = consensus(evaluators, answers, decisions)
 	v.Card = score(v.Consensus)
 
 	// What each question puts at stake: the vendor's total with each evaluator's
@@ -186,6 +171,36 @@ func Evaluate(score Scorer, evaluators []string, answers map[string]rubric.Answe
 		v.Members[i].Apart = v.apart(score, i, median, len(evaluators))
 	}
 	return v
+}
+
+// Consensus is the answers the vendor is judged by, by the rules alone: what
+// Evaluate gives as Consensus, without scoring anything.
+func Consensus(evaluators []string, answers map[string]rubric.Answers, decisions map[string]Decision) rubric.Answers {
+	c, _ := consensus(evaluators, answers, decisions)
+	return c
+}
+
+// consensus is the consensus answers and every question any evaluator answered or
+// the lead decided, in the catalogue's order.
+func consensus(evaluators []string, answers map[string]rubric.Answers, decisions map[string]Decision) (rubric.Answers, []Question) {
+	out := rubric.Answers{}
+	var questions []Question
+	for _, q := range rubric.Questions {
+		pq, any := gather(q, evaluators, answers)
+		if d, ok := decisions[q.ID]; ok {
+			pq.Decided = &d
+			pq.Consensus, pq.Known = d.Value, d.Known
+			any = true
+		}
+		if !any {
+			continue
+		}
+		if pq.Known {
+			out[q.ID] = pq.Consensus
+		}
+		questions = append(questions, pq)
+	}
+	return out, questions
 }
 
 // gather is one question's answers across the panel and its consensus by the rule.

@@ -1,6 +1,7 @@
 package panel
 
 import (
+	"maps"
 	"slices"
 	"testing"
 
@@ -61,6 +62,12 @@ func TestConsensusRules(t *testing.T) {
 				}
 			}
 			v := Evaluate(scorer, evaluators, answers, nil)
+			rq, _ := rubric.QuestionByID(c.question)
+			if got := Consensus(evaluators, answers, nil); !maps.EqualFunc(got, v.Consensus, func(a, b rubric.Value) bool {
+				return rubric.SameValue(rq, a, b)
+			}) {
+				t.Errorf("Consensus %v, Evaluate's %v", got, v.Consensus)
+			}
 			i := slices.IndexFunc(v.Questions, func(q Question) bool { return q.ID == c.question })
 			if i < 0 {
 				t.Fatalf("question missing: %+v", v.Questions)
@@ -69,7 +76,6 @@ func TestConsensusRules(t *testing.T) {
 			if q.Agreement != c.agreement {
 				t.Errorf("agreement %d, want %d", q.Agreement, c.agreement)
 			}
-			rq, _ := rubric.QuestionByID(c.question)
 			got, known := v.Consensus[c.question]
 			switch {
 			case c.consensus == nil && known:
