@@ -22,6 +22,7 @@
 package panel
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -144,6 +145,7 @@ func Evaluate(score Scorer, evaluators []string, answers map[string]rubric.Answe
 
 	// What each question puts at stake: the vendor's total with each evaluator's
 	// answer in the consensus's place.
+	try := newTrial(score, v.Consensus)
 	for i := range v.Questions {
 		q := &v.Questions[i]
 		if !q.Differs() {
@@ -151,7 +153,7 @@ func Evaluate(score Scorer, evaluators []string, answers map[string]rubric.Answe
 		}
 		lo, hi := math.Inf(1), math.Inf(-1)
 		for _, g := range q.Given {
-			t := standing(score(with(v.Consensus, q.ID, g)))
+			t := standing(try.with(q.ID, g))
 			lo, hi = math.Min(lo, t), math.Max(hi, t)
 		}
 		q.Stake = round1(hi - lo)
@@ -168,7 +170,7 @@ func Evaluate(score Scorer, evaluators []string, answers map[string]rubric.Answe
 	}
 	median := medianOf(totals)
 	for i := range v.Members {
-		v.Members[i].Apart = v.apart(score, i, median, len(evaluators))
+		v.Members[i].Apart = v.apart(try, i, median, len(evaluators))
 	}
 	return v
 }
@@ -293,21 +295,34 @@ func same(q rubric.Question, a, b Given) bool {
 	return rubric.SameValue(q, a.Value, b.Value)
 }
 
-// with is the answers with one question's answer replaced by g's.
-func with(a rubric.Answers, id string, g Given) rubric.Answers {
-	out := make(rubric.Answers, len(a)+1)
-	for k, v := range a {
-		out[k] = v
-	}
-	delete(out, id)
+// trial scores the consensus with one question's answer replaced by g's, in a
+// scratch copy that is put back after: a copy of the answers for every trial
+// would be most of what a panel's report allocates.
+type trial struct {
+	score   Scorer
+	scratch rubric.Answers
+}
+
+func newTrial(score Scorer, consensus rubric.Answers) *trial {
+	return &trial{score: score, scratch: maps.Clone(consensus)}
+}
+
+func (t *trial) with(id string, g Given) rubric.Scorecard {
+	was, had := t.scratch[id]
+	delete(t.scratch, id)
 	if g.Known {
-		out[id] = g.Value
+		t.scratch[id] = g.Value
 	}
-	return out
+	card := t.score(t.scratch)
+	delete(t.scratch, id)
+	if had {
+		t.scratch[id] = was
+	}
+	return card
 }
 
 // apart says whether member i sits apart from the panel, and why.
-func (v Vendor) apart(score Scorer, i int, median float64, panelSize int) *Apart {
+func (v Vendor) apart(try *trial, i int, median float64, panelSize int) *Apart {
 	m := v.Members[i]
 	a := &Apart{FromMedian: round1(m.Card.Total - median)}
 	a.Far = panelSize >= 3 && math.Abs(a.FromMedian) >= OutlierPoints
@@ -317,7 +332,7 @@ func (v Vendor) apart(score Scorer, i int, median float64, panelSize int) *Apart
 		if !q.Differs() || (g.Known == q.Known && (!g.Known || rubric.SameValue(mustQuestion(q.ID), g.Value, q.Consensus))) {
 			continue
 		}
-		card := score(with(v.Consensus, q.ID, g))
+		card := try.with(q.ID, g)
 		if moved := round1(card.Total - base); moved != 0 {
 			a.Questions = append(a.Questions, Moved{ID: q.ID, Points: moved})
 		}
