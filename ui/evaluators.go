@@ -138,7 +138,7 @@ func (s *whoScreen) option(i int, text string) string {
 func (s *sessionScreen) toggleBlind() tea.Cmd {
 	c, sess := s.c, s.sess
 	if !isLead(sess) {
-		return notLead(c, sess, c.Lang.Pick("开关盲评", "turn blind review on or off"))
+		return notLead(c, c.Lang.Pick("开关盲评", "turn blind review on or off"))
 	}
 	blind := !sess.Blind
 	id := sess.ID
@@ -159,7 +159,7 @@ func (s *sessionScreen) toggleBlind() tea.Cmd {
 func (s *sessionScreen) evaluatorForm() tea.Cmd {
 	c, sess := s.c, s.sess
 	if !isLead(sess) {
-		return notLead(c, sess, c.Lang.Pick("添加评估人", "add an evaluator"))
+		return notLead(c, c.Lang.Pick("添加评估人", "add an evaluator"))
 	}
 	id := sess.ID
 	roles := []formOption{

@@ -131,10 +131,10 @@ func roleWord(c *Common, e rubric.Evaluator) string {
 	return e.Name
 }
 
-// notLead is what an evaluator who is no lead is told when they try a lead's change.
-func notLead(c *Common, sess *db.Session, what string) tea.Cmd {
-	return reportErr(userErr(fmt.Sprintf(c.Lang.Pick("只有评估小组组长可以%s;你(%s)是评估人。", "Only a lead of the panel can %s; you (%s) are an evaluator."),
-		what, sess.Acting)))
+// notLead is what an evaluator who is no lead is told when they try a lead's change:
+// in one line of a narrow terminal's status line.
+func notLead(c *Common, what string) tea.Cmd {
+	return reportErr(userErr(fmt.Sprintf(c.Lang.Pick("只有组长可以%s;你是评估人。", "Only a lead can %s; you are an evaluator."), what)))
 }
 
 // panelScreen is a vendor as its panel evaluated it: per question the answers side by
@@ -257,7 +257,7 @@ func (s *panelScreen) decide(pq panel.Question) tea.Cmd {
 		return nil
 	}
 	if !isLead(s.sess) {
-		return notLead(c, s.sess, c.Lang.Pick("裁定共识答案", "decide the consensus"))
+		return notLead(c, c.Lang.Pick("裁定共识答案", "decide the consensus"))
 	}
 	vid, sess := s.vid, s.sess
 	opts, current := decisionOptions(c, q, pq)
@@ -381,8 +381,12 @@ func consensusWords(c *Common, q rubric.Question, pq panel.Question) string {
 				lo, hi = math.Min(lo, g.Value.Num), math.Max(hi, g.Value.Num)
 			}
 		}
-		return fmt.Sprintf(c.Lang.Pick("中位数 %s,范围 %s–%s", "median %s, range %s–%s"),
-			answer(rubric.Value{Num: pq.Median}, true), answer(rubric.Value{Num: lo}, true), answer(rubric.Value{Num: hi}, true))
+		median := c.Lang.Pick("中位数 ", "median ") + answer(rubric.Value{Num: pq.Median}, true)
+		if lo == hi {
+			// The others could not tell: their unknowns are beside it.
+			return median
+		}
+		return median + fmt.Sprintf(c.Lang.Pick(",范围 %s–%s", ", range %s–%s"), answer(rubric.Value{Num: lo}, true), answer(rubric.Value{Num: hi}, true))
 	}
 	return c.Lang.Pick("共识:", "consensus: ") + answer(pq.Consensus, pq.Known)
 }

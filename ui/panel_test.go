@@ -317,12 +317,12 @@ func TestAnEvaluatorMayNotDecide(t *testing.T) {
 	if app.top() != screen(ps) {
 		t.Fatalf("an evaluator's enter opened %T", app.top())
 	}
-	if view := plain(app.View()); !strings.Contains(view, "只有评估小组组长可以裁定共识答案") {
+	if view := plain(app.View()); !strings.Contains(view, "只有组长可以裁定共识答案;你是评估人。") {
 		t.Errorf("Li is not told he cannot decide:\n%s", view)
 	}
 	// Nor turn blind review on, nor add an evaluator.
 	press(app, keyOf(tea.KeyEsc), keyOf(tea.KeyEsc), runes("b"))
-	if view := plain(app.View()); !strings.Contains(view, "只有评估小组组长可以开关盲评") {
+	if view := plain(app.View()); !strings.Contains(view, "只有组长可以开关盲评") {
 		t.Errorf("Li is not told he cannot turn blind review on:\n%s", view)
 	}
 	press(app, runes("p"))
