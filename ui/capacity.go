@@ -78,14 +78,9 @@ func planFieldIDs(r rubric.Requirements) []string {
 	return ids
 }
 
-// vendorsOf are the vendors of a session as the comparison takes them.
-func vendorsOf(sess *db.Session) []rubric.Vendor {
-	out := make([]rubric.Vendor, len(sess.Vendors))
-	for i, v := range sess.Vendors {
-		out[i] = v.Vendor
-	}
-	return out
-}
+// vendorsOf are the vendors of a session as the comparison takes them: as the panel
+// judges them (judge).
+func vendorsOf(sess *db.Session) []rubric.Vendor { return judge(sess).vendors }
 
 // rescore scores the vendors again and sets them beside the need.
 func (s *capacityScreen) rescore() {

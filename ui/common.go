@@ -6,12 +6,14 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"vendorvet/clean"
 	"vendorvet/db"
 	"vendorvet/rubric"
 	"vendorvet/wizard"
@@ -28,6 +30,11 @@ type Common struct {
 	Watch *db.Watcher
 	// Now is the clock, replaceable in tests.
 	Now func() time.Time
+	// Evaluator is who uses the interface, by the name a session's panel knows them
+	// by; "" until they are named, the store then acting as each session's lead.
+	// The store acts as one person for every session (Store.ActAs), and so does
+	// the interface: once named, they stay who they are until it ends.
+	Evaluator string
 	// requirementDrafts holds, by session, step 1's numbers that do not read yet.
 	requirementDrafts map[int64]map[string]string
 	// navigating counts the screen changes asked for whose message has not reached
@@ -116,6 +123,16 @@ func (c *Common) keys() *keyMap {
 		c.keyMap = newKeyMap(c.Lang)
 	}
 	return c.keyMap
+}
+
+// actAs makes the interface and the store act as the evaluator of that name: the
+// store reads each vendor's own answers as theirs and writes as them.
+func (c *Common) actAs(name string) error {
+	if err := c.Store.ActAs(name); err != nil {
+		return err
+	}
+	c.Evaluator = strings.TrimSpace(clean.Line(name))
+	return nil
 }
 
 // newTextInput is a one-line text field whose cursor shows without colours too.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -39,8 +40,13 @@ type compareScreen struct {
 	c    *Common
 	sess *db.Session
 	// cards follow sess.Vendors; order lists their indexes best first.
-	cards     []rubric.Scorecard
-	order     []int
+	cards []rubric.Scorecard
+	order []int
+	// own marks the cards that are the acting evaluator's own, in blind review;
+	// ranges holds each vendor's range of the evaluators' totals, nil for a panel
+	// of one.
+	own       []bool
+	ranges    []string
 	stability rubric.Stability
 	// cmp sets each vendor's seats and quote beside the need.
 	cmp capacity.Comparison
@@ -141,17 +147,37 @@ func nextProfileName(cur string) string {
 func (s *compareScreen) rescore() {
 	sess := s.sess
 	s.scored++
-	s.cards = s.cards[:0]
+	j := judge(sess)
+	s.cards, s.own = scoreJudged(sess, j, s.cards), j.own
+	s.ranges = panelRanges(sess, j)
 	names := make([]string, len(sess.Vendors))
 	for i, v := range sess.Vendors {
-		s.cards = append(s.cards, rubric.ScoreVendor(sess.Requirements, v.Vendor, sess.Profile))
 		names[i] = v.Name
 	}
 	s.order = rubric.Ranking(s.cards, names)
 	s.ranked = rubric.Ranked(s.cards)
 	s.stability = rubric.RankStability(s.cards, names, sess.Profile)
-	s.cmp = capacity.Compare(sess.Requirements, vendorsOf(sess), s.cards)
+	s.cmp = capacity.Compare(sess.Requirements, j.vendors, s.cards)
 	s.clampScroll()
+}
+
+// panelRanges are each vendor's range of the evaluators' totals, for a panel of more
+// than one: "—" where blind review hides the others' or nobody answered yet.
+func panelRanges(sess *db.Session, j judged) []string {
+	if len(panelNames(sess)) < 2 {
+		return nil
+	}
+	out := make([]string, len(sess.Vendors))
+	for i := range sess.Vendors {
+		out[i] = "—"
+		if j.own[i] {
+			continue
+		}
+		if lo, hi, n := panelRange(sess, &sess.Vendors[i], j.vendors[i].Evidence); n > 0 {
+			out[i] = rangeWords(lo, hi)
+		}
+	}
+	return out
 }
 
 // profileChosenMsg carries the weights the custom form settled on.
@@ -412,8 +438,17 @@ func (s *compareScreen) drawBody() []string {
 		}
 	}
 	out = append(out, s.numberRow(st.PanelTitle.Render(c.Lang.Pick("总分", "Total")), func(vi int) (float64, string, bool) {
-		return s.cards[vi].Total, rubric.FormatNumber(s.cards[vi].Total), true
+		text := rubric.FormatNumber(s.cards[vi].Total)
+		if s.own[vi] {
+			text += ownMark
+		}
+		return s.cards[vi].Total, text, true
 	}, higher))
+	if s.ranges != nil {
+		out = append(out, s.row(truncate(c.Lang.Pick("评估人总分区间", "Evaluators' range"), s.labelWidth()-1), func(vi int) string {
+			return s.ranges[vi] + "  "
+		}))
+	}
 	if s.anyPotential() {
 		// A provisional total is compared honestly only beside what it could still reach;
 		// a disqualified vendor reaches nothing that matters.
@@ -695,6 +730,13 @@ func (s *compareScreen) legend() string {
 	}
 	if s.anyPotential() {
 		l += c.Lang.Pick(" · 最高可达:未答问题全按最佳答案计的总分", " · could reach: the total if every open question gets its best answer")
+	}
+	if s.ranges != nil {
+		l += c.Lang.Pick(" · 总分按评估小组的共识;评估人总分区间:各评估人按自己的答案所得总分的最低与最高",
+			" · totals are the panel's consensus; evaluators' range: the lowest and highest total of the evaluators' own answers")
+	}
+	if slices.Contains(s.own, true) {
+		l += " · " + ownWords(c)
 	}
 	l += c.Lang.Pick(" · 高峰覆盖:承诺的高峰坐席 ÷ 高峰最忙半小时所需坐席(未给坐席数时比扩容倍数)· 全年成本:最省的计费方式,含高峰月与隐性、一次性费用 · 对比预算:全年成本 ÷ 12 对比月预算 · m 容量与成本,t 假设分析",
 		" · peak cover: committed peak seats ÷ agents the peak's busiest half hour needs (else the expansion multiple) · cost a year: the cheapest billing option, peak months and hidden and one-off fees included · vs budget: a year ÷ 12 against the monthly budget · m capacity & cost, t what if")

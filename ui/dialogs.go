@@ -57,7 +57,13 @@ type formField struct {
 	limit                          int
 	// check, when set, is the field's own check of what was typed.
 	check func(string) error
+	// options, when set, make the field a choice among them, changed with ←/→; its
+	// value is the chosen option's.
+	options []formOption
 }
+
+// formOption is one choice of a formField.
+type formOption struct{ value, label string }
 
 func newFormScreen(c *Common, title string, fields []formField, submit func([]string) tea.Cmd) *formScreen {
 	f := &formScreen{c: c, title: title, fields: fields, submit: submit}
@@ -77,6 +83,10 @@ func (f *formScreen) build() {
 	c := f.c
 	var hf []huh.Field
 	for i, fd := range f.fields {
+		if len(fd.options) > 0 {
+			hf = append(hf, f.choice(i))
+			continue
+		}
 		limit := fd.limit
 		if limit == 0 {
 			limit = clean.MaxLine
@@ -92,6 +102,23 @@ func (f *formScreen) build() {
 	if f.width > 0 {
 		f.form = f.form.WithWidth(f.width)
 	}
+}
+
+// choice is field i as a choice among its options. A value that is none of them
+// (none given yet, a draft of other options) becomes the first: the field shows
+// one option chosen, and the value says the same until ←/→ changes both.
+func (f *formScreen) choice(i int) huh.Field {
+	fd := f.fields[i]
+	opts := make([]huh.Option[string], len(fd.options))
+	known := false
+	for j, o := range fd.options {
+		opts[j] = huh.NewOption(o.label, o.value)
+		known = known || o.value == *f.values[i]
+	}
+	if !known {
+		*f.values[i] = fd.options[0].value
+	}
+	return huh.NewSelect[string]().Key(fd.key).Title(fd.label).Options(opts...).Inline(true).Value(f.values[i])
 }
 
 // required is the check of a field that must not be left empty.

@@ -23,6 +23,9 @@ type keyMap struct {
 	Form         formKeys
 	Confirm      confirmKeys
 	Notice       noticeKeys
+	Panel        panelKeys
+	History      historyKeys
+	Who          whoKeys
 }
 
 // appKeys work on every screen.
@@ -34,10 +37,14 @@ type sessionsKeys struct{ Up, Down, PageUp, PageDown, Open, New, Demo, Rename, D
 // sessionKeys are the keys of a session's vendors.
 type sessionKeys struct {
 	Up, Down, Open, Add, Rename, Remove, Requirements, Compare, Capacity, Export, Back key.Binding
+	// Blind and AddEvaluator change the panel: a lead's keys.
+	Blind, AddEvaluator key.Binding
 }
 
 // vendorKeys are the keys of a vendor's steps.
-type vendorKeys struct{ Next, Prev, Steps, Jump, Field, Yes, Card, Followup, Evidence, Back key.Binding }
+type vendorKeys struct {
+	Next, Prev, Steps, Jump, Field, Yes, Card, Followup, Evidence, Submit, Panel, Back key.Binding
+}
 
 // requirementsKeys are the keys of step 1, the requirements.
 type requirementsKeys struct{ Field, Back key.Binding }
@@ -64,6 +71,15 @@ type confirmKeys struct{ Toggle, Yes, No, Enter, Back key.Binding }
 
 // noticeKeys are the keys of a notice.
 type noticeKeys struct{ Close key.Binding }
+
+// panelKeys are the keys of a vendor's panel view.
+type panelKeys struct{ Up, Down, PageUp, PageDown, Decide, History, Back key.Binding }
+
+// historyKeys are the keys of a vendor's history.
+type historyKeys struct{ Up, Down, PageUp, PageDown, Back key.Binding }
+
+// whoKeys are the keys of the question who is evaluating.
+type whoKeys struct{ Up, Down, Choose, Back key.Binding }
 
 func newKeyMap(lang rubric.Lang) *keyMap {
 	bind := func(keys []string, helpKey, zh, en string) key.Binding {
@@ -95,6 +111,8 @@ func newKeyMap(lang rubric.Lang) *keyMap {
 	m.Session.Compare = bind([]string{"c"}, "c", "对比", "compare")
 	m.Session.Capacity = bind([]string{"m"}, "m", "容量与成本", "capacity & cost")
 	m.Session.Export = bind([]string{"e"}, "e", "导出", "export")
+	m.Session.Blind = bind([]string{"b"}, "b", "盲评开/关", "blind review on/off")
+	m.Session.AddEvaluator = bind([]string{"p"}, "p", "添加评估人", "add evaluator")
 	m.Session.Back = bind([]string{"esc"}, "esc", "返回", "back")
 	m.Vendor.Next = bind([]string{"pgdown", "ctrl+n"}, "pgdn", "下一步", "next step")
 	m.Vendor.Prev = bind([]string{"pgup", "ctrl+p"}, "pgup", "上一步", "previous step")
@@ -108,6 +126,9 @@ func newKeyMap(lang rubric.Lang) *keyMap {
 	m.Vendor.Followup = bind([]string{"ctrl+g"}, "ctrl+g", "待确认", "follow up")
 	// ctrl+e: evidence. A text field's end of line is still end.
 	m.Vendor.Evidence = bind([]string{"ctrl+e"}, "ctrl+e", "凭证", "evidence")
+	// ctrl+s and ctrl+l: no text field of the steps takes them.
+	m.Vendor.Submit = bind([]string{"ctrl+s"}, "ctrl+s", "提交评估", "submit")
+	m.Vendor.Panel = bind([]string{"ctrl+l"}, "ctrl+l", "评估小组", "panel")
 	m.Vendor.Back = bind([]string{"esc"}, "esc", "返回", "back")
 	m.Requirements.Field = bind([]string{"tab", "shift+tab"}, "tab/↑↓", "切换字段", "move between fields")
 	m.Requirements.Back = bind([]string{"esc"}, "esc", "完成", "done")
@@ -157,5 +178,21 @@ func newKeyMap(lang rubric.Lang) *keyMap {
 	m.Confirm.Enter = bind([]string{"enter"}, "enter", "确定", "confirm")
 	m.Confirm.Back = bind([]string{"esc"}, "esc", "取消", "cancel")
 	m.Notice.Close = bind([]string{"enter", "esc", " "}, "enter", "知道了", "got it")
+	m.Panel.Up = bind([]string{"up", "k"}, "↑/↓", "选择问题", "questions")
+	m.Panel.Down = bind([]string{"down", "j"}, "↓", "下移", "down")
+	m.Panel.PageUp = bind([]string{"pgup"}, "pgup", "上一页", "page up")
+	m.Panel.PageDown = bind([]string{"pgdown", " "}, "pgdn", "下一页", "page down")
+	m.Panel.Decide = bind([]string{"enter", "d"}, "enter", "裁定共识", "decide")
+	m.Panel.History = bind([]string{"h"}, "h", "修改记录", "history")
+	m.Panel.Back = bind([]string{"esc"}, "esc", "返回", "back")
+	m.History.Up = bind([]string{"up", "k"}, "↑/↓", "滚动", "scroll")
+	m.History.Down = bind([]string{"down", "j"}, "↓", "向下", "down")
+	m.History.PageUp = bind([]string{"pgup"}, "pgup", "上一页", "page up")
+	m.History.PageDown = bind([]string{"pgdown", " "}, "pgdn", "下一页", "page down")
+	m.History.Back = bind([]string{"esc"}, "esc", "返回", "back")
+	m.Who.Up = bind([]string{"up", "k"}, "↑/↓", "选择", "choose")
+	m.Who.Down = bind([]string{"down", "j"}, "↓", "下移", "down")
+	m.Who.Choose = bind([]string{"enter"}, "enter", "就是我", "that is me")
+	m.Who.Back = bind([]string{"esc"}, "esc", "返回", "back")
 	return m
 }

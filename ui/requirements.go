@@ -229,11 +229,18 @@ func (r *requirementsScreen) rescore() {
 	r.cards = scoreAll(r.sess, r.cards)
 }
 
-// scoreAll scores every vendor of sess under its requirements, into cards' room.
+// scoreAll scores every vendor of sess under its requirements, as the panel judges
+// it (judge), into cards' room.
 func scoreAll(sess *db.Session, cards []rubric.Scorecard) []rubric.Scorecard {
+	return scoreJudged(sess, judge(sess), cards)
+}
+
+// scoreJudged scores the vendors j judges under the session's requirements and
+// profile, into cards' room.
+func scoreJudged(sess *db.Session, j judged, cards []rubric.Scorecard) []rubric.Scorecard {
 	cards = cards[:0]
-	for _, v := range sess.Vendors {
-		cards = append(cards, rubric.ScoreVendor(sess.Requirements, v.Vendor, sess.Profile))
+	for _, v := range j.vendors {
+		cards = append(cards, rubric.ScoreVendor(sess.Requirements, v, sess.Profile))
 	}
 	return cards
 }

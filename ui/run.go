@@ -26,6 +26,10 @@ const checkDelay = 300 * time.Millisecond
 // Options are the command line's choices for the interface.
 type Options struct {
 	Lang rubric.Lang
+	// Evaluator is the name of the person using the interface, as a session's panel
+	// knows them; "" acts as each session's lead, and asks who is evaluating when a
+	// session with more than one evaluator is opened.
+	Evaluator string
 }
 
 // ErrNotSaved is returned when some answers could not be written before exit.
@@ -52,6 +56,13 @@ func Run(store *db.Store, opts Options) error {
 		Store:  store,
 		Saver:  saver,
 		Now:    time.Now,
+	}
+	if opts.Evaluator != "" {
+		// Before the first screen: every read and write is then this person's.
+		if err := c.actAs(opts.Evaluator); err != nil {
+			saver.Close(defaultFlush)
+			return err
+		}
 	}
 	// Without a watcher the application still works; it only misses other
 	// windows' changes until a screen reads the store again.

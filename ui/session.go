@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -15,9 +16,11 @@ import (
 // sessionScreen lists a session's vendors with their live totals and leads to the
 // requirements, a vendor's wizard, the comparison and the export.
 type sessionScreen struct {
-	c      *Common
-	sess   *db.Session
-	cards  []rubric.Scorecard
+	c     *Common
+	sess  *db.Session
+	cards []rubric.Scorecard
+	// own marks the cards that are the acting evaluator's own, in blind review.
+	own    []bool
 	cursor int
 	w, h   int
 	keys   sessionKeys
@@ -39,7 +42,12 @@ func (s *sessionScreen) ShortHelp() []key.Binding {
 	if len(s.sess.Vendors) == 0 {
 		return []key.Binding{s.keys.Add, s.keys.Requirements, s.keys.Capacity, s.keys.Back}
 	}
-	return []key.Binding{s.keys.Open, s.keys.Add, s.keys.Requirements, s.keys.Compare, s.keys.Capacity, s.keys.Export, s.keys.Back}
+	keys := []key.Binding{s.keys.Open, s.keys.Add, s.keys.Requirements, s.keys.Compare, s.keys.Capacity, s.keys.Export, s.keys.Back}
+	if isLead(s.sess) {
+		// The help line leaves out, whole, what does not fit: the panel's keys last.
+		keys = append(keys, s.keys.Blind, s.keys.AddEvaluator)
+	}
+	return keys
 }
 
 func (s *sessionScreen) FullHelp() [][]key.Binding {
@@ -47,15 +55,16 @@ func (s *sessionScreen) FullHelp() [][]key.Binding {
 		{s.keys.Up, s.keys.Down, s.keys.Open, s.keys.Back},
 		{s.keys.Add, s.keys.Rename, s.keys.Remove},
 		{s.keys.Requirements, s.keys.Compare, s.keys.Capacity, s.keys.Export},
+		{s.keys.Blind, s.keys.AddEvaluator},
 	}
 }
 
-// rescore scores every vendor from what is in memory, the same data the wizard edits.
+// rescore scores every vendor from what is in memory, the same data the wizard
+// edits, as the panel judges it (judge).
 func (s *sessionScreen) rescore() {
-	s.cards = s.cards[:0]
-	for _, v := range s.sess.Vendors {
-		s.cards = append(s.cards, rubric.ScoreVendor(s.sess.Requirements, v.Vendor, s.sess.Profile))
-	}
+	j := judge(s.sess)
+	s.cards = scoreJudged(s.sess, j, s.cards)
+	s.own = j.own
 	s.cursor = max(0, min(s.cursor, len(s.sess.Vendors)-1))
 }
 
@@ -121,6 +130,10 @@ func (s *sessionScreen) key(k tea.KeyMsg) tea.Cmd {
 		return c.push(newCapacityScreen(c, s.sess))
 	case key.Matches(k, s.keys.Export):
 		return openExport(c, s.sess.ID)
+	case key.Matches(k, s.keys.Blind):
+		return s.toggleBlind()
+	case key.Matches(k, s.keys.AddEvaluator):
+		return s.evaluatorForm()
 	case key.Matches(k, s.keys.Remove) && has:
 		v := s.sess.Vendors[s.cursor]
 		return c.push(newConfirmScreen(c, c.Lang.Pick("移除服务商", "Remove vendor"),
@@ -203,12 +216,11 @@ func (s *sessionScreen) View() string {
 	if s.sess.Client != "" {
 		meta = append(meta, s.sess.Client)
 	}
-	if s.sess.Evaluator != "" {
-		meta = append(meta, c.Lang.Pick("评估人 ", "evaluator ")+s.sess.Evaluator)
-	}
 	meta = append(meta, c.Lang.Pick("权重 ", "weights ")+s.sess.Profile.Label(c.Lang))
 	b.WriteString(truncate(st.Header.Render(s.sess.Title), s.w) + "\n")
 	b.WriteString(st.Faint.Render(truncate(strings.Join(meta, " · "), s.w)) + "\n")
+	// The panel takes the place of the session's evaluator, its lead.
+	b.WriteString(st.Faint.Render(truncate(panelLine(c, s.sess), s.w)) + "\n")
 	b.WriteString(st.Faint.Render(truncate(requirementsLine(c, s.sess.Requirements), s.w)) + "\n")
 	follow := openFollowups(s.sess)
 	if len(follow) > 0 {
@@ -245,7 +257,12 @@ func (s *sessionScreen) View() string {
 	b.WriteString("  " + st.Header.Render(head) + "\n")
 	for i, v := range s.sess.Vendors {
 		card := s.cards[i]
-		line := pad(v.Name, nameW) + " " + padLeft(rubric.FormatNumber(card.Total), 6) + "  " + pad(bandWord(c, card.Band), 24)
+		// A total of the evaluator's own, in blind review, is marked as theirs.
+		gap := "  "
+		if s.own[i] {
+			gap = ownMark + " "
+		}
+		line := pad(v.Name, nameW) + " " + padLeft(rubric.FormatNumber(card.Total), 6) + gap + pad(bandWord(c, card.Band), 24)
 		if s.w >= 80 {
 			done := fmt.Sprintf("%d/%d", card.Answered, card.Applicable)
 			switch {
@@ -264,6 +281,9 @@ func (s *sessionScreen) View() string {
 			line = "  " + line
 		}
 		b.WriteString(line + "\n")
+	}
+	if slices.Contains(s.own, true) {
+		b.WriteString("  " + st.Faint.Render(truncate(ownWords(c), s.w-2)) + "\n")
 	}
 	if len(follow) > 0 {
 		b.WriteString("\n  " + st.Header.Render(c.Lang.Pick("待确认事项", "Follow-ups")) + "\n")

@@ -518,7 +518,9 @@ func newSessionForm(c *Common) screen {
 	return newFormScreen(c, c.Lang.Pick("新建评估会话", "New evaluation session"), []formField{
 		{key: "title", label: c.Lang.Pick("标题", "Title"), placeholder: c.Lang.Pick("如:2026 客服外包选型", "e.g. 2026 customer-service outsourcing"), required: true},
 		{key: "client", label: c.Lang.Pick("客户/公司", "Client / company"), placeholder: c.Lang.Pick("如:某服装电商", "e.g. an apparel retailer")},
-		{key: "evaluator", label: c.Lang.Pick("评估人", "Evaluator"), placeholder: c.Lang.Pick("你的名字", "your name")},
+		// Whoever uses the interface leads the sessions they start: the store writes
+		// as them, and would otherwise add them to the panel of someone else's.
+		{key: "evaluator", label: c.Lang.Pick("评估人", "Evaluator"), value: c.Evaluator, placeholder: c.Lang.Pick("你的名字", "your name")},
 	}, func(v []string) tea.Cmd {
 		var id int64
 		return c.write(v[0], func(ctx context.Context, st *db.Store) (err error) {
@@ -556,12 +558,4 @@ func loadSession(c *Common, id int64) (*db.Session, error) {
 	ctx, cancel := c.ctx()
 	defer cancel()
 	return c.Store.Session(ctx, id)
-}
-
-func openSession(c *Common, id int64) tea.Cmd {
-	sess, err := loadSeeded(c, id)
-	if err != nil {
-		return reportErr(err)
-	}
-	return c.push(newSessionScreen(c, sess))
 }

@@ -157,13 +157,20 @@ func (v *vendorScreen) ShortHelp() []key.Binding {
 	if v.narrow() {
 		b = append(b, v.keys.Card)
 	}
-	return append(b, v.keys.Back)
+	b = append(b, v.keys.Back)
+	if len(panelNames(v.sess)) > 1 {
+		// A panel's keys, when there is a panel: after the others, as the help
+		// line leaves out whole what does not fit.
+		b = append(b, v.keys.Submit, v.keys.Panel)
+	}
+	return b
 }
 
 func (v *vendorScreen) FullHelp() [][]key.Binding {
 	b := [][]key.Binding{
 		{v.keys.Field, v.keys.Next, v.keys.Prev, v.keys.Jump, v.keys.Back},
 		{v.keys.Yes, v.keys.Followup, v.keys.Evidence},
+		{v.keys.Submit, v.keys.Panel},
 	}
 	if v.narrow() {
 		b[1] = append(b[1], v.keys.Card)
@@ -227,6 +234,12 @@ func (v *vendorScreen) key(k tea.KeyMsg) (tea.Cmd, bool) {
 		return v.followup(), true
 	case key.Matches(k, v.keys.Evidence):
 		return v.evidence(), true
+	case key.Matches(k, v.keys.Submit):
+		v.collect()
+		return v.submit(), true
+	case key.Matches(k, v.keys.Panel):
+		v.collect()
+		return v.c.push(newPanelScreen(v.c, v.sess, v.vendor().ID)), true
 	}
 	// Any other key works on the form, which is then shown again.
 	v.showCard = false
@@ -404,7 +417,11 @@ func (v *vendorScreen) View() string {
 			focusItem = q.Item
 		}
 		panel := v.panel.draw(c, panelKey{v.scored, focusItem, fh}, func() string {
-			return fit(strings.Join(scoreLines(c, v.card, focusItem, panelWidth-4), "\n"), panelWidth-4, fh-2)
+			lines := scoreLines(c, v.card, focusItem, panelWidth-4)
+			if title := v.cardTitle(); title != "" {
+				lines[0] = st.PanelTitle.Render(truncate(title, panelWidth-4))
+			}
+			return fit(strings.Join(lines, "\n"), panelWidth-4, fh-2)
 		})
 		body := besidePanel(formView, fw+1, panel)
 		return header + "\n" + stepTitle + "\n\n" + body
@@ -414,6 +431,11 @@ func (v *vendorScreen) View() string {
 		focusItem = q.Item
 	}
 	summary := scoreSummary(c, v.card, v.w)
+	if title := v.cardTitle(); title != "" {
+		// Whose score it is, before the score itself.
+		tag := st.PanelTitle.Render(title) + " · "
+		summary = tag + scoreSummary(c, v.card, max(10, v.w-width(tag)))
+	}
 	if v.showCard {
 		card := scoreLines(c, v.card, focusItem, v.w)
 		return header + "\n" + summary + "\n" + fit(strings.Join(card, "\n"), v.w, max(1, v.h-2))
@@ -452,4 +474,46 @@ func (v *vendorScreen) stepTabs() string {
 		parts = append(parts, label)
 	}
 	return truncate(strings.Join(parts, " "), v.w)
+}
+
+// cardTitle says whose the live scorecard is when a panel evaluates the vendor: the
+// evaluator's own answers, blind until they submit in blind review. "" for a panel
+// of one, whose score it simply is.
+func (v *vendorScreen) cardTitle() string {
+	c := v.c
+	switch {
+	case blinded(v.sess, v.vendor(), isLead(v.sess)):
+		return c.Lang.Pick("你的评分,提交前盲评", "Your score, blind until you submit")
+	case len(panelNames(v.sess)) > 1:
+		return c.Lang.Pick("你的评分", "Your score")
+	}
+	return ""
+}
+
+// submit asks, then marks the vendor submitted by the acting evaluator: their
+// evaluation of it is done, and in blind review they then see the panel's.
+func (v *vendorScreen) submit() tea.Cmd {
+	c := v.c
+	vd := v.vendor()
+	if vd.Submitted[v.sess.Acting] {
+		return info(fmt.Sprintf(c.Lang.Pick("你已提交过「%s」的评估", "You have submitted your evaluation of “%s” already"), vd.Name))
+	}
+	id, sess, name := vd.ID, v.sess, vd.Name
+	question := fmt.Sprintf(c.Lang.Pick("提交你对「%s」的评估?提交后仍可修改答案;盲评时,提交后即可看到其他评估人的答案。",
+		"Submit your evaluation of “%s”? You can still change your answers afterwards; in blind review you then see the other evaluators' answers."), name)
+	title := c.Lang.Pick("提交评估", "Submit evaluation")
+	return c.push(newConfirmScreen(c, title, question, func() tea.Cmd {
+		return c.write(title, func(ctx context.Context, st *db.Store) error {
+			return st.Submit(ctx, id)
+		}, func() tea.Cmd {
+			if x := findVendor(sess, id); x != nil {
+				if x.Submitted == nil {
+					x.Submitted = map[string]bool{}
+				}
+				x.Submitted[sess.Acting] = true
+			}
+			v.rescore()
+			return info(fmt.Sprintf(c.Lang.Pick("已提交「%s」的评估", "Submitted your evaluation of “%s”"), name))
+		})
+	}))
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -59,6 +60,10 @@ type sessionMergedMsg struct {
 	requirements bool
 	// steps holds, by vendor id, the steps whose answers or notes changed.
 	steps map[int64]map[int]bool
+	// panel is set when the panel changed: its evaluators, blind review, or
+	// another evaluator's answers, decisions or submissions, which move the
+	// consensus.
+	panel bool
 }
 
 func (m *sessionMergedMsg) touch(vendorID int64, step int) {
@@ -71,7 +76,7 @@ func (m *sessionMergedMsg) touch(vendorID int64, step int) {
 	m.steps[vendorID][step] = true
 }
 
-func (m sessionMergedMsg) empty() bool { return !m.requirements && len(m.steps) == 0 }
+func (m sessionMergedMsg) empty() bool { return !m.requirements && len(m.steps) == 0 && !m.panel }
 
 // conflictNotice is how long the news of a conflict stays on the status line before
 // a later save may say "Saved" over it: long enough to be read.
@@ -188,6 +193,9 @@ func (a *App) merge(mem, fresh *db.Session, mark uint64) tea.Cmd {
 			changed.requirements = true
 		}
 	}
+	if !slices.Equal(mem.Panel, fresh.Panel) || mem.Blind != fresh.Blind {
+		mem.Panel, mem.Blind, changed.panel = fresh.Panel, fresh.Blind, true
+	}
 	listChanged := a.mergeVendors(mem, fresh, mark, &changed)
 	saver.SeedSession(fresh, mark)
 	if changed.empty() && !listChanged {
@@ -229,6 +237,7 @@ func (a *App) mergeVendors(mem, fresh *db.Session, mark uint64, changed *session
 		}
 		mv.Name, mv.Contact, mv.UpdatedAt, mv.Versions = fv.Name, fv.Contact, fv.UpdatedAt, fv.Versions
 		mergeVendor(a.c.Saver, &mv, &fv, mark, changed)
+		mergePanel(&mv, &fv, mem.Acting, changed)
 		out = append(out, mv)
 	}
 	for _, id := range shown {
@@ -290,6 +299,25 @@ func mergeVendor(saver *Saver, mv, fv *db.Vendor, mark uint64, changed *sessionM
 		}
 		changed.touch(mv.ID, step)
 	}
+}
+
+// mergePanel takes into mv what the other evaluators gave fv: their answers, notes
+// and evidence, the leads' decisions and who submitted. Nothing of it is written
+// from this window but through waits (Decide, Submit), so the store's is the latest.
+// The acting evaluator's own entry of the panel is theirs as stored, which their
+// own fields stand in for (Session.Rubric): its changes are no news.
+func mergePanel(mv, fv *db.Vendor, acting string, changed *sessionMergedMsg) {
+	others := func(m map[string]rubric.Answers) map[string]rubric.Answers {
+		out := maps.Clone(m)
+		delete(out, acting)
+		return out
+	}
+	if !reflect.DeepEqual(others(mv.Panel), others(fv.Panel)) || !reflect.DeepEqual(mv.Decisions, fv.Decisions) ||
+		!maps.Equal(mv.Submitted, fv.Submitted) || !reflect.DeepEqual(mv.PanelEvidence, fv.PanelEvidence) {
+		changed.panel = true
+	}
+	mv.Vendor.Panel, mv.Decisions, mv.Submitted = fv.Vendor.Panel, fv.Decisions, fv.Submitted
+	mv.PanelNotes, mv.PanelEvidence = fv.PanelNotes, fv.PanelEvidence
 }
 
 // forwardMerged tells the screen on top what changed; the screens below read the
@@ -447,7 +475,7 @@ func (a *App) keepBoth(stored, mine string) string {
 func (v *vendorScreen) merged(m sessionMergedMsg) tea.Cmd {
 	steps := m.steps[v.vendor().ID]
 	if !m.requirements && !steps[v.step] {
-		if len(steps) > 0 {
+		if len(steps) > 0 || m.panel {
 			v.rescore()
 		}
 		return nil
