@@ -94,7 +94,7 @@ func (c *cli) runTUI() error {
 		if c.accessible {
 			err = accessible.Run(store, c.lang)
 		} else {
-			err = ui.Run(store, ui.Options{Lang: c.lang})
+			err = ui.Run(store, ui.Options{Lang: c.lang, Evaluator: c.evaluator})
 		}
 		switch {
 		case errors.Is(err, db.ErrCorrupt):

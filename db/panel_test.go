@@ -258,8 +258,8 @@ func TestConsensusFollowsThePanelRules(t *testing.T) {
 }
 
 // Only those who have answered a vendor, or submitted it, take part in its
-// consensus: a member who has not turned to it changes nothing, one who submitted
-// having answered nothing says they could tell nothing.
+// consensus, and a question left unknown is no vote: a member who has not turned
+// to the vendor changes nothing, nor does one who submitted having answered nothing.
 func TestWhoTakesPartInAConsensus(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
@@ -279,9 +279,9 @@ func TestWhoTakesPartInAConsensus(t *testing.T) {
 	if err := li.Submit(ctx, vid); err != nil {
 		t.Fatal(err)
 	}
-	// Yes and "could not tell": a split, unknown.
-	if a := mustSession(t, s, sid).Rubric().Vendors[0].Answers; len(a) != 0 {
-		t.Errorf("consensus after Li submitted nothing: %+v, want nothing", a)
+	// Li abstains: the lead's yes is the only vote.
+	if a := mustSession(t, s, sid).Rubric().Vendors[0].Answers; !reflect.DeepEqual(a["nda"], yes) {
+		t.Errorf("consensus after Li submitted nothing: %+v, want the lead's yes", a)
 	}
 	assertConsensusCached(t, s, sid)
 }

@@ -4,10 +4,13 @@
 // stake; per evaluator, whether their totals sit apart from the rest and why.
 //
 // The rules, stated once here and in the README:
-//   - yes/no, a choice or a set: unanimous when every evaluator gave the same answer
-//     (unknown counts as an answer: it says the evaluator could not tell); a
-//     majority when one answer has more than half the panel; split otherwise. The
-//     consensus is the unanimous or majority answer, and unknown when split.
+//   - yes/no, a choice or a set: only the evaluators who gave an answer vote; one
+//     who left it unknown abstains, as a panel divides the work (legal answers the
+//     contract, customer service the team) and one who has not looked is no
+//     opinion. Unanimous when every evaluator gave the same answer; a majority when
+//     one answer has more than half the votes, every vote alike with someone
+//     abstaining included; split otherwise. The consensus is the unanimous or
+//     majority answer, and unknown when split or when nobody answered.
 //   - numbers: the median of the evaluators who gave one, with the spread (highest −
 //     lowest); of two middle values, the one worse for the client. Unanimous when
 //     every evaluator gave the same number, else a spread.
@@ -97,7 +100,8 @@ type Apart struct {
 	// raises or clears a knockout.
 	AloneOnKnockout []string
 	// Questions are the questions that make the difference: where their answer is
-	// not the consensus, by the points it moves their total, most first.
+	// not that of the evaluator whose total is the median's, by the points it would
+	// move that total, most first.
 	Questions []Moved
 }
 
@@ -169,8 +173,9 @@ func Evaluate(score Scorer, evaluators []string, answers map[string]rubric.Answe
 		v.Low, v.High = slices.Min(totals), slices.Max(totals)
 	}
 	median := medianOf(totals)
+	mid := closest(totals, median)
 	for i := range v.Members {
-		v.Members[i].Apart = v.apart(try, i, median, len(evaluators))
+		v.Members[i].Apart = v.apart(try, answers, i, mid, median, len(evaluators))
 	}
 	return v
 }
@@ -224,15 +229,19 @@ func gather(q rubric.Question, evaluators []string, answers map[string]rubric.An
 	return pq, any
 }
 
-// votes applies the rule of yes/no, choices and sets: the answer more than half the
-// panel gave, unknown counted as an answer.
+// votes applies the rule of yes/no, choices and sets: the answer more than half of
+// those who gave one gave; an unknown abstains.
 func votes(pq *Question, q rubric.Question) {
-	n := len(pq.Given)
+	voters := 0
 	best, bestCount := -1, 0
 	for i, g := range pq.Given {
+		if !g.Known {
+			continue
+		}
+		voters++
 		count := 0
 		for _, h := range pq.Given {
-			if same(q, g, h) {
+			if h.Known && rubric.SameValue(q, g.Value, h.Value) {
 				count++
 			}
 		}
@@ -241,19 +250,18 @@ func votes(pq *Question, q rubric.Question) {
 		}
 	}
 	switch {
-	case n == 0:
+	case voters == 0:
+		pq.Agreement = Unanimous // nobody answered: unknown, and nothing to dispute
+		return
+	case bestCount == len(pq.Given):
 		pq.Agreement = Unanimous
-	case bestCount == n:
-		pq.Agreement = Unanimous
-	case 2*bestCount > n:
+	case 2*bestCount > voters:
 		pq.Agreement = Majority
 	default:
 		pq.Agreement = Split
 		return
 	}
-	if best >= 0 && pq.Given[best].Known {
-		pq.Consensus, pq.Known = pq.Given[best].Value, true
-	}
+	pq.Consensus, pq.Known = pq.Given[best].Value, true
 }
 
 // numbers applies the rule of numbers: the median of those given, the middle pair
@@ -322,31 +330,48 @@ func (t *trial) with(id string, g Given) rubric.Scorecard {
 }
 
 // apart says whether member i sits apart from the panel, and why.
-func (v Vendor) apart(try *trial, i int, median float64, panelSize int) *Apart {
+func (v Vendor) apart(try *trial, answers map[string]rubric.Answers, i, mid int, median float64, panelSize int) *Apart {
 	m := v.Members[i]
 	a := &Apart{FromMedian: round1(m.Card.Total - median)}
 	a.Far = panelSize >= 3 && math.Abs(a.FromMedian) >= OutlierPoints
-	base := v.Card.Total
 	for _, q := range v.Questions {
 		g := q.Given[i]
-		if !q.Differs() || (g.Known == q.Known && (!g.Known || rubric.SameValue(mustQuestion(q.ID), g.Value, q.Consensus))) {
+		if !q.Differs() || sameGiven(q.ID, g, Given{Value: q.Consensus, Known: q.Known}) {
 			continue
 		}
-		card := try.with(q.ID, g)
-		if moved := round1(card.Total - base); moved != 0 {
-			a.Questions = append(a.Questions, Moved{ID: q.ID, Points: moved})
-		}
-		if alone(q, i) && !slices.Equal(card.KnockoutCodes(), v.Card.KnockoutCodes()) {
+		if card := try.with(q.ID, g); alone(q, i) && !slices.Equal(card.KnockoutCodes(), v.Card.KnockoutCodes()) {
 			a.AloneOnKnockout = append(a.AloneOnKnockout, q.ID)
+		}
+	}
+	if !a.Far && len(a.AloneOnKnockout) == 0 {
+		return nil
+	}
+	// What makes the difference: each answer of theirs put in the place of the
+	// evaluator at the median's, by the points it moves that total. Measured against
+	// a colleague rather than the consensus, as an answer nobody else gave is the
+	// consensus when the others abstain, and still sets this total apart.
+	if i != mid {
+		base := newTrial(try.score, answers[v.Members[mid].Evaluator])
+		for _, q := range v.Questions {
+			g := q.Given[i]
+			if sameGiven(q.ID, g, q.Given[mid]) {
+				continue
+			}
+			if moved := round1(base.with(q.ID, g).Total - v.Members[mid].Card.Total); moved != 0 {
+				a.Questions = append(a.Questions, Moved{ID: q.ID, Points: moved})
+			}
 		}
 	}
 	sort.SliceStable(a.Questions, func(x, y int) bool {
 		return math.Abs(a.Questions[x].Points) > math.Abs(a.Questions[y].Points)
 	})
-	if !a.Far && len(a.AloneOnKnockout) == 0 {
-		return nil
-	}
 	return a
+}
+
+// sameGiven reports whether two answers to question id are the same, two unknowns
+// being the same.
+func sameGiven(id string, a, b Given) bool {
+	return same(mustQuestion(id), a, b)
 }
 
 // alone reports whether evaluator i's answer to q is given by nobody else.
@@ -363,6 +388,17 @@ func alone(q Question, i int) bool {
 func mustQuestion(id string) rubric.Question {
 	q, _ := rubric.QuestionByID(id)
 	return q
+}
+
+// closest is the index of the value nearest x, the first of equals; -1 for none.
+func closest(xs []float64, x float64) int {
+	best := -1
+	for i, y := range xs {
+		if best < 0 || math.Abs(y-x) < math.Abs(xs[best]-x) {
+			best = i
+		}
+	}
+	return best
 }
 
 func medianOf(xs []float64) float64 {

@@ -38,8 +38,9 @@ func TestConsensusRules(t *testing.T) {
 		{"three yes", "nda", []*rubric.Value{&yes, &yes, &yes}, Unanimous, &yes},
 		{"two yes, one no", "nda", []*rubric.Value{&yes, &no, &yes}, Majority, &yes},
 		{"two yes, one unknown", "nda", []*rubric.Value{&yes, nil, &yes}, Majority, &yes},
-		{"one yes, two unknown", "nda", []*rubric.Value{&yes, nil, nil}, Majority, nil},
-		{"yes, no, unknown", "nda", []*rubric.Value{&yes, &no, nil}, Split, nil},
+		{"one yes, two unknown: the only vote", "nda", []*rubric.Value{&yes, nil, nil}, Majority, &yes},
+		{"yes, no, unknown: one vote each", "nda", []*rubric.Value{&yes, &no, nil}, Split, nil},
+		{"two yes, one no, one unknown", "nda", []*rubric.Value{&yes, &yes, &no, nil}, Majority, &yes},
 		{"yes and no, two of the panel", "nda", []*rubric.Value{&yes, &no}, Split, nil},
 		{"a panel of one", "nda", []*rubric.Value{&no}, Unanimous, &no},
 		{"sets in any order", "report_cadence", []*rubric.Value{
@@ -53,7 +54,7 @@ func TestConsensusRules(t *testing.T) {
 		{"numbers: one unknown", "fcr_pct", []*rubric.Value{ptr(num(85)), nil, ptr(num(85))}, Spread, ptr(num(85))},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			evaluators := []string{"a", "b", "c"}[:len(c.given)]
+			evaluators := []string{"a", "b", "c", "d"}[:len(c.given)]
 			answers := map[string]rubric.Answers{}
 			for i, e := range evaluators {
 				answers[e] = rubric.Answers{}
@@ -125,9 +126,10 @@ func TestDisagreementsAndOutliers(t *testing.T) {
 	panel := []string{"lead", "kind", "strict"}
 	v := Evaluate(scorer, panel, answers, nil)
 
-	// The generous answers are each one evaluator's: the majority (unknown) stands.
-	if _, known := v.Consensus["iso9001"]; known {
-		t.Error("one evaluator's yes became the consensus")
+	// The generous answers are each one evaluator's, the others abstaining: the
+	// only vote stands, flagged as a majority.
+	if q := v.Questions[slices.IndexFunc(v.Questions, func(q Question) bool { return q.ID == "iso9001" })]; q.Agreement != Majority || q.Consensus.Tri != rubric.Yes {
+		t.Errorf("a lone answer with the others abstaining: %+v", q)
 	}
 	dis := v.Disagreements()
 	if len(dis) == 0 || dis[0].ID != "nda" {
