@@ -358,8 +358,8 @@ func (r *mdReport) questionAgreementWords(q rubric.Question, pq panel.Question) 
 		return r.lang.Pick("分歧", "split")
 	case panel.Spread:
 		if pq.Spread == 0 {
-			// The numbers given, if more than one, agree; someone could not tell.
-			return r.lang.Pick("部分评估人未知", "some could not tell")
+			// The numbers given agree; someone left it unknown.
+			return r.lang.Pick("部分评估人未作答", "some did not answer")
 		}
 		gap := rubric.NumberWords(pq.Spread, q.Unit, r.lang)
 		switch {
@@ -533,13 +533,13 @@ func (r *mdReport) panelRules() {
 		return
 	}
 	if r.lang == rubric.ZH {
-		r.line("- 评估小组:每位评估人独立作答,服务商按共识答案评分。是/否、单选和多选题取超过半数评估人给出的答案(“未知”也算一种答案),没有过半数的答案即为分歧,共识记为未知;" +
+		r.line("- 评估小组:每位评估人独立作答,服务商按共识答案评分。是/否、单选和多选题只由作答的评估人投票(未作答即弃权,因小组分工作答),取超过半数票的答案,没有过半数的答案即为分歧,共识记为未知;" +
 			"数值题取作答者的中位数(居中两个数值取对企业不利的一个)。组长可以裁定任一问题的共识并注明理由,裁定优先于上述规则。" +
 			"涉及分值是把每位评估人的回答分别代入共识后总分的最高与最低之差,一票否决按 0 分计。" +
 			"小组有三人及以上时,个人总分与小组中位数相差 " + strconv.Itoa(panel.OutlierPoints) + " 分及以上的评估人会被列出;单独给出导致或解除一票否决的回答的评估人也会被列出。")
 		return
 	}
-	r.line("- The panel: each evaluator answers on their own, and a vendor is judged by the consensus. Yes/no questions, choices and sets take the answer more than half the panel gave (unknown counts as an answer); without one the panel is split and the consensus unknown. " +
+	r.line("- The panel: each evaluator answers on their own, and a vendor is judged by the consensus. Yes/no questions, choices and sets are voted on by those who answered (one who left a question unknown abstains, as a panel divides the work) and take the answer with more than half the votes; without one the panel is split and the consensus unknown. " +
 		"Numbers take the median of those who gave one (of two middle values, the one worse for the client). The lead may decide any question's consensus, with a reason, and that decision stands over the rules. " +
 		"The points at stake on a question are the spread of the vendor's total with each evaluator's answer in place of the consensus, a knockout counting as no points. " +
 		"An evaluator sits apart when, with three evaluators or more, their total is " + strconv.Itoa(panel.OutlierPoints) + " points or more from the panel's median, or when they alone give an answer that raises or clears a knockout.")

@@ -383,7 +383,7 @@ func consensusWords(c *Common, q rubric.Question, pq panel.Question) string {
 		}
 		median := c.Lang.Pick("中位数 ", "median ") + answer(rubric.Value{Num: pq.Median}, true)
 		if lo == hi {
-			// The others could not tell: their unknowns are beside it.
+			// One number, the others left unknown beside it.
 			return median
 		}
 		return median + fmt.Sprintf(c.Lang.Pick(",范围 %s–%s", ", range %s–%s"), answer(rubric.Value{Num: lo}, true), answer(rubric.Value{Num: hi}, true))
