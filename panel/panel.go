@@ -7,18 +7,18 @@
 //   - yes/no, a choice or a set: only the evaluators who gave an answer vote; one
 //     who left it unknown abstains, as a panel divides the work (legal answers the
 //     contract, customer service the team) and one who has not looked is no
-//     opinion. Unanimous when every evaluator gave the same answer; a majority when
-//     one answer has more than half the votes, every vote alike with someone
-//     abstaining included; split otherwise. The consensus is the unanimous or
-//     majority answer, and unknown when split or when nobody answered.
+//     opinion. Unanimous when everyone who answered gave the same answer; a majority
+//     when one answer has more than half the votes; split otherwise. The consensus
+//     is the unanimous or majority answer, and unknown when split or when nobody
+//     answered.
 //   - numbers: the median of the evaluators who gave one, with the spread (highest −
 //     lowest); of two middle values, the one worse for the client. Unanimous when
-//     every evaluator gave the same number, else a spread.
+//     everyone who gave one gave the same number, else a spread.
 //   - the lead may set any question's consensus, with a reason; that decision stands
 //     over the rule.
 //   - the points at stake on a question are the spread of the vendor's total with
-//     each evaluator's answer in the consensus's place, a knockout counting as the
-//     whole total.
+//     each answer given in the consensus's place, a knockout counting as the whole
+//     total.
 //   - an evaluator sits apart when, on a vendor, their total is OutlierPoints or
 //     more from the panel's median (with three evaluators or more), or when they
 //     alone give an answer that raises or clears a knockout.
@@ -157,6 +157,9 @@ func Evaluate(score Scorer, evaluators []string, answers map[string]rubric.Answe
 		}
 		lo, hi := math.Inf(1), math.Inf(-1)
 		for _, g := range q.Given {
+			if !g.Known {
+				continue // an abstention is no position to weigh
+			}
 			t := standing(try.with(q.ID, g))
 			lo, hi = math.Min(lo, t), math.Max(hi, t)
 		}
@@ -253,8 +256,8 @@ func votes(pq *Question, q rubric.Question) {
 	case voters == 0:
 		pq.Agreement = Unanimous // nobody answered: unknown, and nothing to dispute
 		return
-	case bestCount == len(pq.Given):
-		pq.Agreement = Unanimous
+	case bestCount == voters:
+		pq.Agreement = Unanimous // everyone who answered: the others abstain
 	case 2*bestCount > voters:
 		pq.Agreement = Majority
 	default:
@@ -290,7 +293,7 @@ func numbers(pq *Question, q rubric.Question) {
 	}
 	pq.Consensus, pq.Known = rubric.Value{Num: pq.Median}, true
 	pq.Agreement = Unanimous
-	if pq.Spread != 0 || len(xs) < len(pq.Given) {
+	if pq.Spread != 0 {
 		pq.Agreement = Spread
 	}
 }

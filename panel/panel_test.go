@@ -37,8 +37,8 @@ func TestConsensusRules(t *testing.T) {
 	}{
 		{"three yes", "nda", []*rubric.Value{&yes, &yes, &yes}, Unanimous, &yes},
 		{"two yes, one no", "nda", []*rubric.Value{&yes, &no, &yes}, Majority, &yes},
-		{"two yes, one unknown", "nda", []*rubric.Value{&yes, nil, &yes}, Majority, &yes},
-		{"one yes, two unknown: the only vote", "nda", []*rubric.Value{&yes, nil, nil}, Majority, &yes},
+		{"two yes, one unknown", "nda", []*rubric.Value{&yes, nil, &yes}, Unanimous, &yes},
+		{"one yes, two unknown: the only vote", "nda", []*rubric.Value{&yes, nil, nil}, Unanimous, &yes},
 		{"yes, no, unknown: one vote each", "nda", []*rubric.Value{&yes, &no, nil}, Split, nil},
 		{"two yes, one no, one unknown", "nda", []*rubric.Value{&yes, &yes, &no, nil}, Majority, &yes},
 		{"yes and no, two of the panel", "nda", []*rubric.Value{&yes, &no}, Split, nil},
@@ -51,7 +51,7 @@ func TestConsensusRules(t *testing.T) {
 		{"numbers: two middles, the lower share for the client", "fcr_pct", []*rubric.Value{ptr(num(80)), ptr(num(90))}, Spread, ptr(num(80))},
 		{"numbers: two middles, the longer time for the client", "response_s", []*rubric.Value{ptr(num(20)), ptr(num(40))}, Spread, ptr(num(40))},
 		{"numbers: the same", "fcr_pct", []*rubric.Value{ptr(num(85)), ptr(num(85))}, Unanimous, ptr(num(85))},
-		{"numbers: one unknown", "fcr_pct", []*rubric.Value{ptr(num(85)), nil, ptr(num(85))}, Spread, ptr(num(85))},
+		{"numbers: one unknown", "fcr_pct", []*rubric.Value{ptr(num(85)), nil, ptr(num(85))}, Unanimous, ptr(num(85))},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			evaluators := []string{"a", "b", "c", "d"}[:len(c.given)]
@@ -127,8 +127,8 @@ func TestDisagreementsAndOutliers(t *testing.T) {
 	v := Evaluate(scorer, panel, answers, nil)
 
 	// The generous answers are each one evaluator's, the others abstaining: the
-	// only vote stands, flagged as a majority.
-	if q := v.Questions[slices.IndexFunc(v.Questions, func(q Question) bool { return q.ID == "iso9001" })]; q.Agreement != Majority || q.Consensus.Tri != rubric.Yes {
+	// only vote stands, and is no disagreement.
+	if q := v.Questions[slices.IndexFunc(v.Questions, func(q Question) bool { return q.ID == "iso9001" })]; q.Agreement != Unanimous || q.Consensus.Tri != rubric.Yes {
 		t.Errorf("a lone answer with the others abstaining: %+v", q)
 	}
 	dis := v.Disagreements()
