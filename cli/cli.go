@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os/user"
 
 	"vendorvet/accessible"
 	"vendorvet/clean"
@@ -94,7 +95,7 @@ func (c *cli) runTUI() error {
 		if c.accessible {
 			err = accessible.Run(store, c.lang)
 		} else {
-			err = ui.Run(store, ui.Options{Lang: c.lang, Evaluator: c.evaluator})
+			err = ui.Run(store, ui.Options{Lang: c.lang, Evaluator: c.evaluator, UserName: systemUser(c.getenv)})
 		}
 		switch {
 		case errors.Is(err, db.ErrCorrupt):
@@ -149,4 +150,18 @@ func (c *cli) exit(err error) int {
 		return exitUsage
 	}
 	return exitError
+}
+
+// systemUser is the name the system knows the user by: $USER or $LOGNAME, else the
+// account's; "" when none is known.
+func systemUser(getenv func(string) string) string {
+	for _, k := range []string{"USER", "LOGNAME"} {
+		if name := getenv(k); name != "" {
+			return name
+		}
+	}
+	if u, err := user.Current(); err == nil {
+		return u.Username
+	}
+	return ""
 }

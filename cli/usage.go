@@ -153,7 +153,7 @@ func (c *cli) globalFlagsHelp() string {
   --lang zh|en     界面与报告语言（默认取自 LC_ALL、LC_MESSAGES、LANG）
   --accessible     为读屏软件使用纯文本提示（环境变量 ACCESSIBLE 非空时亦然）
   --evaluator 姓名 以此评估人身份作答（首次作答即加入评估小组）；不指定时，只有一位
-                   评估人的会话归其本人，多人的会话打开时询问
+                   评估人的会话归其本人，多人的会话打开时询问（首选系统用户名）
   -h, --help       显示帮助`, `Global flags (before or after the command):
   --db FILE        the database file (default: $VENDORVET_DB, else
                    %s)
@@ -162,7 +162,7 @@ func (c *cli) globalFlagsHelp() string {
   --accessible     plain prompts for screen readers (also when $ACCESSIBLE is set)
   --evaluator NAME who is evaluating, on a session's panel (joins it with the first
                    answer); without it a session of one evaluator is theirs and the
-                   interface asks on a panel of more
+                   interface asks on a panel of more, offering the system's user first
   -h, --help       show help`, where)
 }
 

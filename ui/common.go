@@ -35,6 +35,9 @@ type Common struct {
 	// The store acts as one person for every session (Store.ActAs), and so does
 	// the interface: once named, they stay who they are until it ends.
 	Evaluator string
+	// UserName is the system's name for who is at the keyboard, offered first when
+	// the interface asks who is evaluating; "" when unknown.
+	UserName string
 	// requirementDrafts holds, by session, step 1's numbers that do not read yet.
 	requirementDrafts map[int64]map[string]string
 	// navigating counts the screen changes asked for whose message has not reached

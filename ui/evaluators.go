@@ -46,7 +46,17 @@ type whoScreen struct {
 }
 
 func newWhoScreen(c *Common, id int64, panel []rubric.Evaluator) *whoScreen {
-	return &whoScreen{c: c, id: id, panel: panel, keys: c.keys().Who}
+	s := &whoScreen{c: c, id: id, panel: panel, keys: c.keys().Who}
+	// The system's user first: on the panel, their name; else someone new.
+	if c.UserName != "" {
+		s.cursor = len(panel)
+		for i, e := range panel {
+			if e.Name == c.UserName {
+				s.cursor = i
+			}
+		}
+	}
+	return s
 }
 
 func (s *whoScreen) Init() tea.Cmd    { return nil }
@@ -101,7 +111,7 @@ func (s *whoScreen) choose(name string, show func(screen) tea.Cmd) tea.Cmd {
 func (s *whoScreen) newcomerForm() *formScreen {
 	c := s.c
 	f := newFormScreen(c, c.Lang.Pick("新评估人", "Someone new"), []formField{
-		{key: "name", label: c.Lang.Pick("你的名字", "Your name"), required: true, limit: db.EvaluatorNameLimit},
+		{key: "name", label: c.Lang.Pick("你的名字", "Your name"), value: c.UserName, required: true, limit: db.EvaluatorNameLimit},
 	}, func(vals []string) tea.Cmd {
 		s.done = true
 		// The dialog and the question both give way to the session.

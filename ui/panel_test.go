@@ -484,3 +484,31 @@ func TestTheLeadsChangesShowInAnEvaluatorsWindow(t *testing.T) {
 		t.Errorf("after the lead's decision Li sees %v; the consensus went from %v to %v", s.cards[0].Total, before.Total, after.Total)
 	}
 }
+
+// The system's user is offered first: on the panel, their name; else someone new,
+// their name already typed.
+func TestTheSystemsUserIsOfferedFirst(t *testing.T) {
+	c := newTestCommon(t, rubric.EN)
+	sess := newSessionWithVendors(t, c, "甲 Vendor")
+	if err := c.Store.AddEvaluator(context.Background(), sess.ID, "li", rubric.Member); err != nil {
+		t.Fatal(err)
+	}
+	c.UserName = "li"
+	app := NewApp(c)
+	press(app, tea.WindowSizeMsg{Width: 80, Height: 24}, openSession(c, sess.ID)(), keyOf(tea.KeyEnter))
+	if s, ok := app.top().(*sessionScreen); !ok || s.sess.Acting != "li" {
+		t.Fatalf("enter on the first offer showed %T", app.top())
+	}
+
+	c2 := newTestCommon(t, rubric.EN)
+	sess2 := newSessionWithVendors(t, c2, "乙 Vendor")
+	if err := c2.Store.AddEvaluator(context.Background(), sess2.ID, "Li", rubric.Member); err != nil {
+		t.Fatal(err)
+	}
+	c2.UserName = "zhou"
+	app2 := NewApp(c2)
+	press(app2, tea.WindowSizeMsg{Width: 80, Height: 24}, openSession(c2, sess2.ID)(), keyOf(tea.KeyEnter), keyOf(tea.KeyEnter))
+	if s, ok := app2.top().(*sessionScreen); !ok || s.sess.Acting != "zhou" {
+		t.Fatalf("someone new with the system's name showed %T", app2.top())
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -30,6 +31,9 @@ type Options struct {
 	// knows them; "" acts as each session's lead, and asks who is evaluating when a
 	// session with more than one evaluator is opened.
 	Evaluator string
+	// UserName is the system's name for the person at the keyboard: when the
+	// interface asks who is evaluating, it is the answer offered first.
+	UserName string
 }
 
 // ErrNotSaved is returned when some answers could not be written before exit.
@@ -56,6 +60,8 @@ func Run(store *db.Store, opts Options) error {
 		Store:  store,
 		Saver:  saver,
 		Now:    time.Now,
+		// The name offered when the interface asks who is evaluating.
+		UserName: strings.TrimSpace(opts.UserName),
 	}
 	if opts.Evaluator != "" {
 		// Before the first screen: every read and write is then this person's.
