@@ -39,10 +39,10 @@ func (p *vendorPanel) answer(evaluator, question string, v rubric.Value) {
 
 // members are the evaluators who take part in the vendor's consensus, in the
 // panel's order: those who have answered at least one of its questions, or
-// submitted it. The panel's rule counts an evaluator's unknown as an answer ("could
-// not tell"); a member who has not turned to this vendor yet has told nothing, and
-// counting them would pull every answer toward unknown. Someone who submitted having
-// answered nothing has said they could tell nothing, and counts.
+// submitted it. A question one of them left unknown is no vote (panel's rules); a
+// member who has not turned to the vendor at all is not counted among those who
+// could have agreed, so that "everyone who answered agreed" is said of those who
+// looked.
 func (p *vendorPanel) members() []string {
 	var out []string
 	for _, name := range p.order {
@@ -54,7 +54,7 @@ func (p *vendorPanel) members() []string {
 }
 
 // consensus is the answers the vendor is judged by: the panel's rules
-// (panel.Evaluate) over its members, with the leads' decisions standing over them.
+// (panel.Consensus) over its members, with the leads' decisions standing over them.
 // A lone member and no decision is that member's answers exactly as stored: the
 // rule's outcome for a panel of one, answers that say nothing (an empty list) kept
 // as they are, so that a panel of one reads as a single evaluator always did.
