@@ -801,3 +801,31 @@ func TestPanelWritesBumpTheSession(t *testing.T) {
 		last = now
 	}
 }
+
+// In blind review the sessions list keeps the leading vendor from an evaluator who
+// is not a lead, as the session does; the lead, and the list of no one in
+// particular, see it.
+func TestListHidesTheLeaderInBlindReview(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	sid, vid := panelSession(t, s)
+	mustAnswer(t, s, vid, "nda", &yes)
+	if err := s.AddEvaluator(ctx, sid, "Li", rubric.Member); err != nil {
+		t.Fatal(err)
+	}
+	lead, _ := s.ListSessions(ctx, "", 0, 10)
+	if !lead[0].HasLead || lead[0].Blinded {
+		t.Fatalf("the lead's list: %+v", lead[0])
+	}
+	li := actingAs(t, s, "Li")
+	rows, _ := li.ListSessions(ctx, "", 0, 10)
+	if rows[0].HasLead || !rows[0].Blinded {
+		t.Errorf("a blind evaluator's list shows the leader: %+v", rows[0])
+	}
+	if err := s.SetBlind(ctx, sid, false); err != nil {
+		t.Fatal(err)
+	}
+	if rows, _ := li.ListSessions(ctx, "", 0, 10); !rows[0].HasLead {
+		t.Errorf("blind review off, the leader is still hidden: %+v", rows[0])
+	}
+}

@@ -32,7 +32,10 @@ type SessionSummary struct {
 	LeadTotal     float64
 	LeadBand      rubric.Band
 	HasLead       bool
-	UpdatedAt     time.Time
+	// Blinded: blind review keeps the leading vendor from the evaluator the store
+	// acts as, who is not a lead of the session; HasLead is then false.
+	Blinded   bool
+	UpdatedAt time.Time
 }
 
 // Session is a whole stored session: what rubric.Session holds, with the ids and
@@ -511,18 +514,23 @@ func (s *Store) ListSessions(ctx context.Context, filter string, offset, limit i
 	where, args := filterClause(filter)
 	// The page is cut first so that vendors are counted and ranked for its rows only.
 	// The lead's order is rubric.Ranking's: disqualified last, total, then name.
+	// In blind review the leading vendor and its consensus score are the panel's:
+	// an evaluator acting as someone who is not a lead does not see them here, as
+	// they do not in the session.
+	acting := s.actingName()
 	query := `WITH page AS (
-			SELECT id, title, client, industry, updated_at FROM sessions ` + where + `
+			SELECT id, title, client, industry, updated_at, blind FROM sessions ` + where + `
 			ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?)
 		SELECT p.id, p.title, p.client, p.industry, p.updated_at,
 			(SELECT count(*) FROM vendors c WHERE c.session_id = p.id),
-			l.name, l.total, l.band
+			l.name, l.total, l.band,
+			p.blind AND ? != '' AND NOT EXISTS (SELECT 1 FROM evaluators e WHERE e.session_id = p.id AND e.name = ? AND e.role = 'lead')
 		FROM page p
 		LEFT JOIN vendors l ON l.id = (
 			SELECT v.id FROM vendors v WHERE v.session_id = p.id
 			ORDER BY v.band = 'disqualified', v.total DESC, v.name, v.position, v.id LIMIT 1)
 		ORDER BY p.updated_at DESC, p.id DESC`
-	args = append(args, limit, offset)
+	args = append(args, limit, offset, acting, acting)
 	var out []SessionSummary
 	err := s.read(ctx, "list sessions", func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, query, args...)
@@ -535,11 +543,11 @@ func (s *Store) ListSessions(ctx context.Context, filter string, offset, limit i
 			var updated int64
 			var lead, band sql.NullString
 			var total sql.NullFloat64
-			if err := rows.Scan(&sum.ID, &sum.Title, &sum.Client, &sum.Industry, &updated, &sum.Vendors, &lead, &total, &band); err != nil {
+			if err := rows.Scan(&sum.ID, &sum.Title, &sum.Client, &sum.Industry, &updated, &sum.Vendors, &lead, &total, &band, &sum.Blinded); err != nil {
 				return err
 			}
 			sum.UpdatedAt = fromMillis(updated)
-			if lead.Valid {
+			if lead.Valid && !sum.Blinded {
 				sum.HasLead, sum.Lead, sum.LeadTotal, sum.LeadBand = true, lead.String, total.Float64, rubric.Band(band.String)
 			}
 			out = append(out, sum)

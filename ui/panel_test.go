@@ -512,3 +512,24 @@ func TestTheSystemsUserIsOfferedFirst(t *testing.T) {
 		t.Fatalf("someone new with the system's name showed %T", app2.top())
 	}
 }
+
+// In blind review the report, which holds the whole panel's answers, is not for an
+// evaluator with a vendor still to submit.
+func TestBlindReviewKeepsTheReportFromAnEvaluator(t *testing.T) {
+	c := newTestCommon(t, rubric.EN)
+	sess := newSessionWithVendors(t, c, "甲 Vendor")
+	if err := c.Store.AddEvaluator(context.Background(), sess.ID, "Li", rubric.Member); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.actAs("Li"); err != nil {
+		t.Fatal(err)
+	}
+	app := NewApp(c)
+	press(app, tea.WindowSizeMsg{Width: 80, Height: 24}, openSession(c, sess.ID)(), openExport(c, sess.ID)())
+	if _, ok := app.top().(*exportScreen); ok {
+		t.Fatal("a blind evaluator opened the export")
+	}
+	if view := plain(app.View()); !strings.Contains(view, "Blind review: only the lead") {
+		t.Errorf("the refusal is not said:\n%s", view)
+	}
+}

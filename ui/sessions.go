@@ -416,8 +416,11 @@ func (s *sessionsScreen) View() string {
 			break
 		}
 		lead := "—"
-		if r.HasLead {
+		switch {
+		case r.HasLead:
 			lead = fmt.Sprintf("%s %s %s", r.Lead, rubric.FormatNumber(r.LeadTotal), bandWord(c, r.LeadBand))
+		case r.Blinded:
+			lead = c.Lang.Pick("盲评中", "blind review")
 		}
 		line := s.line(cols, []string{r.Title, r.Client, rubric.IndustryOptions.Label(r.Industry, c.Lang),
 			itoa(r.Vendors), lead, ago(c, r.UpdatedAt)})
