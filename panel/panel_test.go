@@ -170,3 +170,52 @@ func ids(qs []Question) []string {
 	}
 	return out
 }
+
+// Who sits apart, as table rows: each evaluator's answers to a plain vendor (the
+// others answer like the first), and whom the rule names and why.
+func TestOutlierRules(t *testing.T) {
+	base := rubric.Answers{"business_license": yes, "nda": yes, "data_ownership": yes, "trial": yes}
+	generous := base.Clone()
+	for _, id := range []string{"iso9001", "iso27001", "encryption", "leak_plan", "mlps", "penalty", "emergency_plan", "kpis_in_contract"} {
+		generous[id] = yes
+	}
+	slightly := base.Clone()
+	slightly["dashboard"] = yes // 2 points: near the median
+	noNDA := base.Clone()
+	noNDA["nda"] = no
+	for _, c := range []struct {
+		name      string
+		panel     []rubric.Answers
+		far       []bool
+		knockouts []string // the knockout question each evaluator is alone on, "" for none
+	}{
+		{"three alike", []rubric.Answers{base, base, base}, []bool{false, false, false}, []string{"", "", ""}},
+		{"one generous of three", []rubric.Answers{base, base, generous}, []bool{false, false, true}, []string{"", "", ""}},
+		{"one a little kinder", []rubric.Answers{base, base, slightly}, []bool{false, false, false}, []string{"", "", ""}},
+		{"generous in a panel of two", []rubric.Answers{base, generous}, []bool{false, false}, []string{"", ""}},
+		{"alone on the NDA", []rubric.Answers{base, base, noNDA}, []bool{false, false, false}, []string{"", "", "nda"}},
+		// Two split on the NDA: the one whose answer would disqualify is named.
+		{"alone on the NDA in a panel of two", []rubric.Answers{base, noNDA}, []bool{false, false}, []string{"", "nda"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			names := []string{"a", "b", "c"}[:len(c.panel)]
+			answers := map[string]rubric.Answers{}
+			for i, n := range names {
+				answers[n] = c.panel[i]
+			}
+			v := Evaluate(scorer, names, answers, nil)
+			for i, m := range v.Members {
+				far, alone := false, ""
+				if m.Apart != nil {
+					far = m.Apart.Far
+					if len(m.Apart.AloneOnKnockout) > 0 {
+						alone = m.Apart.AloneOnKnockout[0]
+					}
+				}
+				if far != c.far[i] || alone != c.knockouts[i] {
+					t.Errorf("%s: far %v alone on %q, want %v and %q (apart %+v)", m.Evaluator, far, alone, c.far[i], c.knockouts[i], m.Apart)
+				}
+			}
+		})
+	}
+}
