@@ -24,9 +24,9 @@ import (
 	"vendorvet/server"
 )
 
-// serveDemo serves a database holding the demo session, whose lead is its
-// evaluator, to an admin and to an evaluator, on a random loopback port.
-func serveDemo(t *testing.T) (addr string, admin, evaluator gossh.Signer, dir string) {
+// serveDemo serves a database holding the demo session, in blind review or not,
+// to an admin and to an evaluator, neither its lead, on a random loopback port.
+func serveDemo(t *testing.T, blind bool) (addr string, admin, evaluator gossh.Signer, dir string) {
 	t.Helper()
 	dir = t.TempDir()
 	dbPath := filepath.Join(dir, "v.db")
@@ -34,7 +34,11 @@ func serveDemo(t *testing.T) (addr string, admin, evaluator gossh.Signer, dir st
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.ImportSession(context.Background(), demo.Session(rubric.EN)); err != nil {
+	id, err := store.ImportSession(context.Background(), demo.Session(rubric.EN))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.SetBlind(context.Background(), id, blind); err != nil {
 		t.Fatal(err)
 	}
 	store.Close()
@@ -115,14 +119,14 @@ func sshRun(t *testing.T, addr string, key gossh.Signer, cmd string) (stdout, st
 }
 
 func TestServedListAndExport(t *testing.T) {
-	addr, admin, evaluator, _ := serveDemo(t)
+	addr, admin, evaluator, _ := serveDemo(t, false)
 	for name, key := range map[string]gossh.Signer{"admin": admin, "evaluator": evaluator} {
 		out, errOut, status := sshRun(t, addr, key, "list")
 		if status != 0 || !strings.Contains(out, "Qimu Apparel") || errOut != "" {
 			t.Errorf("list as %s: %d %q %q", name, status, out, errOut)
 		}
 	}
-	out, _, status := sshRun(t, addr, admin, "export 1")
+	out, _, status := sshRun(t, addr, evaluator, "export 1")
 	if status != 0 || !strings.HasPrefix(out, "# ") || !strings.Contains(out, "Qimu Apparel") {
 		t.Errorf("export as the admin: %d %q", status, out)
 	}
@@ -138,10 +142,12 @@ func TestServedListAndExport(t *testing.T) {
 }
 
 func TestServedCommandsKeepBlindReviewAndWriteNoFile(t *testing.T) {
-	addr, admin, evaluator, dir := serveDemo(t)
-	// The demo session is in blind review, and 王敏 is not its lead.
-	if _, errOut, status := sshRun(t, addr, evaluator, "export 1"); status != 1 || !strings.Contains(errOut, "Blind review") {
-		t.Errorf("export by an evaluator in blind review: %d %q", status, errOut)
+	addr, admin, evaluator, dir := serveDemo(t, true)
+	// In blind review, and neither is the session's lead.
+	for _, cmd := range []string{"export 1", "export 1 --format json", "score 1"} {
+		if _, errOut, status := sshRun(t, addr, evaluator, cmd); status != 1 || !strings.Contains(errOut, "Blind review") {
+			t.Errorf("%s by an evaluator in blind review: %d %q", cmd, status, errOut)
+		}
 	}
 	target := filepath.Join(dir, "report.md")
 	if _, errOut, status := sshRun(t, addr, admin, "export 1 -o "+target); status != 2 || !strings.Contains(errOut, "-o") {

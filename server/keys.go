@@ -15,9 +15,9 @@ import (
 // Role is what a person may do on the server.
 type Role string
 
-// The roles of the keys file. An admin works as each session's lead; a lead and an
-// evaluator answer and change the evaluations as themselves, their part in each
-// session being what its panel says; a viewer only looks.
+// The roles of the keys file. An admin, a lead and an evaluator answer and change
+// the evaluations as themselves, their part in each session (lead or evaluator)
+// being what its panel says; a viewer only looks.
 const (
 	Admin     Role = "admin"
 	Lead      Role = "lead"

@@ -79,7 +79,10 @@ func (s *Server) runSession(sess ssh.Session) (status int) {
 }
 
 // openStore opens the shared database for one person: a store of their own, as a
-// store acts as one person at a time, and one that only reads for a viewer. The
+// store acts as one person at a time, and one that only reads for a viewer. Every
+// person acts as themselves, an admin too: acting as no one would make the store
+// act as each session's lead and let the interface ask who is evaluating, and so
+// let one person write under another's name. The
 // pages are checked on its first write rather than at every connection.
 func (s *Server) openStore(p Person) (*db.Store, error) {
 	store, err := db.OpenChecking(s.cfg.DBPath)
@@ -89,25 +92,11 @@ func (s *Server) openStore(p Person) (*db.Store, error) {
 	if p.Role == Viewer {
 		store.ViewOnly()
 	}
-	if p.Role == Admin {
-		// An admin works as each session's lead, as the program does on the
-		// machine it runs on when no evaluator is named.
-		return store, nil
-	}
 	if err := store.ActAs(p.Name); err != nil {
 		store.Close()
 		return nil, err
 	}
 	return store, nil
-}
-
-// evaluatorName is who the interface names the person as: "" for an admin, who
-// works as each session's lead (openStore).
-func evaluatorName(p Person) string {
-	if p.Role == Admin {
-		return ""
-	}
-	return p.Name
 }
 
 // runCommand runs a command given after the host.
@@ -146,7 +135,7 @@ func (s *Server) runInterface(sess ssh.Session, store *db.Store, p Person, lang 
 	resized := make(chan tea.WindowSizeMsg, 1)
 	go forwardSizes(ctx, windows, resized)
 
-	err := ui.RunOn(ctx, store, ui.Options{Lang: lang, Evaluator: evaluatorName(p), UserName: p.Name}, ui.Terminal{
+	err := ui.RunOn(ctx, store, ui.Options{Lang: lang, Evaluator: p.Name, UserName: p.Name}, ui.Terminal{
 		Renderer:       bm.MakeRenderer(sess),
 		Width:          pty.Window.Width,
 		Height:         pty.Window.Height,
