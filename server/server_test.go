@@ -52,7 +52,7 @@ type testServer struct {
 }
 
 // newKey makes a client's key pair.
-func newKey(t *testing.T) gossh.Signer {
+func newKey(t testing.TB) gossh.Signer {
 	t.Helper()
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -81,7 +81,7 @@ func fakeCommands(ctx context.Context, store *db.Store, _ rubric.Lang, args []st
 	return 0
 }
 
-func startServer(t *testing.T, keys string, configure func(*Config)) *testServer {
+func startServer(t testing.TB, keys string, configure func(*Config)) *testServer {
 	t.Helper()
 	dir := t.TempDir()
 	ts := &testServer{log: &syncBuffer{}, keysPath: filepath.Join(dir, "keys"), dbPath: filepath.Join(dir, "v.db")}
@@ -126,7 +126,7 @@ func startServer(t *testing.T, keys string, configure func(*Config)) *testServer
 	return ts
 }
 
-func (ts *testServer) dial(t *testing.T, user string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
+func (ts *testServer) dial(t testing.TB, user string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
 	t.Helper()
 	client, err := gossh.Dial("tcp", ts.addr, &gossh.ClientConfig{
 		User: user, Auth: auth, HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second,
@@ -138,7 +138,7 @@ func (ts *testServer) dial(t *testing.T, user string, auth ...gossh.AuthMethod) 
 }
 
 // run runs a command as the holder of signer and returns its output.
-func (ts *testServer) run(t *testing.T, signer gossh.Signer, cmd string) (string, error) {
+func (ts *testServer) run(t testing.TB, signer gossh.Signer, cmd string) (string, error) {
 	t.Helper()
 	client, err := ts.dial(t, "someone", gossh.PublicKeys(signer))
 	if err != nil {
@@ -295,7 +295,7 @@ func TestSessionsBeyondTheLimitAreRefused(t *testing.T) {
 
 // openInterface opens the interface on a terminal as the holder of key, and
 // returns once its first screen is out; stop ends the connection.
-func openInterface(t *testing.T, ts *testServer, key gossh.Signer) (stop func()) {
+func openInterface(t testing.TB, ts *testServer, key gossh.Signer) (stop func()) {
 	t.Helper()
 	client, err := ts.dial(t, "x", gossh.PublicKeys(key))
 	if err != nil {
