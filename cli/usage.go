@@ -112,6 +112,7 @@ its ID.`,
 
 Writes a consistent copy of the database to FILE (safe while the application runs).`,
 		}, (*cli).backup},
+		{"serve", rubric.Text{ZH: "通过 SSH 为团队提供界面和命令", EN: "serve the interface and commands to a team over SSH"}, serveUsage, (*cli).serve},
 		{"version", rubric.Text{ZH: "显示版本", EN: "print the version"}, rubric.Text{
 			ZH: `用法：vendorvet version
 

@@ -1,0 +1,139 @@
+package server
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// Role is what a person may do on the server.
+type Role string
+
+// The roles of the keys file. An admin, a lead and an evaluator answer and change
+// the evaluations as themselves, their part in each session (lead or evaluator)
+// being what its panel says; a viewer only looks.
+const (
+	Admin     Role = "admin"
+	Lead      Role = "lead"
+	Evaluator Role = "evaluator"
+	Viewer    Role = "viewer"
+)
+
+func knownRole(r Role) bool {
+	return r == Admin || r == Lead || r == Evaluator || r == Viewer
+}
+
+// Person is one line of the keys file: who holds a key, and as what.
+type Person struct {
+	Role Role
+	Name string
+	Key  gossh.PublicKey
+}
+
+// LineError is a line of the keys file that was skipped, with why.
+type LineError struct {
+	Line int
+	Err  string
+}
+
+func (e LineError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Err) }
+
+// ParseKeys reads a keys file, one person a line: ROLE NAME KEYTYPE KEY [comment].
+// Blank lines and lines starting with # are skipped. A line that cannot be read
+// is returned among the errors, with its number, and the others are kept: one
+// mistyped line must not lock the whole team out.
+func ParseKeys(data []byte) ([]Person, []LineError) {
+	var people []Person
+	var bad []LineError
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		p, err := parseKeyLine(line)
+		if err != nil {
+			bad = append(bad, LineError{Line: n, Err: err.Error()})
+			continue
+		}
+		people = append(people, p)
+	}
+	if err := sc.Err(); err != nil {
+		bad = append(bad, LineError{Err: err.Error()})
+	}
+	return people, bad
+}
+
+// parseKeyLine reads ROLE NAME KEYTYPE KEY [comment].
+func parseKeyLine(line string) (Person, error) {
+	fields := strings.Fields(line)
+	if len(fields) < 4 {
+		return Person{}, fmt.Errorf("want ROLE NAME KEYTYPE KEY [comment], got %d fields", len(fields))
+	}
+	role := Role(fields[0])
+	if !knownRole(role) {
+		return Person{}, fmt.Errorf("unknown role %q (admin, lead, evaluator or viewer)", fields[0])
+	}
+	// The key and its comment are read as an authorized_keys line would be.
+	key, _, _, _, err := gossh.ParseAuthorizedKey([]byte(strings.Join(fields[2:], " ")))
+	if err != nil {
+		return Person{}, fmt.Errorf("key of %s: %v", fields[1], err)
+	}
+	return Person{Role: role, Name: fields[1], Key: key}, nil
+}
+
+// keyring is the people the server lets in, by their key, replaced whole when the
+// keys file is read again.
+type keyring struct {
+	mu     sync.RWMutex
+	byKey  map[string]Person
+	loaded time.Time // the file's modification time when it was read
+}
+
+// lookup finds the person holding key.
+func (k *keyring) lookup(key gossh.PublicKey) (Person, bool) {
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	p, ok := k.byKey[string(key.Marshal())]
+	return p, ok
+}
+
+// load reads the keys file and, when it could be read, puts its people in place
+// of the previous ones. It returns the lines skipped.
+func (k *keyring) load(path string) ([]LineError, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	people, bad := ParseKeys(data)
+	byKey := make(map[string]Person, len(people))
+	for _, p := range people {
+		byKey[string(p.Key.Marshal())] = p
+	}
+	k.mu.Lock()
+	k.byKey, k.loaded = byKey, info.ModTime()
+	k.mu.Unlock()
+	return bad, nil
+}
+
+// changed reports whether the keys file was modified since it was read.
+func (k *keyring) changed(path string) bool {
+	info, err := os.Stat(path)
+	if err != nil {
+		return false
+	}
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	return !info.ModTime().Equal(k.loaded)
+}

@@ -1,0 +1,231 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/ssh"
+	bm "github.com/charmbracelet/wish/bubbletea"
+	gossh "golang.org/x/crypto/ssh"
+
+	"vendorvet/db"
+	"vendorvet/rubric"
+	"vendorvet/ui"
+)
+
+// serveSession is the only handler of the server: no shell, only the interface
+// or one of the commands.
+func (s *Server) serveSession(ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if !s.begin() {
+			_ = sess.Exit(1)
+			return
+		}
+		defer s.handlers.Done()
+		status := s.runSession(sess)
+		_ = sess.Exit(status)
+	}
+}
+
+// runSession serves one session and returns its exit status. A panic ends that
+// session alone, logged with its stack.
+func (s *Server) runSession(sess ssh.Session) (status int) {
+	p, ok := s.personOf(sess)
+	if !ok {
+		// Their line left the keys file between authentication and now.
+		return 1
+	}
+	lang := s.langOf(sess)
+	logger := s.log.With("user", p.Name, "role", string(p.Role), "remote", sess.RemoteAddr().String(),
+		"fingerprint", gossh.FingerprintSHA256(sess.PublicKey()))
+	if n := s.active.Add(1); n > int64(s.cfg.MaxSessions) {
+		s.active.Add(-1)
+		logger.Warn("refused: too many sessions", "max", s.cfg.MaxSessions)
+		fmt.Fprintln(sess.Stderr(), lang.Pick(
+			fmt.Sprintf("服务器已有 %d 个连接，请稍后再试。", s.cfg.MaxSessions),
+			fmt.Sprintf("The server has %d sessions already; try again later.", s.cfg.MaxSessions)))
+		return 1
+	}
+	defer s.active.Add(-1)
+	started := time.Now()
+	logger.Info("connect", "command", strings.Join(sess.Command(), " "))
+	defer func() {
+		if r := recover(); r != nil {
+			logger.Error("panic", "panic", r, "stack", string(debug.Stack()))
+			status = 1
+		}
+		logger.Info("disconnect", "after", time.Since(started).Round(time.Millisecond), "status", status)
+	}()
+
+	store, err := s.openStore(p)
+	if err != nil {
+		logger.Error("open database", "err", err)
+		fmt.Fprintln(sess.Stderr(), lang.Pick("无法打开数据库。", "The database could not be opened."))
+		return 1
+	}
+	defer store.Close()
+
+	if cmd := sess.Command(); len(cmd) > 0 {
+		return s.runCommand(sess, store, lang, cmd)
+	}
+	return s.runInterface(sess, store, p, lang, logger)
+}
+
+// openStore opens the shared database for one person: a store of their own, as a
+// store acts as one person at a time, and one that only reads for a viewer. Every
+// person acts as themselves, an admin too: acting as no one would make the store
+// act as each session's lead and let the interface ask who is evaluating, and so
+// let one person write under another's name. The
+// pages are checked on its first write rather than at every connection.
+func (s *Server) openStore(p Person) (*db.Store, error) {
+	store, err := db.OpenChecking(s.cfg.DBPath)
+	if err != nil {
+		return nil, err
+	}
+	if p.Role == Viewer {
+		store.ViewOnly()
+	}
+	if err := store.ActAs(p.Name); err != nil {
+		store.Close()
+		return nil, err
+	}
+	return store, nil
+}
+
+// runCommand runs a command given after the host.
+func (s *Server) runCommand(sess ssh.Session, store *db.Store, lang rubric.Lang, cmd []string) int {
+	if s.cfg.Commands == nil {
+		fmt.Fprintln(sess.Stderr(), lang.Pick("此服务器不接受命令。", "This server takes no commands."))
+		return 2
+	}
+	return s.cfg.Commands(sess.Context(), store, lang, cmd, sess, sess.Stderr())
+}
+
+// runInterface runs the full interface on the session's terminal until the person
+// quits, goes idle, disconnects or the server stops.
+func (s *Server) runInterface(sess ssh.Session, store *db.Store, p Person, lang rubric.Lang, logger interface {
+	Error(any, ...any)
+	Info(any, ...any)
+}) int {
+	pty, windows, ok := sess.Pty()
+	if !ok {
+		fmt.Fprintln(sess.Stderr(), lang.Pick(
+			"需要终端（ssh -t），或在主机后给出命令：list、export、score。",
+			"This needs a terminal (ssh -t), or a command after the host: list, export or score."))
+		return 2
+	}
+	ctx, cancel := context.WithCancel(s.ctx)
+	defer cancel()
+	// The connection's end ends the interface too.
+	stop := context.AfterFunc(sess.Context(), cancel)
+	defer stop()
+
+	input := &idleReader{r: sess, last: time.Now()}
+	go input.watch(ctx, s.cfg.IdleTimeout, func() {
+		logger.Info("idle", "timeout", s.cfg.IdleTimeout)
+		cancel()
+	})
+	resized := make(chan tea.WindowSizeMsg, 1)
+	go forwardSizes(ctx, windows, resized)
+
+	err := ui.RunOn(ctx, store, ui.Options{Lang: lang, Evaluator: p.Name, UserName: p.Name}, ui.Terminal{
+		Renderer:       bm.MakeRenderer(sess),
+		Width:          pty.Window.Width,
+		Height:         pty.Window.Height,
+		Resized:        resized,
+		ProgramOptions: []tea.ProgramOption{tea.WithInput(input), tea.WithOutput(sess)},
+	})
+	switch {
+	case errors.Is(err, ui.ErrNotSaved):
+		logger.Error("changes not saved", "err", err)
+		return 1
+	case err != nil:
+		logger.Error("interface stopped", "err", err)
+		return 1
+	}
+	return 0
+}
+
+// forwardSizes passes the terminal's new sizes to the interface.
+func forwardSizes(ctx context.Context, windows <-chan ssh.Window, to chan<- tea.WindowSizeMsg) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case w, ok := <-windows:
+			if !ok {
+				return
+			}
+			select {
+			case to <- tea.WindowSizeMsg{Width: w.Width, Height: w.Height}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}
+}
+
+// langOf is the language of a connection: from its terminal's locale when the
+// client sent one, else the server's.
+func (s *Server) langOf(sess ssh.Session) rubric.Lang {
+	env := map[string]string{}
+	for _, kv := range sess.Environ() {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			env[k] = v
+		}
+	}
+	if s.cfg.LangFor == nil || (env["LC_ALL"] == "" && env["LC_MESSAGES"] == "" && env["LANG"] == "") {
+		return s.cfg.Lang
+	}
+	return s.cfg.LangFor(func(k string) string { return env[k] })
+}
+
+// idleReader is a terminal's input that remembers when the person last typed:
+// the screen's own output (a blinking cursor) must not keep a connection alive.
+type idleReader struct {
+	r    io.Reader
+	mu   sync.Mutex
+	last time.Time
+}
+
+func (i *idleReader) Read(b []byte) (int, error) {
+	n, err := i.r.Read(b)
+	if n > 0 {
+		i.mu.Lock()
+		i.last = time.Now()
+		i.mu.Unlock()
+	}
+	return n, err
+}
+
+func (i *idleReader) idleFor() time.Duration {
+	i.mu.Lock()
+	defer i.mu.Unlock()
+	return time.Since(i.last)
+}
+
+// watch calls expire once nothing has been typed for timeout, unless ctx ends first.
+func (i *idleReader) watch(ctx context.Context, timeout time.Duration, expire func()) {
+	t := time.NewTimer(timeout)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			left := timeout - i.idleFor()
+			if left <= 0 {
+				expire()
+				return
+			}
+			t.Reset(left)
+		}
+	}
+}
