@@ -35,6 +35,9 @@ type Common struct {
 	// The store acts as one person for every session (Store.ActAs), and so does
 	// the interface: once named, they stay who they are until it ends.
 	Evaluator string
+	// Remote is an interface run for a terminal elsewhere (the team server): it
+	// writes no file, as a path typed would be the server's, not the person's.
+	Remote bool
 	// UserName is the system's name for who is at the keyboard, offered first when
 	// the interface asks who is evaluating; "" when unknown.
 	UserName string

@@ -55,7 +55,12 @@ type exportScreen struct {
 const exportHeader = 4
 
 // openExport flushes queued writes, loads the session and shows the export screen.
+// Over the team server there is none: it would write to the server's disk.
 func openExport(c *Common, sessionID int64) tea.Cmd {
+	if c.Remote {
+		return reportErr(userErr(c.Lang.Pick("团队服务器上不写文件:用 ssh … export 编号 取得报告",
+			"The team server writes no files: fetch the report with ssh … export ID")))
+	}
 	// Keys typed while the session loads are for the export screen.
 	c.navigating++
 	return func() tea.Msg {

@@ -533,3 +533,20 @@ func TestBlindReviewKeepsTheReportFromAnEvaluator(t *testing.T) {
 		t.Errorf("the refusal is not said:\n%s", view)
 	}
 }
+
+// An interface served to a terminal elsewhere writes no file: a path would be the
+// server's.
+func TestARemoteInterfaceWritesNoFile(t *testing.T) {
+	c := newTestCommon(t, rubric.EN)
+	sess := newSessionWithVendors(t, c, "甲 Vendor")
+	c.Remote = true
+	app := NewApp(c)
+	press(app, tea.WindowSizeMsg{Width: 80, Height: 24}, openSession(c, sess.ID)())
+	press(app, runes("e"))
+	if _, ok := app.top().(*exportScreen); ok {
+		t.Fatal("the export screen opened over the team server")
+	}
+	if view := plain(app.View()); !strings.Contains(view, "writes no files") {
+		t.Errorf("the refusal is not said:\n%s", view)
+	}
+}

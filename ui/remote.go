@@ -49,6 +49,7 @@ func RunOn(ctx context.Context, store *db.Store, opts Options, t Terminal) error
 		Saver:    saver,
 		Now:      time.Now,
 		UserName: opts.UserName,
+		Remote:   true,
 	}
 	if opts.Evaluator != "" {
 		if err := c.actAs(opts.Evaluator); err != nil {

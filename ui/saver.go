@@ -420,7 +420,7 @@ func worthRetrying(err error) bool {
 	var invalid *db.RequirementsError
 	switch {
 	case errors.Is(err, db.ErrNotFound), errors.Is(err, db.ErrTooManyVendors),
-		errors.Is(err, db.ErrDuplicateVendor), errors.As(err, &invalid):
+		errors.Is(err, db.ErrDuplicateVendor), errors.Is(err, db.ErrViewOnly), errors.As(err, &invalid):
 		return false
 	}
 	return true

@@ -45,6 +45,9 @@ func For(err error, lang rubric.Lang) string {
 	case errors.Is(err, db.ErrTooManyVendors):
 		return say("未保存：一个评估最多有 %d 个服务商，已达上限。",
 			"Not saved: a session holds at most %d vendors, and this one is full.", rubric.MaxVendors)
+	case errors.Is(err, db.ErrViewOnly):
+		return say("未保存：你只能查看评估，不能修改（团队服务器上的查看者角色）。",
+			"Not saved: you may view the evaluations but not change them (a viewer on the team server).")
 	case errors.Is(err, db.ErrNotFound):
 		return say("该评估或服务商已不存在，可能已在另一个窗口中删除。",
 			"This session or vendor no longer exists; it may have been deleted in another window.")
