@@ -42,7 +42,7 @@ var serveUsage = rubric.Text{
 密钥文件每行一人：角色 姓名 密钥类型 密钥 [注释]，例如
   lead 张三 ssh-ed25519 AAAA… zhang@laptop
 角色为 admin、lead 或 evaluator（均以本人身份工作，在各会话中的角色以评估小组为准）
-或 viewer（只能查看）。姓名为一个词，即评估小组中的姓名。
+或 viewer（只能查看）。姓名即评估小组中的姓名，含空格时加双引号，如 "Laura Bennett"。
 空行和 # 开头的行忽略；有错的行在日志中注明行号并跳过。文件修改后或收到 SIGHUP 时重新读取。
 只接受公钥登录。SIGTERM 或 Ctrl+C 停止服务：不再接受连接，各连接保存已排队的修改后退出。
 
@@ -66,10 +66,10 @@ result only:
 The keys file has one person a line: ROLE NAME KEYTYPE KEY [comment], e.g.
   lead Zhang.San ssh-ed25519 AAAA… zhang@laptop
 ROLE is admin, lead or evaluator (each works as themselves, their part in a session
-being what its panel says) or viewer (may only look). NAME is one word: the name
-the panels know the person by. Blank lines and
-lines starting with # are skipped; a line with a mistake is logged with its number
-and skipped. The file is read again when it changes and on SIGHUP.
+being what its panel says) or viewer (may only look). NAME is the name the panels
+know the person by, in double quotes when it has spaces ("Laura Bennett"). Blank
+lines and lines starting with # are skipped; a line with a mistake is logged with
+its number and skipped. The file is read again when it changes and on SIGHUP.
 Public keys only. SIGTERM or Ctrl+C stops the server: no new connections, and every
 connection writes its queued changes before it ends.
 

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -71,22 +72,36 @@ func ParseKeys(data []byte) ([]Person, []LineError) {
 	return people, bad
 }
 
-// parseKeyLine reads ROLE NAME KEYTYPE KEY [comment].
+// parseKeyLine reads ROLE NAME KEYTYPE KEY [comment]. A NAME with spaces, as
+// panels often know people ("Laura Bennett"), is written in double quotes.
 func parseKeyLine(line string) (Person, error) {
-	fields := strings.Fields(line)
-	if len(fields) < 4 {
-		return Person{}, fmt.Errorf("want ROLE NAME KEYTYPE KEY [comment], got %d fields", len(fields))
+	roleField, rest, _ := strings.Cut(line, " ")
+	rest = strings.TrimSpace(rest)
+	var name string
+	if strings.HasPrefix(rest, `"`) {
+		quoted, err := strconv.QuotedPrefix(rest)
+		if err != nil {
+			return Person{}, fmt.Errorf("the quoted name does not end: %s", rest)
+		}
+		name, _ = strconv.Unquote(quoted)
+		rest = strings.TrimSpace(rest[len(quoted):])
+	} else {
+		name, rest, _ = strings.Cut(rest, " ")
 	}
-	role := Role(fields[0])
+	fields := strings.Fields(rest)
+	if name == "" || len(fields) < 2 {
+		return Person{}, fmt.Errorf("want ROLE NAME KEYTYPE KEY [comment]")
+	}
+	role := Role(roleField)
 	if !knownRole(role) {
-		return Person{}, fmt.Errorf("unknown role %q (admin, lead, evaluator or viewer)", fields[0])
+		return Person{}, fmt.Errorf("unknown role %q (admin, lead, evaluator or viewer)", roleField)
 	}
 	// The key and its comment are read as an authorized_keys line would be.
-	key, _, _, _, err := gossh.ParseAuthorizedKey([]byte(strings.Join(fields[2:], " ")))
+	key, _, _, _, err := gossh.ParseAuthorizedKey([]byte(strings.Join(fields, " ")))
 	if err != nil {
-		return Person{}, fmt.Errorf("key of %s: %v", fields[1], err)
+		return Person{}, fmt.Errorf("key of %s: %v", name, err)
 	}
-	return Person{Role: role, Name: fields[1], Key: key}, nil
+	return Person{Role: role, Name: name, Key: key}, nil
 }
 
 // keyring is the people the server lets in, by their key, replaced whole when the

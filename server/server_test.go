@@ -400,3 +400,18 @@ func TestIdleInterfaceIsDisconnected(t *testing.T) {
 		t.Errorf("the log does not say why:\n%s", ts.log.String())
 	}
 }
+
+// A name with spaces, as panels know people, is written in double quotes; a quote
+// left open is a bad line.
+func TestKeysFileQuotedNames(t *testing.T) {
+	key := newKey(t)
+	line := keyLine(Lead, "x", key)
+	quoted := strings.Replace(line, " x ", ` "Laura Bennett" `, 1)
+	people, bad := ParseKeys([]byte(quoted + "\n" + strings.Replace(line, " x ", ` "Laura `, 1) + "\n"))
+	if len(people) != 1 || people[0].Name != "Laura Bennett" || people[0].Role != Lead {
+		t.Errorf("people = %+v", people)
+	}
+	if len(bad) != 1 || bad[0].Line != 2 {
+		t.Errorf("bad lines = %+v, want line 2", bad)
+	}
+}
