@@ -26,23 +26,16 @@ func (c *cli) list(args []string) error {
 		return err
 	}
 	return c.withStore(func(ctx context.Context, store *db.Store) error {
-		var all []db.SessionSummary
-		for {
-			page, err := store.ListSessions(ctx, "", len(all), listPage)
-			if err != nil {
-				return c.storeError(err)
-			}
-			all = append(all, page...)
-			if len(page) < listPage {
-				break
-			}
+		all, err := c.allSessions(ctx, store)
+		if err != nil {
+			return err
 		}
 		if len(all) == 0 {
 			fmt.Fprintln(c.stdout, c.lang.Pick("还没有评估会话。运行 vendorvet demo 可添加一个示例会话，运行 vendorvet 开始新的评估。",
 				"No evaluation sessions yet. Run vendorvet demo to add a sample session, or vendorvet to start one."))
 			return nil
 		}
-		_, err := io.WriteString(c.stdout, c.sessionTable(all))
+		_, err = io.WriteString(c.stdout, c.sessionTable(all))
 		return err
 	})
 }

@@ -199,22 +199,15 @@ func (c *cli) remoteList(ctx context.Context, store *db.Store, args []string) er
 	if _, err := c.remoteArgs("list", args, 0, rubric.Text{}, func(*flag.FlagSet) {}); err != nil {
 		return err
 	}
-	var all []db.SessionSummary
-	for {
-		page, err := store.ListSessions(ctx, "", len(all), listPage)
-		if err != nil {
-			return c.storeError(err)
-		}
-		all = append(all, page...)
-		if len(page) < listPage {
-			break
-		}
+	all, err := c.allSessions(ctx, store)
+	if err != nil {
+		return err
 	}
 	if len(all) == 0 {
 		fmt.Fprintln(c.stdout, c.lang.Pick("还没有评估会话。", "No evaluation sessions yet."))
 		return nil
 	}
-	_, err := io.WriteString(c.stdout, c.sessionTable(all))
+	_, err = io.WriteString(c.stdout, c.sessionTable(all))
 	return err
 }
 

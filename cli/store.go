@@ -75,3 +75,18 @@ func (c *cli) session(ctx context.Context, store *db.Store, id int64) (*db.Sessi
 	}
 	return sess, nil
 }
+
+// allSessions is every session's line of the list, page by page.
+func (c *cli) allSessions(ctx context.Context, store *db.Store) ([]db.SessionSummary, error) {
+	var all []db.SessionSummary
+	for {
+		page, err := store.ListSessions(ctx, "", len(all), listPage)
+		if err != nil {
+			return nil, c.storeError(err)
+		}
+		all = append(all, page...)
+		if len(page) < listPage {
+			return all, nil
+		}
+	}
+}
