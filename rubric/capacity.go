@@ -397,7 +397,7 @@ func planField(id string, name, title Text, unit Text, m *Measure, lo, hi float6
 	}
 }
 
-// PlanFields are the fields of the capacity plan, in order.
+// planFields are the fields of the capacity plan, in order.
 var planFields = []RequirementField{
 	planField("busiest_interval_pct", Text{"最忙半小时占全天比例", "Busiest half hour's share of the day"},
 		Text{"最忙半小时占全天咨询量 %(空则估算)", "Busiest half hour's share of a day's contacts % (empty: estimated)"}, pctSay, Percent, 0.1, 100, false),
