@@ -72,7 +72,7 @@ func (v *vendorScreen) vendor() *db.Vendor { return &v.sess.Vendors[v.vi] }
 // no longer applies is passed over by the form, and looking for it would run past
 // the last field: the focus then stays on the first.
 func (v *vendorScreen) focus(questionID string) {
-	if q, ok := rubric.QuestionByID(questionID); !ok || !q.Moot(v.sess.Requirements) {
+	if q, ok := rubric.QuestionByID(questionID); !ok || !q.Moot(v.sess.Requirements) && !q.Unused(v.vendor().Answers) {
 		for range rubric.StepQuestions(v.step) {
 			if v.form.Focused() == questionID {
 				break

@@ -52,8 +52,13 @@ func NewStep(n int, lang rubric.Lang, req rubric.Requirements, answers rubric.An
 		// A question that does not apply here stays in sight, marked so, but is
 		// passed over: tab, enter and a y/n answer go on to the next that does.
 		wrap := cached
-		if q.Moot(req) {
+		switch {
+		case q.Moot(req):
 			wrap = skipped
+		case len(q.Models) > 0:
+			// A price of a billing model not ticked is passed over, as the
+			// models are ticked and unticked above it.
+			wrap = skippedWhen(func() bool { return q.Unused(s.priceAnswers(q.ID)) })
 		}
 		fields = append(fields, wrap(s.field(q, req, answers, drafts)))
 		s.order = append(s.order, q.ID)
@@ -65,6 +70,19 @@ func NewStep(n int, lang rubric.Lang, req rubric.Requirements, answers rubric.An
 	s.fields = fields
 	s.Form = newForm(lang, fields)
 	return s
+}
+
+// priceAnswers are what says whether a price is asked for, as the form holds them
+// now: the billing models ticked and whether the price itself was given.
+func (s *Step) priceAnswers(priceID string) rubric.Answers {
+	a := rubric.Answers{}
+	if models, ok := s.set["billing_models"]; ok {
+		a["billing_models"] = rubric.Value{Set: *models}
+	}
+	if text, ok := s.numText[priceID]; ok && *text != "" {
+		a[priceID] = rubric.Value{} // given, whatever it reads as
+	}
+	return a
 }
 
 // newForm puts fields in one group with our theme and keys and without huh's help

@@ -22,8 +22,11 @@ type cachedField struct {
 	view    string
 	valid   bool
 	focused bool
-	// skip passes the focus over the field: a question that does not apply.
-	skip bool
+	// skip passes the focus over the field: a question that does not apply;
+	// skipWhen, when set, decides it at each move: a price of a billing model
+	// the vendor has not ticked (yet).
+	skip     bool
+	skipWhen func() bool
 	// keymap and position are the last ones given: with the field's kind they
 	// say which keys move the focus.
 	keymap      *huh.KeyMap
@@ -40,7 +43,14 @@ func cached(f huh.Field) huh.Field { return &cachedField{Field: f} }
 func skipped(f huh.Field) huh.Field { return &cachedField{Field: f, skip: true} }
 
 // Skip reports whether the focus passes over the field.
-func (c *cachedField) Skip() bool { return c.skip || c.Field.Skip() }
+func (c *cachedField) Skip() bool {
+	return c.skip || c.skipWhen != nil && c.skipWhen() || c.Field.Skip()
+}
+
+// skippedWhen wraps a field that the focus passes over while skip says so.
+func skippedWhen(skip func() bool) func(huh.Field) huh.Field {
+	return func(f huh.Field) huh.Field { return &cachedField{Field: f, skipWhen: skip} }
+}
 
 // Unwrap returns the field a cachedField holds, or f itself.
 func Unwrap(f huh.Field) huh.Field {

@@ -313,3 +313,41 @@ func TestNumberShowsItsHelp(t *testing.T) {
 		}
 	}
 }
+
+// The price of a billing model not ticked is passed over, and reached once the model
+// is ticked; a price given anyway stays in reach.
+func TestFocusPassesOverPricesOfModelsNotTicked(t *testing.T) {
+	req := rubric.DefaultRequirements()
+	req.Channels, req.Industry = []string{"web"}, "ecommerce"
+	given := rubric.Answers{"billing_models": {Set: []string{"per_seat"}}, "price_per_hour": {Num: 30}}
+	s := NewStep(6, rubric.EN, req, given, "", nil)
+	s.Form.Init()
+	s.Resize(100, 200)
+	got := visits(t, s, tea.KeyTab)
+	for _, id := range []string{"price_seat_month", "price_per_hour"} {
+		if !slices.Contains(got, id) {
+			t.Errorf("%s was passed over: %v", id, got)
+		}
+	}
+	for _, id := range []string{"price_per_contact", "price_fixed_month", "price_variable_contact", "price_promo_package"} {
+		if slices.Contains(got, id) {
+			t.Errorf("%s was stopped on though its model is not offered: %v", id, got)
+		}
+	}
+	// Ticking fixed + variable after the form is built brings its two prices
+	// within reach: the form decides at each move.
+	s = NewStep(6, rubric.EN, req, given, "", nil)
+	s.Form.Init()
+	s.Resize(100, 200)
+	if s.Focused() != "billing_models" {
+		t.Fatalf("the step opens on %s", s.Focused())
+	}
+	// To the top of the list, then down to fixed + variable, the fourth model.
+	for range rubric.BillingOptions {
+		s.Form = press(s.Form, keyPress(tea.KeyUp))
+	}
+	s.Form = press(s.Form, keyPress(tea.KeyDown), keyPress(tea.KeyDown), keyPress(tea.KeyDown), typeText("x"))
+	if got := visits(t, s, tea.KeyTab); !slices.Contains(got, "price_fixed_month") || !slices.Contains(got, "price_variable_contact") {
+		t.Errorf("after ticking fixed + variable: %v", got)
+	}
+}
