@@ -26,6 +26,7 @@ const screenWait = 10 * time.Second
 type terminal struct {
 	t      testing.TB
 	client *gossh.Client
+	sess   *gossh.Session
 	stdin  io.WriteCloser
 	out    *syncBuffer
 }
@@ -55,7 +56,7 @@ func openTerminal(t testing.TB, ts *testServer, key gossh.Signer, width int) *te
 	if err != nil {
 		t.Fatal(err)
 	}
-	term := &terminal{t: t, client: client, stdin: stdin, out: &syncBuffer{}}
+	term := &terminal{t: t, client: client, sess: sess, stdin: stdin, out: &syncBuffer{}}
 	go io.Copy(term.out, out)
 	if err := sess.Shell(); err != nil {
 		t.Fatal(err)
@@ -272,5 +273,20 @@ func TestShutdownKeepsAnswerTypedJustBefore(t *testing.T) {
 	panel := firstVendorPanel(t, ts)
 	wantTri(t, panel, "Li Na", "business_license", rubric.Yes)
 	wantTri(t, panel, "Li Na", "telecom_license", rubric.Yes)
+	wantTri(t, panel, "Li Na", "iso9001", rubric.No)
+}
+
+// A client that closes its session and keeps the connection (as connection sharing
+// does) ends the interface there and then: it saves and frees its place.
+func TestClosingTheSessionEndsTheInterface(t *testing.T) {
+	key := newKey(t)
+	ts := startServer(t, keyLine(Evaluator, `"Li Na"`, key)+"\n", nil)
+	li := openTerminal(t, ts, key, 100)
+	li.openFirstVendor("Li Na")
+	li.send("yyn")
+	li.waitFor("answered 3/8")
+	li.sess.Close() // the connection stays open
+	waitForDisconnects(t, ts, 1)
+	panel := firstVendorPanel(t, ts)
 	wantTri(t, panel, "Li Na", "iso9001", rubric.No)
 }

@@ -297,47 +297,11 @@ func TestSessionsBeyondTheLimitAreRefused(t *testing.T) {
 // returns once its first screen is out; stop ends the connection.
 func openInterface(t testing.TB, ts *testServer, key gossh.Signer) (stop func()) {
 	t.Helper()
-	client, err := ts.dial(t, "x", gossh.PublicKeys(key))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sess, err := client.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	out, err := sess.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
-	}
-	seen := make(chan struct{})
-	go func() {
-		var screen bytes.Buffer
-		buf := make([]byte, 4096)
-		for {
-			n, err := out.Read(buf)
-			screen.Write(buf[:n])
-			if strings.Contains(screen.String(), "Sessions") {
-				close(seen)
-				io.Copy(io.Discard, out)
-				return
-			}
-			if err != nil {
-				return
-			}
-		}
-	}()
-	select {
-	case <-seen:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the interface's first screen did not come")
-	}
-	return func() { sess.Close(); client.Close() }
+	// Its input stays open, as a person's terminal does: an input that ends ends
+	// the interface.
+	term := openTerminal(t, ts, key, 100)
+	term.waitFor("Sessions")
+	return func() { term.sess.Close(); term.client.Close() }
 }
 
 func TestShutdownEndsTheInterfacesWithinTenSeconds(t *testing.T) {

@@ -127,7 +127,10 @@ func (s *Server) runInterface(sess ssh.Session, store *db.Store, p Person, lang 
 	stop := context.AfterFunc(sess.Context(), cancel)
 	defer stop()
 
-	input := &idleReader{r: sess, last: time.Now()}
+	// The channel's end ends it as well: a client may close the session and keep
+	// the connection (OpenSSH's connection sharing does), and the interface must
+	// not run on unseen, holding a place, until the idle timeout.
+	input := &idleReader{r: sess, last: time.Now(), ended: cancel}
 	go input.watch(ctx, s.cfg.IdleTimeout, func() {
 		logger.Info("idle", "timeout", s.cfg.IdleTimeout)
 		cancel()
@@ -189,10 +192,12 @@ func (s *Server) langOf(sess ssh.Session) rubric.Lang {
 
 // idleReader is a terminal's input that remembers when the person last typed:
 // the screen's own output (a blinking cursor) must not keep a connection alive.
+// When the input ends (the channel closed), ended is called.
 type idleReader struct {
-	r    io.Reader
-	mu   sync.Mutex
-	last time.Time
+	r     io.Reader
+	mu    sync.Mutex
+	last  time.Time
+	ended func()
 }
 
 func (i *idleReader) Read(b []byte) (int, error) {
@@ -201,6 +206,9 @@ func (i *idleReader) Read(b []byte) (int, error) {
 		i.mu.Lock()
 		i.last = time.Now()
 		i.mu.Unlock()
+	}
+	if err != nil && i.ended != nil {
+		i.ended()
 	}
 	return n, err
 }
