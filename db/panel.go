@@ -9,7 +9,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"vendorvet/clean"
 	"vendorvet/rubric"
@@ -25,9 +24,9 @@ import (
 // session's first lead is the session's evaluator, and who the store writes as
 // until ActAs is called.
 
-// EvaluatorNameLimit is the most characters an evaluator's name may have: a name,
-// or a role such as "法务部 Legal", is a few dozen at most.
-const EvaluatorNameLimit = 200
+// EvaluatorNameLimit is the most characters an evaluator's name may have
+// (rubric.MaxEvaluatorName).
+const EvaluatorNameLimit = rubric.MaxEvaluatorName
 
 // UnnamedLead is the name of a session's lead when the session names no evaluator:
 // a panel tells its members apart by name, so the lead needs one. The upgrade to
@@ -90,13 +89,8 @@ func withKind(field error, kind error) []error {
 // evaluatorName cleans an evaluator's name and refuses one that is empty or too long.
 func evaluatorName(raw string) (string, error) {
 	name := strings.TrimSpace(clean.Line(raw))
-	switch {
-	case name == "":
-		return "", &EvaluatorError{Name: name, Message: rubric.Text{ZH: "评估人姓名不能为空", EN: "an evaluator's name cannot be empty"}}
-	case utf8.RuneCountInString(name) > EvaluatorNameLimit:
-		return "", &EvaluatorError{Name: name, Message: rubric.Text{
-			ZH: fmt.Sprintf("评估人姓名最多 %d 个字", EvaluatorNameLimit),
-			EN: fmt.Sprintf("an evaluator's name has at most %d characters", EvaluatorNameLimit)}}
+	if problem := rubric.EvaluatorNameProblem(name); problem != nil {
+		return "", &EvaluatorError{Name: name, Message: *problem}
 	}
 	return name, nil
 }

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"vendorvet/rubric"
 )
@@ -15,9 +14,6 @@ import (
 // session's "uid", and per vendor each evaluator's answers ("panel"), the lead's
 // decisions, who submitted and the vendor's history. A file of one evaluator that
 // carries none of it reads as before.
-
-// maxEvaluatorName is the longest evaluator's name, as the store keeps them.
-const maxEvaluatorName = 200
 
 type evaluatorJSON struct {
 	Name string `json:"name"`
@@ -162,12 +158,8 @@ func evaluatorNameValue(raw json.RawMessage, path string) (string, error) {
 		return "", err
 	}
 	name = strings.TrimSpace(name)
-	switch {
-	case name == "":
-		return "", importErr(path, "评估人姓名不能为空", "an evaluator's name cannot be empty")
-	case utf8.RuneCountInString(name) > maxEvaluatorName:
-		return "", importErr(path, fmt.Sprintf("评估人姓名最多 %d 个字", maxEvaluatorName),
-			fmt.Sprintf("an evaluator's name has at most %d characters", maxEvaluatorName))
+	if problem := rubric.EvaluatorNameProblem(name); problem != nil {
+		return "", &ImportError{Path: path, Message: *problem}
 	}
 	return name, nil
 }
