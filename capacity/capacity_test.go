@@ -163,8 +163,8 @@ func TestCoverage(t *testing.T) {
 	if got := words.Words(c, 10, rubric.EN); got != "peak seats 90 cover 62% of the 145 agents needed" {
 		t.Errorf("words %q", got)
 	}
-	if got := Percent(0.9999); got != "99%" {
-		t.Errorf("Percent(0.9999) = %s", got)
+	if got := rubric.PercentDown(0.9999); got != "99%" {
+		t.Errorf("PercentDown(0.9999) = %s", got)
 	}
 }
 

@@ -24,20 +24,14 @@ func (o Option) Name(lang rubric.Lang) string {
 	return s
 }
 
-// Percent is a share as a whole percentage, rounded down so that a shortfall is
-// never shown as 100 %: "62%".
-func Percent(x float64) string {
-	return strconv.FormatFloat(math.Floor(x*100+1e-9), 'f', 0, 64) + "%"
-}
-
 // Words says a vendor's coverage of the peak, with its figures.
 func (cv Coverage) Words(c rubric.Capacity, peakMultiple float64, lang rubric.Lang) string {
 	switch cv.Basis {
 	case BySeats:
 		need := strconv.Itoa(c.Need.PeakAgents)
 		seats := rubric.FormatNumber(cv.PeakSeats)
-		return lang.Pick("高峰坐席 "+seats+" 名,覆盖所需 "+need+" 名的 "+Percent(cv.PeakRatio),
-			"peak seats "+seats+" cover "+Percent(cv.PeakRatio)+" of the "+need+" agents needed")
+		return lang.Pick("高峰坐席 "+seats+" 名,覆盖所需 "+need+" 名的 "+rubric.PercentDown(cv.PeakRatio),
+			"peak seats "+seats+" cover "+rubric.PercentDown(cv.PeakRatio)+" of the "+need+" agents needed")
 	case ByMultiple:
 		m, p := rubric.FormatNumber(cv.Multiple), rubric.FormatNumber(peakMultiple)
 		return lang.Pick("未给坐席数:扩容 "+m+" 倍,高峰需 "+p+" 倍", "no seats given: expands "+m+"×, peak needs "+p+"×")
@@ -52,8 +46,8 @@ func (cv Coverage) NormalWords(c rubric.Capacity, lang rubric.Lang) string {
 	}
 	need := strconv.Itoa(c.Need.Agents)
 	seats := rubric.FormatNumber(cv.Seats)
-	return lang.Pick("日常坐席 "+seats+" 名,覆盖所需 "+need+" 名的 "+Percent(cv.Ratio),
-		"normal seats "+seats+" cover "+Percent(cv.Ratio)+" of the "+need+" agents needed")
+	return lang.Pick("日常坐席 "+seats+" 名,覆盖所需 "+need+" 名的 "+rubric.PercentDown(cv.Ratio),
+		"normal seats "+seats+" cover "+rubric.PercentDown(cv.Ratio)+" of the "+need+" agents needed")
 }
 
 // TargetWords says a queue's target: "80/20s", "replies within 24 h".

@@ -194,3 +194,13 @@ func TestEveryPlanFieldHasASlot(t *testing.T) {
 		t.Error("a step-1 field has a plan slot")
 	}
 }
+
+// A share said as a whole percentage is rounded down, but not below what it is:
+// 29 of 50 is 58 %, though 0.58 × 100 is a hair under 58 in floating point.
+func TestPercentDown(t *testing.T) {
+	for x, want := range map[float64]string{29.0 / 50: "58%", 0.9999: "99%", 90.0 / 145: "62%", 1: "100%"} {
+		if got := PercentDown(x); got != want {
+			t.Errorf("PercentDown(%v) = %s, want %s", x, got, want)
+		}
+	}
+}

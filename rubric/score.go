@@ -674,7 +674,7 @@ func (s *scoring) seatsCover() bool {
 		s.flagNote("peak_not_covered", coverNote(seats, c.Need.PeakAgents))
 	}
 	s.add(p, "高峰坐席 {} 名,覆盖所需 {} 名的 {}", "peak seats {} for the {} agents needed: {}",
-		number(seats), number(need), text(percentWords(ratio)))
+		number(seats), number(need), text(PercentDown(ratio)))
 	if normal, ok := s.ans.Num("seats_normal"); ok && c.Need.Agents > 0 && normal < float64(c.Need.Agents) {
 		s.flagNote("normal_not_covered", coverNote(normal, c.Need.Agents))
 	}
@@ -683,16 +683,11 @@ func (s *scoring) seatsCover() bool {
 
 // coverNote says how far seats go: "62 % of the 180 agents needed".
 func coverNote(seats float64, need int) Text {
-	pct := percentWords(seats / float64(need))
+	pct := PercentDown(seats / float64(need))
 	return Text{
 		"坐席覆盖所需 " + strconv.Itoa(need) + " 名的 " + pct,
 		"seats cover " + pct + " of the " + strconv.Itoa(need) + " agents needed",
 	}
-}
-
-// percentWords is a share as a whole percentage: "62%".
-func percentWords(x float64) string {
-	return strconv.FormatFloat(math.Floor(x*100), 'f', 0, 64) + "%"
 }
 
 // expansion scores the stated seat-expansion multiple against the peak multiple.

@@ -426,3 +426,9 @@ func bracketed(s string, lang Lang) string {
 	}
 	return " (" + s + ")"
 }
+
+// PercentDown says a share as a whole percentage rounded down, so that a shortfall
+// never reads 100 %: "62%".
+func PercentDown(x float64) string {
+	return strconv.FormatFloat(math.Floor(x*100+1e-9), 'f', 0, 64) + "%"
+}

@@ -479,8 +479,8 @@ func vendorCapacityLines(c *Common, cmp capacity.Comparison, i, w int) []string 
 			if avg > 1 {
 				ink = st.Inks.Warn
 			}
-			line(ink, lang.Pick("占月预算:平常月 ", "Budget: normal month ")+capacity.Percent(share)+
-				lang.Pick(" · 全年月均 ", " · the year's average month ")+capacity.Percent(avg))
+			line(ink, lang.Pick("占月预算:平常月 ", "Budget: normal month ")+rubric.PercentDown(share)+
+				lang.Pick(" · 全年月均 ", " · the year's average month ")+rubric.PercentDown(avg))
 		}
 	} else {
 		line(st.Inks.Warn, noCostWords(l.Cost, cmp, lang))

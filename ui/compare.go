@@ -894,7 +894,7 @@ func peakCoverCell(c *Common, cv capacity.Coverage) string {
 	var text string
 	switch cv.Basis {
 	case capacity.BySeats:
-		text = capacity.Percent(cv.PeakRatio)
+		text = rubric.PercentDown(cv.PeakRatio)
 	case capacity.ByMultiple:
 		text = "×" + rubric.FormatNumber(cv.Multiple)
 	default:
