@@ -61,17 +61,9 @@ func (c *cli) export(args []string) error {
 		if err != nil {
 			return err
 		}
-		var data []byte
-		if *format == "json" {
-			withHistory, err := store.WithHistory(ctx, sess)
-			if err != nil {
-				return c.storeError(err)
-			}
-			if data, err = sessionfile.Export(withHistory); err != nil {
-				return c.failf(err, "导出 JSON 失败：%v", "Could not export the JSON: %v", err)
-			}
-		} else {
-			data = report.Markdown(sess.Rubric(), c.reportLang(sess.Lang), time.Now())
+		data, err := c.exported(ctx, store, sess, *format)
+		if err != nil {
+			return err
 		}
 		if *out == "" {
 			_, err := c.stdout.Write(data)
@@ -83,6 +75,23 @@ func (c *cli) export(args []string) error {
 		fmt.Fprintln(c.stdout, c.sayf("已写入 %s", "Wrote %s", *out))
 		return nil
 	})
+}
+
+// exported is a session as export gives it: the Markdown report, or ("json") the
+// session file with every vendor's history.
+func (c *cli) exported(ctx context.Context, store *db.Store, sess *db.Session, format string) ([]byte, error) {
+	if format != "json" {
+		return report.Markdown(sess.Rubric(), c.reportLang(sess.Lang), time.Now()), nil
+	}
+	withHistory, err := store.WithHistory(ctx, sess)
+	if err != nil {
+		return nil, c.storeError(err)
+	}
+	data, err := sessionfile.Export(withHistory)
+	if err != nil {
+		return nil, c.failf(err, "导出 JSON 失败：%v", "Could not export the JSON: %v", err)
+	}
+	return data, nil
 }
 
 // reportLang is the language of a report: --lang when given, else the session's own

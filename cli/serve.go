@@ -19,7 +19,6 @@ import (
 	"vendorvet/report"
 	"vendorvet/rubric"
 	"vendorvet/server"
-	"vendorvet/sessionfile"
 )
 
 // shutdownGrace is how long a stopping server gives its connections to write what
@@ -220,15 +219,9 @@ func (c *cli) remoteExport(ctx context.Context, store *db.Store, args []string) 
 	if *format != "md" && *format != "json" {
 		return c.usagef("不支持的格式 %q，请用 md 或 json。", "Unknown format %q; use md or json.", *format)
 	}
-	data := report.Markdown(sess.Rubric(), c.reportLang(sess.Lang), time.Now())
-	if *format == "json" {
-		withHistory, err := store.WithHistory(ctx, sess)
-		if err != nil {
-			return c.storeError(err)
-		}
-		if data, err = sessionfile.Export(withHistory); err != nil {
-			return c.failf(err, "导出 JSON 失败：%v", "Could not export the JSON: %v", err)
-		}
+	data, err := c.exported(ctx, store, sess, *format)
+	if err != nil {
+		return err
 	}
 	_, err = c.stdout.Write(data)
 	return err
