@@ -42,21 +42,12 @@ func RunOn(ctx context.Context, store *db.Store, opts Options, t Terminal) error
 	})
 	// Asked before Bubble Tea reads the terminal, as in Run.
 	t.Renderer.HasDarkBackground()
-	c := &Common{
-		Styles:   NewStyles(t.Renderer),
-		Lang:     opts.Lang,
-		Store:    store,
-		Saver:    saver,
-		Now:      time.Now,
-		UserName: opts.UserName,
-		Remote:   true,
+	c, err := newCommon(store, saver, t.Renderer, opts)
+	if err != nil {
+		saver.Close(remoteFlush)
+		return err
 	}
-	if opts.Evaluator != "" {
-		if err := c.actAs(opts.Evaluator); err != nil {
-			saver.Close(remoteFlush)
-			return err
-		}
-	}
+	c.Remote = true
 	if w, err := store.Watch(context.Background()); err == nil {
 		c.Watch = w
 		defer w.Close()

@@ -36,6 +36,26 @@ type Options struct {
 	UserName string
 }
 
+// newCommon is what the screens share, for opts, acting as opts.Evaluator when one
+// is named: before the first screen, so that every read and write is theirs.
+func newCommon(store *db.Store, saver *Saver, renderer *lipgloss.Renderer, opts Options) (*Common, error) {
+	c := &Common{
+		Styles: NewStyles(renderer),
+		Lang:   opts.Lang,
+		Store:  store,
+		Saver:  saver,
+		Now:    time.Now,
+		// The name offered when the interface asks who is evaluating.
+		UserName: strings.TrimSpace(opts.UserName),
+	}
+	if opts.Evaluator != "" {
+		if err := c.actAs(opts.Evaluator); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
 // ErrNotSaved is returned when some answers could not be written before exit.
 var ErrNotSaved = errors.New("some changes could not be saved")
 
@@ -54,21 +74,10 @@ func Run(store *db.Store, opts Options) error {
 	// terminal for its background, and its answer would otherwise reach the
 	// program as typed keys.
 	renderer.HasDarkBackground()
-	c := &Common{
-		Styles: NewStyles(renderer),
-		Lang:   opts.Lang,
-		Store:  store,
-		Saver:  saver,
-		Now:    time.Now,
-		// The name offered when the interface asks who is evaluating.
-		UserName: strings.TrimSpace(opts.UserName),
-	}
-	if opts.Evaluator != "" {
-		// Before the first screen: every read and write is then this person's.
-		if err := c.actAs(opts.Evaluator); err != nil {
-			saver.Close(defaultFlush)
-			return err
-		}
+	c, err := newCommon(store, saver, renderer, opts)
+	if err != nil {
+		saver.Close(defaultFlush)
+		return err
 	}
 	// Without a watcher the application still works; it only misses other
 	// windows' changes until a screen reads the store again.
