@@ -180,6 +180,9 @@ func (s *Store) vendorActor(ctx context.Context, tx *sql.Tx, vendorID, now int64
 	case name == "":
 		// A session without a lead: see sessionLead.
 		return 0, actor{}, fmt.Errorf("session %d: %w", sessionID, ErrNotFound)
+	case s.membersOnly:
+		// Confined to the panels they are on (MembersOnly): not one of them.
+		return 0, actor{}, fmt.Errorf("vendor %d: %w", vendorID, ErrNotFound)
 	}
 	// Not yet on the panel, and so in no vendor's consensus: joining changes no
 	// score (members, consensus.go).
@@ -269,14 +272,18 @@ func (s *Store) AddEvaluator(ctx context.Context, sessionID int64, name string, 
 		return fmt.Errorf("add evaluator: %w", err)
 	}
 	return s.write(ctx, "add evaluator", func(tx *sql.Tx, now int64) error {
+		if err := s.mayChange(ctx, tx, sessionID, true); err != nil {
+			return err
+		}
 		if err := touchSession(ctx, tx, sessionID, now); err != nil {
 			return err
 		}
-		var taken int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM evaluators WHERE session_id = ? AND name = ?", sessionID, name).Scan(&taken); err != nil {
+		var taken bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM evaluators WHERE session_id = ?1 AND name = ?2)
+			OR EXISTS (SELECT 1 FROM viewers WHERE session_id = ?1 AND name = ?2)`, sessionID, name).Scan(&taken); err != nil {
 			return err
 		}
-		if taken > 0 {
+		if taken {
 			return duplicateEvaluator(name)
 		}
 		// A member who has not turned to a vendor yet is in no consensus: no score
@@ -292,6 +299,9 @@ func (s *Store) AddEvaluator(ctx context.Context, sessionID int64, name string, 
 // all the same, as the consensus is made of them.
 func (s *Store) SetBlind(ctx context.Context, sessionID int64, blind bool) error {
 	return s.write(ctx, "set blind mode", func(tx *sql.Tx, now int64) error {
+		if err := s.mayChange(ctx, tx, sessionID, true); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, "UPDATE sessions SET blind = ?, updated_at = ? WHERE id = ?", blind, now, sessionID)
 		if err != nil {
 			return err

@@ -165,7 +165,11 @@ func (s *sessionScreen) toggleBlind() tea.Cmd {
 	})
 }
 
-// evaluatorForm adds someone to the session's panel: a lead's change.
+// viewerRole is the form's choice of someone who only reads the session: no role
+// on the panel, as they are not on it (db.Store.AddViewer).
+const viewerRole = "viewer"
+
+// evaluatorForm adds someone to the session's panel, or as a viewer: a lead's change.
 func (s *sessionScreen) evaluatorForm() tea.Cmd {
 	c, sess := s.c, s.sess
 	if !isLead(sess) {
@@ -175,6 +179,7 @@ func (s *sessionScreen) evaluatorForm() tea.Cmd {
 	roles := []formOption{
 		{value: string(rubric.Member), label: c.Lang.Pick("评估人", "evaluator")},
 		{value: string(rubric.Lead), label: c.Lang.Pick("组长(可裁定共识)", "lead (decides the consensus)")},
+		{value: viewerRole, label: c.Lang.Pick("查看者(只读,不评分)", "viewer (reads, does not evaluate)")},
 	}
 	f := newFormScreen(c, c.Lang.Pick("添加评估人", "Add evaluator"), []formField{
 		{key: "name", label: c.Lang.Pick("姓名或部门", "Name or department"), required: true, limit: db.EvaluatorNameLimit,
@@ -182,6 +187,14 @@ func (s *sessionScreen) evaluatorForm() tea.Cmd {
 		{key: "role", label: c.Lang.Pick("角色(←/→ 选择)", "Role (←/→ to choose)"), options: roles},
 	}, func(vals []string) tea.Cmd {
 		e := rubric.Evaluator{Name: vals[0], Role: rubric.Role(vals[1])}
+		if vals[1] == viewerRole {
+			return c.write(e.Name, func(ctx context.Context, st *db.Store) error {
+				return st.AddViewer(ctx, id, e.Name)
+			}, func() tea.Cmd {
+				sess.Viewers = append(sess.Viewers, e.Name)
+				return tea.Sequence(c.pop(), info(fmt.Sprintf(c.Lang.Pick("%s 现在可以查看本评估", "%s may now view this session"), e.Name)))
+			})
+		}
 		return c.write(e.Name, func(ctx context.Context, st *db.Store) error {
 			return st.AddEvaluator(ctx, id, e.Name, e.Role)
 		}, func() tea.Cmd {
@@ -201,6 +214,9 @@ func panelLine(c *Common, sess *db.Session) string {
 		names = append(names, roleWord(c, e))
 	}
 	line := c.Lang.Pick("评估小组:", "Panel: ") + strings.Join(names, c.Lang.Pick("、", ", "))
+	if len(sess.Viewers) > 0 {
+		line += c.Lang.Pick(" · 查看者:", " · viewers: ") + strings.Join(sess.Viewers, c.Lang.Pick("、", ", "))
+	}
 	if sess.Blind {
 		line += c.Lang.Pick(" · 盲评:开", " · blind review: on")
 	} else {
