@@ -271,25 +271,9 @@ func (c *cli) remoteSession(ctx context.Context, store *db.Store, name string, a
 	if err != nil {
 		return nil, err
 	}
-	if blindToPerson(sess) {
+	if sess.BlindedAny() {
 		return nil, c.failf(nil, "盲评中：报告含小组全部答案，由组长导出，或你提交全部服务商后导出。",
 			"Blind review: only the lead, or you after submitting every vendor, can see the panel's report.")
 	}
 	return sess, nil
-}
-
-// blindToPerson reports whether blind review keeps the panel's answers from the
-// person the session was read as: not a lead, and a vendor still to submit.
-func blindToPerson(sess *db.Session) bool {
-	for _, e := range sess.Panel {
-		if e.Name == sess.Acting && e.Role == rubric.Lead {
-			return false
-		}
-	}
-	for i := range sess.Vendors {
-		if sess.Blinded(&sess.Vendors[i]) {
-			return true
-		}
-	}
-	return false
 }

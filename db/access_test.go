@@ -77,6 +77,12 @@ func TestMembersOnlySeeTheirPanelsSessions(t *testing.T) {
 	if len(sess.Panel) != 2 || !slices.Equal(sess.Viewers, []string{"Chen"}) {
 		t.Errorf("panel %v viewers %v: nobody joined by writing", sess.Panel, sess.Viewers)
 	}
+	for name, want := range map[string]bool{"Li": true, "Chen": false, "Wang": false} {
+		list, err := confinedAs(t, s, name, false).ListSessions(ctx, "", 0, 10)
+		if err != nil || len(list) != 1 || list[0].Blinded != want {
+			t.Errorf("%s's list in blind review: %+v %v, want blinded %v", name, list, err, want)
+		}
+	}
 	chen := confinedAs(t, s, "Chen", false)
 	if sess, err := chen.Session(ctx, sid); err != nil || len(sess.Vendors) != 1 {
 		t.Errorf("the viewer reading the session: %v", err)

@@ -440,10 +440,36 @@ func vendorChanged(ctx context.Context, tx *sql.Tx, sessionID, vendorID, now int
 	return touchSession(ctx, tx, sessionID, now)
 }
 
-// Blinded reports whether the evaluator the session was read as (Acting) is not to
-// see the others' answers to v: the session is in blind mode and they have not
-// submitted v yet.
-func (s *Session) Blinded(v *Vendor) bool { return s.Blind && !v.Submitted[s.Acting] }
+// Blinded reports whether the person the session was read as (Acting) is not to
+// see the others' answers to v: the session is in blind mode, they have not
+// submitted v yet, and they are not someone who sees all (SeesAll).
+func (s *Session) Blinded(v *Vendor) bool {
+	return s.Blind && !v.Submitted[s.Acting] && !s.SeesAll()
+}
+
+// BlindedAny reports whether blind review keeps some vendor's answers from the
+// person the session was read as: the whole report is then not for them.
+func (s *Session) BlindedAny() bool {
+	for i := range s.Vendors {
+		if s.Blinded(&s.Vendors[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// SeesAll reports whether the person the session was read as sees every
+// evaluator's answers whatever blind review says: a lead of its panel, who
+// settles the consensus, or a viewer, who evaluates nothing and so has no
+// independence for blind review to keep.
+func (s *Session) SeesAll() bool {
+	for _, e := range s.Panel {
+		if e.Name == s.Acting {
+			return e.Role == rubric.Lead
+		}
+	}
+	return slices.Contains(s.Viewers, s.Acting)
+}
 
 // loadPanel reads a session's panel in the order its members joined, and their
 // names by id.

@@ -548,8 +548,8 @@ func (s *Store) ListSessions(ctx context.Context, filter string, offset, limit i
 	// The page is cut first so that vendors are counted and ranked for its rows only.
 	// The lead's order is rubric.Ranking's: disqualified last, total, then name.
 	// In blind review the leading vendor and its consensus score are the panel's:
-	// an evaluator acting as someone who is not a lead does not see them here, as
-	// they do not in the session.
+	// someone who is neither a lead nor a viewer does not see them here, as they
+	// do not in the session (Session.SeesAll).
 	acting := s.actingName()
 	query := `WITH page AS (
 			SELECT id, title, client, industry, updated_at, blind FROM sessions ` + where + `
@@ -558,12 +558,13 @@ func (s *Store) ListSessions(ctx context.Context, filter string, offset, limit i
 			(SELECT count(*) FROM vendors c WHERE c.session_id = p.id),
 			l.name, l.total, l.band,
 			p.blind AND ? != '' AND NOT EXISTS (SELECT 1 FROM evaluators e WHERE e.session_id = p.id AND e.name = ? AND e.role = 'lead')
+				AND NOT EXISTS (SELECT 1 FROM viewers w WHERE w.session_id = p.id AND w.name = ?)
 		FROM page p
 		LEFT JOIN vendors l ON l.id = (
 			SELECT v.id FROM vendors v WHERE v.session_id = p.id
 			ORDER BY v.band = 'disqualified', v.total DESC, v.name, v.position, v.id LIMIT 1)
 		ORDER BY p.updated_at DESC, p.id DESC`
-	args = append(args, limit, offset, acting, acting)
+	args = append(args, limit, offset, acting, acting, acting)
 	var out []SessionSummary
 	err := s.read(ctx, "list sessions", func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, query, args...)

@@ -173,7 +173,7 @@ const viewerRole = "viewer"
 func (s *sessionScreen) evaluatorForm() tea.Cmd {
 	c, sess := s.c, s.sess
 	if !isLead(sess) {
-		return notLead(c, c.Lang.Pick("添加评估人", "add an evaluator"))
+		return notLead(c, c.Lang.Pick("添加评估人或查看者", "add an evaluator or a viewer"))
 	}
 	id := sess.ID
 	roles := []formOption{
@@ -181,7 +181,7 @@ func (s *sessionScreen) evaluatorForm() tea.Cmd {
 		{value: string(rubric.Lead), label: c.Lang.Pick("组长(可裁定共识)", "lead (decides the consensus)")},
 		{value: viewerRole, label: c.Lang.Pick("查看者(只读,不评分)", "viewer (reads, does not evaluate)")},
 	}
-	f := newFormScreen(c, c.Lang.Pick("添加评估人", "Add evaluator"), []formField{
+	f := newFormScreen(c, c.Lang.Pick("添加评估人或查看者", "Add an evaluator or a viewer"), []formField{
 		{key: "name", label: c.Lang.Pick("姓名或部门", "Name or department"), required: true, limit: db.EvaluatorNameLimit,
 			placeholder: c.Lang.Pick("如:法务部 李", "e.g. Legal, Li")},
 		{key: "role", label: c.Lang.Pick("角色(←/→ 选择)", "Role (←/→ to choose)"), options: roles},
@@ -202,7 +202,8 @@ func (s *sessionScreen) evaluatorForm() tea.Cmd {
 			return tea.Sequence(c.pop(), info(fmt.Sprintf(c.Lang.Pick("已将 %s 加入评估小组", "%s joined the panel"), roleWord(c, e))))
 		})
 	})
-	f.intro = c.Lang.Pick("每位评估人各自作答;服务商按小组的共识评分。", "Each evaluator answers on their own; vendors are scored by the panel's consensus.")
+	f.intro = c.Lang.Pick("每位评估人各自作答;服务商按小组的共识评分。查看者只能查看,不作答。",
+		"Each evaluator answers on their own; vendors are scored by the panel's consensus. A viewer only looks.")
 	return c.push(f.keepDraft(fmt.Sprintf("add-evaluator/%d", id), db.DraftOf{SessionID: id}))
 }
 
