@@ -262,6 +262,8 @@ var migrations = []string{
 	) STRICT;
 	CREATE INDEX audit_by_vendor ON audit (vendor_id, id);
 	CREATE INDEX audit_by_session ON audit (session_id);`,
+	// 5 → 6: trial and monitoring of a chosen vendor (engagements.go).
+	engagementsMigration,
 }
 
 func init() {
