@@ -30,7 +30,7 @@ func ParsePeriodKind(s string) (PeriodKind, error) {
 	case Monthly:
 		return Monthly, nil
 	}
-	return "", errf("period_kind", "周期须为 week 或 month,而不是 %q", "a period is a week or a month, not %q", s)
+	return "", errf("period_kind", "周期须为 week 或 month，而不是 %q", "a period is a week or a month, not %q", s)
 }
 
 // DateLayout is how a day is written: 2027-01-04.
@@ -40,7 +40,7 @@ const DateLayout = "2006-01-02"
 func ParseDate(s string) (time.Time, error) {
 	d, err := time.Parse(DateLayout, strings.TrimSpace(s))
 	if err != nil {
-		return time.Time{}, errf("date", "日期须为 YYYY-MM-DD,而不是 %q", "a day is written YYYY-MM-DD, not %q", s)
+		return time.Time{}, errf("date", "日期须为 YYYY-MM-DD，而不是 %q", "a day is written YYYY-MM-DD, not %q", s)
 	}
 	return d, nil
 }
@@ -66,9 +66,9 @@ func (k PeriodKind) Label(day time.Time) string {
 func (k PeriodKind) Span(label string) (start, end time.Time, err error) {
 	bad := func() (time.Time, time.Time, error) {
 		if k == Weekly {
-			return time.Time{}, time.Time{}, errf("period", "周期 %q 不是 YYYY-Www 形式的一周(如 2027-W05)", "period %q is not a week written YYYY-Www (2027-W05)", label)
+			return time.Time{}, time.Time{}, errf("period", "周期 %q 不是 YYYY-Www 形式的一周（如 2027-W05）", "period %q is not a week written YYYY-Www (2027-W05)", label)
 		}
-		return time.Time{}, time.Time{}, errf("period", "周期 %q 不是 YYYY-MM 形式的月份(如 2027-02)", "period %q is not a month written YYYY-MM (2027-02)", label)
+		return time.Time{}, time.Time{}, errf("period", "周期 %q 不是 YYYY-MM 形式的月份（如 2027-02）", "period %q is not a month written YYYY-MM (2027-02)", label)
 	}
 	if k == Weekly {
 		y, w, ok := strings.Cut(label, "-W")
@@ -170,7 +170,7 @@ func (e Engagement) Check() error {
 		return errf("contract_end", "合同结束日期早于开始日期", "the contract ends before it starts")
 	}
 	if e.Kind != Weekly && e.Kind != Monthly {
-		return errf("period_kind", "周期须为 week 或 month,而不是 %q", "a period is a week or a month, not %q", e.Kind)
+		return errf("period_kind", "周期须为 week 或 month，而不是 %q", "a period is a week or a month, not %q", e.Kind)
 	}
 	if _, err := ParseSLDefinition(string(e.SLA.Definition)); err != nil {
 		return err
@@ -209,7 +209,7 @@ func ParseKPI(s string) (KPI, error) {
 	for i, k := range KPIs {
 		names[i] = string(k)
 	}
-	return "", errf("kpi", "未知的指标 %q(可选:%s)", "unknown KPI %q (%s)", s, strings.Join(names, ", "))
+	return "", errf("kpi", "未知的指标 %q（可选：%s）", "unknown KPI %q (%s)", s, strings.Join(names, ", "))
 }
 
 // Check refuses a target out of its KPI's range: a share from 0 to 1, seconds or
@@ -234,7 +234,7 @@ func (s Schedule) Check() error {
 	pct := func(x float64) bool { return x >= 0 && x <= 100 && !math.IsNaN(x) }
 	for i, t := range s.Tiers {
 		if !(t.Shortfall > 0) || math.IsInf(t.Shortfall, 0) || !pct(t.Percent) || i > 0 && t.Shortfall <= s.Tiers[i-1].Shortfall {
-			return errf("tiers", "扣款档位须按差距从小到大排列,差距大于 0,比例在 0 到 100 之间", "credit tiers rise by shortfall, each above 0, each percentage from 0 to 100")
+			return errf("tiers", "扣款档位须按差距从小到大排列，差距大于 0，比例在 0 到 100 之间", "credit tiers rise by shortfall, each above 0, each percentage from 0 to 100")
 		}
 	}
 	switch {
@@ -289,7 +289,7 @@ func (e Engagement) CheckPeriod(p Period) error {
 	}
 	if !in {
 		last, _ := e.End()
-		return errf("period", "周期 %s 不在合作期内(%s 至 %s)", "period %s is outside the engagement (%s to %s)",
+		return errf("period", "周期 %s 不在合作期内（%s 至 %s）", "period %s is outside the engagement (%s to %s)",
 			p.Label, e.TrialStart.Format(DateLayout), last.AddDate(0, 0, -1).Format(DateLayout))
 	}
 	if perr := p.Check(); perr != nil {
@@ -370,7 +370,7 @@ func (q QAEntry) Check() error {
 	case math.IsNaN(q.Score) || q.Score < 0 || q.Score > 100:
 		return errf("score", "质检评分须在 0 到 100 之间", "a checklist score is from 0 to 100")
 	case len([]rune(q.Finding)) > MaxQAText || len([]rune(q.Action)) > MaxQAText || len([]rune(q.Ref)) > MaxQAText:
-		return errf("finding", "文字过长(最多 %d 字)", "the text is too long (at most %d characters)", MaxQAText)
+		return errf("finding", "文字过长（最多 %d 字）", "the text is too long (at most %d characters)", MaxQAText)
 	}
 	return nil
 }
