@@ -115,10 +115,18 @@ func (s Schedule) Words(lang rubric.Lang) string {
 	var parts []string
 	if len(s.Tiers) > 0 {
 		var tiers []string
-		for _, t := range s.Tiers {
-			tiers = append(tiers, lang.Pick("差 "+num(t.Shortfall)+" 点扣 "+num(t.Percent)+"%", "short by "+num(t.Shortfall)+" points or more "+num(t.Percent)+"%"))
+		for i, t := range s.Tiers {
+			points := num(t.Shortfall) + " points"
+			if t.Shortfall == 1 {
+				points = "1 point"
+			}
+			en := num(t.Percent) + "% from " + points
+			if i == 0 {
+				en = num(t.Percent) + "% of the monthly fee from " + points + " short"
+			}
+			tiers = append(tiers, lang.Pick("差 "+num(t.Shortfall)+" 点扣 "+num(t.Percent)+"%", en))
 		}
-		parts = append(parts, lang.Pick("分档扣月服务费：", "tiered, of the monthly fee: ")+strings.Join(tiers, lang.Pick("，", ", ")))
+		parts = append(parts, lang.Pick("分档扣月服务费：", "tiered: ")+strings.Join(tiers, lang.Pick("，", ", ")))
 	} else {
 		parts = append(parts, lang.Pick("按点扣款：每差 1 个整点扣月服务费的 "+num(s.PerPoint)+"%", "linear: "+num(s.PerPoint)+"% of the monthly fee for each full point short"))
 	}
