@@ -196,7 +196,7 @@ func (s *Store) SaveEngagement(ctx context.Context, vendorID int64, e monitor.En
 
 func errPeriodKind(k monitor.PeriodKind, n int) error {
 	return &monitor.Error{Field: "period_kind",
-		ZH: fmt.Sprintf("已存有 %d 个按%s统计的周期,不能改变周期", n, map[monitor.PeriodKind]string{monitor.Weekly: "周", monitor.Monthly: "月"}[k]),
+		ZH: fmt.Sprintf("已存有 %d 个按%s统计的周期，不能改变周期", n, map[monitor.PeriodKind]string{monitor.Weekly: "周", monitor.Monthly: "月"}[k]),
 		EN: fmt.Sprintf("%d periods are stored by %s: the periods cannot be cut another way", n, k)}
 }
 
