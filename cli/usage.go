@@ -95,6 +95,7 @@ Flags:
   --json   print the scorecards as JSON`,
 		}, (*cli).score},
 		{"staff", rubric.Text{ZH: "计算一个时段所需的坐席数（Erlang C / Erlang A，不使用数据库）", EN: "the agents a queue needs (Erlang C / Erlang A; no database)"}, staffUsage, (*cli).staff},
+		{"monitor", rubric.Text{ZH: "选定服务商的试运营与监控：开始、导入数据、月度回顾", EN: "trial and monitoring of a chosen vendor: start, import figures, monthly review"}, monitorUsage, (*cli).monitor},
 		{"demo", rubric.Text{ZH: "添加一个示例会话，输出其编号", EN: "add a sample session to try things out; prints its ID"}, rubric.Text{
 			ZH: `用法：vendorvet demo
 

@@ -26,7 +26,7 @@ import (
 )
 
 // SchemaVersion is the schema this package reads and writes (PRAGMA user_version).
-const SchemaVersion = 6
+const SchemaVersion = 7
 
 // applicationID marks our files (PRAGMA application_id): "VVET".
 const applicationID = 0x56564554

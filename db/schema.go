@@ -273,6 +273,9 @@ var migrations = []string{
 	) STRICT, WITHOUT ROWID;
 	CREATE INDEX viewers_by_name ON viewers (name);
 	CREATE INDEX evaluators_by_name ON evaluators (name);`,
+
+	// 6 → 7: trial and monitoring of a chosen vendor (engagements.go).
+	engagementsMigration,
 }
 
 func init() {

@@ -8,8 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 
 	"vendorvet/db"
+	"vendorvet/monitor"
 	"vendorvet/rubric"
 )
 
@@ -37,6 +39,9 @@ func For(err error, lang rubric.Lang) string {
 	var evidence *db.EvidenceError
 	if errors.As(err, &evidence) {
 		return say("凭证未保存：%s。", "Evidence not saved: %s.", evidence.Message.In(lang))
+	}
+	if s := monitoringSentence(err, lang, say); s != "" {
+		return s
 	}
 	switch {
 	case errors.Is(err, db.ErrDuplicateVendor):
@@ -162,4 +167,27 @@ func fieldMessage(e rubric.FieldError, lang rubric.Lang) string {
 		return q.Label.In(lang) + sep + e.Message.In(lang)
 	}
 	return e.Message.In(lang)
+}
+
+// monitoringSentence says why the store refused a write of trial and monitoring;
+// "" for another error.
+func monitoringSentence(err error, lang rubric.Lang, say func(string, string, ...any) string) string {
+	var exists *db.PeriodExistsError
+	if errors.As(err, &exists) {
+		return say("未保存：周期 %s 的数据已导入；要替换请加 --replace。", "Not saved: the figures of %s are imported already; add --replace to replace them.",
+			strings.Join(exists.Labels, lang.Pick("、", ", ")))
+	}
+	var refused *monitor.Error
+	if errors.As(err, &refused) {
+		return say("未保存：%s。", "Not saved: %s.", lang.Pick(refused.ZH, refused.EN))
+	}
+	switch {
+	case errors.Is(err, db.ErrNoEngagement):
+		return say("该服务商尚未开始试运营或监控（先运行 vendorvet monitor start）。",
+			"This vendor is not under trial or monitoring yet (run vendorvet monitor start first).")
+	case errors.Is(err, db.ErrEngagementExists):
+		return say("未保存：该服务商已开始试运营或监控；修改条款请用 vendorvet monitor set。",
+			"Not saved: this vendor is under trial or monitoring already; change its terms with vendorvet monitor set.")
+	}
+	return ""
 }
