@@ -173,3 +173,36 @@ func TestMembersOnlyStartingSessions(t *testing.T) {
 		t.Errorf("the lead sees %v", got)
 	}
 }
+
+// A vendor's engagement is its session's lead's to start; its figures are any
+// panel member's to enter; someone off the panel reads none of it.
+func TestMembersOnlyMonitoring(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	sid, vid := panelSession(t, s)
+	if err := s.AddEvaluator(ctx, sid, "Li", rubric.Member); err != nil {
+		t.Fatal(err)
+	}
+	li, wang, nobody := confinedAs(t, s, "Li", false), confinedAs(t, s, "Wang", true), confinedAs(t, s, "Nobody", true)
+	if err := li.StartEngagement(ctx, vid, trialOf(t)); !errors.Is(err, ErrLeadOnly) {
+		t.Errorf("an evaluator starting the engagement: %v, want ErrLeadOnly", err)
+	}
+	if err := wang.StartEngagement(ctx, vid, trialOf(t)); err != nil {
+		t.Fatalf("the lead starting the engagement: %v", err)
+	}
+	if err := li.SavePeriod(ctx, vid, month("2027-01", 800), false); err != nil {
+		t.Errorf("an evaluator entering a month: %v", err)
+	}
+	if err := nobody.SavePeriod(ctx, vid, month("2027-02", 800), false); !errors.Is(err, ErrNotFound) {
+		t.Errorf("someone off the panel entering a month: %v, want ErrNotFound", err)
+	}
+	if _, err := nobody.Monitoring(ctx, vid); !errors.Is(err, ErrNotFound) {
+		t.Errorf("someone off the panel reading the monitoring: %v, want ErrNotFound", err)
+	}
+	if ids, err := nobody.EngagedVendors(ctx, sid); !errors.Is(err, ErrNotFound) || len(ids) != 0 {
+		t.Errorf("someone off the panel listing engaged vendors: %v %v", ids, err)
+	}
+	if rec, err := li.Monitoring(ctx, vid); err != nil || len(rec.Periods) != 1 {
+		t.Errorf("the evaluator reading the monitoring: %d periods, %v", len(rec.Periods), err)
+	}
+}
