@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -142,6 +143,19 @@ func (k *keyring) load(path string) ([]LineError, error) {
 	k.byKey, k.loaded = byKey, info.ModTime()
 	k.mu.Unlock()
 	return bad, nil
+}
+
+// names are the names of the people let in, each once, sorted: who a lead may put
+// on a panel and find connecting.
+func (k *keyring) names() []string {
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	var out []string
+	for _, p := range k.byKey {
+		out = append(out, p.Name)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // changed reports whether the keys file was modified since it was read.

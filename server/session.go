@@ -146,7 +146,7 @@ func (s *Server) runInterface(sess ssh.Session, store *db.Store, p Person, lang 
 	resized := make(chan tea.WindowSizeMsg, 1)
 	go forwardSizes(ctx, windows, resized)
 
-	err := ui.RunOn(ctx, store, ui.Options{Lang: lang, Evaluator: p.Name, UserName: p.Name}, ui.Terminal{
+	err := ui.RunOn(ctx, store, ui.Options{Lang: lang, Evaluator: p.Name, UserName: p.Name, People: s.keys.names}, ui.Terminal{
 		Renderer:       bm.MakeRenderer(sess),
 		Width:          pty.Window.Width,
 		Height:         pty.Window.Height,

@@ -41,6 +41,9 @@ type Common struct {
 	// UserName is the system's name for who is at the keyboard, offered first when
 	// the interface asks who is evaluating; "" when unknown.
 	UserName string
+	// People names everyone who may use the database (Options.People); nil when
+	// anyone may.
+	People func() []string
 	// requirementDrafts holds, by session, step 1's numbers that do not read yet.
 	requirementDrafts map[int64]map[string]string
 	// navigating counts the screen changes asked for whose message has not reached

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -204,7 +205,23 @@ func (s *sessionScreen) evaluatorForm() tea.Cmd {
 	})
 	f.intro = c.Lang.Pick("每位评估人各自作答;服务商按小组的共识评分。查看者只能查看,不作答。",
 		"Each evaluator answers on their own; vendors are scored by the panel's consensus. A viewer only looks.")
+	if c.People != nil {
+		// On the team server a name is someone's only as the keys file spells it.
+		f.intro += "\n" + c.Lang.Pick("可加入的人(密钥文件):", "People with a key: ") +
+			strings.Join(notOn(c.People(), sess), c.Lang.Pick("、", ", "))
+	}
 	return c.push(f.keepDraft(fmt.Sprintf("add-evaluator/%d", id), db.DraftOf{SessionID: id}))
+}
+
+// notOn are the names not on the session's panel nor among its viewers.
+func notOn(names []string, sess *db.Session) []string {
+	var out []string
+	for _, n := range names {
+		if !slices.ContainsFunc(sess.Panel, func(e rubric.Evaluator) bool { return e.Name == n }) && !slices.Contains(sess.Viewers, n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // panelLine names the session's panel with their roles, says whether blind review

@@ -560,3 +560,17 @@ func TestARemoteInterfaceWritesNoFile(t *testing.T) {
 		t.Errorf("the refusal is not said:\n%s", view)
 	}
 }
+
+// On the team server the form to add someone names the people with a key who
+// are not on the panel yet.
+func TestAddingSomeoneNamesThePeopleWithAKey(t *testing.T) {
+	c := newTestCommon(t, rubric.EN)
+	c.People = func() []string { return []string{"Chen", "Li", "Wang"} }
+	sess := newSessionWithVendors(t, c, "甲 Vendor")
+	app, _ := openAs(t, c, sess.ID, 80, 24)
+	press(app, runes("p"))
+	view := plain(app.View())
+	if !strings.Contains(view, "People with a key: Chen, Li") || strings.Contains(view, "Li, Wang") {
+		t.Errorf("the form does not name the people with a key who are not on the panel (Wang leads):\n%s", view)
+	}
+}

@@ -34,6 +34,9 @@ type Options struct {
 	// UserName is the system's name for the person at the keyboard: when the
 	// interface asks who is evaluating, it is the answer offered first.
 	UserName string
+	// People, when set, names everyone who may use this database (the team
+	// server's keys file), read anew each time: a panel member is to be one of them.
+	People func() []string
 }
 
 // newCommon is what the screens share, for opts, acting as opts.Evaluator when one
@@ -47,6 +50,7 @@ func newCommon(store *db.Store, saver *Saver, renderer *lipgloss.Renderer, opts 
 		Now:    time.Now,
 		// The name offered when the interface asks who is evaluating.
 		UserName: strings.TrimSpace(opts.UserName),
+		People:   opts.People,
 	}
 	if opts.Evaluator != "" {
 		if err := c.actAs(opts.Evaluator); err != nil {
