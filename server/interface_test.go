@@ -279,6 +279,29 @@ func TestShutdownKeepsAnswerTypedJustBefore(t *testing.T) {
 	wantTri(t, panel, "Li Na", "iso9001", rubric.No)
 }
 
+// Keys written just before the server is told to stop, not yet shown, are still
+// taken and saved: the server lets what has arrived settle before it ends the
+// interface.
+func TestShutdownTakesKeysStillArriving(t *testing.T) {
+	liKey := newKey(t)
+	ts := startServer(t, keyLine(Evaluator, `"Li Na"`, liKey)+"\n", nil)
+	ts.seat(t, "Li Na")
+	li := openTerminal(t, ts, liKey, 100)
+	li.openFirstVendor("Li Na")
+	for _, k := range "yyn" {
+		li.send(string(k))
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := ts.Shutdown(ctx); err != nil {
+		t.Fatalf("Shutdown: %v", err)
+	}
+	panel := firstVendorPanel(t, ts)
+	wantTri(t, panel, "Li Na", "business_license", rubric.Yes)
+	wantTri(t, panel, "Li Na", "telecom_license", rubric.Yes)
+	wantTri(t, panel, "Li Na", "iso9001", rubric.No)
+}
+
 // A client that closes its session and keeps the connection (as connection sharing
 // does) ends the interface there and then: it saves and frees its place.
 func TestClosingTheSessionEndsTheInterface(t *testing.T) {

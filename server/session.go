@@ -129,7 +129,7 @@ func (s *Server) runInterface(sess ssh.Session, store *db.Store, p Person, lang 
 			"This needs a terminal (ssh -t), or a command after the host: list, export or score."))
 		return 2
 	}
-	ctx, cancel := context.WithCancel(s.ctx)
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	// The connection's end ends the interface too.
 	stop := context.AfterFunc(sess.Context(), cancel)
@@ -139,6 +139,13 @@ func (s *Server) runInterface(sess ssh.Session, store *db.Store, p Person, lang 
 	// the connection (OpenSSH's connection sharing does), and the interface must
 	// not run on unseen, holding a place, until the idle timeout.
 	input := &idleReader{r: sess, last: time.Now(), ended: cancel}
+	// The server stopping ends it once the keys already on their way have been
+	// taken: a person typing when the server is told to stop loses nothing typed.
+	stopping := context.AfterFunc(s.ctx, func() {
+		input.settle(inputSettled, inputSettleMax)
+		cancel()
+	})
+	defer stopping()
 	go input.watch(ctx, s.cfg.IdleTimeout, func() {
 		logger.Info("idle", "timeout", s.cfg.IdleTimeout)
 		cancel()
@@ -219,6 +226,26 @@ func (i *idleReader) Read(b []byte) (int, error) {
 		i.ended()
 	}
 	return n, err
+}
+
+// Keys that reached the server before it stopped are taken by the interface: it
+// ends once no input has arrived for inputSettled, or after inputSettleMax of
+// someone typing on regardless.
+const (
+	inputSettled   = 150 * time.Millisecond
+	inputSettleMax = time.Second
+)
+
+// settle returns once no input has come for quiet, or after max.
+func (i *idleReader) settle(quiet, max time.Duration) {
+	deadline := time.Now().Add(max)
+	for {
+		left := quiet - i.idleFor()
+		if left <= 0 || time.Now().After(deadline) {
+			return
+		}
+		time.Sleep(min(left, time.Until(deadline)))
+	}
 }
 
 func (i *idleReader) idleFor() time.Duration {
