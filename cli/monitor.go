@@ -179,7 +179,7 @@ func (c *cli) monitorStore(pos []string, f func(ctx context.Context, store *db.S
 // refused says why the store or the arithmetic refused something.
 func (c *cli) refused(err error) error {
 	var me *monitor.Error
-	if errors.As(err, &me) && !errors.Is(err, db.ErrViewOnly) {
+	if errors.As(err, &me) {
 		return c.failf(err, "%s。", "%s.", c.lang.Pick(me.ZH, me.EN))
 	}
 	return &userError{msg: usermsg.For(err, c.lang), err: err}

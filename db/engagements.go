@@ -428,6 +428,7 @@ func (s *Store) SavePeriod(ctx context.Context, vendorID int64, p monitor.Period
 // nothing: each is checked as SavePeriod checks one, and every period stored
 // already is named in one *PeriodExistsError unless replace is set.
 func (s *Store) ImportPeriods(ctx context.Context, vendorID int64, periods []monitor.Period, replace bool) error {
+	periods = slices.Clone(periods) // the labels are trimmed here, not in the caller's slice
 	for i := range periods {
 		periods[i].Label = strings.TrimSpace(periods[i].Label)
 	}
