@@ -30,7 +30,7 @@ const hostKeyName = "vendorvet_host_ed25519"
 
 var serveUsage = rubric.Text{
 	ZH: `用法：vendorvet serve --keys 文件 [--listen 地址] [--host-key 文件]
-                      [--max-sessions N] [--idle-timeout 时长]
+                      [--max-sessions N] [--idle-timeout 时长] [--conn-rate N]
 
 通过 SSH 为团队提供同一界面：每人用自己的密钥连接，以自己的身份在共享数据库上评估。
 不带命令连接（ssh -p 端口 主机）进入完整界面；在主机后给出命令则只输出结果：
@@ -41,7 +41,9 @@ var serveUsage = rubric.Text{
 密钥文件每行一人：角色 姓名 密钥类型 密钥 [注释]，例如
   lead 张三 ssh-ed25519 AAAA… zhang@laptop
 角色为 admin、lead 或 evaluator（均以本人身份工作，在各会话中的角色以评估小组为准）
-或 viewer（只能查看）。姓名即评估小组中的姓名，含空格时加双引号，如 "Laura Bennett"。
+或 viewer（只能查看）。admin 看到所有会话；其他人只看到自己所在评估小组（或被加为
+查看者）的会话，由该会话的组长或 admin 加入。admin 和 lead 可以新建会话并成为其组长。
+姓名即评估小组中的姓名，含空格时加双引号，如 "Laura Bennett"。
 空行和 # 开头的行忽略；有错的行在日志中注明行号并跳过。文件修改后或收到 SIGHUP 时重新读取。
 只接受公钥登录。SIGTERM 或 Ctrl+C 停止服务：不再接受连接，各连接保存已排队的修改后退出。
 
@@ -50,9 +52,10 @@ var serveUsage = rubric.Text{
   --listen 地址        监听地址（默认 127.0.0.1:23234）
   --host-key 文件      服务器私钥，不存在时生成（权限 0600；默认在数据库旁）
   --max-sessions N     同时连接数上限（默认 50）
-  --idle-timeout 时长  无输入多久后断开（默认 30m）`,
+  --idle-timeout 时长  无输入多久后断开（默认 30m）
+  --conn-rate N        每个地址每分钟可新建的连接数（默认 30；一次可达连接上限的两倍）`,
 	EN: `Usage: vendorvet serve --keys FILE [--listen ADDR] [--host-key FILE]
-                      [--max-sessions N] [--idle-timeout DURATION]
+                      [--max-sessions N] [--idle-timeout DURATION] [--conn-rate N]
 
 Serves the same interface to a team over SSH: each person connects with their own
 key and evaluates as themselves on the shared database. Connecting without a command
@@ -65,7 +68,10 @@ result only:
 The keys file has one person a line: ROLE NAME KEYTYPE KEY [comment], e.g.
   lead Zhang.San ssh-ed25519 AAAA… zhang@laptop
 ROLE is admin, lead or evaluator (each works as themselves, their part in a session
-being what its panel says) or viewer (may only look). NAME is the name the panels
+being what its panel says) or viewer (may only look). An admin sees every session;
+everyone else only those whose panel they are on, or are a viewer of, as the
+session's lead or an admin put them. An admin or a lead may start a session, and
+leads it. NAME is the name the panels
 know the person by, in double quotes when it has spaces ("Laura Bennett"). Blank
 lines and lines starting with # are skipped; a line with a mistake is logged with
 its number and skipped. The file is read again when it changes and on SIGHUP.
@@ -78,7 +84,9 @@ Flags:
   --host-key FILE          the server's private key, made when missing (mode 0600;
                            default: beside the database)
   --max-sessions N         sessions connected at once (default 50)
-  --idle-timeout DURATION  disconnect after this long without input (default 30m)`,
+  --idle-timeout DURATION  disconnect after this long without input (default 30m)
+  --conn-rate N            new connections an address may open a minute (default 30;
+                           twice --max-sessions at once)`,
 }
 
 func (c *cli) serve(args []string) error {
@@ -88,6 +96,7 @@ func (c *cli) serve(args []string) error {
 	keys := flags.String("keys", "", "")
 	maxSessions := flags.Int("max-sessions", server.DefaultMaxSessions, "")
 	idle := flags.Duration("idle-timeout", server.DefaultIdleTimeout, "")
+	connRate := flags.Int("conn-rate", server.DefaultConnectionsPerMinute, "")
 	if _, err := c.positionals(flags, args, 0, rubric.Text{}); err != nil {
 		return err
 	}
@@ -95,8 +104,8 @@ func (c *cli) serve(args []string) error {
 		return c.usagef("serve 需要 --keys 密钥文件（参见 vendorvet serve --help）。",
 			"The serve command needs --keys FILE (see vendorvet serve --help).")
 	}
-	if *maxSessions < 1 || *idle <= 0 {
-		return c.usagef("--max-sessions 和 --idle-timeout 须为正数。", "--max-sessions and --idle-timeout must be positive.")
+	if *maxSessions < 1 || *idle <= 0 || *connRate < 1 {
+		return c.usagef("--max-sessions、--idle-timeout 和 --conn-rate 须为正数。", "--max-sessions, --idle-timeout and --conn-rate must be positive.")
 	}
 	path, err := c.dbPath()
 	if err != nil {
@@ -115,7 +124,7 @@ func (c *cli) serve(args []string) error {
 	defer signal.Stop(hup)
 	srv, err := server.New(server.Config{
 		Listen: *listen, HostKeyPath: *hostKey, KeysPath: *keys, DBPath: path,
-		MaxSessions: *maxSessions, IdleTimeout: *idle,
+		MaxSessions: *maxSessions, IdleTimeout: *idle, ConnectionsPerMinute: *connRate,
 		Lang: c.lang, LangFor: localeLang,
 		Commands: remoteCommands, Reload: hup,
 		Logger: log.NewWithOptions(c.stderr, log.Options{ReportTimestamp: true, Prefix: "vendorvet"}),
@@ -262,25 +271,9 @@ func (c *cli) remoteSession(ctx context.Context, store *db.Store, name string, a
 	if err != nil {
 		return nil, err
 	}
-	if blindToPerson(sess) {
+	if sess.BlindedAny() {
 		return nil, c.failf(nil, "盲评中：报告含小组全部答案，由组长导出，或你提交全部服务商后导出。",
 			"Blind review: only the lead, or you after submitting every vendor, can see the panel's report.")
 	}
 	return sess, nil
-}
-
-// blindToPerson reports whether blind review keeps the panel's answers from the
-// person the session was read as: not a lead, and a vendor still to submit.
-func blindToPerson(sess *db.Session) bool {
-	for _, e := range sess.Panel {
-		if e.Name == sess.Acting && e.Role == rubric.Lead {
-			return false
-		}
-	}
-	for i := range sess.Vendors {
-		if sess.Blinded(&sess.Vendors[i]) {
-			return true
-		}
-	}
-	return false
 }

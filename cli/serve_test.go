@@ -25,7 +25,8 @@ import (
 )
 
 // serveDemo serves a database holding the demo session, in blind review or not,
-// to an admin and to an evaluator, neither its lead, on a random loopback port.
+// to an admin and to an evaluator on its panel, neither its lead, on a random
+// loopback port.
 func serveDemo(t *testing.T, blind bool) (addr string, admin, evaluator gossh.Signer, dir string) {
 	t.Helper()
 	dir = t.TempDir()
@@ -39,6 +40,10 @@ func serveDemo(t *testing.T, blind bool) (addr string, admin, evaluator gossh.Si
 		t.Fatal(err)
 	}
 	if err := store.SetBlind(context.Background(), id, blind); err != nil {
+		t.Fatal(err)
+	}
+	// The evaluator sees the session as one of its panel; the admin sees all.
+	if err := store.AddEvaluator(context.Background(), id, "王敏", rubric.Member); err != nil {
 		t.Fatal(err)
 	}
 	store.Close()

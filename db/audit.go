@@ -149,6 +149,9 @@ func (s *Store) Audit(ctx context.Context, vendorID int64) ([]AuditEntry, error)
 		if _, err := vendorSession(ctx, tx, vendorID); err != nil {
 			return err
 		}
+		if err := s.seesVendor(ctx, tx, vendorID); err != nil {
+			return err
+		}
 		// Rows are numbered as they are written, within the write lock.
 		rows, err := tx.QueryContext(ctx, "SELECT id, evaluator, kind, key, before, after, at FROM audit WHERE vendor_id = ? ORDER BY id", vendorID)
 		if err != nil {

@@ -18,7 +18,7 @@ import (
 // (one per vendor: the trial, the contract, how periods are cut, the SLA's
 // definition, fee and credit schedule), its targets, its periods' dashboard
 // figures and its QA sampling log. Everything hangs off the vendor, so that
-// removing the vendor or its session removes it. Days are YYYY-MM-DD, ” for none.
+// removing the vendor or its session removes it. Days are YYYY-MM-DD, '' for none.
 const engagementsMigration = `CREATE TABLE engagements (
 		vendor_id      INTEGER PRIMARY KEY REFERENCES vendors (id) ON DELETE CASCADE,
 		trial_start    TEXT NOT NULL,
@@ -136,6 +136,9 @@ func (s *Store) StartEngagement(ctx context.Context, vendorID int64, e monitor.E
 		return fmt.Errorf("start engagement: %w", err)
 	}
 	return s.write(ctx, "start engagement", func(tx *sql.Tx, now int64) error {
+		if err := s.mayChangeVendor(ctx, tx, vendorID, true); err != nil {
+			return err
+		}
 		sessionID, err := vendorSession(ctx, tx, vendorID)
 		if err != nil {
 			return err
@@ -163,6 +166,9 @@ func (s *Store) SaveEngagement(ctx context.Context, vendorID int64, e monitor.En
 		return fmt.Errorf("save engagement: %w", err)
 	}
 	return s.write(ctx, "save engagement", func(tx *sql.Tx, now int64) error {
+		if err := s.mayChangeVendor(ctx, tx, vendorID, true); err != nil {
+			return err
+		}
 		sessionID, err := engagedSession(ctx, tx, vendorID)
 		if err != nil {
 			return err
@@ -238,6 +244,9 @@ func putEngagement(ctx context.Context, tx *sql.Tx, vendorID int64, e monitor.En
 // go. There being none is no error.
 func (s *Store) RemoveEngagement(ctx context.Context, vendorID int64) error {
 	return s.write(ctx, "remove engagement", func(tx *sql.Tx, now int64) error {
+		if err := s.mayChangeVendor(ctx, tx, vendorID, true); err != nil {
+			return err
+		}
 		sessionID, err := vendorSession(ctx, tx, vendorID)
 		if err != nil {
 			return err
@@ -275,6 +284,9 @@ func engagedSession(ctx context.Context, tx *sql.Tx, vendorID int64) (int64, err
 func (s *Store) Engagement(ctx context.Context, vendorID int64) (monitor.Engagement, error) {
 	var e monitor.Engagement
 	err := s.read(ctx, "read engagement", func(tx *sql.Tx) error {
+		if err := s.seesVendor(ctx, tx, vendorID); err != nil {
+			return err
+		}
 		if _, err := engagedSession(ctx, tx, vendorID); err != nil {
 			return err
 		}
@@ -290,6 +302,9 @@ func (s *Store) Engagement(ctx context.Context, vendorID int64) (monitor.Engagem
 func (s *Store) Monitoring(ctx context.Context, vendorID int64) (monitor.Record, error) {
 	var rec monitor.Record
 	err := s.read(ctx, "read monitoring", func(tx *sql.Tx) error {
+		if err := s.seesVendor(ctx, tx, vendorID); err != nil {
+			return err
+		}
 		if _, err := engagedSession(ctx, tx, vendorID); err != nil {
 			return err
 		}
@@ -305,6 +320,9 @@ func (s *Store) Monitoring(ctx context.Context, vendorID int64) (monitor.Record,
 func (s *Store) EngagedVendors(ctx context.Context, sessionID int64) ([]int64, error) {
 	var ids []int64
 	err := s.read(ctx, "read engaged vendors", func(tx *sql.Tx) error {
+		if err := s.seesSession(ctx, tx, sessionID); err != nil {
+			return err
+		}
 		var err error
 		ids, err = queryIDs(ctx, tx, `SELECT v.id FROM vendors v JOIN engagements e ON e.vendor_id = v.id
 			WHERE v.session_id = ? ORDER BY v.position`, sessionID)
@@ -433,6 +451,9 @@ func (s *Store) ImportPeriods(ctx context.Context, vendorID int64, periods []mon
 		periods[i].Label = strings.TrimSpace(periods[i].Label)
 	}
 	return s.write(ctx, "save periods", func(tx *sql.Tx, now int64) error {
+		if err := s.mayChangeVendor(ctx, tx, vendorID, false); err != nil {
+			return err
+		}
 		sessionID, err := engagedSession(ctx, tx, vendorID)
 		if err != nil {
 			return err
@@ -491,6 +512,9 @@ func (s *Store) ImportPeriods(ctx context.Context, vendorID int64, periods []mon
 // RemovePeriod takes a period's figures back; there being none is no error.
 func (s *Store) RemovePeriod(ctx context.Context, vendorID int64, label string) error {
 	return s.write(ctx, "remove period", func(tx *sql.Tx, now int64) error {
+		if err := s.mayChangeVendor(ctx, tx, vendorID, false); err != nil {
+			return err
+		}
 		sessionID, err := engagedSession(ctx, tx, vendorID)
 		if err != nil {
 			return err
@@ -517,6 +541,9 @@ func (s *Store) AddQA(ctx context.Context, vendorID int64, q monitor.QAEntry) (i
 	}
 	var id int64
 	err := s.write(ctx, "add QA entry", func(tx *sql.Tx, now int64) error {
+		if err := s.mayChangeVendor(ctx, tx, vendorID, false); err != nil {
+			return err
+		}
 		sessionID, err := engagedSession(ctx, tx, vendorID)
 		if err != nil {
 			return err
@@ -567,6 +594,9 @@ func (s *Store) QALog(ctx context.Context, vendorID int64) ([]monitor.QAEntry, e
 // RemoveQA takes an entry of a vendor's QA log back; there being none is no error.
 func (s *Store) RemoveQA(ctx context.Context, vendorID, entryID int64) error {
 	return s.write(ctx, "remove QA entry", func(tx *sql.Tx, now int64) error {
+		if err := s.mayChangeVendor(ctx, tx, vendorID, false); err != nil {
+			return err
+		}
 		sessionID, err := engagedSession(ctx, tx, vendorID)
 		if err != nil {
 			return err

@@ -23,11 +23,20 @@ import (
 // than rubric.MaxVendors vendors is refused with ErrTooManyVendors, two vendors of one
 // name with ErrDuplicateVendor, both before anything is written.
 func (s *Store) ImportSession(ctx context.Context, sess rubric.Session) (int64, error) {
+	if s.membersOnly && !s.mayStart {
+		return 0, fmt.Errorf("import session: %w", ErrMayNotStart)
+	}
 	var id int64
 	err := s.write(ctx, "import session", func(tx *sql.Tx, now int64) error {
 		var err error
-		id, err = importSession(ctx, tx, sess, now)
-		return err
+		if id, err = importSession(ctx, tx, sess, now); err != nil {
+			return err
+		}
+		if s.membersOnly {
+			// They lead what they bring, or they could not see it.
+			return leadToo(ctx, tx, id, s.actingName(), now)
+		}
+		return nil
 	})
 	if err != nil {
 		return 0, err

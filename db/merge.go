@@ -75,6 +75,10 @@ func (s *Store) Merge(ctx context.Context, sessionID int64, name string, vendors
 	var res MergeResult
 	err = s.write(ctx, "merge", func(tx *sql.Tx, now int64) error {
 		res = MergeResult{}
+		// Someone else's copy is a lead's to bring in.
+		if err := s.mayChange(ctx, tx, sessionID, name != s.actingName()); err != nil {
+			return err
+		}
 		who, err := mergingEvaluator(ctx, tx, sessionID, name, now)
 		if err != nil {
 			return err

@@ -25,10 +25,14 @@ type ScoreMove struct {
 // of every vendor of years of sessions.
 func (s *Store) ScoreMoves(ctx context.Context) ([]ScoreMove, error) {
 	var out []ScoreMove
+	visible, args := s.visibleClause()
+	if visible != "" {
+		visible = "WHERE s." + visible
+	}
 	err := s.read(ctx, "list score moves", func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT v.session_id, s.title, v.id, v.name, m.total_then, m.band_then, m.total_now, m.band_now
 			FROM score_moves m CROSS JOIN vendors v ON v.id = m.vendor_id CROSS JOIN sessions s ON s.id = v.session_id
-			ORDER BY s.updated_at DESC, s.id, v.position, v.id`)
+			`+visible+` ORDER BY s.updated_at DESC, s.id, v.position, v.id`, args...)
 		if err != nil {
 			return err
 		}
@@ -47,10 +51,16 @@ func (s *Store) ScoreMoves(ctx context.Context) ([]ScoreMove, error) {
 	return out, err
 }
 
-// ForgetScoreMoves forgets the moves once they have been said.
+// ForgetScoreMoves forgets the moves once they have been said: those of the
+// sessions the store's person sees (MembersOnly), the others' to be said to them.
 func (s *Store) ForgetScoreMoves(ctx context.Context) error {
+	query, args := "DELETE FROM score_moves", []any(nil)
+	if visible, vargs := s.visibleClause(); visible != "" {
+		query += " WHERE vendor_id IN (SELECT v.id FROM vendors v JOIN sessions s ON s.id = v.session_id WHERE s." + visible + ")"
+		args = vargs
+	}
 	return s.write(ctx, "forget score moves", func(tx *sql.Tx, _ int64) error {
-		_, err := tx.ExecContext(ctx, "DELETE FROM score_moves")
+		_, err := tx.ExecContext(ctx, query, args...)
 		return err
 	})
 }

@@ -26,7 +26,7 @@ import (
 )
 
 // SchemaVersion is the schema this package reads and writes (PRAGMA user_version).
-const SchemaVersion = 6
+const SchemaVersion = 7
 
 // applicationID marks our files (PRAGMA application_id): "VVET".
 const applicationID = 0x56564554
@@ -47,6 +47,9 @@ type Store struct {
 	// acting is the name of the evaluator the store writes as (ActAs); nil for
 	// each session's lead.
 	acting atomic.Pointer[string]
+	// membersOnly confines the store to its person's sessions, and mayStart lets
+	// them start new ones (MembersOnly).
+	membersOnly, mayStart bool
 }
 
 // Path returns the absolute path of the database file.

@@ -72,7 +72,7 @@ func TestOpenNewDatabase(t *testing.T) {
 			t.Errorf("%s = %s, want %s", pragma, got, want)
 		}
 	}
-	if n := count(t, s, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"); n != 19 {
+	if n := count(t, s, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"); n != 20 {
 		t.Errorf("%d tables", n)
 	}
 }

@@ -180,6 +180,9 @@ func (s *Store) vendorActor(ctx context.Context, tx *sql.Tx, vendorID, now int64
 	case name == "":
 		// A session without a lead: see sessionLead.
 		return 0, actor{}, fmt.Errorf("session %d: %w", sessionID, ErrNotFound)
+	case s.membersOnly:
+		// Confined to the panels they are on (MembersOnly): not one of them.
+		return 0, actor{}, fmt.Errorf("vendor %d: %w", vendorID, ErrNotFound)
 	}
 	// Not yet on the panel, and so in no vendor's consensus: joining changes no
 	// score (members, consensus.go).
@@ -269,14 +272,18 @@ func (s *Store) AddEvaluator(ctx context.Context, sessionID int64, name string, 
 		return fmt.Errorf("add evaluator: %w", err)
 	}
 	return s.write(ctx, "add evaluator", func(tx *sql.Tx, now int64) error {
+		if err := s.mayChange(ctx, tx, sessionID, true); err != nil {
+			return err
+		}
 		if err := touchSession(ctx, tx, sessionID, now); err != nil {
 			return err
 		}
-		var taken int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM evaluators WHERE session_id = ? AND name = ?", sessionID, name).Scan(&taken); err != nil {
+		var taken bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM evaluators WHERE session_id = ?1 AND name = ?2)
+			OR EXISTS (SELECT 1 FROM viewers WHERE session_id = ?1 AND name = ?2)`, sessionID, name).Scan(&taken); err != nil {
 			return err
 		}
-		if taken > 0 {
+		if taken {
 			return duplicateEvaluator(name)
 		}
 		// A member who has not turned to a vendor yet is in no consensus: no score
@@ -292,6 +299,9 @@ func (s *Store) AddEvaluator(ctx context.Context, sessionID int64, name string, 
 // all the same, as the consensus is made of them.
 func (s *Store) SetBlind(ctx context.Context, sessionID int64, blind bool) error {
 	return s.write(ctx, "set blind mode", func(tx *sql.Tx, now int64) error {
+		if err := s.mayChange(ctx, tx, sessionID, true); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, "UPDATE sessions SET blind = ?, updated_at = ? WHERE id = ?", blind, now, sessionID)
 		if err != nil {
 			return err
@@ -430,10 +440,36 @@ func vendorChanged(ctx context.Context, tx *sql.Tx, sessionID, vendorID, now int
 	return touchSession(ctx, tx, sessionID, now)
 }
 
-// Blinded reports whether the evaluator the session was read as (Acting) is not to
-// see the others' answers to v: the session is in blind mode and they have not
-// submitted v yet.
-func (s *Session) Blinded(v *Vendor) bool { return s.Blind && !v.Submitted[s.Acting] }
+// Blinded reports whether the person the session was read as (Acting) is not to
+// see the others' answers to v: the session is in blind mode, they have not
+// submitted v yet, and they are not someone who sees all (SeesAll).
+func (s *Session) Blinded(v *Vendor) bool {
+	return s.Blind && !v.Submitted[s.Acting] && !s.SeesAll()
+}
+
+// BlindedAny reports whether blind review keeps some vendor's answers from the
+// person the session was read as: the whole report is then not for them.
+func (s *Session) BlindedAny() bool {
+	for i := range s.Vendors {
+		if s.Blinded(&s.Vendors[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// SeesAll reports whether the person the session was read as sees every
+// evaluator's answers whatever blind review says: a lead of its panel, who
+// settles the consensus, or a viewer, who evaluates nothing and so has no
+// independence for blind review to keep.
+func (s *Session) SeesAll() bool {
+	for _, e := range s.Panel {
+		if e.Name == s.Acting {
+			return e.Role == rubric.Lead
+		}
+	}
+	return slices.Contains(s.Viewers, s.Acting)
+}
 
 // loadPanel reads a session's panel in the order its members joined, and their
 // names by id.

@@ -719,7 +719,7 @@ func TestTheSessionsEvaluatorIsItsLead(t *testing.T) {
 }
 
 // Blind mode is on for a new session; an evaluator is blinded on a vendor until
-// they submit it.
+// they submit it; a lead and a viewer never are.
 func TestBlindModeEndsOnSubmitting(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
@@ -728,25 +728,39 @@ func TestBlindModeEndsOnSubmitting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sess := mustSession(t, s, sid)
-	if !sess.Blind || !sess.Blinded(&sess.Vendors[0]) || !sess.Blinded(&sess.Vendors[1]) {
-		t.Fatalf("a new session: blind %v", sess.Blind)
+	for _, name := range []string{"Li", "Zhou"} {
+		if err := s.AddEvaluator(ctx, sid, name, rubric.Member); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if err := s.Submit(ctx, vid); err != nil {
+	if err := s.AddViewer(ctx, sid, "Chen"); err != nil {
 		t.Fatal(err)
 	}
-	sess = mustSession(t, s, sid)
-	if sess.Blinded(&sess.Vendors[0]) || !sess.Blinded(&sess.Vendors[1]) || !sess.Vendors[0].Submitted["Wang"] {
-		t.Errorf("after submitting the first vendor: blinded %v %v", sess.Blinded(&sess.Vendors[0]), sess.Blinded(&sess.Vendors[1]))
+	liStore := actingAs(t, s, "Li")
+	li := mustSession(t, liStore, sid)
+	if !li.Blind || !li.Blinded(&li.Vendors[0]) || !li.Blinded(&li.Vendors[1]) || !li.BlindedAny() {
+		t.Fatalf("a new session: blind %v", li.Blind)
 	}
-	li := mustSession(t, actingAs(t, s, "Li"), sid)
-	if !li.Blinded(&li.Vendors[0]) {
-		t.Error("Li is not blinded by the lead's submission")
+	if err := liStore.Submit(ctx, vid); err != nil {
+		t.Fatal(err)
+	}
+	li = mustSession(t, liStore, sid)
+	if li.Blinded(&li.Vendors[0]) || !li.Blinded(&li.Vendors[1]) || !li.Vendors[0].Submitted["Li"] {
+		t.Errorf("after submitting the first vendor: blinded %v %v", li.Blinded(&li.Vendors[0]), li.Blinded(&li.Vendors[1]))
+	}
+	zhou := mustSession(t, actingAs(t, s, "Zhou"), sid)
+	if !zhou.Blinded(&zhou.Vendors[0]) {
+		t.Error("Zhou is not blinded by Li's submission")
+	}
+	for _, name := range []string{"Wang", "Chen"} {
+		if sess := mustSession(t, actingAs(t, s, name), sid); sess.Blinded(&sess.Vendors[0]) || sess.BlindedAny() {
+			t.Errorf("%s, who sees all, is blinded", name)
+		}
 	}
 	if err := s.SetBlind(ctx, sid, false); err != nil {
 		t.Fatal(err)
 	}
-	if sess := mustSession(t, s, sid); sess.Blind || sess.Blinded(&sess.Vendors[1]) {
+	if sess := mustSession(t, actingAs(t, s, "Zhou"), sid); sess.Blind || sess.Blinded(&sess.Vendors[1]) {
 		t.Error("blind mode stays on")
 	}
 	if err := s.SetBlind(ctx, 999, true); !errors.Is(err, ErrNotFound) {

@@ -262,7 +262,19 @@ var migrations = []string{
 	) STRICT;
 	CREATE INDEX audit_by_vendor ON audit (vendor_id, id);
 	CREATE INDEX audit_by_session ON audit (session_id);`,
-	// 5 → 6: trial and monitoring of a chosen vendor (engagements.go).
+
+	// 5 → 6: who may read a session without evaluating it (AddViewer); a name is
+	// on a session's panel or among its viewers, never both.
+	`CREATE TABLE viewers (
+		session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+		name       TEXT NOT NULL,
+		created_at INTEGER NOT NULL,
+		PRIMARY KEY (session_id, name)
+	) STRICT, WITHOUT ROWID;
+	CREATE INDEX viewers_by_name ON viewers (name);
+	CREATE INDEX evaluators_by_name ON evaluators (name);`,
+
+	// 6 → 7: trial and monitoring of a chosen vendor (engagements.go).
 	engagementsMigration,
 }
 

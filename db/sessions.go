@@ -54,6 +54,8 @@ type Session struct {
 	// Panel is who evaluates the vendors, in the order they joined: the lead, the
 	// session's evaluator, first.
 	Panel []rubric.Evaluator
+	// Viewers may read the session without being on its panel (AddViewer).
+	Viewers []string
 	// Blind is blind mode: an evaluator is not to see the others' answers to a
 	// vendor before submitting it (Blinded).
 	Blind bool
@@ -123,6 +125,13 @@ func (s *Store) CreateSession(ctx context.Context, meta SessionMeta) (int64, err
 	if err != nil {
 		return 0, err
 	}
+	if s.membersOnly {
+		if !s.mayStart {
+			return 0, fmt.Errorf("create session: %w", ErrMayNotStart)
+		}
+		// They lead what they start, or they could not see it.
+		meta.Evaluator = s.actingName()
+	}
 	var id int64
 	err = s.write(ctx, "create session", func(tx *sql.Tx, now int64) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO sessions (uid, title, client, evaluator, lang, industry, profile, requirements, created_at, updated_at)
@@ -145,6 +154,9 @@ func (s *Store) CreateSession(ctx context.Context, meta SessionMeta) (int64, err
 func (s *Store) UpdateSessionMeta(ctx context.Context, id int64, meta SessionMeta) error {
 	meta = cleanMeta(meta)
 	return s.write(ctx, "update session", func(tx *sql.Tx, now int64) error {
+		if err := s.mayChange(ctx, tx, id, true); err != nil {
+			return err
+		}
 		var evaluator string
 		err := tx.QueryRowContext(ctx, "SELECT evaluator FROM sessions WHERE id = ?", id).Scan(&evaluator)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -160,6 +172,12 @@ func (s *Store) UpdateSessionMeta(ctx context.Context, id int64, meta SessionMet
 		if meta.Evaluator == evaluator {
 			return nil
 		}
+		if s.membersOnly && leadName(evaluator) == s.actingName() {
+			// A confined person is known by their name: renaming themselves
+			// would take the session out of their sight.
+			return &EvaluatorError{Name: meta.Evaluator, Message: rubric.Text{
+				ZH: "你在团队服务器上的名字来自你的密钥,不能在此改名", EN: "on the team server your name is your key's and cannot be changed here"}}
+		}
 		return renameLead(ctx, tx, id, meta.Evaluator)
 	})
 }
@@ -167,6 +185,9 @@ func (s *Store) UpdateSessionMeta(ctx context.Context, id int64, meta SessionMet
 // DeleteSession deletes a session with its vendors, answers and notes.
 func (s *Store) DeleteSession(ctx context.Context, id int64) error {
 	return s.write(ctx, "delete session", func(tx *sql.Tx, now int64) error {
+		if err := s.mayChange(ctx, tx, id, true); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE id = ?", id)
 		if err != nil {
 			return err
@@ -190,6 +211,9 @@ func (s *Store) ChangeRequirements(ctx context.Context, sessionID int64, from, t
 	}
 	fromValues, toValues := requirementValues(from), requirementValues(to)
 	return s.write(ctx, "save requirements", func(tx *sql.Tx, now int64) error {
+		if err := s.mayChange(ctx, tx, sessionID, false); err != nil {
+			return err
+		}
 		var storedJSON string
 		err := tx.QueryRowContext(ctx, "SELECT requirements FROM sessions WHERE id = ?", sessionID).Scan(&storedJSON)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -284,6 +308,9 @@ func (s *Store) SaveProfile(ctx context.Context, sessionID int64, p rubric.Profi
 		return fmt.Errorf("save profile: %w", err)
 	}
 	return s.write(ctx, "save profile", func(tx *sql.Tx, now int64) error {
+		if err := s.mayChange(ctx, tx, sessionID, true); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, "UPDATE sessions SET profile = ?, updated_at = ? WHERE id = ?", profJSON, now, sessionID)
 		if err != nil {
 			return err
@@ -302,6 +329,9 @@ func (s *Store) SaveProfile(ctx context.Context, sessionID int64, p rubric.Profi
 func (s *Store) Session(ctx context.Context, id int64) (*Session, error) {
 	out := &Session{ID: id}
 	err := s.read(ctx, "load session", func(tx *sql.Tx) error {
+		if err := s.seesSession(ctx, tx, id); err != nil {
+			return err
+		}
 		var lang, profJSON, reqJSON string
 		var created, updated int64
 		err := tx.QueryRowContext(ctx, "SELECT uid, title, client, evaluator, lang, profile, requirements, created_at, updated_at, blind FROM sessions WHERE id = ?", id).
@@ -329,6 +359,9 @@ func (s *Store) Session(ctx context.Context, id int64) (*Session, error) {
 			return err
 		}
 		out.Panel, out.Acting = members, acting.name
+		if out.Viewers, err = loadViewers(ctx, tx, id); err != nil {
+			return err
+		}
 		vendors, err := loadVendors(ctx, tx, id, names, acting.id)
 		if err != nil {
 			return err
@@ -511,12 +544,12 @@ func (s *Store) ListSessions(ctx context.Context, filter string, offset, limit i
 	if offset < 0 || limit <= 0 {
 		return nil, fmt.Errorf("list sessions: offset %d and limit %d must be ≥ 0 and > 0", offset, limit)
 	}
-	where, args := filterClause(filter)
+	where, args := s.listClause(filter)
 	// The page is cut first so that vendors are counted and ranked for its rows only.
 	// The lead's order is rubric.Ranking's: disqualified last, total, then name.
 	// In blind review the leading vendor and its consensus score are the panel's:
-	// an evaluator acting as someone who is not a lead does not see them here, as
-	// they do not in the session.
+	// someone who is neither a lead nor a viewer does not see them here, as they
+	// do not in the session (Session.SeesAll).
 	acting := s.actingName()
 	query := `WITH page AS (
 			SELECT id, title, client, industry, updated_at, blind FROM sessions ` + where + `
@@ -525,12 +558,13 @@ func (s *Store) ListSessions(ctx context.Context, filter string, offset, limit i
 			(SELECT count(*) FROM vendors c WHERE c.session_id = p.id),
 			l.name, l.total, l.band,
 			p.blind AND ? != '' AND NOT EXISTS (SELECT 1 FROM evaluators e WHERE e.session_id = p.id AND e.name = ? AND e.role = 'lead')
+				AND NOT EXISTS (SELECT 1 FROM viewers w WHERE w.session_id = p.id AND w.name = ?)
 		FROM page p
 		LEFT JOIN vendors l ON l.id = (
 			SELECT v.id FROM vendors v WHERE v.session_id = p.id
 			ORDER BY v.band = 'disqualified', v.total DESC, v.name, v.position, v.id LIMIT 1)
 		ORDER BY p.updated_at DESC, p.id DESC`
-	args = append(args, limit, offset, acting, acting)
+	args = append(args, limit, offset, acting, acting, acting)
 	var out []SessionSummary
 	err := s.read(ctx, "list sessions", func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, query, args...)
@@ -559,7 +593,7 @@ func (s *Store) ListSessions(ctx context.Context, filter string, offset, limit i
 
 // CountSessions counts the sessions ListSessions would page through with filter.
 func (s *Store) CountSessions(ctx context.Context, filter string) (int, error) {
-	where, args := filterClause(filter)
+	where, args := s.listClause(filter)
 	var n int
 	err := s.read(ctx, "count sessions", func(tx *sql.Tx) error {
 		return tx.QueryRowContext(ctx, "SELECT count(*) FROM sessions "+where, args...).Scan(&n)
@@ -567,15 +601,31 @@ func (s *Store) CountSessions(ctx context.Context, filter string) (int, error) {
 	return n, err
 }
 
-// filterClause builds the WHERE clause of a list filter. % and _ typed by the user
-// match themselves.
+// listClause builds the WHERE clause of the sessions listed: those the store's
+// person sees (visibleClause) that match the filter.
+func (s *Store) listClause(filter string) (string, []any) {
+	visible, vargs := s.visibleClause()
+	match, margs := filterClause(filter)
+	switch {
+	case visible == "" && match == "":
+		return "", nil
+	case visible == "":
+		return "WHERE " + match, margs
+	case match == "":
+		return "WHERE " + visible, vargs
+	}
+	return "WHERE " + visible + " AND " + match, append(vargs, margs...)
+}
+
+// filterClause builds the condition of a list filter; "" for none. % and _ typed
+// by the user match themselves.
 func filterClause(filter string) (string, []any) {
 	f := strings.TrimSpace(filter)
 	if f == "" {
 		return "", nil
 	}
 	pattern := "%" + escapeLike(f) + "%"
-	clause := `WHERE (title LIKE ? ESCAPE '\' OR client LIKE ? ESCAPE '\' OR industry LIKE ? ESCAPE '\'`
+	clause := `(title LIKE ? ESCAPE '\' OR client LIKE ? ESCAPE '\' OR industry LIKE ? ESCAPE '\'`
 	args := []any{pattern, pattern, pattern}
 	// "电商" or "E-commerce" finds the sessions whose industry is ecommerce.
 	var codes []string

@@ -18,6 +18,9 @@ func (s *Store) AddVendor(ctx context.Context, sessionID int64, name, contact st
 	name, contact = clean.Line(name), clean.Line(contact)
 	var id int64
 	err := s.write(ctx, "add vendor", func(tx *sql.Tx, now int64) error {
+		if err := s.mayChange(ctx, tx, sessionID, false); err != nil {
+			return err
+		}
 		if err := touchSession(ctx, tx, sessionID, now); err != nil {
 			return err
 		}
@@ -75,6 +78,9 @@ func insertVendor(ctx context.Context, tx *sql.Tx, sessionID, position int64, na
 func (s *Store) UpdateVendor(ctx context.Context, vendorID int64, name, contact string) error {
 	name, contact = clean.Line(name), clean.Line(contact)
 	return s.write(ctx, "update vendor", func(tx *sql.Tx, now int64) error {
+		if err := s.mayChangeVendor(ctx, tx, vendorID, false); err != nil {
+			return err
+		}
 		var sessionID int64
 		err := tx.QueryRowContext(ctx, "UPDATE vendors SET name = ?, contact = ?, updated_at = ? WHERE id = ? RETURNING session_id",
 			name, contact, now, vendorID).Scan(&sessionID)
@@ -95,6 +101,9 @@ func (s *Store) UpdateVendor(ctx context.Context, vendorID int64, name, contact 
 // RemoveVendor deletes a vendor with its answers and notes.
 func (s *Store) RemoveVendor(ctx context.Context, vendorID int64) error {
 	return s.write(ctx, "remove vendor", func(tx *sql.Tx, now int64) error {
+		if err := s.mayChangeVendor(ctx, tx, vendorID, true); err != nil {
+			return err
+		}
 		var sessionID int64
 		err := tx.QueryRowContext(ctx, "DELETE FROM vendors WHERE id = ? RETURNING session_id", vendorID).Scan(&sessionID)
 		if errors.Is(err, sql.ErrNoRows) {

@@ -166,6 +166,7 @@ func wantTri(t testing.TB, panel map[string]rubric.Answers, who, question string
 func TestTwoEvaluatorsAnswerAtOnceOverSSH(t *testing.T) {
 	liKey, chenKey := newKey(t), newKey(t)
 	ts := startServer(t, keyLine(Evaluator, `"Li Na"`, liKey)+"\n"+keyLine(Evaluator, `"Chen Jie"`, chenKey)+"\n", nil)
+	ts.seat(t, "Li Na", "Chen Jie")
 	li, chen := openTerminal(t, ts, liKey, 100), openTerminal(t, ts, chenKey, 100)
 	li.openFirstVendor("Li Na")
 	chen.openFirstVendor("Chen Jie")
@@ -196,6 +197,7 @@ func TestTwoEvaluatorsAnswerAtOnceOverSSH(t *testing.T) {
 func TestBlindReviewHidesTheLeadsAnswersAcrossConnections(t *testing.T) {
 	leadKey, liKey := newKey(t), newKey(t)
 	ts := startServer(t, keyLine(Lead, `"`+demoLead+`"`, leadKey)+"\n"+keyLine(Evaluator, `"Li Na"`, liKey)+"\n", nil)
+	ts.seat(t, "Li Na")
 	// Wide enough for the leader's column to hold its total.
 	lead := openTerminal(t, ts, leadKey, 180)
 	// The leader as the lead's list gives it: the vendor, its total and band.
@@ -254,6 +256,7 @@ func TestBlindReviewHidesTheLeadsAnswersAcrossConnections(t *testing.T) {
 func TestShutdownKeepsAnswerTypedJustBefore(t *testing.T) {
 	liKey := newKey(t)
 	ts := startServer(t, keyLine(Evaluator, `"Li Na"`, liKey)+"\n", nil)
+	ts.seat(t, "Li Na")
 	li := openTerminal(t, ts, liKey, 100)
 	li.openFirstVendor("Li Na")
 	li.send("yyn")
@@ -281,6 +284,7 @@ func TestShutdownKeepsAnswerTypedJustBefore(t *testing.T) {
 func TestClosingTheSessionEndsTheInterface(t *testing.T) {
 	key := newKey(t)
 	ts := startServer(t, keyLine(Evaluator, `"Li Na"`, key)+"\n", nil)
+	ts.seat(t, "Li Na")
 	li := openTerminal(t, ts, key, 100)
 	li.openFirstVendor("Li Na")
 	li.send("yyn")

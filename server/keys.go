@@ -18,7 +18,9 @@ type Role string
 
 // The roles of the keys file. An admin, a lead and an evaluator answer and change
 // the evaluations as themselves, their part in each session (lead or evaluator)
-// being what its panel says; a viewer only looks.
+// being what its panel says; a viewer only looks. An admin sees every session; the
+// others only those whose panel they are on, put there by the session's lead or
+// an admin. An admin and a lead start sessions, leading what they start.
 const (
 	Admin     Role = "admin"
 	Lead      Role = "lead"

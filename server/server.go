@@ -48,6 +48,10 @@ type Config struct {
 	MaxSessions int    // sessions connected at once; DefaultMaxSessions when 0
 	// IdleTimeout ends a connection with no input for that long; DefaultIdleTimeout when 0.
 	IdleTimeout time.Duration
+	// ConnectionsPerMinute is how many connections one address may open a minute
+	// (twice MaxSessions, and at least 10, at once); DefaultConnectionsPerMinute
+	// when 0.
+	ConnectionsPerMinute int
 	// Lang is the language of a person whose terminal says none (LANG, LC_ALL).
 	Lang rubric.Lang
 	// LangFor reads a language from a connection's environment; nil: always Lang.
@@ -62,10 +66,11 @@ type Config struct {
 
 // Server is a running team server.
 type Server struct {
-	cfg  Config
-	ssh  *ssh.Server
-	keys keyring
-	log  *log.Logger
+	cfg     Config
+	ssh     *ssh.Server
+	keys    keyring
+	log     *log.Logger
+	limiter *connLimiter
 
 	// ctx ends every connection's interface when the server stops.
 	ctx    context.Context
@@ -90,7 +95,10 @@ func New(cfg Config) (*Server, error) {
 	if cfg.IdleTimeout <= 0 {
 		cfg.IdleTimeout = DefaultIdleTimeout
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger}
+	if cfg.ConnectionsPerMinute <= 0 {
+		cfg.ConnectionsPerMinute = DefaultConnectionsPerMinute
+	}
+	s := &Server{cfg: cfg, log: cfg.Logger, limiter: newConnLimiter(cfg.ConnectionsPerMinute, max(2*cfg.MaxSessions, 10))}
 	if s.log == nil {
 		s.log = log.Default()
 	}
@@ -107,6 +115,7 @@ func New(cfg Config) (*Server, error) {
 		// that sends and receives nothing at all.
 		wish.WithIdleTimeout(cfg.IdleTimeout),
 		wish.WithMiddleware(s.serveSession),
+		ssh.WrapConn(s.limitConnections),
 	)
 	if err != nil {
 		return nil, fmt.Errorf("host key %s: %w", cfg.HostKeyPath, err)

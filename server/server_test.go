@@ -126,6 +126,21 @@ func startServer(t testing.TB, keys string, configure func(*Config)) *testServer
 	return ts
 }
 
+// seat puts people on the demo session's panel as evaluators, as its lead would.
+func (ts *testServer) seat(t testing.TB, names ...string) {
+	t.Helper()
+	store, err := db.Open(ts.dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	for _, name := range names {
+		if err := store.AddEvaluator(context.Background(), 1, name, rubric.Member); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func (ts *testServer) dial(t testing.TB, user string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
 	t.Helper()
 	client, err := gossh.Dial("tcp", ts.addr, &gossh.ClientConfig{
@@ -254,6 +269,15 @@ func TestViewerCannotChangeAnAnswer(t *testing.T) {
 		_, err = store.SaveAnswer(ctx, sess.Vendors[0].ID, "training_hours", &rubric.Value{Num: 40}, 0)
 		return err
 	}
+	ts.seat(t, "王敏")
+	store, err := db.Open(ts.dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.AddViewer(ctx, 1, "李四"); err != nil {
+		t.Fatal(err)
+	}
+	store.Close()
 	if err := answer(Person{Role: Viewer, Name: "李四"}); !errors.Is(err, db.ErrViewOnly) {
 		t.Errorf("a viewer's answer: %v, want ErrViewOnly", err)
 	}

@@ -82,19 +82,27 @@ func (s *Server) runSession(sess ssh.Session) (status int) {
 // store acts as one person at a time, and one that only reads for a viewer. Every
 // person acts as themselves, an admin too: acting as no one would make the store
 // act as each session's lead and let the interface ask who is evaluating, and so
-// let one person write under another's name. The
-// pages are checked on its first write rather than at every connection.
+// let one person write under another's name. Everyone but an admin sees only the
+// sessions whose panel they are on (db.Store.MembersOnly), and only an admin or a
+// lead starts new ones. The pages are checked on its first write rather than at
+// every connection.
 func (s *Server) openStore(p Person) (*db.Store, error) {
 	store, err := db.OpenChecking(s.cfg.DBPath)
 	if err != nil {
 		return nil, err
 	}
-	if p.Role == Viewer {
-		store.ViewOnly()
-	}
 	if err := store.ActAs(p.Name); err != nil {
 		store.Close()
 		return nil, err
+	}
+	switch p.Role {
+	case Viewer:
+		store.ViewOnly()
+		store.MembersOnly(false)
+	case Evaluator:
+		store.MembersOnly(false)
+	case Lead:
+		store.MembersOnly(true)
 	}
 	return store, nil
 }

@@ -165,23 +165,36 @@ func (s *sessionScreen) toggleBlind() tea.Cmd {
 	})
 }
 
-// evaluatorForm adds someone to the session's panel: a lead's change.
+// viewerRole is the form's choice of someone who only reads the session: no role
+// on the panel, as they are not on it (db.Store.AddViewer).
+const viewerRole = "viewer"
+
+// evaluatorForm adds someone to the session's panel, or as a viewer: a lead's change.
 func (s *sessionScreen) evaluatorForm() tea.Cmd {
 	c, sess := s.c, s.sess
 	if !isLead(sess) {
-		return notLead(c, c.Lang.Pick("添加评估人", "add an evaluator"))
+		return notLead(c, c.Lang.Pick("添加评估人或查看者", "add an evaluator or a viewer"))
 	}
 	id := sess.ID
 	roles := []formOption{
 		{value: string(rubric.Member), label: c.Lang.Pick("评估人", "evaluator")},
 		{value: string(rubric.Lead), label: c.Lang.Pick("组长(可裁定共识)", "lead (decides the consensus)")},
+		{value: viewerRole, label: c.Lang.Pick("查看者(只读,不评分)", "viewer (reads, does not evaluate)")},
 	}
-	f := newFormScreen(c, c.Lang.Pick("添加评估人", "Add evaluator"), []formField{
+	f := newFormScreen(c, c.Lang.Pick("添加评估人或查看者", "Add an evaluator or a viewer"), []formField{
 		{key: "name", label: c.Lang.Pick("姓名或部门", "Name or department"), required: true, limit: db.EvaluatorNameLimit,
 			placeholder: c.Lang.Pick("如:法务部 李", "e.g. Legal, Li")},
 		{key: "role", label: c.Lang.Pick("角色(←/→ 选择)", "Role (←/→ to choose)"), options: roles},
 	}, func(vals []string) tea.Cmd {
 		e := rubric.Evaluator{Name: vals[0], Role: rubric.Role(vals[1])}
+		if vals[1] == viewerRole {
+			return c.write(e.Name, func(ctx context.Context, st *db.Store) error {
+				return st.AddViewer(ctx, id, e.Name)
+			}, func() tea.Cmd {
+				sess.Viewers = append(sess.Viewers, e.Name)
+				return tea.Sequence(c.pop(), info(fmt.Sprintf(c.Lang.Pick("%s 现在可以查看本评估", "%s may now view this session"), e.Name)))
+			})
+		}
 		return c.write(e.Name, func(ctx context.Context, st *db.Store) error {
 			return st.AddEvaluator(ctx, id, e.Name, e.Role)
 		}, func() tea.Cmd {
@@ -189,7 +202,8 @@ func (s *sessionScreen) evaluatorForm() tea.Cmd {
 			return tea.Sequence(c.pop(), info(fmt.Sprintf(c.Lang.Pick("已将 %s 加入评估小组", "%s joined the panel"), roleWord(c, e))))
 		})
 	})
-	f.intro = c.Lang.Pick("每位评估人各自作答;服务商按小组的共识评分。", "Each evaluator answers on their own; vendors are scored by the panel's consensus.")
+	f.intro = c.Lang.Pick("每位评估人各自作答;服务商按小组的共识评分。查看者只能查看,不作答。",
+		"Each evaluator answers on their own; vendors are scored by the panel's consensus. A viewer only looks.")
 	return c.push(f.keepDraft(fmt.Sprintf("add-evaluator/%d", id), db.DraftOf{SessionID: id}))
 }
 
@@ -201,6 +215,9 @@ func panelLine(c *Common, sess *db.Session) string {
 		names = append(names, roleWord(c, e))
 	}
 	line := c.Lang.Pick("评估小组:", "Panel: ") + strings.Join(names, c.Lang.Pick("、", ", "))
+	if len(sess.Viewers) > 0 {
+		line += c.Lang.Pick(" · 查看者:", " · viewers: ") + strings.Join(sess.Viewers, c.Lang.Pick("、", ", "))
+	}
 	if sess.Blind {
 		line += c.Lang.Pick(" · 盲评:开", " · blind review: on")
 	} else {

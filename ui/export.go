@@ -71,7 +71,7 @@ func openExport(c *Common, sessionID int64) tea.Cmd {
 		if err != nil {
 			return navFailedMsg{err}
 		}
-		if blindToExport(sess) {
+		if sess.BlindedAny() {
 			return navFailedMsg{userErr(c.Lang.Pick(
 				"盲评中:报告含小组全部答案,由组长导出,或你提交全部服务商后导出",
 				"Blind review: only the lead, or you after submitting every vendor, can export"))}
@@ -80,20 +80,6 @@ func openExport(c *Common, sessionID int64) tea.Cmd {
 		// while over a long report, and the path can be typed meanwhile.
 		return pushMsg{newExportScreen(c, sess)}
 	}
-}
-
-// blindToExport reports whether blind review keeps the report from the evaluator
-// the session was read as: not a lead, and a vendor still to submit.
-func blindToExport(sess *db.Session) bool {
-	if isLead(sess) {
-		return false
-	}
-	for i := range sess.Vendors {
-		if sess.Blinded(&sess.Vendors[i]) {
-			return true
-		}
-	}
-	return false
 }
 
 // previewKey names a layout of the preview: the markdown's generation and the

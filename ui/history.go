@@ -41,7 +41,7 @@ func (s *historyScreen) read() {
 	all, err := s.c.Store.Audit(ctx, s.vid)
 	s.err = err
 	v := findVendor(s.sess, s.vid)
-	s.own = v != nil && blinded(s.sess, v, isLead(s.sess))
+	s.own = v != nil && s.sess.Blinded(v)
 	s.entries = s.entries[:0]
 	// Newest first: what just happened is what is looked for.
 	for i := len(all) - 1; i >= 0; i-- {

@@ -112,7 +112,7 @@ func newKeyMap(lang rubric.Lang) *keyMap {
 	m.Session.Capacity = bind([]string{"m"}, "m", "容量与成本", "capacity & cost")
 	m.Session.Export = bind([]string{"e"}, "e", "导出", "export")
 	m.Session.Blind = bind([]string{"b"}, "b", "盲评开/关", "blind review on/off")
-	m.Session.AddEvaluator = bind([]string{"p"}, "p", "添加评估人", "add evaluator")
+	m.Session.AddEvaluator = bind([]string{"p"}, "p", "添加成员", "add a member")
 	m.Session.Back = bind([]string{"esc"}, "esc", "返回", "back")
 	m.Vendor.Next = bind([]string{"pgdown", "ctrl+n"}, "pgdn", "下一步", "next step")
 	m.Vendor.Prev = bind([]string{"pgup", "ctrl+p"}, "pgup", "上一步", "previous step")

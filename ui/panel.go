@@ -20,7 +20,8 @@ import (
 // and a vendor is judged by the panel's consensus (the panel package's rules). The
 // screens judge every vendor by it, except in blind review, where an evaluator who
 // has not submitted a vendor sees their own answers to it and their own score
-// alone, marked as theirs, until they submit it. A lead sees everything.
+// alone, marked as theirs, until they submit it. A lead and a viewer see
+// everything (db.Session.SeesAll).
 
 // isLead reports whether the evaluator the session was read as is a lead of its panel.
 func isLead(sess *db.Session) bool {
@@ -31,10 +32,6 @@ func isLead(sess *db.Session) bool {
 	}
 	return false
 }
-
-// blinded reports whether the acting evaluator is not to see the others' answers to
-// v yet: blind review, v not submitted by them, and they are no lead.
-func blinded(sess *db.Session, v *db.Vendor, lead bool) bool { return !lead && sess.Blinded(v) }
 
 // judged are a session's vendors as the screens judge them, in the session's order:
 // by the panel's consensus, or, where own is set, by the acting evaluator's own
@@ -48,9 +45,8 @@ type judged struct {
 func judge(sess *db.Session) judged {
 	r := sess.Rubric()
 	j := judged{vendors: r.Vendors, own: make([]bool, len(sess.Vendors))}
-	lead := isLead(sess)
 	for i := range sess.Vendors {
-		if blinded(sess, &sess.Vendors[i], lead) {
+		if sess.Blinded(&sess.Vendors[i]) {
 			j.vendors[i], j.own[i] = sess.Vendors[i].Vendor, true
 		}
 	}
@@ -192,7 +188,7 @@ func (s *panelScreen) evaluate() {
 // evaluator.
 func (s *panelScreen) hidden() bool {
 	v := s.vendor()
-	return v != nil && blinded(s.sess, v, isLead(s.sess))
+	return v != nil && s.sess.Blinded(v)
 }
 
 func (s *panelScreen) Init() tea.Cmd { return nil }

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -427,6 +428,15 @@ func TestLeadTurnsBlindReviewOffAndAddsAnEvaluator(t *testing.T) {
 	}
 	if view := plain(app.View()); !strings.Contains(view, "Panel: Wang (lead), Legal (lead)") {
 		t.Errorf("the session screen does not name the panel:\n%s", view)
+	}
+	// A viewer: the third role, two to the right.
+	press(app, runes("p"), runes("Audit"), keyOf(tea.KeyEnter), keyOf(tea.KeyRight), keyOf(tea.KeyRight), keyOf(tea.KeyEnter))
+	stored, _ = c.Store.Session(context.Background(), sess.ID)
+	if len(stored.Panel) != 2 || !slices.Equal(stored.Viewers, []string{"Audit"}) {
+		t.Errorf("after adding a viewer: panel %v, viewers %v", stored.Panel, stored.Viewers)
+	}
+	if view := plain(app.View()); !strings.Contains(view, "viewers: Audit") {
+		t.Errorf("the session screen does not name the viewer:\n%s", view)
 	}
 }
 

@@ -420,7 +420,8 @@ func worthRetrying(err error) bool {
 	var invalid *db.RequirementsError
 	switch {
 	case errors.Is(err, db.ErrNotFound), errors.Is(err, db.ErrTooManyVendors),
-		errors.Is(err, db.ErrDuplicateVendor), errors.Is(err, db.ErrViewOnly), errors.As(err, &invalid):
+		errors.Is(err, db.ErrDuplicateVendor), errors.Is(err, db.ErrViewOnly), errors.Is(err, db.ErrLeadOnly),
+		errors.Is(err, db.ErrMayNotStart), errors.As(err, &invalid):
 		return false
 	}
 	return true

@@ -482,7 +482,7 @@ func (v *vendorScreen) stepTabs() string {
 func (v *vendorScreen) cardTitle() string {
 	c := v.c
 	switch {
-	case blinded(v.sess, v.vendor(), isLead(v.sess)):
+	case v.sess.Blinded(v.vendor()):
 		return c.Lang.Pick("你的评分,提交前盲评", "Your score, blind until you submit")
 	case len(panelNames(v.sess)) > 1:
 		return c.Lang.Pick("你的评分", "Your score")

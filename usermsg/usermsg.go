@@ -53,6 +53,12 @@ func For(err error, lang rubric.Lang) string {
 	case errors.Is(err, db.ErrViewOnly):
 		return say("未保存：你只能查看评估，不能修改（团队服务器上的查看者角色）。",
 			"Not saved: you may view the evaluations but not change them (a viewer on the team server).")
+	case errors.Is(err, db.ErrLeadOnly):
+		return say("未保存：只有本评估的组长可以这样修改。",
+			"Not saved: only a lead of this session's panel may change that.")
+	case errors.Is(err, db.ErrMayNotStart):
+		return say("未保存：你可以加入评估小组，但不能新建评估；请评估组长或管理员把你加入。",
+			"Not saved: you may join panels but not start sessions; ask a lead or an admin to add you.")
 	case errors.Is(err, db.ErrNotFound):
 		return say("该评估或服务商已不存在，可能已在另一个窗口中删除。",
 			"This session or vendor no longer exists; it may have been deleted in another window.")

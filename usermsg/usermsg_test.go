@@ -194,6 +194,8 @@ func TestOwnErrors(t *testing.T) {
 		{fmt.Errorf("save evidence: %w", &db.EvidenceError{Question: "nda", Message: rubric.Text{ZH: "核查日期须为 YYYY-MM-DD", EN: "the day it was seen must be YYYY-MM-DD"}}), "Evidence not saved: the day it was seen must be YYYY-MM-DD.", "凭证未保存：核查日期须为 YYYY-MM-DD"},
 		{fmt.Errorf("session 3: %w", db.ErrTooManyVendors), "at most 1000 vendors", "最多有 1000 个服务商"},
 		{fmt.Errorf("vendor 3: %w", db.ErrNotFound), "no longer exists", "已不存在"},
+		{fmt.Errorf("set blind mode: %w", db.ErrLeadOnly), "only a lead of this session's panel", "只有本评估的组长"},
+		{fmt.Errorf("create session: %w", db.ErrMayNotStart), "may join panels but not start sessions", "不能新建评估"},
 		{context.Canceled, "cancelled", "取消"},
 		{errors.New("something odd"), "Database error: something odd", "数据库出错"},
 	}
