@@ -179,7 +179,7 @@ func (c *cli) monitorStore(pos []string, f func(ctx context.Context, store *db.S
 // refused says why the store or the arithmetic refused something.
 func (c *cli) refused(err error) error {
 	var me *monitor.Error
-	if errors.As(err, &me) && !errors.Is(err, db.ErrViewOnly) {
+	if errors.As(err, &me) {
 		return c.failf(err, "%s。", "%s.", c.lang.Pick(me.ZH, me.EN))
 	}
 	return &userError{msg: usermsg.For(err, c.lang), err: err}
@@ -231,6 +231,9 @@ func (c *cli) monitorStart(args []string) error {
 	return c.monitorStore(pos, func(ctx context.Context, store *db.Store, m monitored) error {
 		e := monitor.NewEngagement(m.sess.Requirements, m.vendor.Answers, start, *days)
 		e.Kind, e.SLA.Definition = k, d
+		if *days == 0 {
+			e.ContractStart = start // no trial: the contract starts at once
+		}
 		if *fee != "" {
 			e.SLA.MonthlyFee, e.FeeSource, e.FeeBasis = given, monitor.FeeGiven, ""
 		}
@@ -256,14 +259,18 @@ func (c *cli) flagRefused(name string, err error) error {
 func (c *cli) engagementWords(vendor string, e monitor.Engagement) string {
 	var b strings.Builder
 	line := func(zh, en string, args ...any) { b.WriteString(c.sayf(zh, en, args...) + "\n") }
-	line("%s 的试运营：%s 至 %s（%d 天），%s统计。", "%s on trial: %s to %s (%d days), %s periods.", vendor,
-		e.TrialStart.Format(monitor.DateLayout), e.TrialEnd().AddDate(0, 0, -1).Format(monitor.DateLayout), e.TrialDays, e.Kind.Name().In(c.lang))
-	if !e.ContractStart.IsZero() {
-		end := c.lang.Pick("未定", "open")
-		if !e.ContractEnd.IsZero() {
-			end = e.ContractEnd.Format(monitor.DateLayout)
-		}
-		line("合同：%s 至 %s。", "Contract: %s to %s.", e.ContractStart.Format(monitor.DateLayout), end)
+	if e.TrialDays > 0 {
+		line("%s 的试运营：%s 至 %s（%d 天），%s统计。", "%s on trial: %s to %s (%d days), %s periods.", vendor,
+			e.TrialStart.Format(monitor.DateLayout), e.TrialEnd().AddDate(0, 0, -1).Format(monitor.DateLayout), e.TrialDays, e.Kind.Name().In(c.lang))
+	} else {
+		line("%s：无试运营，%s统计。", "%s: no trial, %s periods.", vendor, e.Kind.Name().In(c.lang))
+	}
+	switch {
+	case e.ContractStart.IsZero():
+	case e.ContractEnd.IsZero():
+		line("合同：自 %s 起，未定结束日期。", "Contract: from %s, with no end set.", e.ContractStart.Format(monitor.DateLayout))
+	default:
+		line("合同：%s 至 %s。", "Contract: %s to %s.", e.ContractStart.Format(monitor.DateLayout), e.ContractEnd.Format(monitor.DateLayout))
 	}
 	if len(e.SLA.Targets) == 0 {
 		line("没有目标：服务商第 5 步未作可核对的承诺；用 vendorvet monitor set --target 设定。",

@@ -228,3 +228,26 @@ func TestMonitorNeedsAStart(t *testing.T) {
 		}
 	}
 }
+
+// Without a trial the contract starts on the day given, and runs on.
+func TestMonitorWithoutATrial(t *testing.T) {
+	h := monitorSession(t)
+	out := h.run("--lang", "zh", "monitor", "start", "1", "网萌科技", "--from", "2027-01-01", "--trial-days", "0", "--period", "week").ok(t).stdout
+	if !strings.Contains(out, "网萌科技：无试运营，按周统计。") || !strings.Contains(out, "合同：自 2027-01-01 起，未定结束日期。") {
+		t.Errorf("%s", out)
+	}
+	// Week 53 of 2026 holds 1 January 2027; week 1 of 2027 has no figures.
+	body := strings.Join(monitor.Columns, ",") + "\n2026-W53,100,100,90,0,0,18000,80,10,9,5,5,0,10,4\n2027-W02,100,100,90,0,0,18000,90,10,9,5,5,0,10,4\n"
+	p := filepath.Join(t.TempDir(), "weeks.csv")
+	os.WriteFile(p, []byte(body), 0o600)
+	h.run("monitor", "import", "1", "网萌科技", p).ok(t)
+	md := h.run("monitor", "report", "1", "网萌科技").ok(t).stdout
+	// A week's fee is ¥182,500 × 7 ÷ 30.4167 = ¥42,000; FCR 80 % is 5 points short,
+	// 10 %: ¥4,200.
+	for _, s := range []string{"- Trial: none", "There was no trial.", "**The vendor owes the client ¥4,200**",
+		"| First-contact resolution | ≥ 85.0% | 80.0% ✗ | no figures | 90.0% | step 5: Committed first-contact resolution |"} {
+		if !strings.Contains(md, s) {
+			t.Errorf("the review does not say %q:\n%s", s, md)
+		}
+	}
+}

@@ -18,7 +18,7 @@ import (
 // (one per vendor: the trial, the contract, how periods are cut, the SLA's
 // definition, fee and credit schedule), its targets, its periods' dashboard
 // figures and its QA sampling log. Everything hangs off the vendor, so that
-// removing the vendor or its session removes it. Days are YYYY-MM-DD, '' for none.
+// removing the vendor or its session removes it. Days are YYYY-MM-DD, empty for none.
 const engagementsMigration = `CREATE TABLE engagements (
 		vendor_id      INTEGER PRIMARY KEY REFERENCES vendors (id) ON DELETE CASCADE,
 		trial_start    TEXT NOT NULL,
@@ -446,6 +446,7 @@ func (s *Store) SavePeriod(ctx context.Context, vendorID int64, p monitor.Period
 // nothing: each is checked as SavePeriod checks one, and every period stored
 // already is named in one *PeriodExistsError unless replace is set.
 func (s *Store) ImportPeriods(ctx context.Context, vendorID int64, periods []monitor.Period, replace bool) error {
+	periods = slices.Clone(periods) // the labels are trimmed here, not in the caller's slice
 	for i := range periods {
 		periods[i].Label = strings.TrimSpace(periods[i].Label)
 	}

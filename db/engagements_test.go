@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -251,5 +252,38 @@ func TestEngagementWritesAndRemoval(t *testing.T) {
 	}
 	if n := count(t, s, "SELECT count(*) FROM engagements") + count(t, s, "SELECT count(*) FROM periods"); n != 0 {
 		t.Errorf("%d rows left of a deleted session", n)
+	}
+}
+
+// A database at schema 5 (the panel's) gains the engagement tables when opened: its
+// sessions and vendors stay as they were, and a vendor can be engaged at once.
+func TestSchema5UpgradeAddsEngagements(t *testing.T) {
+	path := schema4(t)
+	raw := rawDB(t, path)
+	mustExec(t, raw, migrations[4])
+	mustExec(t, raw, "PRAGMA user_version = 5")
+	raw.Close()
+	vendors := rawRows(t, path, "SELECT id, session_id, name, total, band FROM vendors ORDER BY id")
+	if len(vendors) == 0 {
+		t.Fatal("the fixture has no vendors")
+	}
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v := rawRows(t, path, "PRAGMA user_version"); v[0][0] != itoa(SchemaVersion) {
+		t.Errorf("schema %s after the upgrade", v[0][0])
+	}
+	if got := rawRows(t, path, "SELECT id, session_id, name, total, band FROM vendors ORDER BY id"); !reflect.DeepEqual(got, vendors) {
+		t.Error("the upgrade changed the vendors")
+	}
+	vid := int64(0)
+	fmt.Sscan(vendors[0][0], &vid)
+	if err := s.StartEngagement(context.Background(), vid, trialOf(t)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SavePeriod(context.Background(), vid, month("2027-01", 850), false); err != nil {
+		t.Fatal(err)
 	}
 }

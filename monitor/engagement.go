@@ -328,7 +328,8 @@ func (e Engagement) Sorted(periods []Period) []Period {
 	for i, d := range ds {
 		if i > 0 {
 			_, prevEnd, _ := e.Kind.Span(ds[i-1].p.Label)
-			for gap := prevEnd; gap.Before(d.start); {
+			// A gap of years in an open contract is bounded as a file is.
+			for gap := prevEnd; gap.Before(d.start) && len(out) < MaxRows; {
 				label := e.Kind.Label(gap)
 				out = append(out, Period{Label: label})
 				_, gap, _ = e.Kind.Span(label)

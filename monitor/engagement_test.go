@@ -170,3 +170,39 @@ func TestNewEngagementFromCommitments(t *testing.T) {
 		t.Errorf("fee %s, targets %+v", e.FeeSource, e.SLA.Targets)
 	}
 }
+
+// The trial's verdict: kept, mostly kept, broken, or not measured; over only when
+// the day or the figures reach its end.
+func TestTrialVerdict(t *testing.T) {
+	e := Engagement{TrialStart: day(t, "2027-01-01"), TrialDays: 59, Kind: Monthly,
+		SLA: SLA{Definition: DefaultSLDefinition, Schedule: DefaultSchedule, MonthlyFee: 100000, Targets: []Target{{FCR, 0.85}}}}
+	p := func(label string, fcr int) Period {
+		return Period{Label: label, Offered: 100, Answered: 100, FirstContactResolved: fcr}
+	}
+	for _, c := range []struct {
+		name    string
+		periods []Period
+		today   string
+		ended   bool
+		verdict Verdict
+		credits float64
+	}{
+		{"kept", []Period{p("2027-01", 90), p("2027-02", 86)}, "2027-01-15", true, Kept, 0},
+		{"one miss", []Period{p("2027-01", 82), p("2027-02", 86)}, "2027-03-01", true, KeptMostly, 5000},
+		{"two in a row", []Period{p("2027-01", 82), p("2027-02", 84)}, "2027-03-01", true, Broken, 7000},
+		{"not over", []Period{p("2027-01", 90)}, "2027-02-27", false, Kept, 0},
+		{"no contacts", []Period{{Label: "2027-01"}, {Label: "2027-02"}}, "2027-03-01", true, Unmeasured, 0},
+		// A contract month after the trial counts for nothing in it.
+		{"after the trial", []Period{p("2027-01", 90), p("2027-02", 90), p("2027-03", 50)}, "2027-04-01", true, Kept, 0},
+	} {
+		e := e
+		e.ContractStart = day(t, "2027-03-01")
+		tr := e.Trial(e.Evaluate(c.periods), day(t, c.today))
+		if tr.Ended != c.ended || tr.Verdict != c.verdict || tr.Credits != c.credits {
+			t.Errorf("%s: ended %v, %s, credits %v", c.name, tr.Ended, tr.Verdict, tr.Credits)
+		}
+		if s := tr.Sentence(e.SLA.Schedule); s.ZH == "" || s.EN == "" {
+			t.Errorf("%s: no sentence", c.name)
+		}
+	}
+}

@@ -77,7 +77,11 @@ func (m *md) title() {
 func (m *md) terms() {
 	e := m.r.Engagement
 	m.heading("合作条款", "Terms")
-	m.line(m.say("- 试运营：%s 至 %s（%d 天）", "- Trial: %s to %s (%d days)", e.TrialStart, e.TrialLast, e.TrialDays))
+	if e.TrialDays > 0 {
+		m.line(m.say("- 试运营：%s 至 %s（%d 天）", "- Trial: %s to %s (%d days)", e.TrialStart, e.TrialLast, e.TrialDays))
+	} else {
+		m.line(m.lang.Pick("- 试运营：无", "- Trial: none"))
+	}
 	switch {
 	case e.ContractStart == nil:
 		m.line(m.lang.Pick("- 合同：尚未签订", "- Contract: not signed yet"))
@@ -250,6 +254,10 @@ func dash(s string) string {
 func (m *md) trial() {
 	m.heading("试运营结论", "Trial verdict")
 	t := m.r.Trial
+	if m.r.Engagement.TrialDays == 0 {
+		m.line(m.lang.Pick("没有试运营。", "There was no trial."))
+		return
+	}
 	if t == nil {
 		m.line(m.say("试运营至 %s，结束后给出结论。", "The trial runs to %s; its verdict comes once it is over.", m.r.Engagement.TrialLast))
 		return
