@@ -176,6 +176,28 @@ func (c *cli) monitorStore(pos []string, f func(ctx context.Context, store *db.S
 	})
 }
 
+// monthlyReview is a vendor's monthly business review up to period ("" for the
+// latest), in format md or json.
+func (c *cli) monthlyReview(ctx context.Context, store *db.Store, m monitored, format, period string) ([]byte, error) {
+	rec, err := store.Monitoring(ctx, m.id)
+	if err != nil {
+		return nil, c.refused(err)
+	}
+	r, err := review.Build(review.Input{Session: m.sess.Title, Client: m.sess.Client, Vendor: m.vendor.Name,
+		Record: rec, Through: strings.TrimSpace(period), Today: time.Now(), Lang: c.reportLang(m.sess.Lang)})
+	if err != nil {
+		return nil, c.flagRefused("period", err)
+	}
+	if format != "json" {
+		return review.Markdown(r), nil
+	}
+	data, err := review.JSON(r)
+	if err != nil {
+		return nil, c.failf(err, "生成 JSON 失败：%v", "Could not write the JSON: %v", err)
+	}
+	return data, nil
+}
+
 // refused says why the store or the arithmetic refused something.
 func (c *cli) refused(err error) error {
 	var me *monitor.Error
@@ -380,20 +402,9 @@ func (c *cli) monitorReport(args []string) error {
 		return c.usagef("不支持的格式 %q，请用 md 或 json。", "Unknown format %q; use md or json.", *format)
 	}
 	return c.monitorStore(pos, func(ctx context.Context, store *db.Store, m monitored) error {
-		rec, err := store.Monitoring(ctx, m.id)
+		data, err := c.monthlyReview(ctx, store, m, *format, *period)
 		if err != nil {
-			return c.refused(err)
-		}
-		r, err := review.Build(review.Input{Session: m.sess.Title, Client: m.sess.Client, Vendor: m.vendor.Name,
-			Record: rec, Through: strings.TrimSpace(*period), Today: time.Now(), Lang: c.reportLang(m.sess.Lang)})
-		if err != nil {
-			return c.flagRefused("period", err)
-		}
-		data := review.Markdown(r)
-		if *format == "json" {
-			if data, err = review.JSON(r); err != nil {
-				return c.failf(err, "生成 JSON 失败：%v", "Could not write the JSON: %v", err)
-			}
+			return err
 		}
 		if *out == "" {
 			_, err := c.stdout.Write(data)

@@ -37,6 +37,8 @@ var serveUsage = rubric.Text{
   list                          列出会话
   export ID [--format md|json]  输出报告或 JSON（不写服务器上的任何文件）
   score ID [--json]             输出会话的评分卡
+  monitor report ID 服务商 [--format md|json] [--period P]
+                                输出服务商的月度业务回顾
 
 密钥文件每行一人：角色 姓名 密钥类型 密钥 [注释]，例如
   lead 张三 ssh-ed25519 AAAA… zhang@laptop
@@ -64,6 +66,8 @@ result only:
   list                          list the sessions
   export ID [--format md|json]  print the report or the JSON (no file is written on the server)
   score ID [--json]             print the session's scorecards
+  monitor report ID VENDOR [--format md|json] [--period P]
+                                print a vendor's monthly business review
 
 The keys file has one person a line: ROLE NAME KEYTYPE KEY [comment], e.g.
   lead Zhang.San ssh-ed25519 AAAA… zhang@laptop
@@ -173,9 +177,11 @@ func (c *cli) remote(ctx context.Context, store *db.Store, args []string) error 
 		err = c.remoteExport(ctx, store, args[1:])
 	case "score":
 		err = c.remoteScore(ctx, store, args[1:])
+	case "monitor":
+		err = c.remoteMonitor(ctx, store, args[1:])
 	default:
-		return c.usagef("此服务器只接受 list、export、score 命令，而不是 %q。",
-			"This server takes the commands list, export and score, not %q.", args[0])
+		return c.usagef("此服务器只接受 list、export、score、monitor report 命令，而不是 %q。",
+			"This server takes the commands list, export, score and monitor report, not %q.", args[0])
 	}
 	if errors.Is(err, errRemoteFlag) {
 		return c.usagef("通过服务器不能使用 --db、--evaluator 或 --accessible。",
@@ -249,6 +255,38 @@ func (c *cli) remoteScore(ctx context.Context, store *db.Store, args []string) e
 	data, err := report.ScoreJSON(sess.Rubric())
 	if err != nil {
 		return c.failf(err, "生成评分 JSON 失败：%v", "Could not write the scorecards as JSON: %v", err)
+	}
+	_, err = c.stdout.Write(data)
+	return err
+}
+
+// remoteMonitor prints a vendor's monthly business review: the one monitoring
+// command that writes nothing, so the one the server takes.
+func (c *cli) remoteMonitor(ctx context.Context, store *db.Store, args []string) error {
+	if len(args) == 0 || args[0] != "report" {
+		return c.usagef("通过服务器只能使用 monitor report ID 服务商 [--format md|json] [--period P]。",
+			"Through the server monitor takes only report ID VENDOR [--format md|json] [--period P].")
+	}
+	var format, period *string
+	pos, err := c.remoteArgs("monitor report", args[1:], 2, rubric.Text{ZH: "会话编号和服务商", EN: "a session ID and a vendor"},
+		func(fs *flag.FlagSet) { format, period = fs.String("format", "md", ""), fs.String("period", "", "") })
+	if err != nil {
+		return err
+	}
+	if *format != "md" && *format != "json" {
+		return c.usagef("不支持的格式 %q，请用 md 或 json。", "Unknown format %q; use md or json.", *format)
+	}
+	id, err := c.sessionID(pos[0])
+	if err != nil {
+		return err
+	}
+	m, err := c.monitoredVendor(ctx, store, id, pos[1])
+	if err != nil {
+		return err
+	}
+	data, err := c.monthlyReview(ctx, store, m, *format, *period)
+	if err != nil {
+		return err
 	}
 	_, err = c.stdout.Write(data)
 	return err

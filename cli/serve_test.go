@@ -171,3 +171,28 @@ func TestServedCommandsKeepBlindReviewAndWriteNoFile(t *testing.T) {
 		t.Errorf("a client's command made %s on the server: %v", other, err)
 	}
 }
+
+// A vendor's monthly review comes over the connection; the monitoring commands
+// that write are not taken there.
+func TestServedMonitorReport(t *testing.T) {
+	addr, admin, evaluator, dir := serveDemo(t, false)
+	h := &harness{t: t, dbArg: filepath.Join(dir, "v.db"), env: map[string]string{}}
+	h.run("monitor", "start", "1", "1", "--from", "2027-01-01", "--trial-days", "90").ok(t)
+	h.run("monitor", "import", "1", "1", testCSV("wangmeng-2027-01-02.csv")).ok(t)
+
+	for name, key := range map[string]gossh.Signer{"admin": admin, "evaluator": evaluator} {
+		out, errOut, status := sshRun(t, addr, key, "monitor report 1 1 --period 2027-02")
+		if status != 0 || !strings.Contains(out, "2027-02") || !strings.Contains(out, "First-contact resolution") {
+			t.Errorf("monitor report as the %s: %d %q %q", name, status, out, errOut)
+		}
+	}
+	out, _, status := sshRun(t, addr, admin, "monitor report 1 1 --format json")
+	if !json.Valid([]byte(out)) || status != 0 {
+		t.Errorf("monitor report as JSON: %d %q", status, out[:min(len(out), 200)])
+	}
+	for _, cmd := range []string{"monitor import 1 1 /etc/passwd", "monitor start 1 2", "monitor qa 1 1 --period 2027-01 --ref x --score 1", "monitor report 1 1 -o /tmp/x.md"} {
+		if _, errOut, status := sshRun(t, addr, admin, cmd); status != 2 || errOut == "" {
+			t.Errorf("%s over the server: %d %q", cmd, status, errOut)
+		}
+	}
+}
