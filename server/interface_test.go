@@ -300,6 +300,7 @@ func TestShutdownTakesKeysStillArriving(t *testing.T) {
 	wantTri(t, panel, "Li Na", "business_license", rubric.Yes)
 	wantTri(t, panel, "Li Na", "telecom_license", rubric.Yes)
 	wantTri(t, panel, "Li Na", "iso9001", rubric.No)
+	li.waitFor("The vendorvet server is stopping; your changes are saved.")
 }
 
 // A client that closes its session and keeps the connection (as connection sharing

@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -146,8 +147,10 @@ func (s *Server) runInterface(sess ssh.Session, store *db.Store, p Person, lang 
 		cancel()
 	})
 	defer stopping()
+	var idled atomic.Bool
 	go input.watch(ctx, s.cfg.IdleTimeout, func() {
 		logger.Info("idle", "timeout", s.cfg.IdleTimeout)
+		idled.Store(true)
 		cancel()
 	})
 	resized := make(chan tea.WindowSizeMsg, 1)
@@ -163,10 +166,19 @@ func (s *Server) runInterface(sess ssh.Session, store *db.Store, p Person, lang 
 	switch {
 	case errors.Is(err, ui.ErrNotSaved):
 		logger.Error("changes not saved", "err", err)
+		fmt.Fprintln(sess, lang.Pick("有修改未能保存，请联系管理员。", "Some changes could not be saved; tell the server's admin."))
 		return 1
 	case err != nil:
 		logger.Error("interface stopped", "err", err)
 		return 1
+	}
+	// Said on the terminal left behind, once the interface has given it back.
+	switch {
+	case s.ctx.Err() != nil:
+		fmt.Fprintln(sess, lang.Pick("vendorvet 服务器正在停止；你的修改都已保存。", "The vendorvet server is stopping; your changes are saved."))
+	case idled.Load():
+		fmt.Fprintln(sess, lang.Pick(fmt.Sprintf("%v 无输入，已断开；你的修改都已保存。", s.cfg.IdleTimeout),
+			fmt.Sprintf("Disconnected after %v without input; your changes are saved.", s.cfg.IdleTimeout)))
 	}
 	return 0
 }
