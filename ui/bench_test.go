@@ -19,6 +19,7 @@ import (
 	"vendorvet/internal/gen/gendb"
 	"vendorvet/internal/latency"
 	"vendorvet/rubric"
+	"vendorvet/wizard"
 )
 
 // Sizes of the benchmark data: a long shortlist, and years of sessions.
@@ -42,7 +43,7 @@ func benchCommon(b *testing.B, path string) *Common {
 	r.SetColorProfile(termenv.TrueColor)
 	saver := NewSaver(store, nil)
 	b.Cleanup(func() { saver.Close(30 * time.Second) })
-	return &Common{Styles: NewStyles(r), Lang: rubric.ZH, Store: store, Saver: saver, Now: time.Now}
+	return &Common{Styles: NewStyles(r), Theme: wizard.ThemeFor(r), Lang: rubric.ZH, Store: store, Saver: saver, Now: time.Now}
 }
 
 // benchSession stores a generated session of n vendors and loads it as the session

@@ -56,8 +56,8 @@ func newCapacityScreen(c *Common, sess *db.Session) *capacityScreen {
 
 // planForm is the form of the plan: its general fields, then those of each queue
 // the chosen channels use.
-func planForm(lang rubric.Lang, r rubric.Requirements, drafts map[string]string) *wizard.Requirements {
-	return wizard.NewRequirementFields(lang, r, drafts, planFieldIDs(r))
+func planForm(lang rubric.Lang, r rubric.Requirements, drafts map[string]string, opts ...wizard.Option) *wizard.Requirements {
+	return wizard.NewRequirementFields(lang, r, drafts, planFieldIDs(r), opts...)
 }
 
 // planFieldIDs are the plan's fields that matter under r, in their order: the

@@ -12,11 +12,12 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
 
 	"vendorvet/clean"
 	"vendorvet/db"
 	"vendorvet/rubric"
-	"vendorvet/wizard"
 )
 
 // Common is what every screen shares: size, styles, language and the store.
@@ -41,6 +42,11 @@ type Common struct {
 	// UserName is the system's name for who is at the keyboard, offered first when
 	// the interface asks who is evaluating; "" when unknown.
 	UserName string
+	// Theme is the forms' theme, drawn for this terminal (wizard.ThemeFor).
+	Theme *huh.Theme
+	// noColorCursor is the text cursor's style when this terminal has colours
+	// turned off (wizard.NoColorCursorFor); nil otherwise.
+	noColorCursor *lipgloss.Style
 	// People names everyone who may use the database (Options.People); nil when
 	// anyone may.
 	People func() []string
@@ -145,10 +151,10 @@ func (c *Common) actAs(name string) error {
 }
 
 // newTextInput is a one-line text field whose cursor shows without colours too.
-func newTextInput() textinput.Model {
+func newTextInput(c *Common) textinput.Model {
 	ti := textinput.New()
-	if cursor, ok := wizard.NoColorCursor(); ok {
-		ti.Cursor.Style = cursor
+	if c.noColorCursor != nil {
+		ti.Cursor.Style = *c.noColorCursor
 	}
 	return ti
 }

@@ -97,7 +97,7 @@ func (f *formScreen) build() {
 	}
 	keys := wizard.KeyMapIn(c.Lang)
 	f.moves = keys.Input
-	f.form = huh.NewForm(huh.NewGroup(hf...)).WithTheme(wizard.Theme()).WithKeyMap(keys).
+	f.form = huh.NewForm(huh.NewGroup(hf...)).WithTheme(c.Theme).WithKeyMap(keys).
 		WithShowHelp(false).WithShowErrors(false)
 	if f.width > 0 {
 		f.form = f.form.WithWidth(f.width)

@@ -112,7 +112,7 @@ func previewWidth(w int) int { return max(20, w) }
 func newExportScreen(c *Common, sess *db.Session) *exportScreen {
 	s := &exportScreen{c: c, sess: sess}
 	s.keys = c.keys().Export
-	s.path = newTextInput()
+	s.path = newTextInput(c)
 	s.path.Prompt = ""
 	s.path.CharLimit = 4096
 	s.path.Placeholder = c.Lang.Pick("文件名或路径", "file name or path")

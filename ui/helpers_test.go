@@ -17,6 +17,7 @@ import (
 
 	"vendorvet/db"
 	"vendorvet/rubric"
+	"vendorvet/wizard"
 )
 
 // fixedNow is the clock of every test, so that goldens do not change with the day.
@@ -35,7 +36,7 @@ func newTestCommon(t *testing.T, lang rubric.Lang) *Common {
 	r.SetColorProfile(termenv.Ascii)
 	saver := NewSaver(store, nil)
 	t.Cleanup(func() { saver.Close(5 * time.Second) })
-	return &Common{Styles: NewStyles(r), Lang: lang, Store: store, Saver: saver, Now: func() time.Time { return fixedNow }}
+	return &Common{Styles: NewStyles(r), Theme: wizard.ThemeFor(r), Lang: lang, Store: store, Saver: saver, Now: func() time.Time { return fixedNow }}
 }
 
 // newSessionWithVendors creates a session with requirements and named vendors.

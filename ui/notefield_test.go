@@ -115,7 +115,7 @@ func openLongNoteStep(b *testing.B, size int) (*App, *vendorScreen) {
 	b.Cleanup(func() { store.Close() })
 	saver := NewSaver(store, nil)
 	b.Cleanup(func() { saver.Close(defaultFlush) })
-	c := &Common{Styles: NewStyles(lipgloss.DefaultRenderer()), Lang: rubric.ZH, Store: store, Saver: saver, Now: time.Now}
+	c := &Common{Styles: NewStyles(lipgloss.DefaultRenderer()), Theme: wizard.Theme(), Lang: rubric.ZH, Store: store, Saver: saver, Now: time.Now}
 	ctx := context.Background()
 	id, err := store.CreateSession(ctx, db.SessionMeta{Title: "long note", Lang: rubric.ZH})
 	if err != nil {

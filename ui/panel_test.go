@@ -15,6 +15,7 @@ import (
 
 	"vendorvet/db"
 	"vendorvet/rubric"
+	"vendorvet/wizard"
 )
 
 // commonAs is another window on c's database, used by the evaluator of that name:
@@ -30,7 +31,7 @@ func commonAs(t *testing.T, c *Common, name string) *Common {
 	r.SetColorProfile(termenv.Ascii)
 	saver := NewSaver(store, nil)
 	t.Cleanup(func() { saver.Close(5 * time.Second) })
-	other := &Common{Styles: NewStyles(r), Lang: c.Lang, Store: store, Saver: saver, Now: c.Now}
+	other := &Common{Styles: NewStyles(r), Theme: wizard.ThemeFor(r), Lang: c.Lang, Store: store, Saver: saver, Now: c.Now}
 	if err := other.actAs(name); err != nil {
 		t.Fatal(err)
 	}

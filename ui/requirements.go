@@ -23,7 +23,7 @@ type reqEditor struct {
 	c    *Common
 	sess *db.Session
 	// newForm builds the form around the requirements in memory and the drafts.
-	newForm func(rubric.Lang, rubric.Requirements, map[string]string) *wizard.Requirements
+	newForm func(rubric.Lang, rubric.Requirements, map[string]string, ...wizard.Option) *wizard.Requirements
 	form    *wizard.Requirements
 	errs    map[string]string
 	// fw and fh are the size the form was last given; 0 before any.
@@ -32,7 +32,7 @@ type reqEditor struct {
 
 // build makes the form from the requirements in memory and the drafts kept.
 func (e *reqEditor) build() {
-	e.form = e.newForm(e.c.Lang, e.sess.Requirements, e.c.requirementDrafts[e.sess.ID])
+	e.form = e.newForm(e.c.Lang, e.sess.Requirements, e.c.requirementDrafts[e.sess.ID], wizard.WithTheme(e.c.Theme))
 	if e.fw > 0 {
 		e.form.Resize(e.fw, e.fh)
 	}

@@ -15,6 +15,7 @@ import (
 	"vendorvet/db"
 	"vendorvet/internal/stopsignal"
 	"vendorvet/rubric"
+	"vendorvet/wizard"
 )
 
 // defaultFlush bounds how long quitting waits for writes in flight.
@@ -44,6 +45,7 @@ type Options struct {
 func newCommon(store *db.Store, saver *Saver, renderer *lipgloss.Renderer, opts Options) (*Common, error) {
 	c := &Common{
 		Styles: NewStyles(renderer),
+		Theme:  wizard.ThemeFor(renderer),
 		Lang:   opts.Lang,
 		Store:  store,
 		Saver:  saver,
@@ -51,6 +53,9 @@ func newCommon(store *db.Store, saver *Saver, renderer *lipgloss.Renderer, opts 
 		// The name offered when the interface asks who is evaluating.
 		UserName: strings.TrimSpace(opts.UserName),
 		People:   opts.People,
+	}
+	if cursor, ok := wizard.NoColorCursorFor(renderer); ok {
+		c.noColorCursor = &cursor
 	}
 	if opts.Evaluator != "" {
 		if err := c.actAs(opts.Evaluator); err != nil {

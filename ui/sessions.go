@@ -58,7 +58,7 @@ type sessionsScreen struct {
 func newSessionsScreen(c *Common) *sessionsScreen {
 	s := &sessionsScreen{c: c}
 	s.keys = c.keys().Sessions
-	s.filter = newTextInput()
+	s.filter = newTextInput(c)
 	s.filter.Prompt = "/ "
 	s.filter.Placeholder = c.Lang.Pick("标题、客户或行业", "title, client or industry")
 	s.filter.CharLimit = 100

@@ -108,7 +108,7 @@ func (v *vendorScreen) keepPlace() {
 // build makes the form of the current step from the answers in memory.
 func (v *vendorScreen) build() {
 	vd := v.vendor()
-	v.form = wizard.NewStep(v.step, v.c.Lang, v.sess.Requirements, vd.Answers, vd.Notes[v.step], v.drafts)
+	v.form = wizard.NewStep(v.step, v.c.Lang, v.sess.Requirements, vd.Answers, vd.Notes[v.step], v.drafts, wizard.WithTheme(v.c.Theme))
 	v.resizeForm()
 	v.rescore()
 }

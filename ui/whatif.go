@@ -47,7 +47,7 @@ type whatIfValue struct {
 func newWhatIfScreen(c *Common, sess *db.Session) *whatIfScreen {
 	s := &whatIfScreen{c: c, sess: sess, keys: c.keys().WhatIf}
 	c.Saver.Know(sess)
-	s.form = wizard.NewRequirementFields(c.Lang, sess.Requirements, nil, whatIfFieldIDs(sess.Requirements))
+	s.form = wizard.NewRequirementFields(c.Lang, sess.Requirements, nil, whatIfFieldIDs(sess.Requirements), wizard.WithTheme(c.Theme))
 	s.rescore()
 	return s
 }

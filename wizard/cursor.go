@@ -2,25 +2,23 @@ package wizard
 
 import (
 	"io"
-	"os"
-	"sync"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 )
 
-// NoColorCursor is the style of a text cursor when colours are turned off (NO_COLOR)
-// on a terminal that has them, and false otherwise. lipgloss then drops every
-// attribute, the reverse video a cursor is drawn in included, and the cursor
-// vanished from every text field; reverse video is not a colour, so it is kept
-// for the cursor alone. Where the terminal has no attributes at all, there is
-// nothing to keep.
-var NoColorCursor = sync.OnceValues(func() (lipgloss.Style, bool) {
-	out := termenv.NewOutput(os.Stdout)
-	return noColorCursor(os.Stdout, out.EnvNoColor(), out.ColorProfile())
-})
+// NoColorCursorFor is the style of a text cursor when colours are turned off
+// (NO_COLOR) on the terminal r draws for, if it has them, and false otherwise.
+// lipgloss then drops every attribute, the reverse video a cursor is drawn in
+// included, and the cursor vanished from every text field; reverse video is not a
+// colour, so it is kept for the cursor alone. Where the terminal has no attributes
+// at all, there is nothing to keep.
+func NoColorCursorFor(r *lipgloss.Renderer) (lipgloss.Style, bool) {
+	out := r.Output()
+	return noColorCursor(out, out.EnvNoColor(), out.ColorProfile())
+}
 
-// noColorCursor is NoColorCursor for a terminal written through w, with colours
+// noColorCursor is NoColorCursorFor a terminal written through w, with colours
 // turned off or not, that can show profile.
 func noColorCursor(w io.Writer, noColor bool, profile termenv.Profile) (lipgloss.Style, bool) {
 	if !noColor || profile == termenv.Ascii {

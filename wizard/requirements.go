@@ -44,20 +44,20 @@ type estimateField struct {
 // NewRequirements builds the step-1 form around the session's requirements, with
 // drafts (see Drafts) in place of the number fields they name: every requirement
 // field but those of the capacity plan, which is edited beside its results.
-func NewRequirements(lang rubric.Lang, r rubric.Requirements, drafts map[string]string) *Requirements {
+func NewRequirements(lang rubric.Lang, r rubric.Requirements, drafts map[string]string, opts ...Option) *Requirements {
 	var ids []string
 	for _, fd := range rubric.RequirementFields {
 		if !fd.Plan {
 			ids = append(ids, fd.ID)
 		}
 	}
-	return NewRequirementFields(lang, r, drafts, ids)
+	return NewRequirementFields(lang, r, drafts, ids, opts...)
 }
 
 // NewRequirementFields builds a form over the requirement fields named by ids, in
 // that order, around r, with drafts (see Drafts) in place of the number fields they
 // name. An empty plan field shows the estimate it takes under r.
-func NewRequirementFields(lang rubric.Lang, r rubric.Requirements, drafts map[string]string, ids []string) *Requirements {
+func NewRequirementFields(lang rubric.Lang, r rubric.Requirements, drafts map[string]string, ids []string, opts ...Option) *Requirements {
 	f := &Requirements{lang: lang, good: r, drafts: drafts, lists: map[string]*[]string{}, strs: map[string]*string{},
 		numbers: map[string]*string{}, estimates: map[string]estimateField{}}
 	fields := make([]huh.Field, 0, len(ids))
@@ -74,7 +74,7 @@ func NewRequirementFields(lang rubric.Lang, r rubric.Requirements, drafts map[st
 		fields = append(fields, field)
 	}
 	f.fields = fields
-	f.Form = newForm(lang, fields)
+	f.Form = newForm(lang, fields, opts)
 	return f
 }
 

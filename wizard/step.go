@@ -39,7 +39,7 @@ type Step struct {
 
 // NewStep builds the form of step n for a vendor's current answers and note. drafts
 // holds number fields whose text did not parse yet ("12a"): they come back as typed.
-func NewStep(n int, lang rubric.Lang, req rubric.Requirements, answers rubric.Answers, note string, drafts map[string]string) *Step {
+func NewStep(n int, lang rubric.Lang, req rubric.Requirements, answers rubric.Answers, note string, drafts map[string]string, opts ...Option) *Step {
 	s := &Step{
 		N: n, lang: lang,
 		tri: map[string]*rubric.Tri{}, numText: map[string]*string{},
@@ -68,7 +68,7 @@ func NewStep(n int, lang rubric.Lang, req rubric.Requirements, answers rubric.An
 		lang.Pick("证据、承诺原话、待核实事项…", "evidence, the vendor's own words, what to verify…"),
 		s.note)))
 	s.fields = fields
-	s.Form = newForm(lang, fields)
+	s.Form = newForm(lang, fields, opts)
 	return s
 }
 
@@ -85,11 +85,26 @@ func (s *Step) priceAnswers(priceID string) rubric.Answers {
 	return a
 }
 
+// Option is a choice in how a form is built.
+type Option func(*formOptions)
+
+type formOptions struct{ theme *huh.Theme }
+
+// WithTheme draws the form in t (ThemeFor a terminal's renderer) instead of Theme().
+func WithTheme(t *huh.Theme) Option { return func(o *formOptions) { o.theme = t } }
+
 // newForm puts fields in one group with our theme and keys and without huh's help
 // and error lines, which the screens draw themselves.
-func newForm(lang rubric.Lang, fields []huh.Field) *huh.Form {
+func newForm(lang rubric.Lang, fields []huh.Field, opts []Option) *huh.Form {
+	var o formOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if o.theme == nil {
+		o.theme = Theme()
+	}
 	return huh.NewForm(huh.NewGroup(fields...)).
-		WithTheme(Theme()).
+		WithTheme(o.theme).
 		WithKeyMap(KeyMapIn(lang)).
 		WithShowHelp(false).
 		WithShowErrors(false)

@@ -12,12 +12,18 @@ import (
 	"vendorvet/rubric"
 )
 
-// Theme is huh's Charm theme made compact (one line between fields) and readable
-// without colour: the focused field keeps its thick left bar, choices their brackets
-// and arrows, so NO_COLOR loses nothing that matters.
-func Theme() *huh.Theme {
+// Theme is ThemeFor the default renderer: this process's own terminal.
+func Theme() *huh.Theme { return ThemeFor(lipgloss.DefaultRenderer()) }
+
+// ThemeFor is huh's Charm theme made compact (one line between fields) and
+// readable without colour, drawn by r: the focused field keeps its thick left bar,
+// choices their brackets and arrows, so NO_COLOR loses nothing that matters. huh
+// makes its theme with the default renderer, whose colours are this process's
+// terminal's; every style is drawn by r instead, so that a person connected over
+// the network gets their own terminal's colours and NO_COLOR.
+func ThemeFor(r *lipgloss.Renderer) *huh.Theme {
 	t := huh.ThemeCharm()
-	t.FieldSeparator = lipgloss.NewStyle().SetString("\n")
+	t.FieldSeparator = r.NewStyle().SetString("\n")
 	t.Focused.SelectSelector = t.Focused.SelectSelector.SetString("› ")
 	t.Focused.MultiSelectSelector = t.Focused.MultiSelectSelector.SetString("› ")
 	t.Focused.SelectedPrefix = t.Focused.SelectedPrefix.SetString("[x] ")
@@ -28,15 +34,33 @@ func Theme() *huh.Theme {
 	t.Blurred.Base = t.Blurred.Base.BorderStyle(lipgloss.HiddenBorder())
 	t.Blurred.Card = t.Blurred.Base
 	t.Blurred.Title = t.Blurred.Title.UnsetForeground().Bold(false)
-	t.Blurred.MultiSelectSelector = lipgloss.NewStyle().SetString("  ")
-	t.Blurred.SelectSelector = lipgloss.NewStyle().SetString("  ")
-	t.Blurred.PrevIndicator = lipgloss.NewStyle().SetString(" ")
-	t.Blurred.NextIndicator = lipgloss.NewStyle().SetString(" ")
-	if cursor, ok := NoColorCursor(); ok {
+	t.Blurred.MultiSelectSelector = r.NewStyle().SetString("  ")
+	t.Blurred.SelectSelector = r.NewStyle().SetString("  ")
+	t.Blurred.PrevIndicator = r.NewStyle().SetString(" ")
+	t.Blurred.NextIndicator = r.NewStyle().SetString(" ")
+	drawnBy(t, r)
+	if cursor, ok := NoColorCursorFor(r); ok {
 		t.Focused.TextInput.Cursor = cursor
 		t.Blurred.TextInput.Cursor = cursor
 	}
 	return t
+}
+
+// drawnBy makes r draw every style of t.
+func drawnBy(t *huh.Theme, r *lipgloss.Renderer) {
+	styles := []*lipgloss.Style{&t.Form.Base, &t.Group.Base, &t.Group.Title, &t.Group.Description, &t.FieldSeparator,
+		&t.Help.Ellipsis, &t.Help.ShortKey, &t.Help.ShortDesc, &t.Help.ShortSeparator,
+		&t.Help.FullKey, &t.Help.FullDesc, &t.Help.FullSeparator}
+	for _, f := range []*huh.FieldStyles{&t.Focused, &t.Blurred} {
+		styles = append(styles, &f.Base, &f.Title, &f.Description, &f.ErrorIndicator, &f.ErrorMessage,
+			&f.SelectSelector, &f.Option, &f.NextIndicator, &f.PrevIndicator, &f.Directory, &f.File,
+			&f.MultiSelectSelector, &f.SelectedOption, &f.SelectedPrefix, &f.UnselectedOption, &f.UnselectedPrefix,
+			&f.TextInput.Cursor, &f.TextInput.CursorText, &f.TextInput.Placeholder, &f.TextInput.Prompt, &f.TextInput.Text,
+			&f.FocusedButton, &f.BlurredButton, &f.Card, &f.NoteTitle, &f.Next)
+	}
+	for _, s := range styles {
+		*s = s.Renderer(r)
+	}
 }
 
 // KeyMap is KeyMapIn(rubric.EN).

@@ -25,7 +25,7 @@ func plainForm(lang rubric.Lang, fields []huh.Field) *huh.Form {
 			plain[i] = &skipField{plain[i]}
 		}
 	}
-	return newForm(lang, plain)
+	return newForm(lang, plain, nil)
 }
 
 // skipField is a field huh passes the focus over, as Skip lets any field ask, and
