@@ -18,6 +18,7 @@ out=${OUT:-${TMPDIR:-/tmp}/vendorvet-bench.txt}
 	go test -run '^$' -bench '^BenchmarkScore$' -benchtime 5000x ./rubric
 	go test -run '^$' -bench '^BenchmarkCompareWhatIf$' -benchtime 2000x ./capacity
 	go test -run '^$' -bench '^BenchmarkSaveAnswer$' -benchtime 1000x ./db
+	go test -run '^$' -bench '^BenchmarkTeamServerTyping$' -benchtime 1x -count 3 ./server
 	if [[ ${SKIP_STARTUP:-0} != 1 ]]; then
 		scripts/startup/run.sh 2>&1
 	fi
