@@ -150,7 +150,7 @@ func TestTwoWindowsChangeNotes(t *testing.T) {
 	}
 }
 
-func TestWatcherSeesCommitsOfOtherStores(t *testing.T) {
+func TestWatcherSeesCommitsOfOtherStoresOnly(t *testing.T) {
 	ctx := context.Background()
 	first, second, sid, _, loaded := twoStores(t)
 	w, err := first.Watch(ctx)
@@ -171,6 +171,15 @@ func TestWatcherSeesCommitsOfOtherStores(t *testing.T) {
 	}
 	if changed, _ := w.Changed(ctx); changed {
 		t.Error("one write was reported twice")
+	}
+	// The watching store's own writes are no news to it.
+	mine := next
+	mine.DailyVolume = 20
+	if err := first.ChangeRequirements(ctx, sid, next, mine); err != nil {
+		t.Fatal(err)
+	}
+	if changed, err := w.Changed(ctx); err != nil || changed {
+		t.Errorf("changed %v, %v after the store's own write", changed, err)
 	}
 	if err := w.Close(); err != nil {
 		t.Fatal(err)

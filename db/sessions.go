@@ -54,6 +54,9 @@ type Session struct {
 	// Panel is who evaluates the vendors, in the order they joined: the lead, the
 	// session's evaluator, first.
 	Panel []rubric.Evaluator
+	// Part, when not 0, is the one vendor read with its answers, notes and the
+	// rest (SessionPart); the others are in the list with their names alone.
+	Part int64
 	// Viewers may read the session without being on its panel (AddViewer).
 	Viewers []string
 	// Blind is blind mode: an evaluator is not to see the others' answers to a
@@ -327,7 +330,19 @@ func (s *Store) SaveProfile(ctx context.Context, sessionID int64, p rubric.Profi
 // acts as. Answers to questions this version does not know, or with values it no
 // longer accepts, are skipped.
 func (s *Store) Session(ctx context.Context, id int64) (*Session, error) {
-	out := &Session{ID: id}
+	return s.readSession(ctx, id, 0)
+}
+
+// SessionPart reads a session as Session does, but of its vendors only vendorID
+// with what the panel gave it: the others are in the list, by name, with nothing
+// else read. Session.Part says so. It is the cheap read of a screen that shows one
+// vendor.
+func (s *Store) SessionPart(ctx context.Context, id, vendorID int64) (*Session, error) {
+	return s.readSession(ctx, id, vendorID)
+}
+
+func (s *Store) readSession(ctx context.Context, id, part int64) (*Session, error) {
+	out := &Session{ID: id, Part: part}
 	err := s.read(ctx, "load session", func(tx *sql.Tx) error {
 		if err := s.seesSession(ctx, tx, id); err != nil {
 			return err
@@ -362,7 +377,7 @@ func (s *Store) Session(ctx context.Context, id int64) (*Session, error) {
 		if out.Viewers, err = loadViewers(ctx, tx, id); err != nil {
 			return err
 		}
-		vendors, err := loadVendors(ctx, tx, id, names, acting.id)
+		vendors, err := loadVendors(ctx, tx, vendorScope{sessionID: id, vendorID: part}, names, acting.id)
 		if err != nil {
 			return err
 		}
@@ -375,11 +390,12 @@ func (s *Store) Session(ctx context.Context, id int64) (*Session, error) {
 	return out, nil
 }
 
-// loadVendors reads a session's vendors with everything the panel gave them:
-// names holds the panel's names by id, and acting is the evaluator whose answers,
-// notes, evidence, versions and drafts are each vendor's own (0: none yet).
-func loadVendors(ctx context.Context, tx *sql.Tx, sessionID int64, names map[int64]string, acting int64) ([]Vendor, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT id, name, contact, updated_at FROM vendors WHERE session_id = ? ORDER BY position, id", sessionID)
+// loadVendors reads a session's vendors, all of them in its order, with everything
+// the panel gave those of the scope: names holds the panel's names by id, and
+// acting is the evaluator whose answers, notes, evidence, versions and drafts are
+// each vendor's own (0: none yet).
+func loadVendors(ctx context.Context, tx *sql.Tx, sc vendorScope, names map[int64]string, acting int64) ([]Vendor, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT id, name, contact, updated_at FROM vendors WHERE session_id = ? ORDER BY position, id", sc.sessionID)
 	if err != nil {
 		return nil, err
 	}
@@ -403,8 +419,6 @@ func loadVendors(ctx context.Context, tx *sql.Tx, sessionID int64, names map[int
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	sc := vendorScope{sessionID: sessionID}
-
 	answers, err := loadAnswers(ctx, tx, sc, names)
 	if err != nil {
 		return nil, err
@@ -428,8 +442,8 @@ func loadVendors(ctx context.Context, tx *sql.Tx, sessionID int64, names map[int
 		}
 	}
 
-	rows, err = tx.QueryContext(ctx, `SELECT n.vendor_id, n.evaluator_id, n.step, n.text FROM notes n
-		JOIN vendors v ON v.id = n.vendor_id WHERE v.session_id = ?`, sessionID)
+	where, arg := sc.where("n")
+	rows, err = tx.QueryContext(ctx, `SELECT n.vendor_id, n.evaluator_id, n.step, n.text FROM notes n WHERE `+where, arg)
 	if err != nil {
 		return nil, err
 	}
@@ -457,8 +471,8 @@ func loadVendors(ctx context.Context, tx *sql.Tx, sessionID int64, names map[int
 	rows.Close()
 
 	// Half-typed numbers are their typist's alone: nobody else's are read.
-	rows, err = tx.QueryContext(ctx, `SELECT d.vendor_id, d.question, d.text FROM drafts d
-		JOIN vendors v ON v.id = d.vendor_id WHERE v.session_id = ? AND d.evaluator_id = ?`, sessionID, acting)
+	where, arg = sc.where("d")
+	rows, err = tx.QueryContext(ctx, `SELECT d.vendor_id, d.question, d.text FROM drafts d WHERE `+where+` AND d.evaluator_id = ?`, arg, acting)
 	if err != nil {
 		return nil, err
 	}
@@ -476,8 +490,8 @@ func loadVendors(ctx context.Context, tx *sql.Tx, sessionID int64, names map[int
 	}
 	rows.Close()
 
-	rows, err = tx.QueryContext(ctx, `SELECT f.vendor_id, f.question, f.owner, f.due FROM followups f
-		JOIN vendors v ON v.id = f.vendor_id WHERE v.session_id = ?`, sessionID)
+	where, arg = sc.where("f")
+	rows, err = tx.QueryContext(ctx, `SELECT f.vendor_id, f.question, f.owner, f.due FROM followups f WHERE `+where, arg)
 	if err != nil {
 		return nil, err
 	}

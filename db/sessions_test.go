@@ -399,3 +399,37 @@ func TestLeadSkipsDisqualified(t *testing.T) {
 		t.Errorf("lead %+v, want the disqualified vendor when it is the only one", l)
 	}
 }
+
+// A part of a session is its whole list of vendors with one of them read through:
+// the same as the whole session's reading of that vendor.
+func TestSessionPartReadsOneVendor(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	sid, alpha := panelSession(t, s)
+	beta, err := s.AddVendor(ctx, sid, "Beta", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustAnswer(t, s, alpha, "nda", &yes)
+	mustAnswer(t, s, beta, "nda", &no)
+	if err := s.ChangeNote(ctx, beta, 2, "", "beta's note"); err != nil {
+		t.Fatal(err)
+	}
+	whole, err := s.Session(ctx, sid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	part, err := s.SessionPart(ctx, sid, beta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if part.Part != beta || whole.Part != 0 || len(part.Vendors) != 2 || part.Vendors[0].Name != "Alpha" {
+		t.Fatalf("part %d of %d vendors", part.Part, len(part.Vendors))
+	}
+	if len(part.Vendors[0].Answers) != 0 {
+		t.Errorf("the vendor outside the part was read: %v", part.Vendors[0].Answers)
+	}
+	if !reflect.DeepEqual(part.Vendors[1], whole.Vendors[1]) {
+		t.Errorf("the part's vendor differs from the whole session's:\n%+v\n%+v", part.Vendors[1], whole.Vendors[1])
+	}
+}

@@ -7,39 +7,24 @@ import (
 	"sync"
 )
 
-// watchPragmas open a watcher's connection: it only reads, and waits for a lock
-// rather than failing.
-const watchPragmas = "_pragma=busy_timeout(5000)&_pragma=query_only(1)"
-
-// Watcher tells when the database has changed, cheaply enough to ask twice a second.
-// It holds a connection of its own: PRAGMA data_version changes when a connection
-// other than the one asking commits, so on the store's own connection it would miss
-// nothing from other processes but could not be asked while a write is under way,
-// and a pooled connection could be swapped for one with another count. The store's
-// own commits count as changes here too; whoever reloads on them finds what it
-// wrote. Close it before the store.
+// Watcher tells when someone else has changed the database — another window,
+// another person on the team server — cheaply enough to ask twice a second. It
+// asks PRAGMA data_version on the store's own connection (the store has exactly
+// one, open.go): the count moves when a connection other than that one commits,
+// so the store's own writes, which whoever asks knows of already, are no news.
+// Asking waits for a write of the store under way.
 type Watcher struct {
 	mu      sync.Mutex
-	db      *sql.DB
-	conn    *sql.Conn
+	store   *Store
+	closed  bool
 	version int64
 }
 
-// Watch opens a Watcher on the store's file, starting from its state now.
+// Watch opens a Watcher on the store, starting from its state now.
 func (s *Store) Watch(ctx context.Context) (*Watcher, error) {
-	pool, err := sql.Open("sqlite", dsnWith(s.path, watchPragmas))
-	if err != nil {
-		return nil, fmt.Errorf("watch %s: %w", s.path, err)
-	}
-	pool.SetMaxOpenConns(1)
-	conn, err := pool.Conn(ctx)
-	if err != nil {
-		pool.Close()
-		return nil, fmt.Errorf("watch %s: %w", s.path, err)
-	}
-	w := &Watcher{db: pool, conn: conn}
+	w := &Watcher{store: s}
+	var err error
 	if w.version, err = w.dataVersion(ctx); err != nil {
-		w.Close()
 		return nil, fmt.Errorf("watch %s: %w", s.path, err)
 	}
 	return w, nil
@@ -47,16 +32,16 @@ func (s *Store) Watch(ctx context.Context) (*Watcher, error) {
 
 func (w *Watcher) dataVersion(ctx context.Context) (int64, error) {
 	var v int64
-	err := w.conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v)
+	err := w.store.db.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v)
 	return v, err
 }
 
-// Changed reports whether anything was committed to the database since the last
-// call (since Watch for the first).
+// Changed reports whether another connection committed to the database since the
+// last call (since Watch for the first).
 func (w *Watcher) Changed(ctx context.Context) (bool, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.conn == nil {
+	if w.closed {
 		return false, sql.ErrConnDone
 	}
 	v, err := w.dataVersion(ctx)
@@ -68,14 +53,10 @@ func (w *Watcher) Changed(ctx context.Context) (bool, error) {
 	return changed, nil
 }
 
-// Close closes the watcher's connection; it waits for a question under way.
+// Close ends the watcher: Changed answers no more. Close it before the store.
 func (w *Watcher) Close() error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.conn == nil {
-		return nil
-	}
-	w.conn.Close()
-	w.conn = nil
-	return w.db.Close()
+	w.closed = true
+	return nil
 }

@@ -161,7 +161,10 @@ func (s *Server) runInterface(sess ssh.Session, store *db.Store, p Person, lang 
 		Width:          pty.Window.Width,
 		Height:         pty.Window.Height,
 		Resized:        resized,
-		ProgramOptions: []tea.ProgramOption{tea.WithInput(input), tea.WithOutput(sess)},
+		// Frames go out on a timer: at Bubble Tea's usual 60 a second a key waits
+		// up to a whole frame (16.7 ms) before the network adds its own delay, so
+		// the timer runs at the most Bubble Tea allows.
+		ProgramOptions: []tea.ProgramOption{tea.WithInput(input), tea.WithOutput(sess), tea.WithFPS(120)},
 	})
 	switch {
 	case errors.Is(err, ui.ErrNotSaved):

@@ -32,6 +32,9 @@ type App struct {
 	// rereadSession is set when reading the open session after a change elsewhere
 	// failed: the next look reads it again, changed or not.
 	rereadSession bool
+	// partRead is set when the last read of the open session read one vendor
+	// only (watchedVendor): a screen showing every vendor reads it whole.
+	partRead bool
 	// failing holds the writes whose last attempt failed, by key, until one lands:
 	// "Saved" is said only when none is left.
 	failing  map[string]SavedMsg

@@ -232,6 +232,9 @@ func (s *Saver) seed(sess *db.Session, take func(key string) bool) {
 		}
 	}
 	for _, v := range sess.Vendors {
+		if sess.Part != 0 && v.ID != sess.Part {
+			continue // not read (db.Store.SessionPart)
+		}
 		for _, q := range rubric.Questions {
 			if k := answerKey(v.ID, q.ID); take(k) {
 				s.versions[k] = v.Versions[q.ID]

@@ -126,6 +126,11 @@ func (a *App) watch(msg watchMsg) tea.Cmd {
 			return dataChangedMsg{changed, err}
 		}
 	case dataChangedMsg:
+		// After reading only a wizard's vendor, a screen showing them all reads
+		// the rest once it is on top.
+		if a.partRead && a.watchedVendor() == 0 && a.openSession() != nil {
+			a.rereadSession = true
+		}
 		if !msg.changed && !a.rereadSession {
 			// An error here (a watcher closed as the program ends) only means no news.
 			return a.watchNext()
@@ -139,7 +144,11 @@ func (a *App) watch(msg watchMsg) tea.Cmd {
 			return a.watchNext()
 		}
 		a.rereadSession = false
-		return readSession(a.c, sess.ID)
+		// A wizard shows one vendor: others' changes to the rest are read when a
+		// screen that shows them is back on top.
+		part := a.watchedVendor()
+		a.partRead = part != 0
+		return readSession(a.c, sess.ID, part)
 	case sessionReadMsg:
 		var cmd tea.Cmd
 		switch sess := a.openSession(); {
@@ -156,15 +165,30 @@ func (a *App) watch(msg watchMsg) tea.Cmd {
 	return nil
 }
 
-// readSession reads a session off the UI goroutine, noting the saver's mark first.
-func readSession(c *Common, id int64) tea.Cmd {
+// readSession reads a session off the UI goroutine, noting the saver's mark first:
+// all of it, or with only vendor part read through (db.Store.SessionPart).
+func readSession(c *Common, id, part int64) tea.Cmd {
 	return func() tea.Msg {
 		mark := c.Saver.Mark()
 		ctx, cancel := c.ctx()
 		defer cancel()
-		sess, err := c.Store.Session(ctx, id)
+		sess, err := c.Store.SessionPart(ctx, id, part)
 		return sessionReadMsg{id: id, sess: sess, mark: mark, err: err}
 	}
+}
+
+// watchedVendor is the vendor whose wizard shows the open session, 0 when the
+// screen that shows it shows more than one vendor.
+func (a *App) watchedVendor() int64 {
+	for i := len(a.stack) - 1; i >= 0; i-- {
+		switch s := a.stack[i].(type) {
+		case *vendorScreen:
+			return s.vendor().ID
+		case sessionHolder:
+			return 0
+		}
+	}
+	return 0
 }
 
 // loadSeeded reads a session to open it: what it holds is what the screens will
@@ -227,7 +251,9 @@ func (a *App) mergeVendors(mem, fresh *db.Session, mark uint64, changed *session
 	listChanged := false
 	for _, fv := range fresh.Vendors {
 		mv, ok := byID[fv.ID]
+		unread := fresh.Part != 0 && fv.ID != fresh.Part
 		if !ok {
+			// New elsewhere; when unread, read whole once the list is on top.
 			out = append(out, fv)
 			continue
 		}
@@ -235,9 +261,12 @@ func (a *App) mergeVendors(mem, fresh *db.Session, mark uint64, changed *session
 		if mv.Name != fv.Name || mv.Contact != fv.Contact {
 			listChanged = true
 		}
-		mv.Name, mv.Contact, mv.UpdatedAt, mv.Versions = fv.Name, fv.Contact, fv.UpdatedAt, fv.Versions
-		mergeVendor(a.c.Saver, &mv, &fv, mark, changed)
-		mergePanel(&mv, &fv, mem.Acting, changed)
+		mv.Name, mv.Contact = fv.Name, fv.Contact
+		if !unread {
+			mv.UpdatedAt, mv.Versions = fv.UpdatedAt, fv.Versions
+			mergeVendor(a.c.Saver, &mv, &fv, mark, changed)
+			mergePanel(&mv, &fv, mem.Acting, changed)
+		}
 		out = append(out, mv)
 	}
 	for _, id := range shown {

@@ -402,3 +402,42 @@ func TestRequirementsElsewhereMakeTheFocusedQuestionMoot(t *testing.T) {
 		t.Errorf("n did not answer the question in focus")
 	}
 }
+
+// A wizard reads only its own vendor when others change the session; the rest
+// is read whole once a screen that shows every vendor is back on top, and
+// nothing another window changed meanwhile is missed.
+func TestAWizardReadsItsVendorAndTheListReadsTheRest(t *testing.T) {
+	c := newTestCommon(t, rubric.EN)
+	sess := newSessionWithVendors(t, c, "甲 Vendor", "乙 Vendor")
+	watching(t, c)
+	other := otherWindow(t, c)
+	ctx := context.Background()
+	app, list := openAs(t, c, sess.ID, 120, 40)
+	press(app, keyOf(tea.KeyEnter))
+	v, ok := app.top().(*vendorScreen)
+	if !ok {
+		t.Fatalf("enter opened %T", app.top())
+	}
+	first, second := sess.Vendors[0].ID, sess.Vendors[1].ID
+	for _, vid := range []int64{first, second} {
+		if _, err := other.SaveAnswer(ctx, vid, "business_license", &rubric.Value{Tri: rubric.Yes}, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	press(app, watchTickMsg{})
+	if got := v.vendor().Answers.Tri("business_license"); got != rubric.Yes {
+		t.Fatalf("the wizard's own vendor shows %v after the watch, the store holds yes", got)
+	}
+	if got := list.sess.Vendors[1].Answers.Tri("business_license"); got != rubric.Unknown {
+		t.Errorf("the wizard's watch read the other vendor too (%v): it reads its own alone", got)
+	}
+	press(app, keyOf(tea.KeyEsc))
+	if app.top() != list {
+		t.Fatalf("esc showed %T", app.top())
+	}
+	// Nothing changed since: the list reads the session whole all the same.
+	press(app, watchTickMsg{})
+	if got := list.sess.Vendors[1].Answers.Tri("business_license"); got != rubric.Yes {
+		t.Errorf("back on the list the other vendor shows %v, the store holds yes", got)
+	}
+}
