@@ -31,7 +31,7 @@ func TestTwoEvaluatorsAndTheLeadSettles(t *testing.T) {
 		t.Errorf("a blind evaluator's list shows the leader:\n%s", s)
 	}
 	li.keys("Enter")
-	li.waitFor("you are Li Na")
+	li.waitFor("You are Li Na")
 	li.keys("Enter") // the first vendor, Chengyan
 	li.waitFor("Your score")
 	// Business licence, telecom licence yes; ISO 9001 no (the lead said yes);

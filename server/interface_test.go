@@ -119,7 +119,7 @@ func (term *terminal) openFirstVendor(name string) {
 	term.t.Helper()
 	term.waitFor("Sessions")
 	term.send("\r")
-	term.waitFor("you are " + name)
+	term.waitFor("You are " + name)
 	term.send("\r")
 	term.waitFor("Your score")
 }
@@ -225,7 +225,7 @@ func TestBlindReviewHidesTheLeadsAnswersAcrossConnections(t *testing.T) {
 		t.Errorf("a blind evaluator's list shows the lead's total %s:\n%s", total, list)
 	}
 	li.send("\r")
-	li.waitFor("you are Li Na")
+	li.waitFor("You are Li Na")
 	li.send("\r")
 	li.waitFor("Your score")
 	// Her first answers put her on the panel beside the lead.

@@ -23,6 +23,7 @@ import (
 	"vendorvet/db"
 	"vendorvet/internal/gen"
 	"vendorvet/internal/latency"
+	"vendorvet/rubric"
 )
 
 // The load of BenchmarkTeamServerTyping: the server's limit of people, each typing
@@ -141,7 +142,8 @@ func benchTyping(b *testing.B, target string) {
 }
 
 // storeGenerated adds the generated session of fifty vendors the benchmarks of the
-// wizard use (seed 1) to the database at path, and returns its ID.
+// wizard use (seed 1) to the database at path, with every person on its panel,
+// and returns its ID.
 func storeGenerated(b *testing.B, path string) int64 {
 	b.Helper()
 	store, err := db.Open(path)
@@ -149,9 +151,15 @@ func storeGenerated(b *testing.B, path string) int64 {
 		b.Fatal(err)
 	}
 	defer store.Close()
-	id, err := store.ImportSession(context.Background(), gen.Session(gen.Rand(1), typingPeople))
+	ctx := context.Background()
+	id, err := store.ImportSession(ctx, gen.Session(gen.Rand(1), typingPeople))
 	if err != nil {
 		b.Fatal(err)
+	}
+	for i := range typingPeople {
+		if err := store.AddEvaluator(ctx, id, personName(i), rubric.Member); err != nil {
+			b.Fatal(err)
+		}
 	}
 	return id
 }

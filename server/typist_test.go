@@ -305,7 +305,7 @@ func (t *typist) reachField(target string, i int) error {
 	if target == "vendorvet" {
 		steps[0].then = "Sessions"
 		steps = append(steps,
-			struct{ keys, then string }{"\r", fmt.Sprintf("you are %s", personName(i))},
+			struct{ keys, then string }{"\r", fmt.Sprintf("You are %s", personName(i))},
 			struct{ keys, then string }{strings.Repeat("j", i) + "\r", " of 7"},
 			// alt+3: step 3.
 			struct{ keys, then string }{"\x1b3", "Step 3 of 7"})

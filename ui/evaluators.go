@@ -226,22 +226,25 @@ func notOn(names []string, sess *db.Session) []string {
 
 // panelLine names the session's panel with their roles, says whether blind review
 // is on and who the interface acts as.
+// Who the interface acts as and blind review come first: a panel of many names
+// runs past the screen's edge.
 func panelLine(c *Common, sess *db.Session) string {
+	var parts []string
+	if len(panelNames(sess)) > 1 {
+		parts = append(parts, c.Lang.Pick("你是 ", "You are ")+sess.Acting)
+	}
+	if sess.Blind {
+		parts = append(parts, c.Lang.Pick("盲评:开", "Blind review: on"))
+	} else {
+		parts = append(parts, c.Lang.Pick("盲评:关", "Blind review: off"))
+	}
 	var names []string
 	for _, e := range sess.Panel {
 		names = append(names, roleWord(c, e))
 	}
-	line := c.Lang.Pick("评估小组:", "Panel: ") + strings.Join(names, c.Lang.Pick("、", ", "))
+	parts = append(parts, c.Lang.Pick("评估小组:", "Panel: ")+strings.Join(names, c.Lang.Pick("、", ", ")))
 	if len(sess.Viewers) > 0 {
-		line += c.Lang.Pick(" · 查看者:", " · viewers: ") + strings.Join(sess.Viewers, c.Lang.Pick("、", ", "))
+		parts = append(parts, c.Lang.Pick("查看者:", "Viewers: ")+strings.Join(sess.Viewers, c.Lang.Pick("、", ", ")))
 	}
-	if sess.Blind {
-		line += c.Lang.Pick(" · 盲评:开", " · blind review: on")
-	} else {
-		line += c.Lang.Pick(" · 盲评:关", " · blind review: off")
-	}
-	if len(panelNames(sess)) > 1 {
-		line += c.Lang.Pick(" · 你是 ", " · you are ") + sess.Acting
-	}
-	return line
+	return strings.Join(parts, " · ")
 }

@@ -372,7 +372,7 @@ func TestTwoPersonPanelAsksWhoIsEvaluating(t *testing.T) {
 	if !ok || s.sess.Acting != "Li" || c.Evaluator != "Li" {
 		t.Fatalf("choosing Li showed %T acting as %q", app.top(), c.Evaluator)
 	}
-	if !strings.Contains(plain(app.View()), "you are Li") {
+	if !strings.Contains(plain(app.View()), "You are Li") {
 		t.Errorf("the session does not say who evaluates:\n%s", plain(app.View()))
 	}
 	// Li's answer is his, not the lead's.
@@ -416,7 +416,7 @@ func TestLeadTurnsBlindReviewOffAndAddsAnEvaluator(t *testing.T) {
 	app, s := openAs(t, c, sess.ID, 80, 24)
 	press(app, runes("b"))
 	// Every session starts in blind review.
-	if s.sess.Blind || !strings.Contains(plain(app.View()), "blind review: off") {
+	if s.sess.Blind || !strings.Contains(plain(app.View()), "Blind review: off") {
 		t.Errorf("b did not turn blind review off:\n%s", plain(app.View()))
 	}
 	press(app, runes("p"), runes("Legal"), keyOf(tea.KeyEnter), keyOf(tea.KeyRight), keyOf(tea.KeyEnter))
@@ -436,7 +436,8 @@ func TestLeadTurnsBlindReviewOffAndAddsAnEvaluator(t *testing.T) {
 	if len(stored.Panel) != 2 || !slices.Equal(stored.Viewers, []string{"Audit"}) {
 		t.Errorf("after adding a viewer: panel %v, viewers %v", stored.Panel, stored.Viewers)
 	}
-	if view := plain(app.View()); !strings.Contains(view, "viewers: Audit") {
+	press(app, tea.WindowSizeMsg{Width: 120, Height: 40})
+	if view := plain(app.View()); !strings.Contains(view, "Viewers: Audit") {
 		t.Errorf("the session screen does not name the viewer:\n%s", view)
 	}
 }
@@ -482,7 +483,7 @@ func TestTheLeadsChangesShowInAnEvaluatorsWindow(t *testing.T) {
 	if s.own[0] || s.cards[0].Total != before.Total {
 		t.Fatalf("after blind review ended elsewhere Li sees %v (own %v), want the consensus %v", s.cards[0].Total, s.own[0], before.Total)
 	}
-	if !strings.Contains(plain(app.View()), "blind review: off") {
+	if !strings.Contains(plain(app.View()), "Blind review: off") {
 		t.Errorf("the session screen still says blind review is on:\n%s", plain(app.View()))
 	}
 	// The lead decides the split question: Li's window follows.
