@@ -32,6 +32,9 @@ type App struct {
 	// rereadSession is set when reading the open session after a change elsewhere
 	// failed: the next look reads it again, changed or not.
 	rereadSession bool
+	// body is the frame's body as last drawn, kept while the messages since
+	// change nothing in it (keepsBody).
+	body drawnBody
 	// partRead is set when the last read of the open session read one vendor
 	// only (watchedVendor): a screen showing every vendor reads it whole.
 	partRead bool
@@ -78,6 +81,9 @@ func (a *App) bodySize() (int, int) { return a.c.Width, max(0, a.c.Height-3) }
 
 // Update handles global keys and navigation, then forwards to the active screen.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if !a.keepsBody(msg) {
+		a.body.drawn = false
+	}
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		return a, a.key(msg)
@@ -377,14 +383,49 @@ func (a *App) View() string {
 	s := c.Styles
 	title := s.Title.Render("vendorvet") + s.Breadcrumb.Render(" › "+a.breadcrumb(c.Width-lipgloss.Width("vendorvet › ")))
 	_, h := a.bodySize()
-	var body string
-	if a.fullHelp {
-		body = a.helpView(h)
-	} else {
-		body = a.top().View()
+	if !a.body.drawn || a.body.w != c.Width || a.body.h != h {
+		var body string
+		if a.fullHelp {
+			body = a.helpView(h)
+		} else {
+			body = a.top().View()
+		}
+		a.body = drawnBody{text: fitBody(body, c.Width, h), w: c.Width, h: h, drawn: true}
 	}
-	body = fitBody(body, c.Width, h)
-	return fit(title, c.Width, 1) + "\n" + body + "\n" + fit(a.statusView(), c.Width, 1) + "\n" + fit(a.helpLine(), c.Width, 1)
+	return fit(title, c.Width, 1) + "\n" + a.body.text + "\n" + fit(a.statusView(), c.Width, 1) + "\n" + fit(a.helpLine(), c.Width, 1)
+}
+
+// drawnBody is the body of the last frame, at the size it was drawn for.
+type drawnBody struct {
+	text  string
+	w, h  int
+	drawn bool
+}
+
+// keepsBody reports whether msg leaves the body of the frame as it was drawn:
+// Bubble Tea draws a frame after every message, and on the team server, where
+// many people type at once, most messages are a save landing or the watch
+// finding nothing, which the status line alone shows. The forms' screens draw
+// nothing of either (their Update) and nothing that changes with the clock; the
+// body is drawn again after any other message, and on any other screen.
+func (a *App) keepsBody(msg tea.Msg) bool {
+	if a.fullHelp {
+		return false
+	}
+	switch a.top().(type) {
+	case *vendorScreen, *capacityScreen, *whatIfScreen:
+	default:
+		return false
+	}
+	switch msg := msg.(type) {
+	case SavedMsg:
+		return msg.Err == nil && msg.Conflict == nil
+	case watchTickMsg:
+		return true
+	case dataChangedMsg:
+		return !msg.changed && !a.rereadSession && !a.partRead
+	}
+	return false
 }
 
 // breadcrumb names the screens from home to here in w cells; when it does not fit,

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -324,4 +325,25 @@ func TestTypedLettersAreTextInTheRequirementsAndTheWizard(t *testing.T) {
 			t.Errorf("typing and restoring changed the requirements: %+v", v.sess.Requirements)
 		}
 	})
+}
+
+// A save landing or the watch finding nothing does not draw a form's body again;
+// a key, a save refused and a conflict do.
+func TestQuietMessagesKeepTheFormsBody(t *testing.T) {
+	_, app, _ := openVendor(t, rubric.EN, 2, 120, 40)
+	app.View()
+	for _, m := range []tea.Msg{SavedMsg{Key: "a/1/nda", At: fixedNow}, watchTickMsg{}, dataChangedMsg{}} {
+		press(app, m)
+		if !app.body.drawn {
+			t.Errorf("%T drew the body again", m)
+		}
+		app.View()
+	}
+	for _, m := range []tea.Msg{runes("y"), SavedMsg{Key: "a/1/nda", Err: errors.New("disk full")}, SavedMsg{Key: "a/1/nda", Conflict: &db.ConflictError{Question: "nda"}}, dataChangedMsg{changed: true}} {
+		app.View()
+		app.Update(m)
+		if app.body.drawn {
+			t.Errorf("%T kept the body as drawn", m)
+		}
+	}
 }
