@@ -35,6 +35,8 @@ type App struct {
 	// body is the frame's body as last drawn, kept while the messages since
 	// change nothing in it (keepsBody).
 	body drawnBody
+	// help is the help line as last drawn and what it said (helpLine).
+	help struct{ said, line string }
 	// partRead is set when the last read of the open session read one vendor
 	// only (watchedVendor): a screen showing every vendor reads it whole.
 	partRead bool
@@ -476,11 +478,41 @@ func (a *App) statusView() string {
 // line is too narrow the screen's entries that do not fit give way whole, never the
 // way to all keys.
 func (a *App) helpLine() string {
-	s := a.c.Styles
 	global := []key.Binding{a.keys.Help, a.keys.Quit}
 	if a.top().Typing() {
 		global = []key.Binding{a.keys.ForceQuit}
 	}
+	short := a.top().ShortHelp()
+	// Drawn once for what it says at this width: it is on every frame, and
+	// changes only with the screen and the field in focus.
+	said := helpSaid(a.c.Width, global, short)
+	if said == a.help.said {
+		return a.help.line
+	}
+	line := a.drawHelpLine(global, short)
+	a.help.said, a.help.line = said, line
+	return line
+}
+
+// helpSaid is what a help line of these bindings says at width w, as one string.
+func helpSaid(w int, lists ...[]key.Binding) string {
+	var b strings.Builder
+	b.WriteString(itoa(w))
+	for _, bs := range lists {
+		b.WriteByte(0)
+		for _, k := range bs {
+			if k.Enabled() {
+				b.WriteString(k.Help().Key + "\x01" + k.Help().Desc + "\x02")
+			}
+		}
+	}
+	return b.String()
+}
+
+// drawHelpLine draws the screen's short help, as much as fits in whole entries,
+// before the global keys.
+func (a *App) drawHelpLine(global, short []key.Binding) string {
+	s := a.c.Styles
 	sep := s.Help.Render(" · ")
 	render := func(bs []key.Binding) []string {
 		var out []string
@@ -494,7 +526,7 @@ func (a *App) helpLine() string {
 	tail := strings.Join(render(global), sep)
 	room := a.c.Width - lipgloss.Width(tail) - lipgloss.Width(sep)
 	line := ""
-	for _, entry := range render(a.top().ShortHelp()) {
+	for _, entry := range render(short) {
 		next := entry
 		if line != "" {
 			next = line + sep + entry
