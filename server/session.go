@@ -126,8 +126,8 @@ func (s *Server) runInterface(sess ssh.Session, store *db.Store, p Person, lang 
 	pty, windows, ok := sess.Pty()
 	if !ok {
 		fmt.Fprintln(sess.Stderr(), lang.Pick(
-			"需要终端（ssh -t），或在主机后给出命令：list、export、score。",
-			"This needs a terminal (ssh -t), or a command after the host: list, export or score."))
+			"需要终端（ssh -t），或在主机后给出命令：list、export、score、monitor report。",
+			"This needs a terminal (ssh -t), or a command after the host: list, export, score or monitor report."))
 		return 2
 	}
 	ctx, cancel := context.WithCancel(context.Background())
