@@ -39,6 +39,7 @@ var serveUsage = rubric.Text{
   score ID [--json]             输出会话的评分卡
   monitor report ID 服务商 [--format md|json] [--period P]
                                 输出服务商的月度业务回顾
+  people                        （仅 admin）列出密钥文件中的人及其密钥指纹
 
 密钥文件每行一人：角色 姓名 密钥类型 密钥 [注释]，例如
   lead 张三 ssh-ed25519 AAAA… zhang@laptop
@@ -68,6 +69,8 @@ result only:
   score ID [--json]             print the session's scorecards
   monitor report ID VENDOR [--format md|json] [--period P]
                                 print a vendor's monthly business review
+  people                        (admins only) the people of the keys file, with
+                                their keys' fingerprints
 
 The keys file has one person a line: ROLE NAME KEYTYPE KEY [comment], e.g.
   lead Zhang.San ssh-ed25519 AAAA… zhang@laptop

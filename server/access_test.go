@@ -136,3 +136,22 @@ func TestConnectionFloodIsRefusedBeforeTheHandshake(t *testing.T) {
 		t.Errorf("the refusal was not logged:\n%s", ts.log.String())
 	}
 }
+
+// An admin lists the people of the server with their keys' fingerprints, as the
+// log names them; nobody else may.
+func TestAdminListsThePeople(t *testing.T) {
+	root, li := newKey(t), newKey(t)
+	ts := startServer(t, keyLine(Evaluator, `"Li Na"`, li)+"\n"+keyLine(Admin, "root", root)+"\n", nil)
+	out, err := ts.run(t, root, "people")
+	if err != nil {
+		t.Fatalf("people as the admin: %v\n%s", err, out)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[1], "admin") || !strings.Contains(lines[2], "Li Na") ||
+		!strings.Contains(lines[2], gossh.FingerprintSHA256(li.PublicKey())) {
+		t.Errorf("people:\n%s", out)
+	}
+	if out, err := ts.run(t, li, "people"); err == nil || !strings.Contains(out, "Only an admin") {
+		t.Errorf("people as an evaluator: %v %q", err, out)
+	}
+}

@@ -3,7 +3,9 @@ package server
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strconv"
@@ -143,6 +145,22 @@ func (k *keyring) load(path string) ([]LineError, error) {
 	k.byKey, k.loaded = byKey, info.ModTime()
 	k.mu.Unlock()
 	return bad, nil
+}
+
+// people are everyone let in: admins first, then leads, evaluators and viewers,
+// each by name.
+func (k *keyring) people() []Person {
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	out := slices.Collect(maps.Values(k.byKey))
+	rank := func(r Role) int { return slices.Index([]Role{Admin, Lead, Evaluator, Viewer}, r) }
+	slices.SortFunc(out, func(a, b Person) int {
+		if c := cmp.Compare(rank(a.Role), rank(b.Role)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Name, b.Name)
+	})
+	return out
 }
 
 // names are the names of the people let in, each once, sorted: who a lead may put

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"text/tabwriter"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -74,7 +75,7 @@ func (s *Server) runSession(sess ssh.Session) (status int) {
 	defer store.Close()
 
 	if cmd := sess.Command(); len(cmd) > 0 {
-		return s.runCommand(sess, store, lang, cmd)
+		return s.runCommand(sess, store, p, lang, cmd)
 	}
 	return s.runInterface(sess, store, p, lang, logger)
 }
@@ -108,13 +109,39 @@ func (s *Server) openStore(p Person) (*db.Store, error) {
 	return store, nil
 }
 
-// runCommand runs a command given after the host.
-func (s *Server) runCommand(sess ssh.Session, store *db.Store, lang rubric.Lang, cmd []string) int {
+// runCommand runs a command given after the host: people, the server's own, or
+// one of Config.Commands.
+func (s *Server) runCommand(sess ssh.Session, store *db.Store, p Person, lang rubric.Lang, cmd []string) int {
+	if cmd[0] == "people" {
+		return s.people(sess, p, lang, cmd[1:])
+	}
 	if s.cfg.Commands == nil {
 		fmt.Fprintln(sess.Stderr(), lang.Pick("此服务器不接受命令。", "This server takes no commands."))
 		return 2
 	}
 	return s.cfg.Commands(sess.Context(), store, lang, cmd, sess, sess.Stderr())
+}
+
+// people lists, for an admin, everyone the keys file lets in: role, name and the
+// fingerprint of their key, as the log names refused keys.
+func (s *Server) people(sess ssh.Session, p Person, lang rubric.Lang, args []string) int {
+	if p.Role != Admin {
+		fmt.Fprintln(sess.Stderr(), lang.Pick("只有 admin 可以列出服务器上的人。", "Only an admin may list the people of the server."))
+		return 1
+	}
+	if len(args) > 0 {
+		fmt.Fprintln(sess.Stderr(), lang.Pick("people 不带参数。", "people takes no arguments."))
+		return 2
+	}
+	w := tabwriter.NewWriter(sess, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, lang.Pick("角色\t姓名\t密钥指纹", "ROLE\tNAME\tKEY FINGERPRINT"))
+	for _, q := range s.keys.people() {
+		fmt.Fprintf(w, "%s\t%s\t%s\n", q.Role, q.Name, gossh.FingerprintSHA256(q.Key))
+	}
+	if err := w.Flush(); err != nil {
+		return 1
+	}
+	return 0
 }
 
 // runInterface runs the full interface on the session's terminal until the person
@@ -157,10 +184,10 @@ func (s *Server) runInterface(sess ssh.Session, store *db.Store, p Person, lang 
 	go forwardSizes(ctx, windows, resized)
 
 	err := ui.RunOn(ctx, store, ui.Options{Lang: lang, Evaluator: p.Name, UserName: p.Name, People: s.keys.names}, ui.Terminal{
-		Renderer:       bm.MakeRenderer(sess),
-		Width:          pty.Window.Width,
-		Height:         pty.Window.Height,
-		Resized:        resized,
+		Renderer: bm.MakeRenderer(sess),
+		Width:    pty.Window.Width,
+		Height:   pty.Window.Height,
+		Resized:  resized,
 		// Frames go out on a timer: at Bubble Tea's usual 60 a second a key waits
 		// up to a whole frame (16.7 ms) before the network adds its own delay, so
 		// the timer runs at the most Bubble Tea allows.
