@@ -56,7 +56,7 @@ func openMonitoring(c *Common, sess *db.Session, vendorID int64) tea.Cmd {
 func newMonitorScreen(c *Common, sess *db.Session, vendorID int64) *monitorScreen {
 	s := &monitorScreen{c: c, sess: sess, vendorID: vendorID, keys: c.keys().Monitor}
 	s.load()
-	s.sel = len(s.rev.Periods) - 1
+	s.sel = max(0, len(s.rev.Periods)-1)
 	return s
 }
 
@@ -91,7 +91,7 @@ func (s *monitorScreen) load() {
 
 // label is the period shown, "" when there is none.
 func (s *monitorScreen) label() string {
-	if s.sel < 0 || s.sel >= len(s.rev.Periods) {
+	if s.sel >= len(s.rev.Periods) {
 		return ""
 	}
 	return s.rev.Periods[s.sel].Period
@@ -161,7 +161,7 @@ func (s *monitorScreen) key(k tea.KeyMsg) tea.Cmd {
 	case key.Matches(k, s.keys.Prev):
 		s.sel = max(0, s.sel-1)
 	case key.Matches(k, s.keys.Next):
-		s.sel = min(len(s.rev.Periods)-1, s.sel+1)
+		s.sel = max(0, min(len(s.rev.Periods)-1, s.sel+1))
 	case key.Matches(k, s.keys.Up):
 		s.pane.top--
 	case key.Matches(k, s.keys.Down):

@@ -206,6 +206,17 @@ func TestStartMonitoringFromTheSession(t *testing.T) {
 	if len(got.SLA.Targets) == 0 {
 		t.Error("no target came from the vendor's commitments")
 	}
+	// No figures yet: the targets are there, and the way to give figures.
+	view := plain(app.View())
+	assertFits(t, view, 80, 24)
+	if !strings.Contains(view, "尚无周期数据") || !strings.Contains(view, "≥ 80.0%") {
+		t.Errorf("a monitoring without figures:\n%s", view)
+	}
+	press(app, keyOf(tea.KeyRight), keyOf(tea.KeyLeft), keyOf(tea.KeyEnter))
+	if f := expectTop[*formScreen](t, app, "enter without figures"); *f.values[0] != "2027-W01" {
+		t.Errorf("the first figures are for %q, want the trial's first week", *f.values[0])
+	}
+	press(app, keyOf(tea.KeyEsc))
 	// Back on the session, o opens the monitoring itself.
 	press(app, keyOf(tea.KeyEsc), runes("o"))
 	expectTop[*monitorScreen](t, app, "o again")

@@ -116,7 +116,7 @@ func startPreview(c *Common, e monitor.Engagement) string {
 		fee = lang.Pick("月服务费：", "Monthly fee: ") + capacity.Money(e.SLA.MonthlyFee)
 	}
 	lines := append(wrapText(targets, w), wrapText(fee+lang.Pick("；", "; ")+e.SLA.Schedule.Words(lang), w)...)
-	return st.Faint.Render(strings.Join(lines, "\n"))
+	return "\n" + st.Faint.Render(strings.Join(lines, "\n"))
 }
 
 // readDay reads a day written YYYY-MM-DD.

@@ -42,12 +42,13 @@ func (s *sessionScreen) ShortHelp() []key.Binding {
 	if len(s.sess.Vendors) == 0 {
 		return []key.Binding{s.keys.Add, s.keys.Requirements, s.keys.Capacity, s.keys.Back}
 	}
-	keys := []key.Binding{s.keys.Open, s.keys.Add, s.keys.Requirements, s.keys.Compare, s.keys.Capacity, s.keys.Export, s.keys.Back, s.keys.Monitor}
+	keys := []key.Binding{s.keys.Open, s.keys.Add, s.keys.Requirements, s.keys.Compare, s.keys.Capacity, s.keys.Export, s.keys.Back}
 	if isLead(s.sess) {
-		// The help line leaves out, whole, what does not fit: the panel's keys last.
+		// The help line leaves out, whole, what does not fit: the panel's keys last
+		// but the monitoring's, which is for after the choice.
 		keys = append(keys, s.keys.Blind, s.keys.AddEvaluator)
 	}
-	return keys
+	return append(keys, s.keys.Monitor)
 }
 
 func (s *sessionScreen) FullHelp() [][]key.Binding {
