@@ -520,8 +520,12 @@ func (s *monitorScreen) creditLines(w int) []string {
 	cr := s.rev.Credits
 	var total string
 	if known {
-		total = fmt.Sprintf(lang.Pick("累计至 %s：应扣 %s · 已返还 %s · 净额 %s", "Through %s: %s owed · %s earned back · %s net"),
-			s.rev.Through, money(cr.Owed), money(cr.EarnedBack), money(cr.Net))
+		through := lang.Pick("累计", "In all")
+		if s.rev.Through != "" {
+			through = fmt.Sprintf(lang.Pick("累计至 %s", "Through %s"), s.rev.Through)
+		}
+		total = fmt.Sprintf(lang.Pick("%s：应扣 %s · 已返还 %s · 净额 %s", "%s: %s owed · %s earned back · %s net"),
+			through, money(cr.Owed), money(cr.EarnedBack), money(cr.Net))
 	} else {
 		total = lang.Pick("月服务费未知，扣款只计比例；用 vendorvet monitor set --fee 给出", "The monthly fee is not known: credits are in per cent only; give it with vendorvet monitor set --fee")
 	}
