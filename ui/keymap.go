@@ -215,11 +215,11 @@ func newKeyMap(lang rubric.Lang) *keyMap {
 	m.Monitor.Down = bind([]string{"down", "j"}, "↓", "向下", "down")
 	m.Monitor.PageUp = bind([]string{"pgup"}, "pgup", "上一页", "page up")
 	m.Monitor.PageDown = bind([]string{"pgdown", " "}, "pgdn", "下一页", "page down")
-	m.Monitor.Figures = bind([]string{"enter"}, "enter", "本周期数据", "this period's figures")
+	m.Monitor.Figures = bind([]string{"enter"}, "enter", "本周期数据", "figures")
 	m.Monitor.Add = bind([]string{"a"}, "a", "录入新周期", "new period")
 	m.Monitor.Remove = bind([]string{"d", "delete"}, "d", "删除本周期数据", "remove the period")
 	// s: sampling, 抽检.
-	m.Monitor.QA = bind([]string{"s"}, "s", "质检抽检", "QA sampling")
+	m.Monitor.QA = bind([]string{"s"}, "s", "质检抽检", "QA log")
 	m.Monitor.Back = bind([]string{"esc"}, "esc", "返回", "back")
 	m.QA.Up = bind([]string{"up", "k"}, "↑/↓", "选择", "choose")
 	m.QA.Down = bind([]string{"down", "j"}, "↓", "下移", "down")

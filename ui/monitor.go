@@ -342,7 +342,7 @@ func (s *monitorScreen) periodStrip(w int) string {
 		}
 		return " " + text + " "
 	}
-	head := fmt.Sprintf(c.Lang.Pick("周期 %d/%d ", "Period %d/%d "), s.sel+1, len(ps))
+	head := fmt.Sprintf(c.Lang.Pick("周期 %d/%d", "Period %d/%d"), s.sel+1, len(ps))
 	room := w - width(head) - 2
 	lo, hi := s.sel, s.sel+1
 	used := width(cell(s.sel))
@@ -362,10 +362,9 @@ func (s *monitorScreen) periodStrip(w int) string {
 	}
 	var b strings.Builder
 	b.WriteString(st.Inks.Faint.Paint(head))
+	b.WriteString(" ")
 	if lo > 0 {
 		b.WriteString("…")
-	} else {
-		b.WriteString(" ")
 	}
 	for i := lo; i < hi; i++ {
 		text := cell(i)
@@ -595,7 +594,13 @@ func (s *monitorScreen) trialLines(w int) []string {
 		if e.TrialDays == 0 {
 			return append(out, styled(st.Inks.Faint, wrapText(lang.Pick("没有试运营：合同即开始。", "No trial: the contract started at once."), w))...)
 		}
-		left := int(e.TrialEnd().Sub(monitor.Day(c.Now())).Hours() / 24)
+		today := monitor.Day(c.Now())
+		last := e.TrialEnd().AddDate(0, 0, -1).Format(monitor.DateLayout)
+		if today.Before(e.TrialStart) {
+			return append(out, styled(st.Inks.Faint, wrapText(fmt.Sprintf(lang.Pick("试运营自 %s 至 %s；结束后在此给出结论。",
+				"The trial runs from %s to %s; its verdict is given here once it is over."), e.TrialStart.Format(monitor.DateLayout), last), w))...)
+		}
+		left := int(e.TrialEnd().Sub(today).Hours() / 24)
 		return append(out, styled(st.Inks.Faint, wrapText(fmt.Sprintf(lang.Pick("试运营进行中，至 %s（还有 %d 天）；结束后在此给出结论。",
 			"The trial runs until %s (%d days left); its verdict is given here once it is over."),
 			e.TrialEnd().AddDate(0, 0, -1).Format(monitor.DateLayout), left), w))...)

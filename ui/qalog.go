@@ -175,6 +175,9 @@ func (s *qaScreen) View() string {
 		sum += q.Score
 	}
 	summary := fmt.Sprintf(lang.Pick("共 %d 条", "%d entries"), len(s.entries))
+	if len(s.entries) == 1 {
+		summary = lang.Pick("共 1 条", "1 entry")
+	}
 	if len(s.entries) > 0 {
 		summary += fmt.Sprintf(lang.Pick("，平均 %s 分", ", averaging %s"), rubric.FormatNumber(sum/float64(len(s.entries))))
 	}
