@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -409,4 +410,94 @@ func TestMonitoringOfAVendorGone(t *testing.T) {
 		t.Errorf("err %v, want not found", m.err)
 	}
 	assertFits(t, app.View(), 80, 24)
+}
+
+// Letters that are commands on the monitoring (a, d, s, [, ], q, ?) are text in
+// every field of its forms, typed one key at a time, and change nothing stored.
+func TestTypedLettersAreTextInTheMonitoringForms(t *testing.T) {
+	onFakeClock(t, func(t *testing.T) {
+		c, app, _, vid := monitored(t, rubric.EN, 100, 30, 2)
+		unchanged := func() string {
+			rec, err := c.Store.Monitoring(context.Background(), vid)
+			if err != nil {
+				return err.Error()
+			}
+			if len(rec.Periods) != 2 || len(rec.QA) != 0 {
+				return "the figures or the QA log changed"
+			}
+			return ""
+		}
+		ty := &typist{t: t, app: app, still: unchanged}
+		press(app, runes("o"), runes("a"))
+		f := expectTop[*formScreen](t, app, "a")
+		for i, fd := range f.fields {
+			// Each field is left holding what lets the focus move on.
+			after := "1"
+			if fd.key == "period" {
+				after = ""
+			}
+			ty.probe(textField{"period form " + fd.key, formFieldValue(f, i), fd.limit}, after)
+			if i < len(f.fields)-1 {
+				press(app, keyOf(tea.KeyTab))
+			}
+		}
+		press(app, keyOf(tea.KeyEsc), runes("s"), runes("a"))
+		f = expectTop[*formScreen](t, app, "s, a")
+		for i, fd := range f.fields {
+			limit := fd.limit
+			if limit == 0 || limit > 200 {
+				limit = 200
+			}
+			after := map[string]string{"ref": "R", "score": "50"}[fd.key]
+			ty.probe(textField{"QA form " + fd.key, formFieldValue(f, i), limit}, after)
+			if i < len(f.fields)-1 {
+				press(app, keyOf(tea.KeyTab))
+			}
+		}
+		press(app, keyOf(tea.KeyEsc))
+		expectTop[*qaScreen](t, app, "esc")
+	})
+}
+
+// Every monitoring screen fits the terminal, and below the minimum the terminal is
+// said to be too small.
+func TestMonitoringScreensFitEverySize(t *testing.T) {
+	for _, lang := range langs {
+		c, app, s, vid := monitored(t, lang, 80, 24, 3)
+		if _, err := c.Store.AddQA(context.Background(), vid, monitor.QAEntry{Period: "2027-02", Ref: strings.Repeat("会话", 30),
+			Score: 68, Finding: strings.Repeat("未核对订单号就答复退款时效。", 20), Action: strings.Repeat("重新培训。", 30)}); err != nil {
+			t.Fatal(err)
+		}
+		open := map[string]struct {
+			keys []tea.Msg
+			top  string
+		}{
+			"monitoring":   {[]tea.Msg{runes("o")}, "*ui.monitorScreen"},
+			"period form":  {[]tea.Msg{runes("o"), keyOf(tea.KeyEnter)}, "*ui.formScreen"},
+			"QA log":       {[]tea.Msg{runes("o"), runes("s")}, "*ui.qaScreen"},
+			"QA form":      {[]tea.Msg{runes("o"), runes("s"), runes("a")}, "*ui.formScreen"},
+			"start form":   {[]tea.Msg{keyOf(tea.KeyDown), runes("o")}, "*ui.formScreen"},
+			"removal asks": {[]tea.Msg{runes("o"), runes("d")}, "*ui.confirmScreen"},
+		}
+		for name, o := range open {
+			for _, sz := range [][2]int{{20, 5}, {40, 12}, {80, 24}, {120, 40}, {200, 60}} {
+				press(app, tea.WindowSizeMsg{Width: 80, Height: 24})
+				for len(app.stack) > 2 {
+					press(app, keyOf(tea.KeyEsc))
+				}
+				s.cursor = 0
+				press(app, o.keys...)
+				if got := fmt.Sprintf("%T", app.top()); got != o.top {
+					t.Fatalf("%s opened %s", name, got)
+				}
+				press(app, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+				view := app.View()
+				assertFits(t, view, sz[0], sz[1])
+				small := sz[0] < minWidth || sz[1] < minHeight
+				if says := strings.Contains(plain(view), lang.Pick("终端窗口太小", "Terminal too small")); says != small {
+					t.Errorf("%s %s at %dx%d: too small said %v:\n%s", lang, name, sz[0], sz[1], says, plain(view))
+				}
+			}
+		}
+	}
 }
