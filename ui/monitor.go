@@ -469,7 +469,7 @@ func (s *monitorScreen) kpiLines(w int) []string {
 				values, known = append(values, 0), append(known, false)
 			}
 		}
-		line := "  " + pad(tr.Name, nameW) + " " + pad(target, targetCol) + " " + ink.Paint(pad(value+mark, valueCol)) + " " + pad(sparkline(values, known), sparkW)
+		line := "  " + pad(tr.Name, nameW) + " " + pad(target, targetCol) + " " + ink.Paint(pad(value+mark, valueCol)) + " " + s.trend(values, known, s.sel-start, sparkW)
 		if originW > 0 {
 			origin := lang.Pick("手动设定", "set by hand")
 			if q, ok := rubric.QuestionByID(tr.Origin); ok {
@@ -488,6 +488,15 @@ func (s *monitorScreen) kpiLines(w int) []string {
 	return out
 }
 
+// trend is a KPI's sparkline in w cells, the bar of the period shown (at) underlined.
+func (s *monitorScreen) trend(values []float64, known []bool, at, w int) string {
+	bars := []rune(sparkline(values, known))
+	if at < 0 || at >= len(bars) {
+		return pad(string(bars), w)
+	}
+	return string(bars[:at]) + s.c.Styles.Header.Render(string(bars[at])) + pad(string(bars[at+1:]), w-at-1)
+}
+
 // creditLines are the credits the period shown owes, after the cap and with what
 // came back, and those of every period so far.
 func (s *monitorScreen) creditLines(w int) []string {
@@ -504,6 +513,10 @@ func (s *monitorScreen) creditLines(w int) []string {
 		line = lang.Pick("本周期：不计", "This period: none, nothing is scored")
 	default:
 		p := s.rev.Periods[s.sel]
+		if p.CreditPercentBeforeCap == 0 && p.EarnedBack == 0 {
+			line = lang.Pick("本周期：无扣款", "This period: no credit owed")
+			break
+		}
 		line = fmt.Sprintf(lang.Pick("本周期：月服务费的 %s%%", "This period: %s%% of the monthly fee"), num(p.CreditPercent))
 		if known {
 			line += " = " + money(p.Credit)
