@@ -547,7 +547,11 @@ func (s *monitorScreen) creditLines(w int) []string {
 		rule = lang.Pick("无上限", "no cap")
 	}
 	if sch.EarnBack > 0 {
-		rule += fmt.Sprintf(lang.Pick(" · 其后连续 %d 个周期达标即返还", " · earned back after %d periods met"), sch.EarnBack)
+		periods := lang.Pick(" · 其后连续 %d 个周期达标即返还", " · earned back after %d periods met")
+		if sch.EarnBack == 1 {
+			periods = lang.Pick(" · 其后 %d 个周期达标即返还", " · earned back after %d period met")
+		}
+		rule += fmt.Sprintf(periods, sch.EarnBack)
 	} else {
 		rule += lang.Pick(" · 不返还", " · no earn-back")
 	}
