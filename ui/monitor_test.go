@@ -501,3 +501,36 @@ func TestMonitoringScreensFitEverySize(t *testing.T) {
 		}
 	}
 }
+
+// The credits say the cap when it applies and what came back by earn-back, in the
+// period and in all.
+func TestMonitoringCreditsCappedAndEarnedBack(t *testing.T) {
+	c, app, _, vid := monitored(t, rubric.EN, 120, 60, 3)
+	ctx := context.Background()
+	e, err := c.Store.Engagement(ctx, vid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.SLA.Schedule.EarnBack = 1
+	if err := c.Store.SaveEngagement(ctx, vid, e); err != nil {
+		t.Fatal(err)
+	}
+	press(app, runes("o"))
+	view := plain(app.View())
+	// February's first-contact resolution credit (2 % of ¥233,600) comes back in
+	// March, which meets it.
+	for _, want := range []string{"This period: 2% of the monthly fee = ¥4,672 · ¥4,672 earned back",
+		"Through 2027-03: ¥32,704 owed · ¥4,672 earned back · ¥28,032 net", "earned back after 1 period met"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the credits lack %q:\n%s", want, view)
+		}
+	}
+	e.SLA.Schedule.Cap = 6
+	if err := c.Store.SaveEngagement(ctx, vid, e); err != nil {
+		t.Fatal(err)
+	}
+	press(app, reloadMsg{}, keyOf(tea.KeyLeft))
+	if view := plain(app.View()); !strings.Contains(view, "This period: 6% of the monthly fee = ¥14,016 (7% in all, capped at 6%)") {
+		t.Errorf("the cap is not said:\n%s", view)
+	}
+}
