@@ -534,3 +534,13 @@ func TestMonitoringCreditsCappedAndEarnedBack(t *testing.T) {
 		t.Errorf("the cap is not said:\n%s", view)
 	}
 }
+
+// Esc twice in one read (alt+esc to the terminal) goes back twice: from the QA
+// log to the session.
+func TestEscTwiceInOneReadGoesBackTwice(t *testing.T) {
+	_, app, _, _ := monitored(t, rubric.EN, 80, 24, 1)
+	press(app, runes("os"))
+	expectTop[*qaScreen](t, app, "os")
+	press(app, tea.KeyMsg{Type: tea.KeyEsc, Alt: true})
+	expectTop[*sessionScreen](t, app, "esc esc")
+}
