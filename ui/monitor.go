@@ -160,8 +160,10 @@ func (s *monitorScreen) key(k tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, s.keys.Prev):
 		s.sel = max(0, s.sel-1)
+		s.pane.changed()
 	case key.Matches(k, s.keys.Next):
 		s.sel = max(0, min(len(s.rev.Periods)-1, s.sel+1))
+		s.pane.changed()
 	case key.Matches(k, s.keys.Up):
 		s.pane.top--
 	case key.Matches(k, s.keys.Down):
@@ -183,7 +185,6 @@ func (s *monitorScreen) key(k tea.KeyMsg) tea.Cmd {
 	case key.Matches(k, s.keys.QA):
 		return c.push(newQAScreen(c, s.sess, s.vendorID, s.label()))
 	}
-	s.pane.changed()
 	return nil
 }
 
