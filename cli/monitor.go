@@ -79,9 +79,8 @@ aht_s, fcr, csat, qa_pass, complaints_per_k, conversion. The CSV's columns are i
 README's "Monitoring".`,
 }
 
-// DefaultTrialDays is a trial's length unless given: the second article advises
-// one to two months.
-const DefaultTrialDays = 60
+// DefaultTrialDays is a trial's length unless given, as the interface's.
+const DefaultTrialDays = monitor.DefaultTrialDays
 
 func (c *cli) monitor(args []string) error {
 	if len(args) == 0 {
@@ -251,14 +250,8 @@ func (c *cli) monitorStart(args []string) error {
 		}
 	}
 	return c.monitorStore(pos, func(ctx context.Context, store *db.Store, m monitored) error {
-		e := monitor.NewEngagement(m.sess.Requirements, m.vendor.Answers, start, *days)
-		e.Kind, e.SLA.Definition = k, d
-		if *days == 0 {
-			e.ContractStart = start // no trial: the contract starts at once
-		}
-		if *fee != "" {
-			e.SLA.MonthlyFee, e.FeeSource, e.FeeBasis = given, monitor.FeeGiven, ""
-		}
+		e := monitor.Start(m.sess.Requirements, m.vendor.Answers, monitor.Terms{From: start, TrialDays: *days,
+			Kind: k, Definition: d, Fee: given, FeeGiven: *fee != ""})
 		if err := store.StartEngagement(ctx, m.id, e); err != nil {
 			return c.refused(err)
 		}

@@ -193,6 +193,10 @@ func (a *App) key(k tea.KeyMsg) tea.Cmd {
 		k.Alt = false
 		return tea.Batch(a.key(tea.KeyMsg{Type: tea.KeyEsc}), a.key(k))
 	}
+	if k.Type == tea.KeyEsc && k.Alt {
+		// Esc twice, read together, arrives as alt+esc: back twice.
+		return tea.Batch(a.key(tea.KeyMsg{Type: tea.KeyEsc}), a.key(tea.KeyMsg{Type: tea.KeyEsc}))
+	}
 	if a.c.navigating > 0 {
 		a.waiting = append(a.waiting, k)
 		if len(a.waiting) > 1 {

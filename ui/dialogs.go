@@ -60,6 +60,9 @@ type formField struct {
 	// options, when set, make the field a choice among them, changed with ←/→; its
 	// value is the chosen option's.
 	options []formOption
+	// inline puts the label and the text on one line: a form of many short
+	// figures then fits a small terminal.
+	inline bool
 }
 
 // formOption is one choice of a formField.
@@ -91,7 +94,7 @@ func (f *formScreen) build() {
 		if limit == 0 {
 			limit = clean.MaxLine
 		}
-		in := huh.NewInput().Key(fd.key).Title(fd.label).Placeholder(fd.placeholder).CharLimit(limit).Value(f.values[i])
+		in := huh.NewInput().Key(fd.key).Title(fd.label).Placeholder(fd.placeholder).CharLimit(limit).Value(f.values[i]).Inline(fd.inline)
 		in = in.Validate(func(string) error { return f.checkField(i) })
 		hf = append(hf, in)
 	}
@@ -101,6 +104,11 @@ func (f *formScreen) build() {
 		WithShowHelp(false).WithShowErrors(false)
 	if f.width > 0 {
 		f.form = f.form.WithWidth(f.width)
+	}
+	if !slices.ContainsFunc(f.fields, func(fd formField) bool { return !fd.inline }) {
+		// A line a field: huh measured its room before the fields were laid out
+		// inline, and would leave blank lines between the last field and the error.
+		f.form = f.form.WithHeight(len(f.fields))
 	}
 }
 
@@ -348,7 +356,9 @@ type confirmScreen struct {
 	yes      bool
 	done     bool // answered: later keys must not answer again
 	onYes    func() tea.Cmd
-	keys     confirmKeys
+	// onNo, when set, runs after the question is gone on no or esc.
+	onNo func() tea.Cmd
+	keys confirmKeys
 }
 
 func newConfirmScreen(c *Common, title, question string, onYes func() tea.Cmd) *confirmScreen {
@@ -378,6 +388,9 @@ func (s *confirmScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, tea.Sequence(s.c.pop(), s.onYes())
 	case key.Matches(k, s.keys.No), key.Matches(k, s.keys.Back), key.Matches(k, s.keys.Enter):
 		s.done = true
+		if s.onNo != nil {
+			return s, tea.Sequence(s.c.pop(), s.onNo())
+		}
 		return s, s.c.pop()
 	}
 	return s, nil

@@ -26,6 +26,8 @@ type keyMap struct {
 	Panel        panelKeys
 	History      historyKeys
 	Who          whoKeys
+	Monitor      monitorKeys
+	QA           qaKeys
 }
 
 // appKeys work on every screen.
@@ -37,6 +39,8 @@ type sessionsKeys struct{ Up, Down, PageUp, PageDown, Open, New, Demo, Rename, D
 // sessionKeys are the keys of a session's vendors.
 type sessionKeys struct {
 	Up, Down, Open, Add, Rename, Remove, Requirements, Compare, Capacity, Export, Back key.Binding
+	// Monitor opens the vendor's trial and monitoring, or starts it.
+	Monitor key.Binding
 	// Blind and AddEvaluator change the panel: a lead's keys.
 	Blind, AddEvaluator key.Binding
 }
@@ -81,6 +85,15 @@ type historyKeys struct{ Up, Down, PageUp, PageDown, Back key.Binding }
 // whoKeys are the keys of the question who is evaluating.
 type whoKeys struct{ Up, Down, Choose, Back key.Binding }
 
+// monitorKeys are the keys of a vendor's monitoring: its periods, their figures
+// and the way to its QA log.
+type monitorKeys struct {
+	Prev, Next, Up, Down, PageUp, PageDown, Figures, Add, Remove, QA, Back key.Binding
+}
+
+// qaKeys are the keys of a vendor's QA sampling log.
+type qaKeys struct{ Up, Down, Add, Remove, Back key.Binding }
+
 func newKeyMap(lang rubric.Lang) *keyMap {
 	bind := func(keys []string, helpKey, zh, en string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, lang.Pick(zh, en)))
@@ -113,6 +126,7 @@ func newKeyMap(lang rubric.Lang) *keyMap {
 	m.Session.Export = bind([]string{"e"}, "e", "导出", "export")
 	m.Session.Blind = bind([]string{"b"}, "b", "盲评开/关", "blind review on/off")
 	m.Session.AddEvaluator = bind([]string{"p"}, "p", "添加成员", "add a member")
+	m.Session.Monitor = bind([]string{"o"}, "o", "试运营与监控", "trial & monitoring")
 	m.Session.Back = bind([]string{"esc"}, "esc", "返回", "back")
 	m.Vendor.Next = bind([]string{"pgdown", "ctrl+n"}, "pgdn", "下一步", "next step")
 	m.Vendor.Prev = bind([]string{"pgup", "ctrl+p"}, "pgup", "上一步", "previous step")
@@ -194,5 +208,23 @@ func newKeyMap(lang rubric.Lang) *keyMap {
 	m.Who.Down = bind([]string{"down", "j"}, "↓", "下移", "down")
 	m.Who.Choose = bind([]string{"enter"}, "enter", "就是我", "that is me")
 	m.Who.Back = bind([]string{"esc"}, "esc", "返回", "back")
+	// The periods move as the comparison's vendors do, and with [ and ] as well.
+	m.Monitor.Prev = bind([]string{"left", "h", "["}, "←/→", "换周期", "period")
+	m.Monitor.Next = bind([]string{"right", "l", "]"}, "→", "下一周期", "next period")
+	m.Monitor.Up = bind([]string{"up", "k"}, "↑/↓", "滚动", "scroll")
+	m.Monitor.Down = bind([]string{"down", "j"}, "↓", "向下", "down")
+	m.Monitor.PageUp = bind([]string{"pgup"}, "pgup", "上一页", "page up")
+	m.Monitor.PageDown = bind([]string{"pgdown", " "}, "pgdn", "下一页", "page down")
+	m.Monitor.Figures = bind([]string{"enter"}, "enter", "本周期数据", "figures")
+	m.Monitor.Add = bind([]string{"a"}, "a", "录入新周期", "new period")
+	m.Monitor.Remove = bind([]string{"d", "delete"}, "d", "删除本周期数据", "remove the period")
+	// s: sampling, 抽检.
+	m.Monitor.QA = bind([]string{"s"}, "s", "质检抽检", "QA log")
+	m.Monitor.Back = bind([]string{"esc"}, "esc", "返回", "back")
+	m.QA.Up = bind([]string{"up", "k"}, "↑/↓", "选择", "choose")
+	m.QA.Down = bind([]string{"down", "j"}, "↓", "下移", "down")
+	m.QA.Add = bind([]string{"a"}, "a", "记录抽检", "log a sample")
+	m.QA.Remove = bind([]string{"d", "delete"}, "d", "删除", "remove")
+	m.QA.Back = bind([]string{"esc"}, "esc", "返回", "back")
 	return m
 }

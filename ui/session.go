@@ -44,17 +44,18 @@ func (s *sessionScreen) ShortHelp() []key.Binding {
 	}
 	keys := []key.Binding{s.keys.Open, s.keys.Add, s.keys.Requirements, s.keys.Compare, s.keys.Capacity, s.keys.Export, s.keys.Back}
 	if isLead(s.sess) {
-		// The help line leaves out, whole, what does not fit: the panel's keys last.
+		// The help line leaves out, whole, what does not fit: the panel's keys last
+		// but the monitoring's, which is for after the choice.
 		keys = append(keys, s.keys.Blind, s.keys.AddEvaluator)
 	}
-	return keys
+	return append(keys, s.keys.Monitor)
 }
 
 func (s *sessionScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{s.keys.Up, s.keys.Down, s.keys.Open, s.keys.Back},
 		{s.keys.Add, s.keys.Rename, s.keys.Remove},
-		{s.keys.Requirements, s.keys.Compare, s.keys.Capacity, s.keys.Export},
+		{s.keys.Requirements, s.keys.Compare, s.keys.Capacity, s.keys.Export, s.keys.Monitor},
 		{s.keys.Blind, s.keys.AddEvaluator},
 	}
 }
@@ -130,6 +131,8 @@ func (s *sessionScreen) key(k tea.KeyMsg) tea.Cmd {
 		return c.push(newCapacityScreen(c, s.sess))
 	case key.Matches(k, s.keys.Export):
 		return openExport(c, s.sess.ID)
+	case key.Matches(k, s.keys.Monitor) && has:
+		return openMonitoring(c, s.sess, s.sess.Vendors[s.cursor].ID)
 	case key.Matches(k, s.keys.Blind):
 		return s.toggleBlind()
 	case key.Matches(k, s.keys.AddEvaluator):

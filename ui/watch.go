@@ -82,6 +82,10 @@ func (m sessionMergedMsg) empty() bool { return !m.requirements && len(m.steps) 
 // a later save may say "Saved" over it: long enough to be read.
 const conflictNotice = 10 * time.Second
 
+// storeReader is a screen that shows what it reads from the store itself, outside
+// the session in memory: told to read again when another window commits.
+type storeReader interface{ readsStore() }
+
 // sessionHolder is a screen that shows a session held in memory.
 type sessionHolder interface{ openSession() *db.Session }
 
@@ -135,6 +139,11 @@ func (a *App) watch(msg watchMsg) tea.Cmd {
 			// An error here (a watcher closed as the program ends) only means no news.
 			return a.watchNext()
 		}
+		var reread tea.Cmd
+		if _, ok := a.top().(storeReader); ok && msg.changed {
+			// A vendor's monitoring is no part of the session in memory: it is read again.
+			reread = a.forward(reloadMsg{})
+		}
 		sess := a.openSession()
 		if sess == nil {
 			if _, ok := a.top().(*sessionsScreen); ok {
@@ -148,7 +157,7 @@ func (a *App) watch(msg watchMsg) tea.Cmd {
 		// screen that shows them is back on top.
 		part := a.watchedVendor()
 		a.partRead = part != 0
-		return readSession(a.c, sess.ID, part)
+		return tea.Batch(reread, readSession(a.c, sess.ID, part))
 	case sessionReadMsg:
 		var cmd tea.Cmd
 		switch sess := a.openSession(); {
