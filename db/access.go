@@ -39,10 +39,7 @@ func (s *Store) seesSession(ctx context.Context, tx *sql.Tx, sessionID int64) er
 	if !s.membersOnly {
 		return nil
 	}
-	name := s.actingName()
-	var on bool
-	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM evaluators WHERE session_id = ?1 AND name = ?2)
-		OR EXISTS (SELECT 1 FROM viewers WHERE session_id = ?1 AND name = ?2)`, sessionID, name).Scan(&on)
+	on, err := named(ctx, tx, sessionID, s.actingName())
 	if err != nil {
 		return err
 	}
@@ -52,16 +49,20 @@ func (s *Store) seesSession(ctx context.Context, tx *sql.Tx, sessionID int64) er
 	return nil
 }
 
+// named reports whether name is on a session's panel or among its viewers.
+func named(ctx context.Context, tx *sql.Tx, sessionID int64, name string) (bool, error) {
+	var on bool
+	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM evaluators WHERE session_id = ?1 AND name = ?2)
+		OR EXISTS (SELECT 1 FROM viewers WHERE session_id = ?1 AND name = ?2)`, sessionID, name).Scan(&on)
+	return on, err
+}
+
 // seesVendor is seesSession for a vendor's session.
 func (s *Store) seesVendor(ctx context.Context, tx *sql.Tx, vendorID int64) error {
 	if !s.membersOnly {
 		return nil
 	}
-	var sessionID int64
-	err := tx.QueryRowContext(ctx, "SELECT session_id FROM vendors WHERE id = ?", vendorID).Scan(&sessionID)
-	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("vendor %d: %w", vendorID, ErrNotFound)
-	}
+	sessionID, err := vendorSession(ctx, tx, vendorID)
 	if err != nil {
 		return err
 	}
@@ -97,11 +98,7 @@ func (s *Store) mayChangeVendor(ctx context.Context, tx *sql.Tx, vendorID int64,
 	if !s.membersOnly {
 		return nil
 	}
-	var sessionID int64
-	err := tx.QueryRowContext(ctx, "SELECT session_id FROM vendors WHERE id = ?", vendorID).Scan(&sessionID)
-	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("vendor %d: %w", vendorID, ErrNotFound)
-	}
+	sessionID, err := vendorSession(ctx, tx, vendorID)
 	if err != nil {
 		return err
 	}
@@ -135,15 +132,14 @@ func (s *Store) AddViewer(ctx context.Context, sessionID int64, name string) err
 		if err := touchSession(ctx, tx, sessionID, now); err != nil {
 			return err
 		}
-		var taken bool
-		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM evaluators WHERE session_id = ?1 AND name = ?2)
-			OR EXISTS (SELECT 1 FROM viewers WHERE session_id = ?1 AND name = ?2)`, sessionID, name).Scan(&taken); err != nil {
+		taken, err := named(ctx, tx, sessionID, name)
+		if err != nil {
 			return err
 		}
 		if taken {
 			return duplicateEvaluator(name)
 		}
-		_, err := tx.ExecContext(ctx, "INSERT INTO viewers (session_id, name, created_at) VALUES (?, ?, ?)", sessionID, name, now)
+		_, err = tx.ExecContext(ctx, "INSERT INTO viewers (session_id, name, created_at) VALUES (?, ?, ?)", sessionID, name, now)
 		return err
 	})
 }

@@ -278,9 +278,8 @@ func (s *Store) AddEvaluator(ctx context.Context, sessionID int64, name string, 
 		if err := touchSession(ctx, tx, sessionID, now); err != nil {
 			return err
 		}
-		var taken bool
-		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM evaluators WHERE session_id = ?1 AND name = ?2)
-			OR EXISTS (SELECT 1 FROM viewers WHERE session_id = ?1 AND name = ?2)`, sessionID, name).Scan(&taken); err != nil {
+		taken, err := named(ctx, tx, sessionID, name)
+		if err != nil {
 			return err
 		}
 		if taken {
@@ -288,7 +287,7 @@ func (s *Store) AddEvaluator(ctx context.Context, sessionID int64, name string, 
 		}
 		// A member who has not turned to a vendor yet is in no consensus: no score
 		// changes (members, consensus.go).
-		_, err := insertEvaluator(ctx, tx, sessionID, name, role, now)
+		_, err = insertEvaluator(ctx, tx, sessionID, name, role, now)
 		return err
 	})
 }
