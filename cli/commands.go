@@ -53,8 +53,8 @@ func (c *cli) export(args []string) error {
 	if err != nil {
 		return err
 	}
-	if *format != "md" && *format != "json" {
-		return c.usagef("不支持的格式 %q，请用 md 或 json。", "Unknown format %q; use md or json.", *format)
+	if err := c.exportFormat(*format); err != nil {
+		return err
 	}
 	return c.withStore(func(ctx context.Context, store *db.Store) error {
 		sess, err := c.session(ctx, store, id)
@@ -65,15 +65,7 @@ func (c *cli) export(args []string) error {
 		if err != nil {
 			return err
 		}
-		if *out == "" {
-			_, err := c.stdout.Write(data)
-			return err
-		}
-		if err := c.writeFile(*out, data, *force); err != nil {
-			return err
-		}
-		fmt.Fprintln(c.stdout, c.sayf("已写入 %s", "Wrote %s", *out))
-		return nil
+		return c.emit(data, *out, *force)
 	})
 }
 
@@ -101,6 +93,27 @@ func (c *cli) reportLang(session rubric.Lang) rubric.Lang {
 		return session
 	}
 	return c.lang
+}
+
+// emit writes an export to standard output, or to the file out when given.
+func (c *cli) emit(data []byte, out string, force bool) error {
+	if out == "" {
+		_, err := c.stdout.Write(data)
+		return err
+	}
+	if err := c.writeFile(out, data, force); err != nil {
+		return err
+	}
+	fmt.Fprintln(c.stdout, c.sayf("已写入 %s", "Wrote %s", out))
+	return nil
+}
+
+// exportFormat refuses an export format other than md and json.
+func (c *cli) exportFormat(format string) error {
+	if format != "md" && format != "json" {
+		return c.usagef("不支持的格式 %q，请用 md 或 json。", "Unknown format %q; use md or json.", format)
+	}
+	return nil
 }
 
 // writeFile writes an export and explains why it would not.

@@ -391,23 +391,15 @@ func (c *cli) monitorReport(args []string) error {
 	if err != nil {
 		return err
 	}
-	if *format != "md" && *format != "json" {
-		return c.usagef("不支持的格式 %q，请用 md 或 json。", "Unknown format %q; use md or json.", *format)
+	if err := c.exportFormat(*format); err != nil {
+		return err
 	}
 	return c.monitorStore(pos, func(ctx context.Context, store *db.Store, m monitored) error {
 		data, err := c.monthlyReview(ctx, store, m, *format, *period)
 		if err != nil {
 			return err
 		}
-		if *out == "" {
-			_, err := c.stdout.Write(data)
-			return err
-		}
-		if err := c.writeFile(*out, data, *force); err != nil {
-			return err
-		}
-		fmt.Fprintln(c.stdout, c.sayf("已写入 %s", "Wrote %s", *out))
-		return nil
+		return c.emit(data, *out, *force)
 	})
 }
 

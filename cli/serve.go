@@ -234,8 +234,8 @@ func (c *cli) remoteExport(ctx context.Context, store *db.Store, args []string) 
 	if err != nil {
 		return err
 	}
-	if *format != "md" && *format != "json" {
-		return c.usagef("不支持的格式 %q，请用 md 或 json。", "Unknown format %q; use md or json.", *format)
+	if err := c.exportFormat(*format); err != nil {
+		return err
 	}
 	data, err := c.exported(ctx, store, sess, *format)
 	if err != nil {
@@ -276,8 +276,8 @@ func (c *cli) remoteMonitor(ctx context.Context, store *db.Store, args []string)
 	if err != nil {
 		return err
 	}
-	if *format != "md" && *format != "json" {
-		return c.usagef("不支持的格式 %q，请用 md 或 json。", "Unknown format %q; use md or json.", *format)
+	if err := c.exportFormat(*format); err != nil {
+		return err
 	}
 	id, err := c.sessionID(pos[0])
 	if err != nil {
