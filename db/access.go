@@ -49,6 +49,26 @@ func (s *Store) seesSession(ctx context.Context, tx *sql.Tx, sessionID int64) er
 	return nil
 }
 
+// admitting checks, before someone joins a session's panel or its viewers, that a
+// lead is adding them and that the name is not there already, and marks the
+// session changed.
+func (s *Store) admitting(ctx context.Context, tx *sql.Tx, sessionID int64, name string, now int64) error {
+	if err := s.mayChange(ctx, tx, sessionID, true); err != nil {
+		return err
+	}
+	if err := touchSession(ctx, tx, sessionID, now); err != nil {
+		return err
+	}
+	taken, err := named(ctx, tx, sessionID, name)
+	if err != nil {
+		return err
+	}
+	if taken {
+		return duplicateEvaluator(name)
+	}
+	return nil
+}
+
 // named reports whether name is on a session's panel or among its viewers.
 func named(ctx context.Context, tx *sql.Tx, sessionID int64, name string) (bool, error) {
 	var on bool
@@ -126,20 +146,10 @@ func (s *Store) AddViewer(ctx context.Context, sessionID int64, name string) err
 		return fmt.Errorf("add viewer: %w", err)
 	}
 	return s.write(ctx, "add viewer", func(tx *sql.Tx, now int64) error {
-		if err := s.mayChange(ctx, tx, sessionID, true); err != nil {
+		if err := s.admitting(ctx, tx, sessionID, name, now); err != nil {
 			return err
 		}
-		if err := touchSession(ctx, tx, sessionID, now); err != nil {
-			return err
-		}
-		taken, err := named(ctx, tx, sessionID, name)
-		if err != nil {
-			return err
-		}
-		if taken {
-			return duplicateEvaluator(name)
-		}
-		_, err = tx.ExecContext(ctx, "INSERT INTO viewers (session_id, name, created_at) VALUES (?, ?, ?)", sessionID, name, now)
+		_, err := tx.ExecContext(ctx, "INSERT INTO viewers (session_id, name, created_at) VALUES (?, ?, ?)", sessionID, name, now)
 		return err
 	})
 }

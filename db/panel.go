@@ -272,22 +272,12 @@ func (s *Store) AddEvaluator(ctx context.Context, sessionID int64, name string, 
 		return fmt.Errorf("add evaluator: %w", err)
 	}
 	return s.write(ctx, "add evaluator", func(tx *sql.Tx, now int64) error {
-		if err := s.mayChange(ctx, tx, sessionID, true); err != nil {
+		if err := s.admitting(ctx, tx, sessionID, name, now); err != nil {
 			return err
-		}
-		if err := touchSession(ctx, tx, sessionID, now); err != nil {
-			return err
-		}
-		taken, err := named(ctx, tx, sessionID, name)
-		if err != nil {
-			return err
-		}
-		if taken {
-			return duplicateEvaluator(name)
 		}
 		// A member who has not turned to a vendor yet is in no consensus: no score
 		// changes (members, consensus.go).
-		_, err = insertEvaluator(ctx, tx, sessionID, name, role, now)
+		_, err := insertEvaluator(ctx, tx, sessionID, name, role, now)
 		return err
 	})
 }
