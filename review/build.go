@@ -209,7 +209,7 @@ func why(e monitor.Engagement, res monitor.Result, x Miss, before float64, lang 
 	sch := e.SLA.Schedule
 	switch {
 	case x.CreditPercent == 0 && len(sch.Tiers) > 0:
-		fmt.Fprintf(&b, lang.Pick("，未达最低一档（%s 点），不扣款", ": below the first tier (%s points), no credit"), num(sch.Tiers[0].Shortfall))
+		fmt.Fprintf(&b, lang.Pick("，未达最低一档（%s 点），不扣款", ": short of the first tier, the %s-point one: no credit"), num(sch.Tiers[0].Shortfall))
 	case x.CreditPercent == 0:
 		b.WriteString(lang.Pick("，不足一个整点，不扣款", ": less than a full point, no credit"))
 	case x.Tier != nil:
