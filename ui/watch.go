@@ -20,11 +20,12 @@ import (
 )
 
 // Another window may change the open session at any moment. Twice a second the
-// application asks the store whether anything was committed (db.Watcher: PRAGMA
-// data_version on a connection of its own); when something was, it reads the open
-// session again off the UI goroutine and merges it into what the screens show. A
-// value with a change of ours still queued keeps our value: its save will land or
-// be refused as a conflict, and a conflict shows the stored value in turn.
+// application asks the store whether anyone else committed (db.Watcher: PRAGMA
+// data_version on the store's own connection); when someone did, it reads the open
+// session again off the UI goroutine — a wizard its own vendor alone, any other
+// screen all of it — and merges it into what the screens show. A value with a
+// change of ours still queued keeps our value: its save will land or be refused as
+// a conflict, and a conflict shows the stored value in turn.
 
 // watchEvery is how often the store is asked; a change made elsewhere shows within it
 // and the time of one read of the session.
