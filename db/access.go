@@ -102,7 +102,7 @@ func (s *Store) mayChange(ctx context.Context, tx *sql.Tx, sessionID int64, lead
 	var role string
 	err := tx.QueryRowContext(ctx, "SELECT role FROM evaluators WHERE session_id = ? AND name = ?", sessionID, s.actingName()).Scan(&role)
 	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("session %d: %w", sessionID, ErrNotFound)
+		return s.offPanel(ctx, tx, sessionID)
 	}
 	if err != nil {
 		return err
@@ -111,6 +111,20 @@ func (s *Store) mayChange(ctx context.Context, tx *sql.Tx, sessionID int64, lead
 		return ErrLeadOnly
 	}
 	return nil
+}
+
+// offPanel is why a confined store's person, who is not on a session's panel,
+// may not change it: ErrViewOnly for one of its viewers, who sees it, else
+// ErrNotFound, as the session is not theirs to see.
+func (s *Store) offPanel(ctx context.Context, tx *sql.Tx, sessionID int64) error {
+	viewer, err := named(ctx, tx, sessionID, s.actingName())
+	switch {
+	case err != nil:
+		return err
+	case viewer:
+		return ErrViewOnly
+	}
+	return fmt.Errorf("session %d: %w", sessionID, ErrNotFound)
 }
 
 // mayChangeVendor is mayChange for a vendor's session.

@@ -87,6 +87,13 @@ func TestMembersOnlySeeTheirPanelsSessions(t *testing.T) {
 	if sess, err := chen.Session(ctx, sid); err != nil || len(sess.Vendors) != 1 {
 		t.Errorf("the viewer reading the session: %v", err)
 	}
+	// A viewer of the session, whatever their role on the server, is told so.
+	if _, err := chen.SaveAnswer(ctx, vid, "nda", &yes, 0); !errors.Is(err, ErrViewOnly) {
+		t.Errorf("the session's viewer answering: %v, want ErrViewOnly", err)
+	}
+	if _, err := chen.AddVendor(ctx, sid, "Gamma", ""); !errors.Is(err, ErrViewOnly) {
+		t.Errorf("the session's viewer adding a vendor: %v, want ErrViewOnly", err)
+	}
 }
 
 func TestMembersOnlyLeadsChangeTheSession(t *testing.T) {

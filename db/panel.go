@@ -182,7 +182,7 @@ func (s *Store) vendorActor(ctx context.Context, tx *sql.Tx, vendorID, now int64
 		return 0, actor{}, fmt.Errorf("session %d: %w", sessionID, ErrNotFound)
 	case s.membersOnly:
 		// Confined to the panels they are on (MembersOnly): not one of them.
-		return 0, actor{}, fmt.Errorf("vendor %d: %w", vendorID, ErrNotFound)
+		return 0, actor{}, s.offPanel(ctx, tx, sessionID)
 	}
 	// Not yet on the panel, and so in no vendor's consensus: joining changes no
 	// score (members, consensus.go).
