@@ -218,8 +218,14 @@ func TestStartMonitoringFromTheSession(t *testing.T) {
 		t.Errorf("the first figures are for %q, want the trial's first week", *f.values[0])
 	}
 	press(app, keyOf(tea.KeyEsc))
-	// Back on the session, o opens the monitoring itself.
-	press(app, keyOf(tea.KeyEsc), runes("o"))
+	// Back on the session, the vendor is marked as followed, and o opens the
+	// monitoring itself.
+	press(app, keyOf(tea.KeyEsc))
+	if view := plain(app.View()); !strings.Contains(view, s.sess.Vendors[1].Name[:3]) || !strings.Contains(view, "◉ 签约后跟踪中") ||
+		strings.Count(view, "◉") != 2 {
+		t.Errorf("the session does not mark the one vendor followed:\n%s", view)
+	}
+	press(app, runes("o"))
 	expectTop[*monitorScreen](t, app, "o again")
 }
 

@@ -20,18 +20,38 @@ type sessionScreen struct {
 	sess  *db.Session
 	cards []rubric.Scorecard
 	// own marks the cards that are the acting evaluator's own, in blind review.
-	own    []bool
-	cursor int
-	w, h   int
-	keys   sessionKeys
+	own []bool
+	// monitored are the vendors whose trial or contract is followed (o).
+	monitored map[int64]bool
+	cursor    int
+	w, h      int
+	keys      sessionKeys
 }
 
 func newSessionScreen(c *Common, sess *db.Session) *sessionScreen {
 	s := &sessionScreen{c: c, sess: sess}
 	s.keys = c.keys().Session
 	s.rescore()
+	s.readMonitored()
 	return s
 }
+
+// readMonitored reads which vendors are followed after signing; the list marks
+// them. A failed read marks none: the monitoring screen says what went wrong.
+func (s *sessionScreen) readMonitored() {
+	ctx, cancel := s.c.ctx()
+	defer cancel()
+	ids, err := s.c.Store.EngagedVendors(ctx, s.sess.ID)
+	s.monitored = map[int64]bool{}
+	if err == nil {
+		for _, id := range ids {
+			s.monitored[id] = true
+		}
+	}
+}
+
+// monitoredMark marks a vendor followed after signing.
+const monitoredMark = "◉"
 
 func (s *sessionScreen) Init() tea.Cmd    { return nil }
 func (s *sessionScreen) Title() string    { return s.sess.Title }
@@ -73,6 +93,7 @@ func (s *sessionScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case reloadMsg:
 		s.rescore()
+		s.readMonitored()
 	case vendorsChangedMsg:
 		// A vendor was added, renamed or removed: read the list again, keeping the
 		// answers in memory, which may be ahead of the store while saves are queued.
@@ -265,7 +286,11 @@ func (s *sessionScreen) View() string {
 		if s.own[i] {
 			gap = ownMark + " "
 		}
-		line := pad(v.Name, nameW) + " " + padLeft(rubric.FormatNumber(card.Total), 6) + gap + pad(bandWord(c, card.Band), 24)
+		name := v.Name
+		if s.monitored[v.ID] {
+			name = truncate(v.Name, nameW-2) + " " + monitoredMark
+		}
+		line := pad(name, nameW) + " " + padLeft(rubric.FormatNumber(card.Total), 6) + gap + pad(bandWord(c, card.Band), 24)
 		if s.w >= 80 {
 			done := fmt.Sprintf("%d/%d", card.Answered, card.Applicable)
 			switch {
@@ -287,6 +312,9 @@ func (s *sessionScreen) View() string {
 	}
 	if slices.Contains(s.own, true) {
 		b.WriteString("  " + st.Faint.Render(truncate(ownWords(c), s.w-2)) + "\n")
+	}
+	if len(s.monitored) > 0 {
+		b.WriteString("  " + st.Faint.Render(truncate(monitoredMark+c.Lang.Pick(" 签约后跟踪中(试运营或合同),o 查看", " followed after signing (trial or contract): o to open"), s.w-2)) + "\n")
 	}
 	if len(follow) > 0 {
 		b.WriteString("\n  " + st.Header.Render(c.Lang.Pick("待确认事项", "Follow-ups")) + "\n")
