@@ -163,9 +163,14 @@ func (s *Store) AddViewer(ctx context.Context, sessionID int64, name string) err
 		if err := s.admitting(ctx, tx, sessionID, name, now); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, "INSERT INTO viewers (session_id, name, created_at) VALUES (?, ?, ?)", sessionID, name, now)
-		return err
+		return insertViewer(ctx, tx, sessionID, name, now)
 	})
+}
+
+// insertViewer adds a viewer, whose name the caller has checked, to a session.
+func insertViewer(ctx context.Context, tx *sql.Tx, sessionID int64, name string, now int64) error {
+	_, err := tx.ExecContext(ctx, "INSERT INTO viewers (session_id, name, created_at) VALUES (?, ?, ?)", sessionID, name, now)
+	return err
 }
 
 // loadViewers is a session's viewers, in the order they were added.

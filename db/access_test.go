@@ -213,3 +213,30 @@ func TestMembersOnlyMonitoring(t *testing.T) {
 		t.Errorf("the evaluator reading the monitoring: %d periods, %v", len(rec.Periods), err)
 	}
 }
+
+// A session's viewers are kept when it is imported, and a viewer who is on the
+// panel too is refused with nothing written.
+func TestImportKeepsTheViewers(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	sess := rubric.Session{Title: "imported", Evaluator: "Wang", Requirements: rubric.DefaultRequirements(),
+		Panel: []rubric.Evaluator{{Name: "Wang", Role: rubric.Lead}}, Viewers: []string{"Chen"}}
+	id, err := s.ImportSession(ctx, sess)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, err := s.Session(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(stored.Viewers, []string{"Chen"}) || !slices.Equal(stored.Rubric().Viewers, []string{"Chen"}) {
+		t.Errorf("viewers %v after import (%v in the scoring view)", stored.Viewers, stored.Rubric().Viewers)
+	}
+	sess.Viewers = []string{"Wang"}
+	if _, err := s.ImportSession(ctx, sess); !errors.Is(err, ErrDuplicateEvaluator) {
+		t.Errorf("a viewer on the panel too: %v, want ErrDuplicateEvaluator", err)
+	}
+	if n := count(t, s, "SELECT count(*) FROM sessions"); n != 1 {
+		t.Errorf("%d sessions after a refused import", n)
+	}
+}

@@ -126,8 +126,35 @@ func importSession(ctx context.Context, tx *sql.Tx, sess rubric.Session, now int
 }
 
 // importPanel writes a session's panel as the file gives it, or its evaluator as
-// the lead of a panel of one; it returns the members' ids by name.
+// the lead of a panel of one, and its viewers; it returns the members' ids by name.
 func importPanel(ctx context.Context, tx *sql.Tx, sessionID int64, sess rubric.Session, evaluator string, now int64) (map[string]int64, error) {
+	ids, err := importMembers(ctx, tx, sessionID, sess, evaluator, now)
+	if err != nil {
+		return nil, err
+	}
+	for _, raw := range sess.Viewers {
+		name, err := evaluatorName(raw)
+		if err != nil {
+			return nil, err
+		}
+		on, err := named(ctx, tx, sessionID, name)
+		if err != nil {
+			return nil, err
+		}
+		if on {
+			return nil, duplicateEvaluator(name)
+		}
+		if err := insertViewer(ctx, tx, sessionID, name, now); err != nil {
+			return nil, err
+		}
+	}
+	return ids, nil
+}
+
+// importMembers writes a session's panel as the file gives it, or its evaluator
+// as the lead of a panel of one; it returns the members' ids by name (none for a
+// panel of one).
+func importMembers(ctx context.Context, tx *sql.Tx, sessionID int64, sess rubric.Session, evaluator string, now int64) (map[string]int64, error) {
 	if len(sess.Panel) == 0 {
 		return nil, addLead(ctx, tx, sessionID, evaluator, now)
 	}

@@ -76,7 +76,7 @@ type Session struct {
 func (s *Session) Rubric() rubric.Session {
 	out := rubric.Session{Title: s.Title, Client: s.Client, Evaluator: s.Evaluator, Lang: s.Lang,
 		Profile: s.Profile, Requirements: s.Requirements, Vendors: make([]rubric.Vendor, len(s.Vendors)),
-		Panel: s.Panel, Blind: s.Blind, UID: s.UID}
+		Panel: s.Panel, Blind: s.Blind, Viewers: s.Viewers, UID: s.UID}
 	order := s.panelOrder()
 	for i := range s.Vendors {
 		v := &s.Vendors[i]

@@ -48,6 +48,8 @@ type Session struct {
 	// Panel is who evaluates the vendors, the lead first; Blind is blind mode.
 	Panel []Evaluator
 	Blind bool
+	// Viewers may read the session without evaluating it; none is on the panel.
+	Viewers []string
 	// UID names the session wherever its copies go: an evaluator's copy, merged
 	// back, is known for the session it came from. "" when unknown.
 	UID string

@@ -141,6 +141,7 @@ type sessionJSON struct {
 	Evaluator    string              `json:"evaluator"`
 	Panel        []evaluatorJSON     `json:"panel,omitempty"`
 	Blind        *bool               `json:"blind,omitempty"`
+	Viewers      []string            `json:"viewers,omitempty"`
 	Lang         string              `json:"lang,omitempty"`
 	Profile      json.RawMessage     `json:"profile"`
 	Requirements rubric.Requirements `json:"requirements"`
@@ -187,6 +188,7 @@ func Export(s rubric.Session) ([]byte, error) {
 		Client:       s.Client,
 		Evaluator:    s.Evaluator,
 		Panel:        panelJSON(s.Panel),
+		Viewers:      s.Viewers,
 		Lang:         string(s.Lang),
 		Profile:      profileJSON(s.Profile),
 		Requirements: r,

@@ -104,6 +104,8 @@ func Import(data []byte) (rubric.Session, error) {
 			s.Panel, err = evaluatorsValue(m.Value)
 		case "blind":
 			s.Blind, err = boolValue(m.Value, "blind")
+		case "viewers":
+			s.Viewers, err = viewersValue(m.Value)
 		case "lang":
 			s.Lang, err = langValue(m.Value)
 		case "profile":

@@ -152,6 +152,31 @@ func evaluatorsValue(raw json.RawMessage) ([]rubric.Evaluator, error) {
 	return out, nil
 }
 
+// viewersValue reads who may read the session without evaluating it: names
+// unique.
+func viewersValue(raw json.RawMessage) ([]string, error) {
+	list, n, ok := elements(raw, rubric.MaxVendors)
+	if !ok {
+		return nil, typeErr("viewers", "数组", "a list", raw)
+	}
+	if n > rubric.MaxVendors {
+		return nil, importErr("viewers", "查看者人数过多", "too many viewers")
+	}
+	var out []string
+	for i, item := range list {
+		at := fmt.Sprintf("viewers[%d]", i+1)
+		name, err := evaluatorNameValue(item, at)
+		if err != nil {
+			return nil, err
+		}
+		if slices.Contains(out, name) {
+			return nil, importErr(at, "查看者重名:"+name, "the same viewer twice: "+name)
+		}
+		out = append(out, name)
+	}
+	return out, nil
+}
+
 func evaluatorNameValue(raw json.RawMessage, path string) (string, error) {
 	name, err := lineValue(raw, path)
 	if err != nil {
@@ -320,6 +345,11 @@ func checkPanel(s rubric.Session) error {
 	role := map[string]rubric.Role{}
 	for _, e := range s.Panel {
 		role[e.Name] = e.Role
+	}
+	for i, name := range s.Viewers {
+		if _, ok := role[name]; ok {
+			return importErr(fmt.Sprintf("viewers[%d]", i+1), name+" 已在评估小组(panel)中", name+" is on the panel already")
+		}
 	}
 	for i, v := range s.Vendors {
 		path := vendorPath(i+1, v.Name)
