@@ -283,14 +283,7 @@ func engagedSession(ctx context.Context, tx *sql.Tx, vendorID int64) (int64, err
 // ErrNoEngagement when it is not engaged.
 func (s *Store) Engagement(ctx context.Context, vendorID int64) (monitor.Engagement, error) {
 	var e monitor.Engagement
-	err := s.read(ctx, "read engagement", func(tx *sql.Tx) error {
-		if err := s.seesVendor(ctx, tx, vendorID); err != nil {
-			return err
-		}
-		if _, err := engagedSession(ctx, tx, vendorID); err != nil {
-			return err
-		}
-		var err error
+	err := s.readEngaged(ctx, "read engagement", vendorID, func(tx *sql.Tx) (err error) {
 		e, err = loadEngagement(ctx, tx, vendorID)
 		return err
 	})
@@ -301,18 +294,25 @@ func (s *Store) Engagement(ctx context.Context, vendorID int64) (monitor.Engagem
 // terms, its periods in time order, its QA log in the order entered.
 func (s *Store) Monitoring(ctx context.Context, vendorID int64) (monitor.Record, error) {
 	var rec monitor.Record
-	err := s.read(ctx, "read monitoring", func(tx *sql.Tx) error {
+	err := s.readEngaged(ctx, "read monitoring", vendorID, func(tx *sql.Tx) (err error) {
+		rec, err = loadRecord(ctx, tx, vendorID)
+		return err
+	})
+	return rec, err
+}
+
+// readEngaged runs fn in a read of a vendor the store's person sees and that is
+// engaged: ErrNotFound, ErrNoEngagement otherwise.
+func (s *Store) readEngaged(ctx context.Context, what string, vendorID int64, fn func(tx *sql.Tx) error) error {
+	return s.read(ctx, what, func(tx *sql.Tx) error {
 		if err := s.seesVendor(ctx, tx, vendorID); err != nil {
 			return err
 		}
 		if _, err := engagedSession(ctx, tx, vendorID); err != nil {
 			return err
 		}
-		var err error
-		rec, err = loadRecord(ctx, tx, vendorID)
-		return err
+		return fn(tx)
 	})
-	return rec, err
 }
 
 // EngagedVendors are the session's vendors that have an engagement, in the
